@@ -1,0 +1,125 @@
+//! The core's error type. Every variant is a case a user can act on; its
+//! `Display` is the message shown to staff (Bahasa Indonesia) and `code()` is
+//! a stable identifier the UI and scripts can match on.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Result of every fallible operation in the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Input that does not satisfy a rule; `field` names the form field.
+    #[error("{message}")]
+    Validation { field: String, message: String },
+
+    #[error("Database belum disiapkan. Pilih kabupaten/kota terlebih dahulu (adhoc init --wilayah KODE).")]
+    NotInitialized,
+
+    #[error("Database ini sudah disiapkan untuk {0}; tidak dapat disiapkan ulang.")]
+    AlreadyInitialized(String),
+
+    #[error("Akun administrator pertama sudah ada. Masuk dengan akun tersebut.")]
+    AdminExists,
+
+    #[error("Kode wilayah \"{0}\" tidak dikenal. Periksa kembali kodenya (contoh: 35.14 atau 3514).")]
+    UnknownRegion(String),
+
+    #[error("Nama pengguna atau kata sandi salah.")]
+    InvalidCredentials,
+
+    #[error("Sesi Anda telah berakhir. Silakan masuk kembali.")]
+    Unauthenticated,
+
+    #[error("Peran Anda ({role}) tidak berwenang untuk {action}.")]
+    Forbidden { role: String, action: String },
+
+    #[error("Nama pengguna \"{0}\" sudah dipakai. Pilih nama pengguna lain.")]
+    UsernameTaken(String),
+
+    #[error("{0} tidak ditemukan.")]
+    NotFound(String),
+
+    #[error(
+        "Berkas database ini dibuat oleh versi aplikasi yang lebih baru (skema {found}, \
+         aplikasi ini mengenal sampai {known}). Perbarui aplikasi Seleksi Ad Hoc; \
+         database tidak diubah."
+    )]
+    SchemaTooNew { found: i64, known: i64 },
+
+    #[error("Database tidak ditemukan di {0}. Buat dulu dengan `adhoc init --wilayah KODE` atau `adhoc demo`.")]
+    DatabaseMissing(String),
+
+    #[error("Gagal mengakses database: {0}")]
+    Database(#[from] sqlx::Error),
+
+    #[error("Gagal menerapkan pembaruan skema database: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+
+    #[error("Gagal membaca atau menulis berkas: {0}")]
+    Io(#[from] std::io::Error),
+
+    #[error("Kesalahan internal: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    /// Builds a validation error for one field.
+    pub fn validation(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Validation {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// Stable, machine-readable identifier of the case.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Validation { .. } => "validation",
+            Error::NotInitialized => "not_initialized",
+            Error::AlreadyInitialized(_) => "already_initialized",
+            Error::AdminExists => "admin_exists",
+            Error::UnknownRegion(_) => "unknown_region",
+            Error::InvalidCredentials => "invalid_credentials",
+            Error::Unauthenticated => "unauthenticated",
+            Error::Forbidden { .. } => "forbidden",
+            Error::UsernameTaken(_) => "username_taken",
+            Error::NotFound(_) => "not_found",
+            Error::SchemaTooNew { .. } => "schema_too_new",
+            Error::DatabaseMissing(_) => "database_missing",
+            Error::Database(_) => "database",
+            Error::Migration(_) => "migration",
+            Error::Io(_) => "io",
+            Error::Internal(_) => "internal",
+        }
+    }
+
+    /// The form field the error is about, when there is one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::Validation { field, .. } => Some(field),
+            Error::UsernameTaken(_) => Some("username"),
+            Error::UnknownRegion(_) => Some("wilayah"),
+            _ => None,
+        }
+    }
+
+    /// The serialisable form sent to the UI.
+    pub fn to_payload(&self) -> ErrorPayload {
+        ErrorPayload {
+            code: self.code().to_string(),
+            message: self.to_string(),
+            field: self.field().map(str::to_string),
+        }
+    }
+}
+
+/// What the UI receives when a command fails.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ErrorPayload {
+    pub code: String,
+    pub message: String,
+    pub field: Option<String>,
+}

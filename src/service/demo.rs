@@ -1,0 +1,199 @@
+//! A realistic, clearly fake demo database for Kabupaten Pasuruan (3514).
+//!
+//! Reproducible: the same seed gives the same database (random numbers come
+//! from a seeded ChaCha generator, the time is passed in). Every applicant is
+//! invented: phone numbers start with 0800-0000, e-mail addresses end in
+//! `@contoh.invalid`, NIK serials are random.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::Serialize;
+
+use crate::domain::account::Role;
+use crate::domain::applicant::{registration_number, Education, Sex};
+use crate::domain::round::{Body, Preset};
+use crate::error::{Error, Result};
+use crate::service::rounds::create_from_preset;
+use crate::service::setup::{create_account, first_run, NewAccount};
+use crate::store::applicants::{insert_many, NewApplicant};
+use crate::store::regions::all_desa;
+use crate::store::{Db, OpenMode};
+
+/// The kabupaten of the demo.
+pub const DEMO_KABUPATEN: &str = "3514";
+/// Password of every demo account (documented in the README).
+pub const DEMO_PASSWORD: &str = "demo-seleksi-2024";
+/// Default seed of `adhoc demo`.
+pub const DEFAULT_SEED: u64 = 2024;
+
+/// What the demo contains.
+#[derive(Debug, Clone, Serialize)]
+pub struct DemoReport {
+    pub accounts: Vec<(String, Role)>,
+    pub rounds: Vec<(String, u32)>,
+}
+
+const MALE: &[&str] = &[
+    "Agus", "Ahmad", "Arif", "Bambang", "Budi", "Dedi", "Didik", "Dwi", "Eko", "Fajar", "Hadi", "Hasan", "Hendra",
+    "Heri", "Imam", "Iwan", "Joko", "M. Ma'ruf", "Muhammad", "Nur", "Rizky", "Rudi", "Slamet", "Sugeng", "Teguh",
+    "Wahyu", "Yusuf", "Zainal", "Abdul", "Syaiful", "Andi", "Bayu", "Ilham", "Khoirul", "Mochamad",
+];
+const FEMALE: &[&str] = &[
+    "Siti", "Sri", "Dewi", "Endang", "Rina", "Nur'aini", "Lestari", "Wulan", "Fitri", "Ayu", "Indah", "Ratna", "Yuli",
+    "Dian", "Anisa", "Nurul", "Lailatul", "Khusnul", "Umi", "Ika", "Novi", "Eka", "Putri", "Retno", "Titik",
+];
+const MALE_FAMILY: &[&str] = &[
+    "Santoso", "Wibowo", "Saputra", "Hidayat", "Prasetyo", "Setiawan", "Kurniawan", "Susanto", "Rahman", "Fauzi",
+    "Maulana", "Hakim", "Anwar", "Effendi", "Syahputra", "Firmansyah", "Hariyanto", "Purnomo",
+];
+const FEMALE_FAMILY: &[&str] = &[
+    "Rahmawati", "Wahyuni", "Sari", "Handayani", "Puspita", "Safitri", "Kusuma", "Anggraini", "Maharani",
+    "Fitriani", "Oktaviani", "Khoiriyah", "Ummah", "Agustina", "Lestari",
+];
+const OCCUPATIONS: &[&str] = &[
+    "Wiraswasta", "Guru honorer", "Petani", "Pedagang", "Karyawan swasta", "Mengurus rumah tangga",
+    "Belum bekerja", "Perangkat desa", "Mahasiswa", "Buruh",
+];
+const BIRTH_PLACES: &[&str] = &["Pasuruan", "Bangil", "Probolinggo", "Malang", "Sidoarjo", "Surabaya", "Lumajang"];
+
+fn pick<'a, R: Rng>(rng: &mut R, items: &[&'a str]) -> &'a str {
+    items.choose(rng).copied().unwrap_or_default()
+}
+
+/// Builds the demo database at `path`, which must not exist yet.
+pub async fn build_demo(path: &Path, seed: u64, now: DateTime<Utc>) -> Result<DemoReport> {
+    if path.exists() {
+        return Err(Error::validation(
+            "db",
+            format!("Berkas {} sudah ada; demo hanya dibuat di berkas baru agar tidak menimpa data.", path.display()),
+        ));
+    }
+    let db = Db::open(path, OpenMode::CreateIfMissing).await?;
+    let report = fill_demo(&db, seed, now).await;
+    db.close().await;
+    report
+}
+
+async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let account = |username: &str, full_name: &str| NewAccount {
+        username: username.into(),
+        full_name: full_name.into(),
+        password: DEMO_PASSWORD.into(),
+    };
+    let admin = first_run(db, Some(DEMO_KABUPATEN), &account("admin", "Admin Demo"), now).await?;
+    let mut accounts = vec![("admin".to_string(), Role::Administrator)];
+    for (username, name, role) in [
+        ("operator", "Operator Demo", Role::Operator),
+        ("verifikator", "Verifikator Demo", Role::Verifikator),
+        ("pimpinan", "Pimpinan Demo", Role::Pimpinan),
+    ] {
+        create_account(db, &admin, &account(username, name), role, now).await?;
+        accounts.push((username.to_string(), role));
+    }
+
+    let desa = {
+        let mut conn = db.pool().acquire().await?;
+        all_desa(&mut conn).await?
+    };
+    let mut desa_by_kec: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for d in &desa {
+        desa_by_kec.entry(d.kecamatan_code.as_str()).or_default().push(d.code.as_str());
+    }
+
+    let mut rounds = Vec::new();
+    for (body, target) in [(Body::Ppk, 620u32), (Body::Pps, 2_600u32)] {
+        let round = create_from_preset(db, &admin, Preset::Pemilu2024, body, None, now).await?;
+        let units: Vec<(&str, &str)> = match body {
+            Body::Ppk => desa_by_kec.keys().map(|k| (*k, *k)).collect(),
+            Body::Pps => desa.iter().map(|d| (d.code.as_str(), d.kecamatan_code.as_str())).collect(),
+        };
+        // Uneven demand: each unit draws a weight, some far below average.
+        let weights: Vec<f64> = units.iter().map(|_| rng.gen_range(0.1..2.0f64)).collect();
+        let sum: f64 = weights.iter().sum();
+        let mut rows = Vec::new();
+        for ((unit, kec), w) in units.iter().zip(&weights) {
+            let n = (w / sum * f64::from(target)).round() as u32;
+            for _ in 0..n {
+                let seq = rows.len() as i64 + 1;
+                let home_desa = match body {
+                    Body::Pps if rng.gen_bool(0.9) => *unit,
+                    _ => pick(&mut rng, &desa_by_kec[kec]),
+                };
+                rows.push(fake_applicant(&mut rng, body, seq, unit, kec, home_desa, round.settings.reference_date));
+            }
+        }
+        let mut tx = db.pool().begin().await?;
+        insert_many(&mut tx, round.id, &rows, admin.user_id, now).await?;
+        tx.commit().await?;
+        rounds.push((round.name, rows.len() as u32));
+    }
+    Ok(DemoReport { accounts, rounds })
+}
+
+fn fake_applicant<R: Rng>(
+    rng: &mut R,
+    body: Body,
+    seq: i64,
+    unit: &str,
+    kecamatan: &str,
+    home_desa: &str,
+    reference: NaiveDate,
+) -> NewApplicant {
+    let sex = if rng.gen_bool(0.35) { Sex::P } else { Sex::L };
+    let (given, family) = match sex {
+        Sex::L => (pick(rng, MALE), pick(rng, MALE_FAMILY)),
+        Sex::P => (pick(rng, FEMALE), pick(rng, FEMALE_FAMILY)),
+    };
+    let full_name = format!("{given} {family}");
+    let age_days = rng.gen_range(19 * 365..58 * 365);
+    let birth_date = reference - Duration::days(age_days);
+    let day = birth_date.day() + if sex == Sex::P { 40 } else { 0 };
+    let nik = format!(
+        "{}{:02}{:02}{:02}{:04}",
+        &home_desa[..6],
+        day,
+        birth_date.month(),
+        birth_date.year() % 100,
+        rng.gen_range(1..10_000)
+    );
+    let education = *[
+        Education::SMA,
+        Education::SMA,
+        Education::SMA,
+        Education::D3,
+        Education::S1,
+        Education::S1,
+        Education::S1,
+        Education::S2,
+    ]
+    .choose(rng)
+    .expect("non-empty");
+    let handle = full_name.to_lowercase().replace(|c: char| !c.is_ascii_alphanumeric(), ".");
+    NewApplicant {
+        reg_seq: seq,
+        reg_number: registration_number(body, DEMO_KABUPATEN, seq),
+        nik,
+        full_name,
+        sex: sex.as_str(),
+        birth_place: pick(rng, BIRTH_PLACES).to_string(),
+        birth_date,
+        address: format!(
+            "Dusun Contoh RT {:03} RW {:03}",
+            rng.gen_range(1..15),
+            rng.gen_range(1..8)
+        ),
+        address_desa_code: home_desa.to_string(),
+        phone: Some(format!("0800-0000-{:04}", rng.gen_range(0..10_000))),
+        email: rng.gen_bool(0.7).then(|| format!("{handle}.{seq}@contoh.invalid")),
+        education: education.as_str(),
+        occupation: Some(pick(rng, OCCUPATIONS).to_string()),
+        unit_code: unit.to_string(),
+        kecamatan_code: kecamatan.to_string(),
+    }
+}

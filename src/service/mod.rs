@@ -1,0 +1,8 @@
+//! Use cases. Each authorises the session, runs the domain rules and writes
+//! through `store/` in one transaction.
+
+pub mod auth;
+pub mod demo;
+pub mod home;
+pub mod rounds;
+pub mod setup;

@@ -1,0 +1,134 @@
+//! Creating and listing selection rounds, and per-unit quota overrides.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::domain::account::Role;
+use crate::domain::region::{RegionCode, RegionLevel};
+use crate::domain::round::{Body, Preset, RoundDraft, RoundSettings, Stage, StageDates};
+use crate::error::{Error, Result};
+use crate::service::auth::Session;
+use crate::service::setup;
+use crate::store::{applicants, regions, rounds, Db};
+
+/// A round as listed on the home screen and by `adhoc rounds list`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct RoundSummary {
+    pub id: i64,
+    pub name: String,
+    pub election: String,
+    pub body: Body,
+    pub current_stage: Stage,
+    pub current_stage_label: String,
+    pub settings: RoundSettings,
+    pub schedule: Vec<StageDates>,
+    /// Applicants registered so far.
+    pub applicants: u32,
+}
+
+fn summary(round: rounds::Round, applicants: u32) -> RoundSummary {
+    RoundSummary {
+        id: round.id,
+        name: round.name,
+        election: round.election,
+        body: round.body,
+        current_stage: round.current_stage,
+        current_stage_label: round.current_stage.label().to_string(),
+        settings: round.settings,
+        schedule: round.schedule,
+        applicants,
+    }
+}
+
+/// Creates a round from a draft. Administrators only.
+pub async fn create_round(db: &Db, session: &Session, draft: &RoundDraft, now: DateTime<Utc>) -> Result<RoundSummary> {
+    session.require(&[Role::Administrator], "membuat seleksi")?;
+    setup::kabupaten(db).await?;
+    draft.validate()?;
+    let mut tx = db.pool().begin().await?;
+    let id = rounds::insert(&mut tx, draft, session.user_id, now).await?;
+    let round = rounds::get(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(summary(round, 0))
+}
+
+/// Creates a round from a preset, optionally under another name.
+pub async fn create_from_preset(
+    db: &Db,
+    session: &Session,
+    preset: Preset,
+    body: Body,
+    name: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<RoundSummary> {
+    let mut draft = preset.draft(body);
+    if let Some(name) = name {
+        draft.name = name.trim().to_string();
+    }
+    create_round(db, session, &draft, now).await
+}
+
+/// Every round, oldest first, with its applicant count.
+pub async fn list_rounds(db: &Db) -> Result<Vec<RoundSummary>> {
+    let mut conn = db.pool().acquire().await?;
+    let all = rounds::list(&mut conn).await?;
+    let counts = applicants::counts_by_round(&mut conn).await?;
+    Ok(all
+        .into_iter()
+        .map(|r| {
+            let n = counts.iter().find(|(id, _)| *id == r.id).map_or(0, |(_, n)| *n);
+            summary(r, n as u32)
+        })
+        .collect())
+}
+
+/// Sets one unit's quota in a round (e.g. a kecamatan that needs more
+/// members), or clears the override with `quota = None`. Administrators only;
+/// a reason is required when setting.
+pub async fn set_unit_quota(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    unit_code: &str,
+    quota: Option<u32>,
+    reason: &str,
+) -> Result<()> {
+    session.require(&[Role::Administrator], "mengubah kuota wilayah")?;
+    let code = RegionCode::parse(unit_code)?;
+    let mut tx = db.pool().begin().await?;
+    let round = rounds::get(&mut tx, round_id).await?;
+    let (level, table) = match round.body {
+        Body::Ppk => (RegionLevel::Kecamatan, "kecamatan"),
+        Body::Pps => (RegionLevel::Desa, "desa"),
+    };
+    if code.level() != level {
+        return Err(Error::validation(
+            "unit_code",
+            format!("Kuota seleksi {} diatur per {}; {} bukan kode {}.", round.body, round.body.unit_name(), code, table),
+        ));
+    }
+    if !regions::exists(&mut tx, &code).await? {
+        return Err(Error::validation(
+            "unit_code",
+            format!("Wilayah {code} tidak termasuk kabupaten/kota ini."),
+        ));
+    }
+    match quota {
+        Some(q) => {
+            if !(1..=50).contains(&q) {
+                return Err(Error::validation("quota", format!("Kuota harus antara 1 dan 50 (sekarang {q}).")));
+            }
+            if reason.trim().is_empty() {
+                return Err(Error::validation("reason", "Alasan perubahan kuota wajib diisi."));
+            }
+            rounds::set_unit_quota(&mut tx, round_id, code.digits(), q, reason.trim()).await?;
+        }
+        None => {
+            rounds::clear_unit_quota(&mut tx, round_id, code.digits()).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,118 @@
+//! SQLite storage through sqlx: the only place that writes SQL.
+//!
+//! [`Db::open`] is the one way to get a database: it sets the connection
+//! options (WAL, foreign keys, busy timeout, `synchronous=NORMAL`), refuses a
+//! schema newer than this program and applies pending migrations.
+
+pub mod applicants;
+pub mod meta;
+pub mod regions;
+pub mod rounds;
+pub mod users;
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::migrate::Migrator;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+
+use crate::error::{Error, Result};
+
+/// The migrations in `migrations/`, embedded in the program.
+pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
+
+/// Whether opening may create a new, empty database file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Create the file (and its folder) when it does not exist.
+    CreateIfMissing,
+    /// The file must exist already.
+    MustExist,
+}
+
+/// An open database.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pool: SqlitePool,
+    path: PathBuf,
+}
+
+impl Db {
+    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    pub async fn open(path: &Path, mode: OpenMode) -> Result<Db> {
+        if mode == OpenMode::MustExist && !path.exists() {
+            return Err(Error::DatabaseMissing(path.display().to_string()));
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            tokio::fs::create_dir_all(dir).await?;
+        }
+        let options = SqliteConnectOptions::from_str("sqlite:")?
+            .filename(path)
+            .create_if_missing(mode == OpenMode::CreateIfMissing)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await?;
+        check_schema_not_newer(&pool).await?;
+        MIGRATOR.run(&pool).await?;
+        Ok(Db {
+            pool,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Closes every connection, checkpointing the WAL into the main file.
+    pub async fn close(self) {
+        self.pool.close().await;
+    }
+}
+
+/// The newest schema version this program knows.
+pub fn known_schema_version() -> i64 {
+    MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
+}
+
+/// Refuses a database that a newer version of the program has migrated:
+/// running old code on it could corrupt data it does not understand.
+async fn check_schema_not_newer(pool: &SqlitePool) -> Result<()> {
+    let has_table: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
+    )
+    .fetch_optional(pool)
+    .await?;
+    if has_table.is_none() {
+        return Ok(());
+    }
+    let found: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success = 1")
+        .fetch_one(pool)
+        .await?;
+    let known = known_schema_version();
+    match found {
+        Some(found) if found > known => Err(Error::SchemaTooNew { found, known }),
+        _ => Ok(()),
+    }
+}
+
+/// The schema version a database is at (0 when nothing was applied).
+pub async fn schema_version(pool: &SqlitePool) -> Result<i64> {
+    let v: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success = 1")
+        .fetch_one(pool)
+        .await?;
+    Ok(v.unwrap_or(0))
+}
+
+/// Rows per multi-row INSERT in bulk writes (STACK.md: ~500 is the sweet spot).
+pub(crate) const BULK_CHUNK: usize = 500;
