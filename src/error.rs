@@ -123,3 +123,9 @@ pub struct ErrorPayload {
     pub message: String,
     pub field: Option<String>,
 }
+
+impl From<Error> for ErrorPayload {
+    fn from(e: Error) -> Self {
+        e.to_payload()
+    }
+}

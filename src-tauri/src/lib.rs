@@ -1,1 +1,54 @@
+//! The desktop shell of Seleksi Ad Hoc: Tauri 2 over the `adhoc` core.
 
+mod commands;
+mod state;
+
+use std::path::PathBuf;
+
+use tauri::{Builder, Runtime};
+
+pub use state::AppState;
+
+/// Registers the app state and every command on `builder`. Tests pass
+/// `tauri::test::mock_builder()`, the app passes `tauri::Builder::default()`.
+pub fn run_app<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> {
+    builder
+        .manage(AppState::open(&db_path))
+        .invoke_handler(tauri::generate_handler![
+            commands::setup::setup_status,
+            commands::setup::search_kabupaten,
+            commands::setup::complete_first_run,
+            commands::session::login,
+            commands::session::logout,
+            commands::session::current_session,
+            commands::home::home,
+            commands::home::about,
+            commands::rounds::round_presets,
+            commands::rounds::create_round,
+        ])
+}
+
+/// The database to use: `--db PATH` on the command line, else the app's data folder.
+pub fn db_path_from_args(args: impl IntoIterator<Item = String>) -> Option<PathBuf> {
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(path) = arg.strip_prefix("--db=") {
+            return Some(PathBuf::from(path));
+        }
+    }
+    adhoc::paths::default_db_path()
+}
+
+/// Starts the desktop app.
+pub fn run() {
+    let Some(db_path) = db_path_from_args(std::env::args().skip(1)) else {
+        eprintln!("Folder data aplikasi tidak diketahui; jalankan dengan --db PATH.");
+        std::process::exit(2);
+    };
+    run_app(Builder::default(), db_path)
+        .run(tauri::generate_context!())
+        .expect("error while running the Seleksi Ad Hoc window");
+}

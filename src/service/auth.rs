@@ -58,6 +58,7 @@ pub async fn hash_password_blocking(password: String) -> Result<String> {
 #[ts(export)]
 pub struct Session {
     /// `None` for the command line, which acts as the installation itself.
+    #[ts(type = "number | null")]
     pub user_id: Option<i64>,
     pub username: String,
     pub full_name: String,

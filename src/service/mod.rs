@@ -1,6 +1,7 @@
 //! Use cases. Each authorises the session, runs the domain rules and writes
 //! through `store/` in one transaction.
 
+pub mod about;
 pub mod auth;
 pub mod demo;
 pub mod home;

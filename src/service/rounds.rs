@@ -16,6 +16,7 @@ use crate::store::{applicants, regions, rounds, Db};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct RoundSummary {
+    #[ts(type = "number")]
     pub id: i64,
     pub name: String,
     pub election: String,
@@ -131,4 +132,30 @@ pub async fn set_unit_quota(
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// One ready-made round offered when creating a round.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PresetChoice {
+    pub preset: Preset,
+    pub label: String,
+    pub draft: RoundDraft,
+}
+
+/// Every preset for both bodies, to fill the "new round" form.
+pub fn presets() -> Vec<PresetChoice> {
+    Preset::ALL
+        .into_iter()
+        .flat_map(|p| {
+            [Body::Ppk, Body::Pps].map(|b| {
+                let draft = p.draft(b);
+                PresetChoice {
+                    preset: p,
+                    label: draft.name.clone(),
+                    draft,
+                }
+            })
+        })
+        .collect()
 }

@@ -1,0 +1,6 @@
+//! Thin commands: take the session's user, call the core, map errors.
+
+pub mod home;
+pub mod rounds;
+pub mod session;
+pub mod setup;

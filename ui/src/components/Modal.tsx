@@ -1,0 +1,38 @@
+import { useEffect, useRef, type ReactNode } from "react";
+
+interface Props {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+/** A modal dialog: focus moves into it, Escape closes it. */
+export function Modal({ title, onClose, children }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    const first = ref.current?.querySelector<HTMLElement>("input, select, button, textarea");
+    first?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") onClose();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      previous?.focus();
+    };
+  }, [onClose]);
+  return (
+    <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div ref={ref} className="card modal" role="dialog" aria-modal="true" aria-label={title}>
+        <header className="modal-head">
+          <h2>{title}</h2>
+          <button type="button" className="ghost" onClick={onClose} aria-label="Tutup">
+            ×
+          </button>
+        </header>
+        {children}
+      </div>
+    </div>
+  );
+}

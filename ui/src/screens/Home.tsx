@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useState } from "react";
+
+import { call, toErrorPayload } from "../api";
+import { angka, tanggal } from "../api/format";
+import type { HomeView } from "../bindings/HomeView";
+import type { RoundSummary } from "../bindings/RoundSummary";
+import type { Session } from "../bindings/Session";
+import { KecamatanTable } from "../components/KecamatanTable";
+import { AboutDialog } from "./AboutDialog";
+import { NewRoundDialog } from "./NewRoundDialog";
+
+interface Props {
+  session: Session;
+  onLogout: () => void;
+}
+
+const ROLE_LABEL: Record<Session["role"], string> = {
+  administrator: "Administrator",
+  operator: "Operator",
+  verifikator: "Verifikator",
+  pimpinan: "Pimpinan",
+};
+
+function registration(r: RoundSummary): string {
+  const s = r.schedule.find((x) => x.stage === "pendaftaran");
+  return s ? `${tanggal(s.starts_on)} – ${tanggal(s.ends_on)}` : "–";
+}
+
+/** Home: the rounds, and per kecamatan its desa count and quotas. */
+export function Home({ session, onLogout }: Props) {
+  const [view, setView] = useState<HomeView | null>(null);
+  const [election, setElection] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<"none" | "new-round" | "about">("none");
+
+  const load = useCallback(async (e: string | null) => {
+    try {
+      setView(await call("home", { election: e }));
+      setError(null);
+    } catch (err) {
+      setError(toErrorPayload(err).message);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load(election);
+  }, [load, election]);
+
+  const closeDialog = useCallback(() => setDialog("none"), []);
+  const isAdmin = session.role === "administrator";
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div>
+          <strong>Seleksi Ad Hoc</strong>
+          {view && <span className="muted"> · KPU {view.kabupaten.name}</span>}
+        </div>
+        <nav className="topbar-actions" aria-label="Akun">
+          <span data-testid="current-user">
+            {session.full_name} ({ROLE_LABEL[session.role]})
+          </span>
+          <button type="button" className="ghost" onClick={() => setDialog("about")}>
+            Tentang
+          </button>
+          <button type="button" onClick={onLogout}>
+            Keluar
+          </button>
+        </nav>
+      </header>
+
+      <main className="content">
+        {error && (
+          <p className="error-box" role="alert">
+            {error}
+          </p>
+        )}
+        {!view && !error && <p aria-busy="true">Memuat…</p>}
+        {view && (
+          <>
+            <section aria-labelledby="rounds-title">
+              <div className="section-head">
+                <h1 id="rounds-title">Seleksi</h1>
+                {isAdmin && (
+                  <button type="button" className="primary" onClick={() => setDialog("new-round")}>
+                    Buat seleksi baru
+                  </button>
+                )}
+              </div>
+              {view.rounds.length === 0 ? (
+                <p className="empty">
+                  Belum ada seleksi.{" "}
+                  {isAdmin ? "Buat seleksi baru dari preset Pemilu 2024 atau Pilkada 2024." : "Hubungi administrator."}
+                </p>
+              ) : (
+                <table className="data" aria-label="Daftar seleksi">
+                  <thead>
+                    <tr>
+                      <th scope="col">Nama</th>
+                      <th scope="col">Badan</th>
+                      <th scope="col">Tahapan</th>
+                      <th scope="col">Pendaftaran</th>
+                      <th scope="col" className="num">
+                        Kuota per wilayah
+                      </th>
+                      <th scope="col" className="num">
+                        Pendaftar
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {view.rounds.map((r) => (
+                      <tr key={r.id} data-testid="round-row">
+                        <td>{r.name}</td>
+                        <td>{r.body}</td>
+                        <td>{r.current_stage_label}</td>
+                        <td>{registration(r)}</td>
+                        <td className="num">{r.settings.quota_per_unit}</td>
+                        <td className="num">{angka(r.applicants)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+
+            <section aria-labelledby="regions-title">
+              <div className="section-head">
+                <h2 id="regions-title">Wilayah dan kuota{view.election ? ` · ${view.election}` : ""}</h2>
+                {view.elections.length > 1 && (
+                  <label className="inline-field">
+                    <span>Pemilihan</span>
+                    <select value={view.election ?? ""} onChange={(e) => setElection(e.target.value)}>
+                      {view.elections.map((e) => (
+                        <option key={e}>{e}</option>
+                      ))}
+                    </select>
+                  </label>
+                )}
+              </div>
+              <p className="muted">
+                {view.kecamatan.length} kecamatan, {angka(view.totals.desa)} desa dan {angka(view.totals.kelurahan)}{" "}
+                kelurahan. Kuota PPK {angka(view.totals.quota_ppk)} orang, kuota PPS {angka(view.totals.quota_pps)}{" "}
+                orang.
+              </p>
+              <KecamatanTable rows={view.kecamatan} totals={view.totals} />
+            </section>
+          </>
+        )}
+      </main>
+
+      {dialog === "new-round" && (
+        <NewRoundDialog
+          onClose={closeDialog}
+          onCreated={() => {
+            closeDialog();
+            void load(election);
+          }}
+        />
+      )}
+      {dialog === "about" && <AboutDialog onClose={closeDialog} />}
+    </div>
+  );
+}
