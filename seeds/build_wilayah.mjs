@@ -1,6 +1,6 @@
 // Derives seeds/wilayah.csv from the npm package idn-area-data (pinned in
 // seeds/package.json). Run: `npm ci --prefix seeds && node seeds/build_wilayah.mjs`
-// (or `make seeds`). The output is committed; `make test` regenerates it and
+// (or `make seeds`); an optional argument writes elsewhere instead. The output is committed; `make test` regenerates it and
 // fails if the result differs, so the committed file is always reproducible.
 //
 // Output: one line per region, every level (province, kabupaten/kota,
@@ -82,7 +82,8 @@ for (const [code] of all) {
 }
 all.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 const out = ["kode,nama", ...all.map(([c, n]) => `${c},${quote(n)}`)].join("\n") + "\n";
-writeFileSync(join(here, "wilayah.csv"), out);
+const target = process.argv[2] ?? join(here, "wilayah.csv");
+writeFileSync(target, out);
 const count = (len) => all.filter(([c]) => c.length === len).length;
 console.error(
   `wilayah.csv: ${count(2)} provinsi, ${count(5)} kabupaten/kota, ${count(8)} kecamatan, ${count(13)} desa/kelurahan`,

@@ -23,7 +23,9 @@ pub enum Error {
     #[error("Akun administrator pertama sudah ada. Masuk dengan akun tersebut.")]
     AdminExists,
 
-    #[error("Kode wilayah \"{0}\" tidak dikenal. Periksa kembali kodenya (contoh: 35.14 atau 3514).")]
+    #[error(
+        "Kode wilayah \"{0}\" tidak dikenal. Periksa kembali kodenya (contoh: 35.14 atau 3514)."
+    )]
     UnknownRegion(String),
 
     #[error("Nama pengguna atau kata sandi salah.")]

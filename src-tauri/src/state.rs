@@ -20,7 +20,8 @@ impl AppState {
     /// Opens (or creates) the database. A failure is kept and shown by the UI
     /// instead of crashing the app (e.g. a schema newer than this version).
     pub fn open(path: &Path) -> AppState {
-        let db = tauri::async_runtime::block_on(Db::open(path, OpenMode::CreateIfMissing)).map_err(ErrorPayload::from);
+        let db = tauri::async_runtime::block_on(Db::open(path, OpenMode::CreateIfMissing))
+            .map_err(ErrorPayload::from);
         AppState {
             db,
             session: Mutex::new(None),
@@ -37,7 +38,10 @@ impl AppState {
     }
 
     pub fn current(&self) -> Option<Session> {
-        self.session.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.session
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     pub fn set_session(&self, session: Option<Session>) {

@@ -17,7 +17,11 @@ use adhoc::service::{demo, rounds, setup};
 use adhoc::store::{Db, OpenMode};
 
 #[derive(Parser)]
-#[command(name = "adhoc", version, about = "Seleksi Ad Hoc: seleksi anggota PPK dan PPS dari baris perintah")]
+#[command(
+    name = "adhoc",
+    version,
+    about = "Seleksi Ad Hoc: seleksi anggota PPK dan PPS dari baris perintah"
+)]
 struct Cli {
     /// Berkas database (bawaan: database aplikasi desktop).
     #[arg(long, global = true, env = "ADHOC_DB")]
@@ -92,7 +96,12 @@ struct CreateRound {
 fn db_path(cli_db: Option<PathBuf>) -> Result<PathBuf> {
     cli_db
         .or_else(adhoc::paths::default_db_path)
-        .ok_or_else(|| Error::validation("db", "Folder data tidak diketahui; sebutkan berkas database dengan --db PATH."))
+        .ok_or_else(|| {
+            Error::validation(
+                "db",
+                "Folder data tidak diketahui; sebutkan berkas database dengan --db PATH.",
+            )
+        })
 }
 
 fn csv_out() -> csv::Writer<std::io::Stdout> {
@@ -113,9 +122,11 @@ async fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Wilayah { cari } => {
             let mut w = csv_out();
-            w.write_record(["kode", "nama", "provinsi"]).map_err(csv_err)?;
+            w.write_record(["kode", "nama", "provinsi"])
+                .map_err(csv_err)?;
             for k in atlas().search_kabupaten(&cari, 600) {
-                w.write_record([&k.code, &k.name, &k.provinsi]).map_err(csv_err)?;
+                w.write_record([&k.code, &k.name, &k.provinsi])
+                    .map_err(csv_err)?;
             }
             flush(w)
         }
@@ -140,7 +151,11 @@ async fn run(cli: Cli) -> Result<()> {
                 eprintln!("  {name}: {n} pendaftar (fiktif)");
             }
             let users: Vec<&str> = report.accounts.iter().map(|(u, _)| u.as_str()).collect();
-            eprintln!("  Akun: {} (kata sandi: {})", users.join(", "), demo::DEMO_PASSWORD);
+            eprintln!(
+                "  Akun: {} (kata sandi: {})",
+                users.join(", "),
+                demo::DEMO_PASSWORD
+            );
             Ok(())
         }
         Command::Rounds(cmd) => {
@@ -153,7 +168,12 @@ async fn run(cli: Cli) -> Result<()> {
     }
 }
 
-async fn rounds_command(db: &Db, session: &Session, cmd: RoundsCommand, now: chrono::DateTime<Utc>) -> Result<()> {
+async fn rounds_command(
+    db: &Db,
+    session: &Session,
+    cmd: RoundsCommand,
+    now: chrono::DateTime<Utc>,
+) -> Result<()> {
     match cmd {
         RoundsCommand::List => {
             let mut w = csv_out();
@@ -175,7 +195,8 @@ async fn rounds_command(db: &Db, session: &Session, cmd: RoundsCommand, now: chr
         RoundsCommand::Create(c) => {
             let preset = Preset::parse(&c.preset)?;
             let body = Body::parse(&c.badan)?;
-            let r = rounds::create_from_preset(db, session, preset, body, c.nama.as_deref(), now).await?;
+            let r = rounds::create_from_preset(db, session, preset, body, c.nama.as_deref(), now)
+                .await?;
             eprintln!("Seleksi \"{}\" dibuat dengan nomor {}.", r.name, r.id);
             let mut out = std::io::stdout();
             writeln!(out, "{}", r.id)?;
@@ -192,7 +213,9 @@ async fn rounds_command(db: &Db, session: &Session, cmd: RoundsCommand, now: chr
             rounds::set_unit_quota(db, session, round, &wilayah, quota, &alasan).await?;
             match quota {
                 Some(q) => eprintln!("Kuota {wilayah} pada seleksi {round} menjadi {q}."),
-                None => eprintln!("Kuota khusus {wilayah} pada seleksi {round} dihapus; kuota bawaan berlaku."),
+                None => eprintln!(
+                    "Kuota khusus {wilayah} pada seleksi {round} dihapus; kuota bawaan berlaku."
+                ),
             }
             Ok(())
         }

@@ -26,7 +26,12 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Administrator, Role::Operator, Role::Verifikator, Role::Pimpinan];
+    pub const ALL: [Role; 4] = [
+        Role::Administrator,
+        Role::Operator,
+        Role::Verifikator,
+        Role::Pimpinan,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -95,7 +100,10 @@ impl Username {
 pub fn parse_full_name(input: &str) -> Result<String> {
     let s = input.split_whitespace().collect::<Vec<_>>().join(" ");
     if s.is_empty() || s.chars().count() > 100 {
-        return Err(Error::validation("full_name", "Nama lengkap wajib diisi (paling banyak 100 karakter)."));
+        return Err(Error::validation(
+            "full_name",
+            "Nama lengkap wajib diisi (paling banyak 100 karakter).",
+        ));
     }
     Ok(s)
 }
@@ -110,7 +118,10 @@ pub fn check_password_policy(password: &str) -> Result<()> {
         ));
     }
     if password.trim().is_empty() {
-        return Err(Error::validation("password", "Kata sandi tidak boleh hanya berisi spasi."));
+        return Err(Error::validation(
+            "password",
+            "Kata sandi tidak boleh hanya berisi spasi.",
+        ));
     }
     Ok(())
 }
@@ -121,7 +132,10 @@ mod tests {
 
     #[test]
     fn usernames() {
-        assert_eq!(Username::parse(" Admin.KPU ").unwrap().as_str(), "admin.kpu");
+        assert_eq!(
+            Username::parse(" Admin.KPU ").unwrap().as_str(),
+            "admin.kpu"
+        );
         for bad in ["ab", "1admin", "admin kpu", "adminé", "", &"a".repeat(33)] {
             assert!(Username::parse(bad).is_err(), "{bad:?}");
         }

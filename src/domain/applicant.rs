@@ -25,7 +25,10 @@ impl Sex {
         match s.trim().to_ascii_uppercase().as_str() {
             "L" | "LAKI-LAKI" => Ok(Sex::L),
             "P" | "PEREMPUAN" => Ok(Sex::P),
-            _ => Err(Error::validation("jenis_kelamin", "Jenis kelamin harus L atau P.")),
+            _ => Err(Error::validation(
+                "jenis_kelamin",
+                "Jenis kelamin harus L atau P.",
+            )),
         }
     }
 }
@@ -84,7 +87,9 @@ impl Education {
         Education::ALL
             .into_iter()
             .find(|e| e.as_str() == normalised)
-            .ok_or_else(|| Error::validation("pendidikan", format!("Pendidikan \"{s}\" tidak dikenal.")))
+            .ok_or_else(|| {
+                Error::validation("pendidikan", format!("Pendidikan \"{s}\" tidak dikenal."))
+            })
     }
 }
 
@@ -107,7 +112,11 @@ mod tests {
 /// The registration number of the `seq`-th applicant of a round, e.g.
 /// `PPK-3514-0001`: body, kabupaten/kota code, sequence (at least 4 digits).
 /// Sequences are never reused, so neither are numbers.
-pub fn registration_number(body: crate::domain::round::Body, kabupaten_digits: &str, seq: i64) -> String {
+pub fn registration_number(
+    body: crate::domain::round::Body,
+    kabupaten_digits: &str,
+    seq: i64,
+) -> String {
     format!("{}-{}-{:04}", body.as_str(), kabupaten_digits, seq)
 }
 
@@ -119,6 +128,9 @@ mod registration_tests {
     #[test]
     fn registration_numbers() {
         assert_eq!(registration_number(Body::Ppk, "3514", 1), "PPK-3514-0001");
-        assert_eq!(registration_number(Body::Pps, "3514", 12345), "PPS-3514-12345");
+        assert_eq!(
+            registration_number(Body::Pps, "3514", 12345),
+            "PPS-3514-12345"
+        );
     }
 }

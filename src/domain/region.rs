@@ -16,7 +16,8 @@ use crate::error::{Error, Result};
 const WILAYAH_CSV: &str = include_str!("../../seeds/wilayah.csv");
 
 /// Attribution shown in the About screen, as the ODbL asks.
-pub const REGION_DATA_ATTRIBUTION: &str = "Data wilayah: idn-area-data 4.0.1 oleh Fityan Ali Nugroho \
+pub const REGION_DATA_ATTRIBUTION: &str =
+    "Data wilayah: idn-area-data 4.0.1 oleh Fityan Ali Nugroho \
      dan kontributor (github.com/fityannugroho/idn-area-data), kode wilayah Kemendagri; \
      dilisensikan di bawah Open Database License (ODbL) 1.0.";
 
@@ -293,16 +294,31 @@ mod tests {
         assert_eq!(a.dotted(), "35.14.01.2001");
         assert_eq!(a.level(), RegionLevel::Desa);
         assert_eq!(a.parent().unwrap().dotted(), "35.14.01");
-        assert_eq!(RegionCode::parse("3514").unwrap().level(), RegionLevel::Kabupaten);
+        assert_eq!(
+            RegionCode::parse("3514").unwrap().level(),
+            RegionLevel::Kabupaten
+        );
     }
 
     #[test]
     fn rejects_malformed_codes() {
         for bad in [
-            "", "3", "351", "35.1", "35.14.1", "35.14.01.201", "3514a1", "35-14", "35141", "35.1401",
+            "",
+            "3",
+            "351",
+            "35.1",
+            "35.14.1",
+            "35.14.01.201",
+            "3514a1",
+            "35-14",
+            "35141",
+            "35.1401",
             "35.14.01.2001.1",
         ] {
-            assert!(RegionCode::parse(bad).is_err(), "{bad:?} should be rejected");
+            assert!(
+                RegionCode::parse(bad).is_err(),
+                "{bad:?} should be rejected"
+            );
         }
     }
 
@@ -337,14 +353,18 @@ mod tests {
             .count();
         assert_eq!(desa, 365);
         let kec = RegionCode::parse("35.14.01").unwrap();
-        assert!(a.children(&kec).all(|d| d.code.level() == RegionLevel::Desa));
+        assert!(a
+            .children(&kec)
+            .all(|d| d.code.level() == RegionLevel::Desa));
         // A neighbour's regions never leak into Pasuruan's range.
         assert!(a.descendants(&kab).iter().all(|r| kab.contains(&r.code)));
     }
 
     #[test]
     fn names_with_quotes_survive_the_round_trip() {
-        let r = atlas().get(&RegionCode::parse("35.13.15.2017").unwrap()).unwrap();
+        let r = atlas()
+            .get(&RegionCode::parse("35.13.15.2017").unwrap())
+            .unwrap();
         assert_eq!(r.name, "Soka\"an");
     }
 
@@ -356,7 +376,11 @@ mod tests {
         assert_eq!(hits[0].provinsi, "Jawa Timur");
         let by_code = atlas().search_kabupaten("35.14", 10);
         assert_eq!(by_code[0].name, "Kabupaten Pasuruan");
-        assert!(atlas().kabupaten(&RegionCode::parse("35.14.01").unwrap()).is_err());
-        assert!(atlas().kabupaten(&RegionCode::parse("99.99").unwrap()).is_err());
+        assert!(atlas()
+            .kabupaten(&RegionCode::parse("35.14.01").unwrap())
+            .is_err());
+        assert!(atlas()
+            .kabupaten(&RegionCode::parse("99.99").unwrap())
+            .is_err());
     }
 }

@@ -36,7 +36,10 @@ impl Body {
         match s.trim().to_ascii_uppercase().as_str() {
             "PPK" => Ok(Body::Ppk),
             "PPS" => Ok(Body::Pps),
-            _ => Err(Error::validation("badan", format!("Badan \"{s}\" tidak dikenal; pilih PPK atau PPS."))),
+            _ => Err(Error::validation(
+                "badan",
+                format!("Badan \"{s}\" tidak dikenal; pilih PPK atau PPS."),
+            )),
         }
     }
 
@@ -212,16 +215,50 @@ impl RoundSettings {
             }
             Ok(())
         };
-        range("quota_per_unit", "Kuota per wilayah", self.quota_per_unit, 1, 50)?;
-        range("written_pass_multiple", "Kelipatan lulus tes tertulis", self.written_pass_multiple, 1, 10)?;
-        range("final_rank_multiple", "Kelipatan peringkat akhir", self.final_rank_multiple, 1, 10)?;
-        range("extension_threshold", "Ambang perpanjangan", self.extension_threshold, 1, 10)?;
-        range("extension_days", "Lama perpanjangan (hari)", self.extension_days, 1, 30)?;
+        range(
+            "quota_per_unit",
+            "Kuota per wilayah",
+            self.quota_per_unit,
+            1,
+            50,
+        )?;
+        range(
+            "written_pass_multiple",
+            "Kelipatan lulus tes tertulis",
+            self.written_pass_multiple,
+            1,
+            10,
+        )?;
+        range(
+            "final_rank_multiple",
+            "Kelipatan peringkat akhir",
+            self.final_rank_multiple,
+            1,
+            10,
+        )?;
+        range(
+            "extension_threshold",
+            "Ambang perpanjangan",
+            self.extension_threshold,
+            1,
+            10,
+        )?;
+        range(
+            "extension_days",
+            "Lama perpanjangan (hari)",
+            self.extension_days,
+            1,
+            30,
+        )?;
         range("min_age", "Usia minimal", self.min_age, 17, 99)?;
         if let Some(cap) = self.max_periods {
             range("max_periods", "Batas periode menjabat", cap, 1, 10)?;
         }
-        if let ScoreCombination::Bobot { tertulis, wawancara } = self.score_combination {
+        if let ScoreCombination::Bobot {
+            tertulis,
+            wawancara,
+        } = self.score_combination
+        {
             if tertulis + wawancara != 100 {
                 return Err(Error::validation(
                     "score_combination",
@@ -267,7 +304,10 @@ impl RoundDraft {
             return Err(Error::validation("name", "Nama seleksi wajib diisi."));
         }
         if self.election.trim().is_empty() {
-            return Err(Error::validation("election", "Nama pemilihan wajib diisi (contoh: Pemilu 2024)."));
+            return Err(Error::validation(
+                "election",
+                "Nama pemilihan wajib diisi (contoh: Pemilu 2024).",
+            ));
         }
         self.settings.validate()?;
         validate_schedule(&self.schedule)
@@ -288,7 +328,10 @@ pub fn validate_schedule(schedule: &[StageDates]) -> Result<()> {
         if s.ends_on < s.starts_on {
             return Err(Error::validation(
                 "schedule",
-                format!("Tanggal selesai tahapan {} lebih awal dari tanggal mulainya.", s.stage.label()),
+                format!(
+                    "Tanggal selesai tahapan {} lebih awal dari tanggal mulainya.",
+                    s.stage.label()
+                ),
             ));
         }
     }
@@ -424,7 +467,10 @@ mod tests {
     fn defaults_follow_the_2024_rules() {
         let ppk = RoundSettings::defaults(Body::Ppk, date(2022, 11, 20));
         assert_eq!(ppk.quota_per_unit, 5);
-        assert_eq!(RoundSettings::defaults(Body::Pps, date(2022, 11, 20)).quota_per_unit, 3);
+        assert_eq!(
+            RoundSettings::defaults(Body::Pps, date(2022, 11, 20)).quota_per_unit,
+            3
+        );
         assert_eq!(ppk.written_pass_multiple, 3);
         assert_eq!(ppk.final_rank_multiple, 2);
         assert_eq!(ppk.extension_threshold, 2);
@@ -451,14 +497,41 @@ mod tests {
     fn settings_out_of_range_name_their_field() {
         let base = RoundSettings::defaults(Body::Ppk, date(2024, 1, 1));
         let cases: Vec<(&str, RoundSettings)> = vec![
-            ("quota_per_unit", RoundSettings { quota_per_unit: 0, ..base.clone() }),
-            ("min_age", RoundSettings { min_age: 16, ..base.clone() }),
-            ("max_periods", RoundSettings { max_periods: Some(0), ..base.clone() }),
-            ("written_pass_multiple", RoundSettings { written_pass_multiple: 0, ..base.clone() }),
+            (
+                "quota_per_unit",
+                RoundSettings {
+                    quota_per_unit: 0,
+                    ..base.clone()
+                },
+            ),
+            (
+                "min_age",
+                RoundSettings {
+                    min_age: 16,
+                    ..base.clone()
+                },
+            ),
+            (
+                "max_periods",
+                RoundSettings {
+                    max_periods: Some(0),
+                    ..base.clone()
+                },
+            ),
+            (
+                "written_pass_multiple",
+                RoundSettings {
+                    written_pass_multiple: 0,
+                    ..base.clone()
+                },
+            ),
             (
                 "score_combination",
                 RoundSettings {
-                    score_combination: ScoreCombination::Bobot { tertulis: 40, wawancara: 50 },
+                    score_combination: ScoreCombination::Bobot {
+                        tertulis: 40,
+                        wawancara: 50,
+                    },
                     ..base.clone()
                 },
             ),
@@ -468,7 +541,10 @@ mod tests {
             assert_eq!(err.field(), Some(field), "{err}");
         }
         let weighted = RoundSettings {
-            score_combination: ScoreCombination::Bobot { tertulis: 40, wawancara: 60 },
+            score_combination: ScoreCombination::Bobot {
+                tertulis: 40,
+                wawancara: 60,
+            },
             max_periods: Some(2),
             ..base
         };
@@ -505,10 +581,16 @@ mod tests {
         for c in [
             ScoreCombination::Wawancara,
             ScoreCombination::Jumlah,
-            ScoreCombination::Bobot { tertulis: 30, wawancara: 70 },
+            ScoreCombination::Bobot {
+                tertulis: 30,
+                wawancara: 70,
+            },
         ] {
             let (t, w) = match c {
-                ScoreCombination::Bobot { tertulis, wawancara } => (tertulis, wawancara),
+                ScoreCombination::Bobot {
+                    tertulis,
+                    wawancara,
+                } => (tertulis, wawancara),
                 _ => (0, 0),
             };
             assert_eq!(ScoreCombination::from_parts(c.mode_str(), t, w).unwrap(), c);

@@ -40,7 +40,9 @@ pub fn hash_password(password: &str) -> Result<String> {
 /// the hash are used, so older hashes keep verifying if the constants change.
 pub fn verify_password(password: &str, phc: &str) -> bool {
     match PasswordHash::new(phc) {
-        Ok(parsed) => hasher().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Ok(parsed) => hasher()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
         Err(_) => false,
     }
 }
@@ -152,8 +154,11 @@ mod tests {
             role: Role::Operator,
             ..Session::cli()
         };
-        s.require(&[Role::Operator, Role::Administrator], "mendaftarkan").unwrap();
-        let err = s.require(&[Role::Administrator], "membuat seleksi").unwrap_err();
+        s.require(&[Role::Operator, Role::Administrator], "mendaftarkan")
+            .unwrap();
+        let err = s
+            .require(&[Role::Administrator], "membuat seleksi")
+            .unwrap_err();
         assert_eq!(err.code(), "forbidden");
         assert!(err.to_string().contains("Operator"));
     }

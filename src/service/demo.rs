@@ -39,27 +39,105 @@ pub struct DemoReport {
 }
 
 const MALE: &[&str] = &[
-    "Agus", "Ahmad", "Arif", "Bambang", "Budi", "Dedi", "Didik", "Dwi", "Eko", "Fajar", "Hadi", "Hasan", "Hendra",
-    "Heri", "Imam", "Iwan", "Joko", "M. Ma'ruf", "Muhammad", "Nur", "Rizky", "Rudi", "Slamet", "Sugeng", "Teguh",
-    "Wahyu", "Yusuf", "Zainal", "Abdul", "Syaiful", "Andi", "Bayu", "Ilham", "Khoirul", "Mochamad",
+    "Agus",
+    "Ahmad",
+    "Arif",
+    "Bambang",
+    "Budi",
+    "Dedi",
+    "Didik",
+    "Dwi",
+    "Eko",
+    "Fajar",
+    "Hadi",
+    "Hasan",
+    "Hendra",
+    "Heri",
+    "Imam",
+    "Iwan",
+    "Joko",
+    "M. Ma'ruf",
+    "Muhammad",
+    "Nur",
+    "Rizky",
+    "Rudi",
+    "Slamet",
+    "Sugeng",
+    "Teguh",
+    "Wahyu",
+    "Yusuf",
+    "Zainal",
+    "Abdul",
+    "Syaiful",
+    "Andi",
+    "Bayu",
+    "Ilham",
+    "Khoirul",
+    "Mochamad",
 ];
 const FEMALE: &[&str] = &[
-    "Siti", "Sri", "Dewi", "Endang", "Rina", "Nur'aini", "Lestari", "Wulan", "Fitri", "Ayu", "Indah", "Ratna", "Yuli",
-    "Dian", "Anisa", "Nurul", "Lailatul", "Khusnul", "Umi", "Ika", "Novi", "Eka", "Putri", "Retno", "Titik",
+    "Siti", "Sri", "Dewi", "Endang", "Rina", "Nur'aini", "Lestari", "Wulan", "Fitri", "Ayu",
+    "Indah", "Ratna", "Yuli", "Dian", "Anisa", "Nurul", "Lailatul", "Khusnul", "Umi", "Ika",
+    "Novi", "Eka", "Putri", "Retno", "Titik",
 ];
 const MALE_FAMILY: &[&str] = &[
-    "Santoso", "Wibowo", "Saputra", "Hidayat", "Prasetyo", "Setiawan", "Kurniawan", "Susanto", "Rahman", "Fauzi",
-    "Maulana", "Hakim", "Anwar", "Effendi", "Syahputra", "Firmansyah", "Hariyanto", "Purnomo",
+    "Santoso",
+    "Wibowo",
+    "Saputra",
+    "Hidayat",
+    "Prasetyo",
+    "Setiawan",
+    "Kurniawan",
+    "Susanto",
+    "Rahman",
+    "Fauzi",
+    "Maulana",
+    "Hakim",
+    "Anwar",
+    "Effendi",
+    "Syahputra",
+    "Firmansyah",
+    "Hariyanto",
+    "Purnomo",
 ];
 const FEMALE_FAMILY: &[&str] = &[
-    "Rahmawati", "Wahyuni", "Sari", "Handayani", "Puspita", "Safitri", "Kusuma", "Anggraini", "Maharani",
-    "Fitriani", "Oktaviani", "Khoiriyah", "Ummah", "Agustina", "Lestari",
+    "Rahmawati",
+    "Wahyuni",
+    "Sari",
+    "Handayani",
+    "Puspita",
+    "Safitri",
+    "Kusuma",
+    "Anggraini",
+    "Maharani",
+    "Fitriani",
+    "Oktaviani",
+    "Khoiriyah",
+    "Ummah",
+    "Agustina",
+    "Lestari",
 ];
 const OCCUPATIONS: &[&str] = &[
-    "Wiraswasta", "Guru honorer", "Petani", "Pedagang", "Karyawan swasta", "Mengurus rumah tangga",
-    "Belum bekerja", "Perangkat desa", "Mahasiswa", "Buruh",
+    "Wiraswasta",
+    "Guru honorer",
+    "Petani",
+    "Pedagang",
+    "Karyawan swasta",
+    "Mengurus rumah tangga",
+    "Belum bekerja",
+    "Perangkat desa",
+    "Mahasiswa",
+    "Buruh",
 ];
-const BIRTH_PLACES: &[&str] = &["Pasuruan", "Bangil", "Probolinggo", "Malang", "Sidoarjo", "Surabaya", "Lumajang"];
+const BIRTH_PLACES: &[&str] = &[
+    "Pasuruan",
+    "Bangil",
+    "Probolinggo",
+    "Malang",
+    "Sidoarjo",
+    "Surabaya",
+    "Lumajang",
+];
 
 fn pick<'a, R: Rng>(rng: &mut R, items: &[&'a str]) -> &'a str {
     items.choose(rng).copied().unwrap_or_default()
@@ -70,7 +148,10 @@ pub async fn build_demo(path: &Path, seed: u64, now: DateTime<Utc>) -> Result<De
     if path.exists() {
         return Err(Error::validation(
             "db",
-            format!("Berkas {} sudah ada; demo hanya dibuat di berkas baru agar tidak menimpa data.", path.display()),
+            format!(
+                "Berkas {} sudah ada; demo hanya dibuat di berkas baru agar tidak menimpa data.",
+                path.display()
+            ),
         ));
     }
     let db = Db::open(path, OpenMode::CreateIfMissing).await?;
@@ -86,7 +167,13 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
         full_name: full_name.into(),
         password: DEMO_PASSWORD.into(),
     };
-    let admin = first_run(db, Some(DEMO_KABUPATEN), &account("admin", "Admin Demo"), now).await?;
+    let admin = first_run(
+        db,
+        Some(DEMO_KABUPATEN),
+        &account("admin", "Admin Demo"),
+        now,
+    )
+    .await?;
     let mut accounts = vec![("admin".to_string(), Role::Administrator)];
     for (username, name, role) in [
         ("operator", "Operator Demo", Role::Operator),
@@ -103,7 +190,10 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
     };
     let mut desa_by_kec: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for d in &desa {
-        desa_by_kec.entry(d.kecamatan_code.as_str()).or_default().push(d.code.as_str());
+        desa_by_kec
+            .entry(d.kecamatan_code.as_str())
+            .or_default()
+            .push(d.code.as_str());
     }
 
     let mut rounds = Vec::new();
@@ -111,7 +201,10 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
         let round = create_from_preset(db, &admin, Preset::Pemilu2024, body, None, now).await?;
         let units: Vec<(&str, &str)> = match body {
             Body::Ppk => desa_by_kec.keys().map(|k| (*k, *k)).collect(),
-            Body::Pps => desa.iter().map(|d| (d.code.as_str(), d.kecamatan_code.as_str())).collect(),
+            Body::Pps => desa
+                .iter()
+                .map(|d| (d.code.as_str(), d.kecamatan_code.as_str()))
+                .collect(),
         };
         // Uneven demand: each unit draws a weight, some far below average.
         let weights: Vec<f64> = units.iter().map(|_| rng.gen_range(0.1..2.0f64)).collect();
@@ -125,7 +218,15 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
                     Body::Pps if rng.gen_bool(0.9) => *unit,
                     _ => pick(&mut rng, &desa_by_kec[kec]),
                 };
-                rows.push(fake_applicant(&mut rng, body, seq, unit, kec, home_desa, round.settings.reference_date));
+                rows.push(fake_applicant(
+                    &mut rng,
+                    body,
+                    seq,
+                    unit,
+                    kec,
+                    home_desa,
+                    round.settings.reference_date,
+                ));
             }
         }
         let mut tx = db.pool().begin().await?;
@@ -174,7 +275,9 @@ fn fake_applicant<R: Rng>(
     ]
     .choose(rng)
     .expect("non-empty");
-    let handle = full_name.to_lowercase().replace(|c: char| !c.is_ascii_alphanumeric(), ".");
+    let handle = full_name
+        .to_lowercase()
+        .replace(|c: char| !c.is_ascii_alphanumeric(), ".");
     NewApplicant {
         reg_seq: seq,
         reg_number: registration_number(body, DEMO_KABUPATEN, seq),
@@ -190,7 +293,9 @@ fn fake_applicant<R: Rng>(
         ),
         address_desa_code: home_desa.to_string(),
         phone: Some(format!("0800-0000-{:04}", rng.gen_range(0..10_000))),
-        email: rng.gen_bool(0.7).then(|| format!("{handle}.{seq}@contoh.invalid")),
+        email: rng
+            .gen_bool(0.7)
+            .then(|| format!("{handle}.{seq}@contoh.invalid")),
         education: education.as_str(),
         occupation: Some(pick(rng, OCCUPATIONS).to_string()),
         unit_code: unit.to_string(),

@@ -107,8 +107,12 @@ pub async fn home(db: &Db, election: Option<&str>) -> Result<HomeView> {
             pps_units: (k.desa + k.kelurahan + k.lainnya) as u32,
             quota_ppk: ppk_over.get(&k.code).copied().unwrap_or(ppk_default),
             quota_pps: pps_quota_by_kec.get(k.code.as_str()).copied().unwrap_or(0),
-            applicants_ppk: ppk_counts.as_ref().map(|c| c.get(&k.code).copied().unwrap_or(0)),
-            applicants_pps: pps_counts.as_ref().map(|c| c.get(&k.code).copied().unwrap_or(0)),
+            applicants_ppk: ppk_counts
+                .as_ref()
+                .map(|c| c.get(&k.code).copied().unwrap_or(0)),
+            applicants_pps: pps_counts
+                .as_ref()
+                .map(|c| c.get(&k.code).copied().unwrap_or(0)),
         };
         totals.desa += row.desa;
         totals.kelurahan += row.kelurahan;
@@ -133,7 +137,10 @@ pub async fn home(db: &Db, election: Option<&str>) -> Result<HomeView> {
     })
 }
 
-async fn overrides(conn: &mut sqlx::SqliteConnection, round: Option<i64>) -> Result<HashMap<String, u32>> {
+async fn overrides(
+    conn: &mut sqlx::SqliteConnection,
+    round: Option<i64>,
+) -> Result<HashMap<String, u32>> {
     Ok(match round {
         Some(id) => rounds::unit_quotas(conn, id)
             .await?

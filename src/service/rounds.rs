@@ -44,7 +44,12 @@ fn summary(round: rounds::Round, applicants: u32) -> RoundSummary {
 }
 
 /// Creates a round from a draft. Administrators only.
-pub async fn create_round(db: &Db, session: &Session, draft: &RoundDraft, now: DateTime<Utc>) -> Result<RoundSummary> {
+pub async fn create_round(
+    db: &Db,
+    session: &Session,
+    draft: &RoundDraft,
+    now: DateTime<Utc>,
+) -> Result<RoundSummary> {
     session.require(&[Role::Administrator], "membuat seleksi")?;
     setup::kabupaten(db).await?;
     draft.validate()?;
@@ -79,7 +84,10 @@ pub async fn list_rounds(db: &Db) -> Result<Vec<RoundSummary>> {
     Ok(all
         .into_iter()
         .map(|r| {
-            let n = counts.iter().find(|(id, _)| *id == r.id).map_or(0, |(_, n)| *n);
+            let n = counts
+                .iter()
+                .find(|(id, _)| *id == r.id)
+                .map_or(0, |(_, n)| *n);
             summary(r, n as u32)
         })
         .collect())
@@ -107,7 +115,13 @@ pub async fn set_unit_quota(
     if code.level() != level {
         return Err(Error::validation(
             "unit_code",
-            format!("Kuota seleksi {} diatur per {}; {} bukan kode {}.", round.body, round.body.unit_name(), code, table),
+            format!(
+                "Kuota seleksi {} diatur per {}; {} bukan kode {}.",
+                round.body,
+                round.body.unit_name(),
+                code,
+                table
+            ),
         ));
     }
     if !regions::exists(&mut tx, &code).await? {
@@ -119,10 +133,16 @@ pub async fn set_unit_quota(
     match quota {
         Some(q) => {
             if !(1..=50).contains(&q) {
-                return Err(Error::validation("quota", format!("Kuota harus antara 1 dan 50 (sekarang {q}).")));
+                return Err(Error::validation(
+                    "quota",
+                    format!("Kuota harus antara 1 dan 50 (sekarang {q})."),
+                ));
             }
             if reason.trim().is_empty() {
-                return Err(Error::validation("reason", "Alasan perubahan kuota wajib diisi."));
+                return Err(Error::validation(
+                    "reason",
+                    "Alasan perubahan kuota wajib diisi.",
+                ));
             }
             rounds::set_unit_quota(&mut tx, round_id, code.digits(), q, reason.trim()).await?;
         }

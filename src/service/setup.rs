@@ -58,7 +58,11 @@ pub async fn kabupaten(db: &Db) -> Result<KabupatenChoice> {
 
 /// Sets the database up for one kabupaten/kota: records it and loads its
 /// kecamatan and desa/kelurahan from the embedded atlas, in one transaction.
-pub async fn initialize(db: &Db, kabupaten_code: &str, now: DateTime<Utc>) -> Result<KabupatenChoice> {
+pub async fn initialize(
+    db: &Db,
+    kabupaten_code: &str,
+    now: DateTime<Utc>,
+) -> Result<KabupatenChoice> {
     let code = RegionCode::parse(kabupaten_code)?;
     let choice = atlas().kabupaten(&code)?;
     let mut tx = db.pool().begin().await?;
@@ -82,8 +86,14 @@ async fn initialize_in(
         return Err(Error::AlreadyInitialized(name));
     }
     let inside = atlas().descendants(code);
-    let kecamatan: Vec<_> = inside.iter().filter(|r| r.code.level() == RegionLevel::Kecamatan).collect();
-    let desa: Vec<_> = inside.iter().filter(|r| r.code.level() == RegionLevel::Desa).collect();
+    let kecamatan: Vec<_> = inside
+        .iter()
+        .filter(|r| r.code.level() == RegionLevel::Kecamatan)
+        .collect();
+    let desa: Vec<_> = inside
+        .iter()
+        .filter(|r| r.code.level() == RegionLevel::Desa)
+        .collect();
     regions::insert_kecamatan(conn, &kecamatan).await?;
     regions::insert_desa(conn, &desa).await?;
     meta::set(&mut *conn, meta::KABUPATEN_CODE, code.digits()).await?;
@@ -136,7 +146,12 @@ pub async fn first_run(
     }
     let existing = meta::get(&mut *tx, meta::KABUPATEN_CODE).await?;
     match (&chosen, existing) {
-        (None, None) => return Err(Error::validation("wilayah", "Pilih kabupaten/kota terlebih dahulu.")),
+        (None, None) => {
+            return Err(Error::validation(
+                "wilayah",
+                "Pilih kabupaten/kota terlebih dahulu.",
+            ))
+        }
         (None, Some(_)) => {}
         // Already initialised (e.g. by `adhoc init`) for the same kabupaten.
         (Some((code, _)), Some(existing)) if existing == code.digits() => {}

@@ -86,9 +86,11 @@ pub async fn counts_by_unit(conn: &mut SqliteConnection, round_id: i64) -> Resul
 
 /// Number of applicants of each round.
 pub async fn counts_by_round(conn: &mut SqliteConnection) -> Result<Vec<(i64, i64)>> {
-    Ok(sqlx::query_as("SELECT round_id, COUNT(*) FROM applicants GROUP BY round_id")
-        .fetch_all(&mut *conn)
-        .await?)
+    Ok(
+        sqlx::query_as("SELECT round_id, COUNT(*) FROM applicants GROUP BY round_id")
+            .fetch_all(&mut *conn)
+            .await?,
+    )
 }
 
 /// Applicant counts of one round per kecamatan (digits).
@@ -98,7 +100,10 @@ pub struct KecamatanCount {
     pub applicants: i64,
 }
 
-pub async fn counts_by_kecamatan(conn: &mut SqliteConnection, round_id: i64) -> Result<Vec<KecamatanCount>> {
+pub async fn counts_by_kecamatan(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+) -> Result<Vec<KecamatanCount>> {
     Ok(sqlx::query_as(
         "SELECT kecamatan_code, COUNT(*) AS applicants FROM applicants WHERE round_id = ?
          GROUP BY kecamatan_code ORDER BY kecamatan_code",

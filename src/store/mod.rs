@@ -15,7 +15,9 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::migrate::Migrator;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 
 use crate::error::{Error, Result};
 
@@ -96,9 +98,10 @@ async fn check_schema_not_newer(pool: &SqlitePool) -> Result<()> {
     if has_table.is_none() {
         return Ok(());
     }
-    let found: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success = 1")
-        .fetch_one(pool)
-        .await?;
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success = 1")
+            .fetch_one(pool)
+            .await?;
     let known = known_schema_version();
     match found {
         Some(found) if found > known => Err(Error::SchemaTooNew { found, known }),
@@ -108,9 +111,10 @@ async fn check_schema_not_newer(pool: &SqlitePool) -> Result<()> {
 
 /// The schema version a database is at (0 when nothing was applied).
 pub async fn schema_version(pool: &SqlitePool) -> Result<i64> {
-    let v: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success = 1")
-        .fetch_one(pool)
-        .await?;
+    let v: Option<i64> =
+        sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success = 1")
+            .fetch_one(pool)
+            .await?;
     Ok(v.unwrap_or(0))
 }
 

@@ -21,7 +21,8 @@ pub async fn insert_kecamatan(conn: &mut SqliteConnection, rows: &[&Region]) -> 
 /// Inserts desa/kelurahan (10-digit codes) in bulk; their kecamatan must exist.
 pub async fn insert_desa(conn: &mut SqliteConnection, rows: &[&Region]) -> Result<()> {
     for chunk in rows.chunks(BULK_CHUNK) {
-        let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO desa (code, kecamatan_code, name, kind) ");
+        let mut q =
+            QueryBuilder::<Sqlite>::new("INSERT INTO desa (code, kecamatan_code, name, kind) ");
         q.push_values(chunk, |mut b, r| {
             let kecamatan = &r.code.digits()[..6];
             let kind = r.code.desa_kind().unwrap_or(DesaKind::Lainnya);
@@ -70,9 +71,11 @@ pub struct DesaRow {
 
 /// Every desa/kelurahan, in code order.
 pub async fn all_desa(conn: &mut SqliteConnection) -> Result<Vec<DesaRow>> {
-    Ok(sqlx::query_as("SELECT code, kecamatan_code, name, kind FROM desa ORDER BY code")
-        .fetch_all(&mut *conn)
-        .await?)
+    Ok(
+        sqlx::query_as("SELECT code, kecamatan_code, name, kind FROM desa ORDER BY code")
+            .fetch_all(&mut *conn)
+            .await?,
+    )
 }
 
 /// Whether a kecamatan or desa/kelurahan of this database has `code`.
@@ -82,6 +85,9 @@ pub async fn exists(conn: &mut SqliteConnection, code: &RegionCode) -> Result<bo
         RegionLevel::Desa => "SELECT 1 FROM desa WHERE code = ?",
         _ => return Ok(false),
     };
-    let hit: Option<i64> = sqlx::query_scalar(sql).bind(code.digits()).fetch_optional(&mut *conn).await?;
+    let hit: Option<i64> = sqlx::query_scalar(sql)
+        .bind(code.digits())
+        .fetch_optional(&mut *conn)
+        .await?;
     Ok(hit.is_some())
 }

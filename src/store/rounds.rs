@@ -54,7 +54,10 @@ pub async fn insert(
 ) -> Result<i64> {
     let s = &draft.settings;
     let (ww, iw) = match s.score_combination {
-        ScoreCombination::Bobot { tertulis, wawancara } => (tertulis, wawancara),
+        ScoreCombination::Bobot {
+            tertulis,
+            wawancara,
+        } => (tertulis, wawancara),
         _ => (0, 0),
     };
     let res = sqlx::query(
@@ -87,7 +90,10 @@ pub async fn insert(
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
             return Err(Error::validation(
                 "name",
-                format!("Seleksi bernama \"{}\" sudah ada. Beri nama lain.", draft.name.trim()),
+                format!(
+                    "Seleksi bernama \"{}\" sudah ada. Beri nama lain.",
+                    draft.name.trim()
+                ),
             ))
         }
         Err(e) => return Err(e.into()),
@@ -110,11 +116,12 @@ fn corrupt(what: &str, e: Error) -> Error {
 }
 
 async fn load_schedule(conn: &mut SqliteConnection, round_id: i64) -> Result<Vec<StageDates>> {
-    let rows: Vec<StageRow> =
-        sqlx::query_as("SELECT stage, starts_on, ends_on FROM round_stages WHERE round_id = ? ORDER BY seq")
-            .bind(round_id)
-            .fetch_all(&mut *conn)
-            .await?;
+    let rows: Vec<StageRow> = sqlx::query_as(
+        "SELECT stage, starts_on, ends_on FROM round_stages WHERE round_id = ? ORDER BY seq",
+    )
+    .bind(round_id)
+    .fetch_all(&mut *conn)
+    .await?;
     rows.into_iter()
         .map(|r| {
             Ok(StageDates {
@@ -161,10 +168,11 @@ const ROUND_COLUMNS: &str = "id, name, election, body, quota_per_unit, written_p
 
 /// One round with its schedule.
 pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Round> {
-    let row: Option<RoundRow> = sqlx::query_as(&format!("SELECT {ROUND_COLUMNS} FROM rounds WHERE id = ?"))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let row: Option<RoundRow> =
+        sqlx::query_as(&format!("SELECT {ROUND_COLUMNS} FROM rounds WHERE id = ?"))
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
     let row = row.ok_or_else(|| Error::NotFound(format!("Seleksi dengan nomor {id}")))?;
     let schedule = load_schedule(conn, id).await?;
     row.into_round(schedule)
@@ -172,9 +180,10 @@ pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Round> {
 
 /// Every round, oldest first, with its schedule.
 pub async fn list(conn: &mut SqliteConnection) -> Result<Vec<Round>> {
-    let rows: Vec<RoundRow> = sqlx::query_as(&format!("SELECT {ROUND_COLUMNS} FROM rounds ORDER BY id"))
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows: Vec<RoundRow> =
+        sqlx::query_as(&format!("SELECT {ROUND_COLUMNS} FROM rounds ORDER BY id"))
+            .fetch_all(&mut *conn)
+            .await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let schedule = load_schedule(conn, row.id).await?;
@@ -205,7 +214,11 @@ pub async fn set_unit_quota(
 }
 
 /// Removes one unit's override, so the round's default applies again.
-pub async fn clear_unit_quota(conn: &mut SqliteConnection, round_id: i64, unit_code: &str) -> Result<bool> {
+pub async fn clear_unit_quota(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+    unit_code: &str,
+) -> Result<bool> {
     let done = sqlx::query("DELETE FROM unit_quotas WHERE round_id = ? AND unit_code = ?")
         .bind(round_id)
         .bind(unit_code)
@@ -224,10 +237,10 @@ pub struct UnitQuota {
 
 /// Every override of a round.
 pub async fn unit_quotas(conn: &mut SqliteConnection, round_id: i64) -> Result<Vec<UnitQuota>> {
-    Ok(
-        sqlx::query_as("SELECT unit_code, quota, reason FROM unit_quotas WHERE round_id = ? ORDER BY unit_code")
-            .bind(round_id)
-            .fetch_all(&mut *conn)
-            .await?,
+    Ok(sqlx::query_as(
+        "SELECT unit_code, quota, reason FROM unit_quotas WHERE round_id = ? ORDER BY unit_code",
     )
+    .bind(round_id)
+    .fetch_all(&mut *conn)
+    .await?)
 }

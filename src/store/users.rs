@@ -37,12 +37,17 @@ pub async fn insert(
     .await;
     match res {
         Ok(done) => Ok(done.last_insert_rowid()),
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(Error::UsernameTaken(username.to_string())),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            Err(Error::UsernameTaken(username.to_string()))
+        }
         Err(e) => Err(e.into()),
     }
 }
 
-pub async fn find_by_username(conn: &mut SqliteConnection, username: &str) -> Result<Option<UserRow>> {
+pub async fn find_by_username(
+    conn: &mut SqliteConnection,
+    username: &str,
+) -> Result<Option<UserRow>> {
     Ok(sqlx::query_as(
         "SELECT id, username, full_name, role, password_hash, active FROM users WHERE username = ?",
     )
@@ -52,5 +57,7 @@ pub async fn find_by_username(conn: &mut SqliteConnection, username: &str) -> Re
 }
 
 pub async fn count(conn: &mut SqliteConnection) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&mut *conn).await?)
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(&mut *conn)
+        .await?)
 }

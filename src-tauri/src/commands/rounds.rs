@@ -12,7 +12,10 @@ pub fn round_presets() -> Vec<PresetChoice> {
 }
 
 #[tauri::command]
-pub async fn create_round(state: State<'_, AppState>, draft: RoundDraft) -> CmdResult<RoundSummary> {
+pub async fn create_round(
+    state: State<'_, AppState>,
+    draft: RoundDraft,
+) -> CmdResult<RoundSummary> {
     let session = state.session()?;
     Ok(rounds::create_round(state.db()?, &session, &draft, chrono::Utc::now()).await?)
 }

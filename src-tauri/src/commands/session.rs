@@ -6,7 +6,11 @@ use tauri::State;
 use crate::state::{AppState, CmdResult};
 
 #[tauri::command]
-pub async fn login(state: State<'_, AppState>, username: String, password: String) -> CmdResult<Session> {
+pub async fn login(
+    state: State<'_, AppState>,
+    username: String,
+    password: String,
+) -> CmdResult<Session> {
     let session = auth::login(state.db()?, &username, &password).await?;
     state.set_session(Some(session.clone()));
     Ok(session)

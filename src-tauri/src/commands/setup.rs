@@ -23,7 +23,13 @@ pub async fn complete_first_run(
     kabupaten: Option<String>,
     admin: NewAccount,
 ) -> CmdResult<Session> {
-    let session = setup::first_run(state.db()?, kabupaten.as_deref(), &admin, chrono::Utc::now()).await?;
+    let session = setup::first_run(
+        state.db()?,
+        kabupaten.as_deref(),
+        &admin,
+        chrono::Utc::now(),
+    )
+    .await?;
     state.set_session(Some(session.clone()));
     Ok(session)
 }

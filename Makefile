@@ -1,0 +1,136 @@
+# Seleksi Ad Hoc. Two commands matter:
+#   make run    installs what is missing, builds, starts the app (demo database on first run)
+#   make test   installs what is missing, then runs every check
+# Everything else here is a step of those two.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+CARGO ?= cargo
+NPM ?= npm
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export CARGO_TERM_COLOR ?= never
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+# Debian packages: to build the desktop app, and to test it (Xvfb, WebDriver, PDF tools).
+APT_BUILD := libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev \
+             libssl-dev pkg-config build-essential
+APT_TEST  := xvfb xauth webkit2gtk-driver poppler-utils qpdf sqlite3 python3-venv
+
+APP   := target/debug/seleksi-adhoc
+ADHOC := target/debug/adhoc
+DB    ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)/id.seleksiadhoc.desktop/seleksi-adhoc.db
+XVFB  := xvfb-run -a -s "-screen 0 1400x900x24"
+
+.PHONY: help run test build ui deps deps-system deps-test deps-ui deps-e2e toolchain \
+        fmt-check clippy rust-test bindings-check ui-test e2e seeds seeds-check clean
+
+help:
+	@echo "make run    build and start Seleksi Ad Hoc (demo database on first run; EMPTY=1 for an empty start)"
+	@echo "make test   run every check: fmt, clippy, Rust tests, UI tests, end-to-end tests under Xvfb"
+
+## ---- the two commands ------------------------------------------------------
+
+run: deps build
+	@if [ ! -e "$(DB)" ] && [ -z "$${EMPTY:-}" ]; then \
+	  echo "No database yet at $(DB): creating the demo database (make run EMPTY=1 starts empty)."; \
+	  $(ADHOC) --db "$(DB)" demo; \
+	fi
+	@if [ -z "$${DISPLAY:-}" ] && [ -z "$${WAYLAND_DISPLAY:-}" ]; then \
+	  echo "No display found: run it under a virtual display with: xvfb-run -a make run"; exit 1; \
+	fi
+	$(APP) --db "$(DB)"
+
+test: deps deps-test fmt-check seeds-check ui build clippy rust-test bindings-check ui-test e2e
+	@echo "All checks passed."
+
+## ---- installing what is missing --------------------------------------------
+
+toolchain:
+	@command -v $(CARGO) >/dev/null || { echo "Rust (cargo) is missing: install it with rustup, then run make again."; exit 1; }
+	@command -v node >/dev/null && command -v $(NPM) >/dev/null || { echo "Node.js 20 and npm are missing: apt-get install nodejs npm"; exit 1; }
+
+# Installs the listed Debian packages that are not installed yet (nothing when all are).
+define apt_install
+	@missing=""; for p in $(1); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+deps-system:
+	$(call apt_install,$(APT_BUILD))
+
+deps-ui: ui/node_modules/.installed
+ui/node_modules/.installed: ui/package.json ui/package-lock.json
+	cd ui && $(NPM) ci --no-audit --no-fund
+	@touch $@
+
+deps: toolchain deps-system deps-ui
+
+deps-test:
+	$(call apt_install,$(APT_TEST))
+
+deps-e2e: .venv/.installed
+	@command -v tauri-driver >/dev/null || $(CARGO) install tauri-driver --locked --version '^2'
+.venv/.installed: tests/e2e/requirements.txt
+	python3 -m venv .venv
+	.venv/bin/pip install --quiet --disable-pip-version-check -r tests/e2e/requirements.txt
+	@touch $@
+
+## ---- building ---------------------------------------------------------------
+
+ui: deps-ui
+	cd ui && $(NPM) run build
+
+build: ui
+	$(CARGO) build --workspace
+
+## ---- checks -----------------------------------------------------------------
+
+fmt-check:
+	$(CARGO) fmt --all --check
+
+clippy: ui
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+rust-test: ui
+	$(CARGO) test --workspace
+
+# The TypeScript bindings are generated from the Rust types by `cargo test`;
+# the committed ones must be exactly what the code generates.
+bindings-check: rust-test
+	@git diff --quiet -- ui/src/bindings && [ -z "$$(git status --porcelain -- ui/src/bindings)" ] || \
+	  { echo "ui/src/bindings is out of date: commit what cargo test generated."; git status --short -- ui/src/bindings; exit 1; }
+
+ui-test: deps-ui
+	cd ui && $(NPM) run typecheck && $(NPM) test
+
+e2e: deps-test deps-e2e build
+	cd tests/e2e && $(XVFB) ../../.venv/bin/python -m pytest -p no:cacheprovider -v .
+
+## ---- region data ------------------------------------------------------------
+
+seeds/node_modules/.installed: seeds/package.json seeds/package-lock.json
+	cd seeds && $(NPM) ci --no-audit --no-fund
+	@touch $@
+
+# Regenerates seeds/wilayah.csv from the idn-area-data package.
+seeds: seeds/node_modules/.installed
+	node seeds/build_wilayah.mjs
+
+# The committed region file must be what the script produces.
+seeds-check: seeds/node_modules/.installed
+	@tmp=$$(mktemp); node seeds/build_wilayah.mjs "$$tmp"; \
+	  cmp -s "$$tmp" seeds/wilayah.csv || { echo "seeds/wilayah.csv differs from what build_wilayah.mjs generates"; rm -f "$$tmp"; exit 1; }; \
+	  rm -f "$$tmp"; echo "seeds/wilayah.csv is reproducible."
+
+clean:
+	$(CARGO) clean
+	rm -rf ui/dist ui/node_modules seeds/node_modules .venv

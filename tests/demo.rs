@@ -1,0 +1,107 @@
+//! The demo database: realistic, reproducible, clearly fake.
+
+mod common;
+
+use adhoc::service::demo::{build_demo, DEMO_PASSWORD};
+use adhoc::service::{auth, home};
+use adhoc::store::{Db, OpenMode};
+use common::now;
+
+async fn fingerprint(path: &std::path::Path) -> Vec<(String, String, String, String, String)> {
+    let db = Db::open(path, OpenMode::MustExist).await.unwrap();
+    let rows = sqlx::query_as(
+        "SELECT reg_number, nik, full_name, birth_date, unit_code FROM applicants ORDER BY round_id, reg_seq",
+    )
+    .fetch_all(db.pool())
+    .await
+    .unwrap();
+    db.close().await;
+    rows
+}
+
+#[tokio::test]
+async fn the_same_seed_builds_the_same_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, c) = (
+        dir.path().join("a.db"),
+        dir.path().join("b.db"),
+        dir.path().join("c.db"),
+    );
+    build_demo(&a, 7, now()).await.unwrap();
+    build_demo(&b, 7, now()).await.unwrap();
+    build_demo(&c, 8, now()).await.unwrap();
+    let fa = fingerprint(&a).await;
+    assert!(!fa.is_empty());
+    assert_eq!(fa, fingerprint(&b).await);
+    assert_ne!(fa, fingerprint(&c).await);
+}
+
+#[tokio::test]
+async fn the_demo_is_realistic_and_clearly_fake() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    let report = build_demo(&path, 2024, now()).await.unwrap();
+    assert_eq!(report.rounds.len(), 2);
+    let db = Db::open(&path, OpenMode::MustExist).await.unwrap();
+
+    let h = home::home(&db, None).await.unwrap();
+    assert_eq!(h.kabupaten.code, "35.14");
+    let ppk = h.totals.applicants_ppk.unwrap();
+    let pps = h.totals.applicants_pps.unwrap();
+    assert!(
+        (300..1000).contains(&ppk),
+        "a few hundred PPK applicants, got {ppk}"
+    );
+    assert!(
+        (1500..4000).contains(&pps),
+        "a few thousand PPS applicants, got {pps}"
+    );
+    // Uneven spread: some kecamatan below 2x the PPK quota, some well above.
+    assert!(h
+        .kecamatan
+        .iter()
+        .any(|k| k.applicants_ppk.unwrap() < 2 * k.quota_ppk));
+    assert!(h
+        .kecamatan
+        .iter()
+        .any(|k| k.applicants_ppk.unwrap() > 4 * k.quota_ppk));
+
+    let (women, total): (i64, i64) =
+        sqlx::query_as("SELECT COUNT(CASE WHEN sex = 'P' THEN 1 END), COUNT(*) FROM applicants")
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+    let share = women as f64 / total as f64;
+    assert!(
+        (0.30..0.40).contains(&share),
+        "about 35% women, got {share:.2}"
+    );
+
+    // Fake contact data only; NIKs are 16 digits, women's birth day + 40.
+    let real_looking: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM applicants WHERE phone NOT LIKE '0800-0000-%'
+            OR (email IS NOT NULL AND email NOT LIKE '%@contoh.invalid')",
+    )
+    .fetch_one(db.pool())
+    .await
+    .unwrap();
+    assert_eq!(real_looking, 0);
+    let bad_nik: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM applicants WHERE length(nik) <> 16
+            OR (sex = 'P' AND CAST(substr(nik, 7, 2) AS INTEGER) < 41)
+            OR (sex = 'L' AND CAST(substr(nik, 7, 2) AS INTEGER) > 31)",
+    )
+    .fetch_one(db.pool())
+    .await
+    .unwrap();
+    assert_eq!(bad_nik, 0);
+
+    for user in ["admin", "operator", "verifikator", "pimpinan"] {
+        auth::login(&db, user, DEMO_PASSWORD).await.unwrap();
+    }
+    db.close().await;
+
+    // Never overwrites an existing file.
+    let err = build_demo(&path, 2024, now()).await.unwrap_err();
+    assert_eq!(err.field(), Some("db"));
+}

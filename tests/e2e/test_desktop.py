@@ -1,0 +1,97 @@
+"""End-to-end tests of the real desktop window."""
+
+import subprocess
+from pathlib import Path
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from conftest import ADHOC, save_screenshot
+
+TIMEOUT = 20
+
+
+def wait(driver: WebDriver):
+    return WebDriverWait(driver, TIMEOUT)
+
+
+def field(driver: WebDriver, label: str):
+    """The input labelled `label` (labels are linked with for=id)."""
+    el = wait(driver).until(
+        EC.presence_of_element_located((By.XPATH, f"//label[normalize-space()='{label}']"))
+    )
+    return driver.find_element(By.ID, el.get_attribute("for"))
+
+
+def kecamatan_rows(driver: WebDriver):
+    return driver.find_elements(By.CSS_SELECTOR, "[data-testid='kecamatan-row']")
+
+
+def test_first_run_then_home_with_pasuruans_24_kecamatan(launch, data_home: Path):
+    driver = launch()
+    picker = wait(driver).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "input[role='combobox']")))
+    picker.send_keys("pasuruan")
+    wait(driver).until(EC.visibility_of_element_located((By.XPATH, "//li[@role='option'][contains(., 'Kabupaten Pasuruan')]")))
+    picker.send_keys(Keys.ARROW_DOWN, Keys.ARROW_UP, Keys.ENTER)
+    assert picker.get_attribute("value") == "Kabupaten Pasuruan, Jawa Timur (35.14)"
+
+    field(driver, "Nama pengguna").send_keys("admin")
+    field(driver, "Nama lengkap").send_keys("Siti Aminah")
+    field(driver, "Kata sandi").send_keys("rahasia-sekali-123")
+    field(driver, "Ulangi kata sandi").send_keys("rahasia-sekali-123", Keys.ENTER)
+
+    wait(driver).until(lambda d: len(kecamatan_rows(d)) == 24)
+    user = driver.find_element(By.CSS_SELECTOR, "[data-testid='current-user']").text
+    assert user == "Siti Aminah (Administrator)"
+    first = kecamatan_rows(driver)[0].find_elements(By.TAG_NAME, "td")
+    assert first[1].text == "35.14.01"
+    total_desa = int(driver.find_element(By.CSS_SELECTOR, "[data-testid='total-desa']").text)
+    total_kel = int(driver.find_element(By.CSS_SELECTOR, "[data-testid='total-kelurahan']").text)
+    assert total_desa + total_kel == 365
+    assert driver.find_element(By.CSS_SELECTOR, "[data-testid='total-quota_ppk']").text == "120"
+    assert driver.find_element(By.CSS_SELECTOR, "[data-testid='total-quota_pps']").text == "1.095"
+
+    # Create a round from a preset through the dialog.
+    driver.find_element(By.XPATH, "//button[normalize-space()='Buat seleksi baru']").click()
+    preset = Select(wait(driver).until(EC.presence_of_element_located((By.ID, "preset"))))
+    preset.select_by_visible_text("Pemilu 2024 – PPK")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Buat seleksi']").click()
+    wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-testid='round-row']")) == 1)
+    row = driver.find_element(By.CSS_SELECTOR, "[data-testid='round-row']").text
+    assert "Pemilu 2024 – PPK" in row and "Pendaftaran" in row
+    save_screenshot(driver, "home.png")
+
+    # The data went to a real SQLite file in the app's data folder.
+    db = data_home / "data" / "id.seleksiadhoc.desktop" / "seleksi-adhoc.db"
+    assert db.exists()
+
+
+def test_demo_database_login_home_and_about(launch, tmp_path: Path):
+    db = tmp_path / "demo.db"
+    subprocess.run([str(ADHOC), "--db", str(db), "demo"], check=True, capture_output=True)
+    driver = launch("--db", str(db))
+
+    field(driver, "Nama pengguna").send_keys("admin")
+    field(driver, "Kata sandi").send_keys("kata-sandi-salah", Keys.ENTER)
+    alert = wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "[role='alert']")))
+    assert alert.text == "Nama pengguna atau kata sandi salah."
+    field(driver, "Kata sandi").send_keys("demo-seleksi-2024", Keys.ENTER)
+
+    wait(driver).until(lambda d: len(kecamatan_rows(d)) == 24)
+    rounds = driver.find_elements(By.CSS_SELECTOR, "[data-testid='round-row']")
+    assert [r.find_elements(By.TAG_NAME, "td")[0].text for r in rounds] == [
+        "Pemilu 2024 – PPK",
+        "Pemilu 2024 – PPS",
+    ]
+    applicants = driver.find_element(By.CSS_SELECTOR, "[data-testid='total-applicants_pps']").text
+    assert int(applicants.replace(".", "")) > 1000
+    save_screenshot(driver, "home-demo.png")
+
+    driver.find_element(By.XPATH, "//button[normalize-space()='Tentang']").click()
+    attribution = wait(driver).until(
+        EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid='region-attribution']"))
+    )
+    assert "idn-area-data" in attribution.text and "Open Database License" in attribution.text
