@@ -10,6 +10,10 @@ MAKEFLAGS += --no-print-directory
 
 CARGO ?= cargo
 NPM ?= npm
+# `npm ci` runs with a pinned npm 10: the npm 11 on these machines writes lock
+# files without other platforms' optional packages (npm/cli#4828) and then
+# refuses them in its own `npm ci`. npm 10.9.2 installs from the same lock.
+NPM_CI ?= npx --yes npm@10.9.2 ci --no-audit --no-fund
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CARGO_TERM_COLOR ?= never
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -69,7 +73,7 @@ deps-system:
 
 deps-ui: ui/node_modules/.installed
 ui/node_modules/.installed: ui/package.json ui/package-lock.json
-	cd ui && $(NPM) ci --no-audit --no-fund
+	cd ui && $(NPM_CI)
 	@touch $@
 
 deps: toolchain deps-system deps-ui
@@ -118,7 +122,7 @@ e2e: deps-test deps-e2e build
 ## ---- region data ------------------------------------------------------------
 
 seeds/node_modules/.installed: seeds/package.json seeds/package-lock.json
-	cd seeds && $(NPM) ci --no-audit --no-fund
+	cd seeds && $(NPM_CI)
 	@touch $@
 
 # Regenerates seeds/wilayah.csv from the idn-area-data package.

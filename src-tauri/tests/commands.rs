@@ -1,0 +1,121 @@
+//! The desktop commands on Tauri's mock runtime, with the app's real
+//! configuration and capability: arguments arrive, the session guards
+//! commands, and core errors reach the UI as `{code, message, field}`.
+
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{Manager, WebviewWindow};
+
+fn invoke(
+    webview: &WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
+    invoke_from(webview, "tauri://localhost", cmd, args)
+}
+
+fn invoke_from(
+    webview: &WebviewWindow<tauri::test::MockRuntime>,
+    origin: &str,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
+    get_ipc_response(
+        webview,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: origin.parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn first_run_login_guard_and_errors_through_the_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = adhoc_desktop::run_app(mock_builder(), dir.path().join("app.db"))
+        .build(tauri::generate_context!())
+        .expect("the app builds on the mock runtime");
+    let webview = match app.get_webview_window("main") {
+        Some(w) => w,
+        None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap(),
+    };
+
+    // The capability grants the app's commands to its own bundled pages only.
+    let err = invoke_from(
+        &webview,
+        "https://contoh.invalid",
+        "setup_status",
+        json!({}),
+    )
+    .unwrap_err();
+    assert!(err.as_str().unwrap().contains("not allowed"), "{err}");
+
+    let status = invoke(&webview, "setup_status", json!({})).unwrap();
+    assert_eq!(status, json!({"kabupaten": null, "has_accounts": false}));
+
+    let err = invoke(&webview, "home", json!({"election": null})).unwrap_err();
+    assert_eq!(err["code"], "unauthenticated");
+
+    let err = invoke(
+        &webview,
+        "complete_first_run",
+        json!({"kabupaten": "35.14", "admin": {"username": "admin", "full_name": "Admin", "password": "pendek"}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "validation");
+    assert_eq!(err["field"], "password");
+    assert_eq!(err["message"], "Kata sandi minimal 10 karakter.");
+
+    let session = invoke(
+        &webview,
+        "complete_first_run",
+        json!({"kabupaten": "35.14", "admin": {"username": "admin", "full_name": "Admin Uji", "password": "rahasia-sekali-123"}}),
+    )
+    .unwrap();
+    assert_eq!(session["role"], "administrator");
+    assert_eq!(
+        invoke(&webview, "current_session", json!({})).unwrap(),
+        session
+    );
+
+    let home = invoke(&webview, "home", json!({"election": null})).unwrap();
+    assert_eq!(home["kecamatan"].as_array().unwrap().len(), 24);
+    assert_eq!(home["kabupaten"]["name"], "Kabupaten Pasuruan");
+
+    let presets = invoke(&webview, "round_presets", json!({})).unwrap();
+    let draft = presets[0]["draft"].clone();
+    let round = invoke(&webview, "create_round", json!({ "draft": draft })).unwrap();
+    assert_eq!(round["name"], "Pemilu 2024 – PPK");
+
+    invoke(&webview, "logout", json!({})).unwrap();
+    let err = invoke(
+        &webview,
+        "create_round",
+        json!({ "draft": presets[1]["draft"] }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "unauthenticated");
+    let err = invoke(
+        &webview,
+        "login",
+        json!({"username": "admin", "password": "salah-salah-salah"}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_credentials");
+    invoke(
+        &webview,
+        "login",
+        json!({"username": "admin", "password": "rahasia-sekali-123"}),
+    )
+    .unwrap();
+}
