@@ -12,6 +12,8 @@ const COMMANDS: &[&str] = &[
     "about",
     "round_presets",
     "create_round",
+    "unit_quotas",
+    "set_unit_quota",
 ];
 
 fn main() {

@@ -150,3 +150,39 @@ async fn quota_overrides_must_name_a_unit_of_the_right_level_in_this_kabupaten()
         .unwrap_err();
     assert_eq!(err.code(), "not_found");
 }
+
+#[tokio::test]
+async fn the_quota_list_shows_every_unit_with_the_quota_in_force() {
+    let (t, admin) = ready_db().await;
+    let pps = create_from_preset(&t.db, &admin, Preset::Pemilu2024, Body::Pps, None, now())
+        .await
+        .unwrap();
+    set_unit_quota(
+        &t.db,
+        &admin,
+        pps.id,
+        "3514012001",
+        Some(4),
+        "Penduduk padat",
+    )
+    .await
+    .unwrap();
+    let list = adhoc::service::rounds::unit_quotas(&t.db, pps.id)
+        .await
+        .unwrap();
+    assert_eq!(list.units.len(), 365);
+    assert_eq!(list.default_quota, 3);
+    assert_eq!(list.total_quota, 365 * 3 + 1);
+    let first = &list.units[0];
+    assert_eq!(
+        (first.code.as_str(), first.name.as_str()),
+        ("35.14.01.2001", "Gerbo")
+    );
+    assert_eq!(first.kecamatan, "Purwodadi");
+    assert!(first.overridden);
+    assert_eq!(first.quota, 4);
+    assert_eq!(first.reason.as_deref(), Some("Penduduk padat"));
+    assert!(list.units[1..]
+        .iter()
+        .all(|u| !u.overridden && u.quota == 3 && u.reason.is_none()));
+}

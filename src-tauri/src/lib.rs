@@ -25,6 +25,8 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> 
             commands::home::about,
             commands::rounds::round_presets,
             commands::rounds::create_round,
+            commands::rounds::unit_quotas,
+            commands::rounds::set_unit_quota,
         ])
 }
 

@@ -97,6 +97,23 @@ fn first_run_login_guard_and_errors_through_the_shell() {
     let round = invoke(&webview, "create_round", json!({ "draft": draft })).unwrap();
     assert_eq!(round["name"], "Pemilu 2024 – PPK");
 
+    // Arguments arrive under the names the UI uses (camelCase).
+    let quotas = invoke(
+        &webview,
+        "set_unit_quota",
+        json!({"roundId": round["id"], "unitCode": "35.14.01", "quota": 7, "reason": "Wilayah luas"}),
+    )
+    .unwrap();
+    assert_eq!(quotas["total_quota"], 24 * 5 + 2);
+    assert_eq!(quotas["units"][0]["overridden"], true);
+    let err = invoke(
+        &webview,
+        "set_unit_quota",
+        json!({"roundId": round["id"], "unitCode": "35.14.01", "quota": 7, "reason": ""}),
+    )
+    .unwrap_err();
+    assert_eq!(err["field"], "reason");
+
     invoke(&webview, "logout", json!({})).unwrap();
     let err = invoke(
         &webview,

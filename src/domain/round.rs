@@ -352,12 +352,13 @@ pub fn validate_schedule(schedule: &[StageDates]) -> Result<()> {
 
 /// Ready-made rounds with the schedules of past national rounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
 #[ts(export)]
 pub enum Preset {
     /// Pemilu 14 Februari 2024 (recruitment Nov 2022 – Jan 2023).
+    #[serde(rename = "pemilu-2024")]
     Pemilu2024,
     /// Pilkada serentak 27 November 2024 (recruitment Apr – May 2024).
+    #[serde(rename = "pilkada-2024")]
     Pilkada2024,
 }
 
@@ -578,6 +579,10 @@ mod tests {
         assert_eq!(Body::parse("pps").unwrap(), Body::Pps);
         assert!(Body::parse("kpps").is_err());
         assert_eq!(Preset::parse("Pilkada-2024").unwrap(), Preset::Pilkada2024);
+        for p in Preset::ALL {
+            // The UI (serde) and the CLI (as_str) spell a preset the same way.
+            assert_eq!(serde_json::to_value(p).unwrap(), p.as_str());
+        }
         for c in [
             ScoreCombination::Wawancara,
             ScoreCombination::Jumlah,

@@ -179,3 +179,58 @@ pub fn presets() -> Vec<PresetChoice> {
         })
         .collect()
 }
+
+/// One unit's quota in a round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct UnitQuota {
+    /// Dotted code of the kecamatan (PPK) or desa/kelurahan (PPS).
+    pub code: String,
+    pub name: String,
+    pub kecamatan: String,
+    /// The quota in force: the override, else the round's quota per unit.
+    pub quota: u32,
+    /// Whether `quota` is an override of the round's default.
+    pub overridden: bool,
+    pub reason: Option<String>,
+}
+
+/// A round's units and their quotas, for the quota screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct UnitQuotaList {
+    #[ts(type = "number")]
+    pub round_id: i64,
+    pub round_name: String,
+    pub body: Body,
+    pub default_quota: u32,
+    pub total_quota: u32,
+    pub units: Vec<UnitQuota>,
+}
+
+/// Every unit of a round with the quota in force. Any logged-in role may read it.
+pub async fn unit_quotas(db: &Db, round_id: i64) -> Result<UnitQuotaList> {
+    let mut conn = db.pool().acquire().await?;
+    let round = rounds::get(&mut conn, round_id).await?;
+    let default_quota = round.settings.quota_per_unit;
+    let units: Vec<UnitQuota> = rounds::unit_quota_rows(&mut conn, round_id, round.body)
+        .await?
+        .into_iter()
+        .map(|r| UnitQuota {
+            code: RegionCode::from_trusted(r.code).dotted(),
+            name: r.name,
+            kecamatan: r.kecamatan_name,
+            quota: r.quota.unwrap_or(default_quota),
+            overridden: r.quota.is_some(),
+            reason: r.reason,
+        })
+        .collect();
+    Ok(UnitQuotaList {
+        round_id,
+        round_name: round.name,
+        body: round.body,
+        default_quota,
+        total_quota: units.iter().map(|u| u.quota).sum(),
+        units,
+    })
+}

@@ -244,3 +244,39 @@ pub async fn unit_quotas(conn: &mut SqliteConnection, round_id: i64) -> Result<V
     .fetch_all(&mut *conn)
     .await?)
 }
+
+/// A unit of a round with its override, if any.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UnitQuotaRow {
+    pub code: String,
+    pub name: String,
+    pub kecamatan_name: String,
+    pub quota: Option<u32>,
+    pub reason: Option<String>,
+}
+
+/// Every unit a round recruits for (kecamatan for PPK, desa for PPS), in
+/// code order, with its quota override where one is set.
+pub async fn unit_quota_rows(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+    body: Body,
+) -> Result<Vec<UnitQuotaRow>> {
+    let sql = match body {
+        Body::Ppk => {
+            "SELECT k.code, k.name, k.name AS kecamatan_name, q.quota, q.reason
+             FROM kecamatan k LEFT JOIN unit_quotas q ON q.round_id = ? AND q.unit_code = k.code
+             ORDER BY k.code"
+        }
+        Body::Pps => {
+            "SELECT d.code, d.name, k.name AS kecamatan_name, q.quota, q.reason
+             FROM desa d JOIN kecamatan k ON k.code = d.kecamatan_code
+             LEFT JOIN unit_quotas q ON q.round_id = ? AND q.unit_code = d.code
+             ORDER BY d.code"
+        }
+    };
+    Ok(sqlx::query_as(sql)
+        .bind(round_id)
+        .fetch_all(&mut *conn)
+        .await?)
+}

@@ -91,6 +91,11 @@ def launch(tauri_driver):
 
 
 def save_screenshot(driver: webdriver.Remote, name: str) -> Path:
+    # Let WebKit paint what the DOM now holds before taking the snapshot.
+    driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 300)));"
+    )
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / name
     path.write_bytes(driver.get_screenshot_as_png())

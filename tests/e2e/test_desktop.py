@@ -3,6 +3,7 @@
 import subprocess
 from pathlib import Path
 
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -62,6 +63,20 @@ def test_first_run_then_home_with_pasuruans_24_kecamatan(launch, data_home: Path
     wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-testid='round-row']")) == 1)
     row = driver.find_element(By.CSS_SELECTOR, "[data-testid='round-row']").text
     assert "Pemilu 2024 – PPK" in row and "Pendaftaran" in row
+
+    # Override one kecamatan's quota, with a reason, and see the totals follow.
+    driver.find_element(By.XPATH, "//button[normalize-space()='Kuota per wilayah']").click()
+    wait(driver).until(EC.element_to_be_clickable((By.XPATH, "//button[@aria-label='Ubah kuota Purwodadi']"))).click()
+    quota = driver.find_element(By.CSS_SELECTOR, ".quota-edit input[type='number']")
+    quota.send_keys(Keys.CONTROL, "a")
+    quota.send_keys("7")
+    reason = driver.find_element(By.CSS_SELECTOR, ".quota-edit input:not([type])")
+    reason.send_keys("Wilayah luas", Keys.ENTER)
+    wait(driver).until(lambda d: d.find_element(By.CSS_SELECTOR, "[data-testid='quota-total']").text == "122")
+    # Escape closes the dialog, and the home totals follow the override.
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+    wait(driver).until(EC.invisibility_of_element_located((By.CSS_SELECTOR, "[role='dialog']")))
+    wait(driver).until(lambda d: d.find_element(By.CSS_SELECTOR, "[data-testid='total-quota_ppk']").text == "122")
     save_screenshot(driver, "home.png")
 
     # The data went to a real SQLite file in the app's data folder.

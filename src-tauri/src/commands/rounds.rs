@@ -1,7 +1,7 @@
 //! Creating selection rounds.
 
 use adhoc::domain::round::RoundDraft;
-use adhoc::service::rounds::{self, PresetChoice, RoundSummary};
+use adhoc::service::rounds::{self, PresetChoice, RoundSummary, UnitQuotaList};
 use tauri::State;
 
 use crate::state::{AppState, CmdResult};
@@ -18,4 +18,24 @@ pub async fn create_round(
 ) -> CmdResult<RoundSummary> {
     let session = state.session()?;
     Ok(rounds::create_round(state.db()?, &session, &draft, chrono::Utc::now()).await?)
+}
+
+#[tauri::command]
+pub async fn unit_quotas(state: State<'_, AppState>, round_id: i64) -> CmdResult<UnitQuotaList> {
+    state.session()?;
+    Ok(rounds::unit_quotas(state.db()?, round_id).await?)
+}
+
+#[tauri::command]
+pub async fn set_unit_quota(
+    state: State<'_, AppState>,
+    round_id: i64,
+    unit_code: String,
+    quota: Option<u32>,
+    reason: String,
+) -> CmdResult<UnitQuotaList> {
+    let session = state.session()?;
+    let db = state.db()?;
+    rounds::set_unit_quota(db, &session, round_id, &unit_code, quota, &reason).await?;
+    Ok(rounds::unit_quotas(db, round_id).await?)
 }

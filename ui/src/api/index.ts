@@ -12,6 +12,7 @@ import type { RoundDraft } from "../bindings/RoundDraft";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import type { Session } from "../bindings/Session";
 import type { SetupStatus } from "../bindings/SetupStatus";
+import type { UnitQuotaList } from "../bindings/UnitQuotaList";
 
 /** Every command of the desktop shell: its arguments and its result. */
 export interface Commands {
@@ -25,6 +26,11 @@ export interface Commands {
   about: { args: Record<string, never>; result: AboutInfo };
   round_presets: { args: Record<string, never>; result: PresetChoice[] };
   create_round: { args: { draft: RoundDraft }; result: RoundSummary };
+  unit_quotas: { args: { roundId: number }; result: UnitQuotaList };
+  set_unit_quota: {
+    args: { roundId: number; unitCode: string; quota: number | null; reason: string };
+    result: UnitQuotaList;
+  };
 }
 
 export type CommandName = keyof Commands;

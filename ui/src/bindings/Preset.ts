@@ -3,4 +3,4 @@
 /**
  * Ready-made rounds with the schedules of past national rounds.
  */
-export type Preset = "pemilu2024" | "pilkada2024";
+export type Preset = "pemilu-2024" | "pilkada-2024";

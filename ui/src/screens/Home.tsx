@@ -8,6 +8,7 @@ import type { Session } from "../bindings/Session";
 import { KecamatanTable } from "../components/KecamatanTable";
 import { AboutDialog } from "./AboutDialog";
 import { NewRoundDialog } from "./NewRoundDialog";
+import { QuotaDialog } from "./QuotaDialog";
 
 interface Props {
   session: Session;
@@ -32,6 +33,7 @@ export function Home({ session, onLogout }: Props) {
   const [election, setElection] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<"none" | "new-round" | "about">("none");
+  const [quotaRound, setQuotaRound] = useState<number | null>(null);
 
   const load = useCallback(async (e: string | null) => {
     try {
@@ -47,6 +49,7 @@ export function Home({ session, onLogout }: Props) {
   }, [load, election]);
 
   const closeDialog = useCallback(() => setDialog("none"), []);
+  const closeQuota = useCallback(() => setQuotaRound(null), []);
   const isAdmin = session.role === "administrator";
 
   return (
@@ -106,6 +109,7 @@ export function Home({ session, onLogout }: Props) {
                       <th scope="col" className="num">
                         Pendaftar
                       </th>
+                      <th scope="col" aria-label="Aksi" />
                     </tr>
                   </thead>
                   <tbody>
@@ -117,6 +121,11 @@ export function Home({ session, onLogout }: Props) {
                         <td>{registration(r)}</td>
                         <td className="num">{r.settings.quota_per_unit}</td>
                         <td className="num">{angka(r.applicants)}</td>
+                        <td>
+                          <button type="button" className="small" onClick={() => setQuotaRound(r.id)}>
+                            Kuota per wilayah
+                          </button>
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -159,6 +168,14 @@ export function Home({ session, onLogout }: Props) {
         />
       )}
       {dialog === "about" && <AboutDialog onClose={closeDialog} />}
+      {quotaRound !== null && (
+        <QuotaDialog
+          roundId={quotaRound}
+          canEdit={isAdmin}
+          onClose={closeQuota}
+          onChanged={() => void load(election)}
+        />
+      )}
     </div>
   );
 }
