@@ -34,6 +34,12 @@ pub enum Error {
     #[error("Sesi Anda telah berakhir. Silakan masuk kembali.")]
     Unauthenticated,
 
+    #[error(
+        "Akun dikunci sampai pukul {until} karena kata sandi salah {failures} kali berturut-turut. \
+         Coba lagi setelah itu, atau minta administrator membuka kuncinya."
+    )]
+    AccountLocked { until: String, failures: i64 },
+
     #[error("Peran Anda ({role}) tidak berwenang untuk {action}.")]
     Forbidden { role: String, action: String },
 
@@ -42,6 +48,9 @@ pub enum Error {
 
     #[error("{0} tidak ditemukan.")]
     NotFound(String),
+
+    #[error("Jejak audit rusak mulai catatan {id}: {problem} Laporkan kepada pimpinan; jangan mengubah database.")]
+    AuditBroken { id: i64, problem: String },
 
     #[error(
         "Berkas database ini dibuat oleh versi aplikasi yang lebih baru (skema {found}, \
@@ -85,9 +94,11 @@ impl Error {
             Error::UnknownRegion(_) => "unknown_region",
             Error::InvalidCredentials => "invalid_credentials",
             Error::Unauthenticated => "unauthenticated",
+            Error::AccountLocked { .. } => "account_locked",
             Error::Forbidden { .. } => "forbidden",
             Error::UsernameTaken(_) => "username_taken",
             Error::NotFound(_) => "not_found",
+            Error::AuditBroken { .. } => "audit_broken",
             Error::SchemaTooNew { .. } => "schema_too_new",
             Error::DatabaseMissing(_) => "database_missing",
             Error::Database(_) => "database",

@@ -143,3 +143,100 @@ fn wilayah_search_prints_csv() {
         "kode,nama,provinsi\n35.14,Kabupaten Pasuruan,Jawa Timur\n35.75,Kota Pasuruan,Jawa Timur\n"
     );
 }
+
+fn adhoc_with_stdin(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_adhoc"))
+        .args(args)
+        .env_remove("ADHOC_DB")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn accounts_and_the_audit_chain_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kpu.db");
+    let db = path.to_str().unwrap();
+    assert!(adhoc(&["--db", db, "init", "--wilayah", "3514"])
+        .status
+        .success());
+
+    // The password comes from stdin, never from an argument.
+    let o = adhoc_with_stdin(
+        &[
+            "--db",
+            db,
+            "user",
+            "add",
+            "--username",
+            "opr1",
+            "--nama",
+            "Operator Satu",
+            "--peran",
+            "operator",
+        ],
+        "sandi-operator-1\n",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = adhoc_with_stdin(&["--db", db, "user", "passwd", "opr1"], "pendek\n");
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("minimal 10"));
+    assert!(adhoc(&["--db", db, "user", "deactivate", "opr1"])
+        .status
+        .success());
+    let o = adhoc(&["--db", db, "user", "list"]);
+    assert_eq!(
+        stdout(&o),
+        "username,nama,peran,aktif,gagal_masuk,terkunci_sampai\nopr1,Operator Satu,operator,tidak,0,\n"
+    );
+
+    let o = adhoc(&["--db", db, "audit", "verify"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("status,catatan,rusak_pertama,hash_terakhir\nutuh,3,,"),
+        "{}",
+        stdout(&o)
+    );
+
+    let o = adhoc(&["--db", db, "audit", "export", "--objek", "user"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    let actions: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(3).unwrap())
+        .collect();
+    assert_eq!(actions, ["user.create", "user.deactivate"]);
+    assert!(!out.contains("sandi-operator-1"));
+
+    // Someone edits the file by hand.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let pool = sqlx::SqlitePool::connect(&format!("sqlite:{db}")).await.unwrap();
+        sqlx::raw_sql("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET username = 'orang-lain' WHERE id = 2;")
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+    });
+    let o = adhoc(&["--db", db, "audit", "verify"]);
+    assert!(!o.status.success());
+    assert!(stdout(&o).contains("rusak,2,2,"), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("Jejak audit rusak mulai catatan 2"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -97,7 +97,7 @@ async fn the_demo_is_realistic_and_clearly_fake() {
     assert_eq!(bad_nik, 0);
 
     for user in ["admin", "operator", "verifikator", "pimpinan"] {
-        auth::login(&db, user, DEMO_PASSWORD).await.unwrap();
+        auth::login(&db, user, DEMO_PASSWORD, now()).await.unwrap();
     }
     db.close().await;
 

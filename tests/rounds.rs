@@ -51,7 +51,7 @@ async fn only_administrators_create_rounds_or_change_quotas() {
             .await
             .unwrap_err();
         assert_eq!(err.code(), "forbidden");
-        let err = set_unit_quota(&t.db, &s, round.id, "35.14.01", Some(7), "alasan")
+        let err = set_unit_quota(&t.db, &s, round.id, "35.14.01", Some(7), "alasan", now())
             .await
             .unwrap_err();
         assert_eq!(err.code(), "forbidden");
@@ -92,9 +92,17 @@ async fn home_shows_desa_counts_and_quotas_with_overrides() {
     let pps = create_from_preset(&t.db, &admin, Preset::Pemilu2024, Body::Pps, None, now())
         .await
         .unwrap();
-    set_unit_quota(&t.db, &admin, ppk.id, "35.14.01", Some(7), "Wilayah luas")
-        .await
-        .unwrap();
+    set_unit_quota(
+        &t.db,
+        &admin,
+        ppk.id,
+        "35.14.01",
+        Some(7),
+        "Wilayah luas",
+        now(),
+    )
+    .await
+    .unwrap();
     set_unit_quota(
         &t.db,
         &admin,
@@ -102,6 +110,7 @@ async fn home_shows_desa_counts_and_quotas_with_overrides() {
         "35.14.01.2001",
         Some(5),
         "Penduduk padat",
+        now(),
     )
     .await
     .unwrap();
@@ -118,10 +127,10 @@ async fn home_shows_desa_counts_and_quotas_with_overrides() {
     assert_eq!(h.kecamatan.iter().map(|k| k.pps_units).sum::<u32>(), 365);
 
     // Clearing the override restores the default.
-    set_unit_quota(&t.db, &admin, ppk.id, "3514010", None, "")
+    set_unit_quota(&t.db, &admin, ppk.id, "3514010", None, "", now())
         .await
         .unwrap_err();
-    set_unit_quota(&t.db, &admin, ppk.id, "351401", None, "")
+    set_unit_quota(&t.db, &admin, ppk.id, "351401", None, "", now())
         .await
         .unwrap();
     assert_eq!(home(&t.db, None).await.unwrap().kecamatan[0].quota_ppk, 5);
@@ -140,12 +149,12 @@ async fn quota_overrides_must_name_a_unit_of_the_right_level_in_this_kabupaten()
         ("35.14.01", Some(7), "  ", "reason"),
     ];
     for (unit, quota, reason, field) in cases {
-        let err = set_unit_quota(&t.db, &admin, ppk.id, unit, quota, reason)
+        let err = set_unit_quota(&t.db, &admin, ppk.id, unit, quota, reason, now())
             .await
             .unwrap_err();
         assert_eq!(err.field(), Some(field), "{unit} {quota:?}: {err}");
     }
-    let err = set_unit_quota(&t.db, &admin, 999, "35.14.01", Some(7), "x")
+    let err = set_unit_quota(&t.db, &admin, 999, "35.14.01", Some(7), "x", now())
         .await
         .unwrap_err();
     assert_eq!(err.code(), "not_found");
@@ -164,6 +173,7 @@ async fn the_quota_list_shows_every_unit_with_the_quota_in_force() {
         "3514012001",
         Some(4),
         "Penduduk padat",
+        now(),
     )
     .await
     .unwrap();

@@ -2,7 +2,7 @@
 
 mod common;
 
-use adhoc::service::auth::login;
+use adhoc::service::auth::{login, Session};
 use adhoc::service::setup::{first_run, initialize, status, NewAccount};
 use common::{admin_input, empty_db, now, ready_db};
 
@@ -13,7 +13,9 @@ async fn count(db: &adhoc::store::Db, sql: &str) -> i64 {
 #[tokio::test]
 async fn initialising_loads_only_the_chosen_kabupaten() {
     let t = empty_db().await;
-    let kab = initialize(&t.db, "35.14", now()).await.unwrap();
+    let kab = initialize(&t.db, &Session::cli(), "35.14", now())
+        .await
+        .unwrap();
     assert_eq!(kab.name, "Kabupaten Pasuruan");
     assert_eq!(count(&t.db, "SELECT COUNT(*) FROM kecamatan").await, 24);
     assert_eq!(count(&t.db, "SELECT COUNT(*) FROM desa").await, 365);
@@ -43,7 +45,9 @@ async fn initialising_loads_only_the_chosen_kabupaten() {
         0
     );
 
-    let again = initialize(&t.db, "3575", now()).await.unwrap_err();
+    let again = initialize(&t.db, &Session::cli(), "3575", now())
+        .await
+        .unwrap_err();
     assert_eq!(again.code(), "already_initialized");
     assert!(again.to_string().contains("Kabupaten Pasuruan"));
     assert_eq!(count(&t.db, "SELECT COUNT(*) FROM kecamatan").await, 24);
@@ -53,7 +57,9 @@ async fn initialising_loads_only_the_chosen_kabupaten() {
 async fn unknown_or_wrong_level_codes_are_refused() {
     let t = empty_db().await;
     for bad in ["99.99", "35.14.01", "35", "abc"] {
-        let err = initialize(&t.db, bad, now()).await.unwrap_err();
+        let err = initialize(&t.db, &Session::cli(), bad, now())
+            .await
+            .unwrap_err();
         assert_eq!(err.code(), "unknown_region", "{bad}");
     }
     assert_eq!(count(&t.db, "SELECT COUNT(*) FROM kecamatan").await, 0);
@@ -74,13 +80,17 @@ async fn first_run_creates_an_argon2id_administrator_who_can_log_in() {
     );
     assert!(!hash.contains(&admin_input().password));
 
-    let s = login(&t.db, "ADMIN", &admin_input().password)
+    let s = login(&t.db, "ADMIN", &admin_input().password, now())
         .await
         .unwrap();
     assert_eq!(s.user_id, admin.user_id);
-    let wrong = login(&t.db, "admin", "salah-sekali-123").await.unwrap_err();
+    let wrong = login(&t.db, "admin", "salah-sekali-123", now())
+        .await
+        .unwrap_err();
     assert_eq!(wrong.code(), "invalid_credentials");
-    let unknown = login(&t.db, "siapa", "salah-sekali-123").await.unwrap_err();
+    let unknown = login(&t.db, "siapa", "salah-sekali-123", now())
+        .await
+        .unwrap_err();
     assert_eq!(
         unknown.to_string(),
         wrong.to_string(),
@@ -120,7 +130,9 @@ async fn a_rejected_first_run_writes_nothing() {
 #[tokio::test]
 async fn first_run_after_cli_init_only_needs_the_administrator() {
     let t = empty_db().await;
-    initialize(&t.db, "3514", now()).await.unwrap();
+    initialize(&t.db, &Session::cli(), "3514", now())
+        .await
+        .unwrap();
     // The same kabupaten again is harmless; another one is refused.
     let other = first_run(&t.db, Some("3575"), &admin_input(), now())
         .await

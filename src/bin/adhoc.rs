@@ -9,11 +9,14 @@ use std::process::ExitCode;
 use chrono::Utc;
 use clap::{Args, Parser, Subcommand};
 
+use adhoc::domain::account::Role;
 use adhoc::domain::region::atlas;
 use adhoc::domain::round::{Body, Preset};
 use adhoc::error::{Error, Result};
+use adhoc::service::audit::AuditQuery;
 use adhoc::service::auth::Session;
-use adhoc::service::{demo, rounds, setup};
+use adhoc::service::setup::NewAccount;
+use adhoc::service::{accounts, audit, demo, rounds, setup};
 use adhoc::store::{Db, OpenMode};
 
 #[derive(Parser)]
@@ -46,6 +49,12 @@ enum Command {
     /// Seleksi (rounds).
     #[command(subcommand)]
     Rounds(RoundsCommand),
+    /// Akun petugas. Kata sandi dibaca dari terminal (tanpa tampil) atau dari stdin.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Jejak audit.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Membuat database demo Kabupaten Pasuruan dengan pendaftar fiktif.
     Demo {
         /// Benih acak; benih yang sama menghasilkan database yang sama.
@@ -77,6 +86,58 @@ enum RoundsCommand {
         /// Menghapus pengaturan khusus sehingga kuota bawaan berlaku lagi.
         #[arg(long, conflicts_with = "kuota")]
         hapus: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Membuat akun.
+    Add {
+        #[arg(long)]
+        username: String,
+        /// Nama lengkap.
+        #[arg(long)]
+        nama: String,
+        /// administrator, operator, verifikator atau pimpinan.
+        #[arg(long)]
+        peran: String,
+    },
+    /// Daftar akun (CSV: username,nama,peran,aktif,gagal_masuk,terkunci_sampai).
+    List,
+    /// Mengganti kata sandi akun (dan membuka kuncinya).
+    Passwd { username: String },
+    /// Menonaktifkan akun (akun tidak pernah dihapus).
+    Deactivate { username: String },
+    /// Mengaktifkan kembali akun.
+    Activate { username: String },
+    /// Membuka kunci akun setelah salah kata sandi berulang.
+    Unlock { username: String },
+    /// Mengganti peran akun.
+    Role {
+        username: String,
+        #[arg(long)]
+        peran: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Memeriksa rantai jejak audit; menyebut catatan pertama yang rusak.
+    Verify,
+    /// Mengekspor jejak audit sebagai CSV ke stdout.
+    Export {
+        /// Hanya catatan pengguna ini.
+        #[arg(long)]
+        pengguna: Option<String>,
+        /// Hanya objek jenis ini (mis. user, round).
+        #[arg(long)]
+        objek: Option<String>,
+        /// Tanggal awal (YYYY-MM-DD).
+        #[arg(long)]
+        dari: Option<chrono::NaiveDate>,
+        /// Tanggal akhir (YYYY-MM-DD).
+        #[arg(long)]
+        sampai: Option<chrono::NaiveDate>,
     },
 }
 
@@ -133,7 +194,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Init { wilayah } => {
             let path = db_path(cli.db)?;
             let db = Db::open(&path, OpenMode::CreateIfMissing).await?;
-            let kab = setup::initialize(&db, &wilayah, now).await?;
+            let kab = setup::initialize(&db, &Session::cli(), &wilayah, now).await?;
             db.close().await;
             eprintln!(
                 "Database {} disiapkan untuk {} ({}). Buka aplikasi untuk membuat akun administrator.",
@@ -160,8 +221,19 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::Rounds(cmd) => {
             let db = Db::open(&db_path(cli.db)?, OpenMode::MustExist).await?;
-            let session = Session::cli();
-            let result = rounds_command(&db, &session, cmd, now).await;
+            let result = rounds_command(&db, &Session::cli(), cmd, now).await;
+            db.close().await;
+            result
+        }
+        Command::User(cmd) => {
+            let db = Db::open(&db_path(cli.db)?, OpenMode::MustExist).await?;
+            let result = user_command(&db, &Session::cli(), cmd, now).await;
+            db.close().await;
+            result
+        }
+        Command::Audit(cmd) => {
+            let db = Db::open(&db_path(cli.db)?, OpenMode::MustExist).await?;
+            let result = audit_command(&db, &Session::cli(), cmd, now).await;
             db.close().await;
             result
         }
@@ -210,13 +282,156 @@ async fn rounds_command(
             hapus,
         } => {
             let quota = if hapus { None } else { kuota };
-            rounds::set_unit_quota(db, session, round, &wilayah, quota, &alasan).await?;
+            rounds::set_unit_quota(db, session, round, &wilayah, quota, &alasan, now).await?;
             match quota {
                 Some(q) => eprintln!("Kuota {wilayah} pada seleksi {round} menjadi {q}."),
                 None => eprintln!(
                     "Kuota khusus {wilayah} pada seleksi {round} dihapus; kuota bawaan berlaku."
                 ),
             }
+            Ok(())
+        }
+    }
+}
+
+/// Reads a password: from the terminal without echo (asked twice when
+/// `confirm`), or the first line of stdin when it is not a terminal. Never
+/// from an argument, where it would land in the shell history.
+fn read_password(prompt: &str, confirm: bool) -> Result<String> {
+    use std::io::{BufRead, IsTerminal};
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password(prompt)?;
+        if confirm && rpassword::prompt_password("Ulangi kata sandi: ")? != first {
+            return Err(Error::validation(
+                "password",
+                "Kedua kata sandi tidak sama.",
+            ));
+        }
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_string())
+    }
+}
+
+async fn user_command(
+    db: &Db,
+    session: &Session,
+    cmd: UserCommand,
+    now: chrono::DateTime<Utc>,
+) -> Result<()> {
+    match cmd {
+        UserCommand::Add {
+            username,
+            nama,
+            peran,
+        } => {
+            let role = Role::parse(&peran)?;
+            let password = read_password("Kata sandi baru: ", true)?;
+            let input = NewAccount {
+                username,
+                full_name: nama,
+                password,
+            };
+            let a = accounts::create(db, session, &input, role, now).await?;
+            eprintln!("Akun {} ({}) dibuat.", a.username, a.role.label());
+        }
+        UserCommand::List => {
+            let mut w = csv_out();
+            w.write_record([
+                "username",
+                "nama",
+                "peran",
+                "aktif",
+                "gagal_masuk",
+                "terkunci_sampai",
+            ])
+            .map_err(csv_err)?;
+            for a in accounts::list(db, session, now).await? {
+                w.write_record([
+                    a.username,
+                    a.full_name,
+                    a.role.as_str().to_string(),
+                    if a.active { "ya" } else { "tidak" }.to_string(),
+                    a.failed_logins.to_string(),
+                    a.locked_until.unwrap_or_default(),
+                ])
+                .map_err(csv_err)?;
+            }
+            flush(w)?;
+        }
+        UserCommand::Passwd { username } => {
+            let password = read_password(&format!("Kata sandi baru untuk {username}: "), true)?;
+            accounts::reset_password(db, session, &username, &password, now).await?;
+            eprintln!("Kata sandi {username} diganti.");
+        }
+        UserCommand::Deactivate { username } => {
+            accounts::set_active(db, session, &username, false, now).await?;
+            eprintln!("Akun {username} dinonaktifkan.");
+        }
+        UserCommand::Activate { username } => {
+            accounts::set_active(db, session, &username, true, now).await?;
+            eprintln!("Akun {username} diaktifkan.");
+        }
+        UserCommand::Unlock { username } => {
+            accounts::unlock(db, session, &username, now).await?;
+            eprintln!("Kunci akun {username} dibuka.");
+        }
+        UserCommand::Role { username, peran } => {
+            accounts::set_role(db, session, &username, Role::parse(&peran)?, now).await?;
+            eprintln!("Peran {username} menjadi {peran}.");
+        }
+    }
+    Ok(())
+}
+
+async fn audit_command(
+    db: &Db,
+    session: &Session,
+    cmd: AuditCommand,
+    now: chrono::DateTime<Utc>,
+) -> Result<()> {
+    match cmd {
+        AuditCommand::Verify => {
+            let report = audit::verify(db).await?;
+            let mut w = csv_out();
+            w.write_record(["status", "catatan", "rusak_pertama", "hash_terakhir"])
+                .map_err(csv_err)?;
+            w.write_record([
+                if report.is_intact() { "utuh" } else { "rusak" }.to_string(),
+                report.entries.to_string(),
+                report
+                    .first_broken
+                    .map(|i| i.to_string())
+                    .unwrap_or_default(),
+                report.last_hash.clone().unwrap_or_default(),
+            ])
+            .map_err(csv_err)?;
+            flush(w)?;
+            match (report.first_broken, report.problem) {
+                (Some(id), Some(problem)) => Err(Error::AuditBroken { id, problem }),
+                _ => {
+                    eprintln!("Jejak audit utuh: {} catatan.", report.entries);
+                    Ok(())
+                }
+            }
+        }
+        AuditCommand::Export {
+            pengguna,
+            objek,
+            dari,
+            sampai,
+        } => {
+            let q = AuditQuery {
+                username: pengguna,
+                object_type: objek,
+                from: dari,
+                until: sampai,
+                ..Default::default()
+            };
+            let n = audit::export_csv(db, session, &q, std::io::stdout(), now).await?;
+            eprintln!("{n} catatan diekspor.");
             Ok(())
         }
     }

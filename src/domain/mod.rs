@@ -2,5 +2,8 @@
 
 pub mod account;
 pub mod applicant;
+pub mod audit;
+pub mod lockout;
+pub mod permission;
 pub mod region;
 pub mod round;

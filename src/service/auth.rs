@@ -10,8 +10,14 @@ use argon2::{Algorithm, Argon2, Params, Version};
 use serde::Serialize;
 use ts_rs::TS;
 
+use chrono::{DateTime, Utc};
+use serde_json::json;
+
 use crate::domain::account::{Role, Username};
+use crate::domain::lockout::lock_duration;
+use crate::domain::permission::{allowed, Operation};
 use crate::error::{Error, Result};
+use crate::service::audit::{self, Change};
 use crate::store::{users, Db};
 
 /// Argon2id memory cost in KiB (19 MiB, OWASP's minimum for argon2id).
@@ -79,15 +85,15 @@ impl Session {
         }
     }
 
-    /// Refuses unless the session's role is one of `allowed`. `action` says
-    /// what was attempted, in the words of the message ("membuat seleksi").
-    pub fn require(&self, allowed: &[Role], action: &str) -> Result<()> {
-        if allowed.contains(&self.role) {
+    /// Refuses unless the session's role may perform `op` (see
+    /// [`crate::domain::permission::allowed`]).
+    pub fn require(&self, op: Operation) -> Result<()> {
+        if allowed(self.role, op) {
             Ok(())
         } else {
             Err(Error::Forbidden {
                 role: self.role.label().to_string(),
-                action: action.to_string(),
+                action: op.describe().to_string(),
             })
         }
     }
@@ -100,37 +106,109 @@ fn dummy_hash() -> &'static str {
     DUMMY.get_or_init(|| hash_password("tidak-ada-pengguna-ini").expect("hashing a constant works"))
 }
 
+/// Runs [`verify_password`] on a blocking thread.
+pub async fn verify_password_blocking(password: String, phc: String) -> Result<bool> {
+    tokio::task::spawn_blocking(move || verify_password(&password, &phc))
+        .await
+        .map_err(|e| Error::Internal(e.to_string()))
+}
+
 /// Logs a user in. Unknown user, wrong password and deactivated account all
-/// give the same [`Error::InvalidCredentials`].
-pub async fn login(db: &Db, username: &str, password: &str) -> Result<Session> {
-    let Ok(username) = Username::parse(username) else {
+/// give the same [`Error::InvalidCredentials`]. Five wrong passwords in a row
+/// lock the account for a growing time ([`lock_duration`]); while locked even
+/// the right password is refused. Every attempt is recorded in the audit log.
+pub async fn login(db: &Db, username: &str, password: &str, now: DateTime<Utc>) -> Result<Session> {
+    let typed = username.trim().to_lowercase();
+    let row = match Username::parse(username) {
+        Ok(u) => {
+            let mut conn = db.pool().acquire().await?;
+            users::find_by_username(&mut conn, u.as_str()).await?
+        }
+        Err(_) => None,
+    };
+    let Some(row) = row else {
+        verify_password_blocking(password.to_string(), dummy_hash().to_string()).await?;
+        let mut tx = db.pool().begin().await?;
+        let change =
+            Change::new("login.failed", "user", &typed).after(json!({ "reason": "unknown_user" }));
+        audit::record_as(&mut tx, None, &typed, now, change).await?;
+        tx.commit().await?;
         return Err(Error::InvalidCredentials);
     };
-    let mut conn = db.pool().acquire().await?;
-    let row = users::find_by_username(&mut conn, username.as_str()).await?;
-    drop(conn);
-    let password = password.to_string();
-    let (row, ok) = tokio::task::spawn_blocking(move || {
-        let ok = match &row {
-            Some(r) => verify_password(&password, &r.password_hash),
-            None => {
-                verify_password(&password, dummy_hash());
-                false
-            }
-        };
-        (row, ok)
-    })
-    .await
-    .map_err(|e| Error::Internal(e.to_string()))?;
-    match row {
-        Some(r) if ok && r.active => Ok(Session {
-            user_id: Some(r.id),
-            username: r.username,
-            full_name: r.full_name,
-            role: Role::parse(&r.role)?,
-        }),
-        _ => Err(Error::InvalidCredentials),
+
+    let mut tx = db.pool().begin().await?;
+    let state = users::lock_state(&mut tx, row.id).await?;
+    if let Some(until) = state.locked_until.filter(|u| *u > now) {
+        let change =
+            Change::new("login.failed", "user", &row.username).after(json!({ "reason": "locked" }));
+        audit::record_as(&mut tx, Some(row.id), &row.username, now, change).await?;
+        tx.commit().await?;
+        return Err(locked(until, state.failed_logins));
     }
+    let ok = verify_password_blocking(password.to_string(), row.password_hash.clone()).await?;
+    if ok && row.active {
+        users::set_lock_state(&mut tx, row.id, 0, None).await?;
+        audit::record_as(
+            &mut tx,
+            Some(row.id),
+            &row.username,
+            now,
+            Change::new("login", "user", &row.username),
+        )
+        .await?;
+        tx.commit().await?;
+        return Ok(Session {
+            user_id: Some(row.id),
+            username: row.username,
+            full_name: row.full_name,
+            role: Role::parse(&row.role)?,
+        });
+    }
+    if !row.active {
+        let change = Change::new("login.failed", "user", &row.username)
+            .after(json!({ "reason": "inactive" }));
+        audit::record_as(&mut tx, Some(row.id), &row.username, now, change).await?;
+        tx.commit().await?;
+        return Err(Error::InvalidCredentials);
+    }
+    let failures = state.failed_logins + 1;
+    let until = lock_duration(failures as u32).map(|d| now + d);
+    users::set_lock_state(&mut tx, row.id, failures, until).await?;
+    let change = Change::new("login.failed", "user", &row.username).after(json!({
+        "reason": "wrong_password",
+        "failed_logins": failures,
+        "locked_until": until.map(|u| u.to_rfc3339()),
+    }));
+    audit::record_as(&mut tx, Some(row.id), &row.username, now, change).await?;
+    tx.commit().await?;
+    Err(match until {
+        Some(u) => locked(u, failures),
+        None => Error::InvalidCredentials,
+    })
+}
+
+fn locked(until: DateTime<Utc>, failures: i64) -> Error {
+    Error::AccountLocked {
+        until: until
+            .with_timezone(&chrono::Local)
+            .format("%H:%M")
+            .to_string(),
+        failures,
+    }
+}
+
+/// Records the end of a session.
+pub async fn logout(db: &Db, session: &Session, now: DateTime<Utc>) -> Result<()> {
+    let mut tx = db.pool().begin().await?;
+    audit::record(
+        &mut tx,
+        session,
+        now,
+        Change::new("logout", "user", &session.username),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -154,12 +232,12 @@ mod tests {
             role: Role::Operator,
             ..Session::cli()
         };
-        s.require(&[Role::Operator, Role::Administrator], "mendaftarkan")
-            .unwrap();
-        let err = s
-            .require(&[Role::Administrator], "membuat seleksi")
-            .unwrap_err();
+        s.require(Operation::RegisterApplicants).unwrap();
+        let err = s.require(Operation::ManageRounds).unwrap_err();
         assert_eq!(err.code(), "forbidden");
-        assert!(err.to_string().contains("Operator"));
+        assert_eq!(
+            err.to_string(),
+            "Peran Anda (Operator) tidak berwenang untuk mengelola seleksi dan pengaturannya."
+        );
     }
 }

@@ -18,8 +18,10 @@ use crate::domain::account::Role;
 use crate::domain::applicant::{registration_number, Education, Sex};
 use crate::domain::round::{Body, Preset};
 use crate::error::{Error, Result};
+use crate::service::accounts;
+use crate::service::audit::{self, Change};
 use crate::service::rounds::create_from_preset;
-use crate::service::setup::{create_account, first_run, NewAccount};
+use crate::service::setup::{first_run, NewAccount};
 use crate::store::applicants::{insert_many, NewApplicant};
 use crate::store::regions::all_desa;
 use crate::store::{Db, OpenMode};
@@ -174,14 +176,14 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
         now,
     )
     .await?;
-    let mut accounts = vec![("admin".to_string(), Role::Administrator)];
+    let mut created = vec![("admin".to_string(), Role::Administrator)];
     for (username, name, role) in [
         ("operator", "Operator Demo", Role::Operator),
         ("verifikator", "Verifikator Demo", Role::Verifikator),
         ("pimpinan", "Pimpinan Demo", Role::Pimpinan),
     ] {
-        create_account(db, &admin, &account(username, name), role, now).await?;
-        accounts.push((username.to_string(), role));
+        accounts::create(db, &admin, &account(username, name), role, now).await?;
+        created.push((username.to_string(), role));
     }
 
     let desa = {
@@ -231,10 +233,16 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
         }
         let mut tx = db.pool().begin().await?;
         insert_many(&mut tx, round.id, &rows, admin.user_id, now).await?;
+        let change = Change::new("applicants.import", "round", round.id)
+            .after(serde_json::json!({ "source": "demo", "seed": seed, "applicants": rows.len() }));
+        audit::record(&mut tx, &admin, now, change).await?;
         tx.commit().await?;
         rounds.push((round.name, rows.len() as u32));
     }
-    Ok(DemoReport { accounts, rounds })
+    Ok(DemoReport {
+        accounts: created,
+        rounds,
+    })
 }
 
 fn fake_applicant<R: Rng>(

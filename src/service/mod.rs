@@ -2,6 +2,8 @@
 //! through `store/` in one transaction.
 
 pub mod about;
+pub mod accounts;
+pub mod audit;
 pub mod auth;
 pub mod demo;
 pub mod home;

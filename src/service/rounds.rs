@@ -4,10 +4,13 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::domain::account::Role;
+use serde_json::json;
+
+use crate::domain::permission::Operation;
 use crate::domain::region::{RegionCode, RegionLevel};
 use crate::domain::round::{Body, Preset, RoundDraft, RoundSettings, Stage, StageDates};
 use crate::error::{Error, Result};
+use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
 use crate::service::setup;
 use crate::store::{applicants, regions, rounds, Db};
@@ -50,12 +53,20 @@ pub async fn create_round(
     draft: &RoundDraft,
     now: DateTime<Utc>,
 ) -> Result<RoundSummary> {
-    session.require(&[Role::Administrator], "membuat seleksi")?;
+    session.require(Operation::ManageRounds)?;
     setup::kabupaten(db).await?;
     draft.validate()?;
     let mut tx = db.pool().begin().await?;
     let id = rounds::insert(&mut tx, draft, session.user_id, now).await?;
     let round = rounds::get(&mut tx, id).await?;
+    let after = serde_json::to_value(draft).map_err(|e| Error::Internal(e.to_string()))?;
+    audit::record(
+        &mut tx,
+        session,
+        now,
+        Change::new("round.create", "round", id).after(after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(summary(round, 0))
 }
@@ -103,8 +114,9 @@ pub async fn set_unit_quota(
     unit_code: &str,
     quota: Option<u32>,
     reason: &str,
+    now: DateTime<Utc>,
 ) -> Result<()> {
-    session.require(&[Role::Administrator], "mengubah kuota wilayah")?;
+    session.require(Operation::ManageRounds)?;
     let code = RegionCode::parse(unit_code)?;
     let mut tx = db.pool().begin().await?;
     let round = rounds::get(&mut tx, round_id).await?;
@@ -130,6 +142,10 @@ pub async fn set_unit_quota(
             format!("Wilayah {code} tidak termasuk kabupaten/kota ini."),
         ));
     }
+    let before = rounds::unit_quotas(&mut tx, round_id)
+        .await?
+        .into_iter()
+        .find(|q| q.unit_code == code.digits());
     match quota {
         Some(q) => {
             if !(1..=50).contains(&q) {
@@ -150,6 +166,16 @@ pub async fn set_unit_quota(
             rounds::clear_unit_quota(&mut tx, round_id, code.digits()).await?;
         }
     }
+    let as_json = |q: Option<&rounds::UnitQuota>| match q {
+        Some(q) => json!({ "quota": q.quota, "reason": q.reason }),
+        None => json!({ "quota": round.settings.quota_per_unit, "reason": null }),
+    };
+    let after = rounds::unit_quotas(&mut tx, round_id).await?;
+    let after = after.iter().find(|q| q.unit_code == code.digits());
+    let change = Change::new("round.unit_quota", "round", format!("{round_id}/{code}"))
+        .before(as_json(before.as_ref()))
+        .after(as_json(after));
+    audit::record(&mut tx, session, now, change).await?;
     tx.commit().await?;
     Ok(())
 }

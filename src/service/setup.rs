@@ -4,9 +4,13 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use serde_json::json;
+
 use crate::domain::account::{check_password_policy, parse_full_name, Role, Username};
+use crate::domain::permission::Operation;
 use crate::domain::region::{atlas, KabupatenChoice, RegionCode, RegionLevel};
 use crate::error::{Error, Result};
+use crate::service::audit::{self, Change};
 use crate::service::auth::{hash_password_blocking, Session};
 use crate::store::{meta, regions, users, Db};
 
@@ -60,23 +64,27 @@ pub async fn kabupaten(db: &Db) -> Result<KabupatenChoice> {
 /// kecamatan and desa/kelurahan from the embedded atlas, in one transaction.
 pub async fn initialize(
     db: &Db,
+    actor: &Session,
     kabupaten_code: &str,
     now: DateTime<Utc>,
 ) -> Result<KabupatenChoice> {
+    actor.require(Operation::ManageRounds)?;
     let code = RegionCode::parse(kabupaten_code)?;
     let choice = atlas().kabupaten(&code)?;
     let mut tx = db.pool().begin().await?;
-    initialize_in(&mut tx, &code, &choice, now).await?;
+    let change = initialize_in(&mut tx, &code, &choice, now).await?;
+    audit::record(&mut tx, actor, now, change).await?;
     tx.commit().await?;
     Ok(choice)
 }
 
+/// Loads the regions and returns the audit entry that records it.
 async fn initialize_in(
     conn: &mut sqlx::SqliteConnection,
     code: &RegionCode,
     choice: &KabupatenChoice,
     now: DateTime<Utc>,
-) -> Result<()> {
+) -> Result<Change> {
     if let Some(existing) = meta::get(&mut *conn, meta::KABUPATEN_CODE).await? {
         let name = RegionCode::parse(&existing)
             .ok()
@@ -99,7 +107,13 @@ async fn initialize_in(
     meta::set(&mut *conn, meta::KABUPATEN_CODE, code.digits()).await?;
     meta::set(&mut *conn, meta::KABUPATEN_NAME, &choice.name).await?;
     meta::set(&mut *conn, meta::INITIALISED_AT, &now.to_rfc3339()).await?;
-    Ok(())
+    Ok(
+        Change::new("setup.initialize", "kabupaten", code.dotted()).after(json!({
+            "name": choice.name,
+            "kecamatan": kecamatan.len(),
+            "desa_kelurahan": desa.len(),
+        })),
+    )
 }
 
 /// Validated account input with its password already hashed.
@@ -145,20 +159,20 @@ pub async fn first_run(
         return Err(Error::AdminExists);
     }
     let existing = meta::get(&mut *tx, meta::KABUPATEN_CODE).await?;
-    match (&chosen, existing) {
+    let initialised = match (&chosen, existing) {
         (None, None) => {
             return Err(Error::validation(
                 "wilayah",
                 "Pilih kabupaten/kota terlebih dahulu.",
             ))
         }
-        (None, Some(_)) => {}
+        (None, Some(_)) => None,
         // Already initialised (e.g. by `adhoc init`) for the same kabupaten.
-        (Some((code, _)), Some(existing)) if existing == code.digits() => {}
+        (Some((code, _)), Some(existing)) if existing == code.digits() => None,
         // Not yet initialised, or initialised for another kabupaten, which
         // initialize_in refuses with the name of the one already chosen.
-        (Some((code, choice)), _) => initialize_in(&mut tx, code, choice, now).await?,
-    }
+        (Some((code, choice)), _) => Some(initialize_in(&mut tx, code, choice, now).await?),
+    };
     let id = users::insert(
         &mut tx,
         account.username.as_str(),
@@ -168,33 +182,19 @@ pub async fn first_run(
         now,
     )
     .await?;
-    tx.commit().await?;
-    Ok(Session {
+    let session = Session {
         user_id: Some(id),
         username: account.username.as_str().to_string(),
         full_name: account.full_name,
         role: Role::Administrator,
-    })
-}
-
-/// Creates a staff account. Administrators only.
-pub async fn create_account(
-    db: &Db,
-    session: &Session,
-    input: &NewAccount,
-    role: Role,
-    now: DateTime<Utc>,
-) -> Result<i64> {
-    session.require(&[Role::Administrator], "membuat akun petugas")?;
-    let account = prepare_account(input).await?;
-    let mut conn = db.pool().acquire().await?;
-    users::insert(
-        &mut conn,
-        account.username.as_str(),
-        &account.full_name,
-        role.as_str(),
-        &account.password_hash,
-        now,
-    )
-    .await
+    };
+    if let Some(change) = initialised {
+        audit::record(&mut tx, &session, now, change).await?;
+    }
+    let created = Change::new("user.create", "user", &session.username).after(json!({
+        "username": session.username, "full_name": session.full_name, "role": "administrator", "active": true,
+    }));
+    audit::record(&mut tx, &session, now, created).await?;
+    tx.commit().await?;
+    Ok(session)
 }

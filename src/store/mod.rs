@@ -5,6 +5,7 @@
 //! schema newer than this program and applies pending migrations.
 
 pub mod applicants;
+pub mod audit;
 pub mod meta;
 pub mod regions;
 pub mod rounds;

@@ -36,6 +36,15 @@ pub async fn set_unit_quota(
 ) -> CmdResult<UnitQuotaList> {
     let session = state.session()?;
     let db = state.db()?;
-    rounds::set_unit_quota(db, &session, round_id, &unit_code, quota, &reason).await?;
+    rounds::set_unit_quota(
+        db,
+        &session,
+        round_id,
+        &unit_code,
+        quota,
+        &reason,
+        chrono::Utc::now(),
+    )
+    .await?;
     Ok(rounds::unit_quotas(db, round_id).await?)
 }

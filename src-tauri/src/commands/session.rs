@@ -1,6 +1,7 @@
 //! Logging in and out.
 
 use adhoc::service::auth::{self, Session};
+use chrono::Utc;
 use tauri::State;
 
 use crate::state::{AppState, CmdResult};
@@ -11,14 +12,18 @@ pub async fn login(
     username: String,
     password: String,
 ) -> CmdResult<Session> {
-    let session = auth::login(state.db()?, &username, &password).await?;
+    let session = auth::login(state.db()?, &username, &password, Utc::now()).await?;
     state.set_session(Some(session.clone()));
     Ok(session)
 }
 
 #[tauri::command]
-pub fn logout(state: State<'_, AppState>) {
-    state.set_session(None);
+pub async fn logout(state: State<'_, AppState>) -> CmdResult<()> {
+    if let Some(session) = state.current() {
+        state.set_session(None);
+        auth::logout(state.db()?, &session, Utc::now()).await?;
+    }
+    Ok(())
 }
 
 #[tauri::command]

@@ -1,0 +1,135 @@
+//! Who may do what: the one table of roles and operations. Services call
+//! [`crate::service::auth::Session::require`] with an [`Operation`] before
+//! reading or writing anything; the UI only hides what a role cannot do.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::domain::account::Role;
+
+/// Classes of operations, each checked in the core.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Operation {
+    /// Create, deactivate, unlock accounts; reset passwords; change roles.
+    ManageAccounts,
+    /// Create rounds, change their settings and quotas, app settings.
+    ManageRounds,
+    /// Reopen a closed stage.
+    UnlockStages,
+    /// Register and edit applicants at the help desk.
+    RegisterApplicants,
+    /// Record documents received at the help desk.
+    RecordDocuments,
+    /// Give document verdicts and the administrative verdict.
+    VerifyDocuments,
+    /// Enter written-test and interview scores.
+    EnterScores,
+    /// Record public responses (tanggapan masyarakat).
+    RecordResponses,
+    /// Close a stage.
+    CloseStages,
+    /// Sign off announcements.
+    SignAnnouncements,
+    /// Read the audit trail and export it.
+    ReadAudit,
+    /// Read rounds, applicants, results (every role).
+    Read,
+}
+
+impl Operation {
+    pub const ALL: [Operation; 12] = [
+        Operation::ManageAccounts,
+        Operation::ManageRounds,
+        Operation::UnlockStages,
+        Operation::RegisterApplicants,
+        Operation::RecordDocuments,
+        Operation::VerifyDocuments,
+        Operation::EnterScores,
+        Operation::RecordResponses,
+        Operation::CloseStages,
+        Operation::SignAnnouncements,
+        Operation::ReadAudit,
+        Operation::Read,
+    ];
+
+    /// What the operation is, in the words of a refusal ("... tidak berwenang untuk ...").
+    pub fn describe(self) -> &'static str {
+        match self {
+            Operation::ManageAccounts => "mengelola akun petugas",
+            Operation::ManageRounds => "mengelola seleksi dan pengaturannya",
+            Operation::UnlockStages => "membuka kembali tahapan yang sudah ditutup",
+            Operation::RegisterApplicants => "mendaftarkan atau mengubah data pendaftar",
+            Operation::RecordDocuments => "mencatat berkas yang diterima",
+            Operation::VerifyDocuments => "memberi hasil penelitian berkas",
+            Operation::EnterScores => "memasukkan nilai tes",
+            Operation::RecordResponses => "mencatat tanggapan masyarakat",
+            Operation::CloseStages => "menutup tahapan",
+            Operation::SignAnnouncements => "mengesahkan pengumuman",
+            Operation::ReadAudit => "melihat jejak audit",
+            Operation::Read => "melihat data",
+        }
+    }
+}
+
+/// Whether `role` may perform `op`.
+pub fn allowed(role: Role, op: Operation) -> bool {
+    use Operation::*;
+    match role {
+        Role::Administrator => matches!(
+            op,
+            ManageAccounts | ManageRounds | UnlockStages | ReadAudit | Read
+        ),
+        Role::Operator => matches!(op, RegisterApplicants | RecordDocuments | Read),
+        Role::Verifikator => matches!(op, VerifyDocuments | EnterScores | RecordResponses | Read),
+        Role::Pimpinan => matches!(op, CloseStages | SignAnnouncements | ReadAudit | Read),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Operation::*;
+
+    /// The whole matrix, written out once more so that any change to
+    /// `allowed` must be made twice, on purpose.
+    #[test]
+    fn the_role_matrix() {
+        let expected: &[(Role, &[Operation])] = &[
+            (
+                Role::Administrator,
+                &[ManageAccounts, ManageRounds, UnlockStages, ReadAudit, Read],
+            ),
+            (Role::Operator, &[RegisterApplicants, RecordDocuments, Read]),
+            (
+                Role::Verifikator,
+                &[VerifyDocuments, EnterScores, RecordResponses, Read],
+            ),
+            (
+                Role::Pimpinan,
+                &[CloseStages, SignAnnouncements, ReadAudit, Read],
+            ),
+        ];
+        for (role, ops) in expected {
+            for op in Operation::ALL {
+                assert_eq!(allowed(*role, op), ops.contains(&op), "{role:?} {op:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn pimpinan_is_read_only_except_closing_and_signing() {
+        let writes = [
+            ManageAccounts,
+            ManageRounds,
+            UnlockStages,
+            RegisterApplicants,
+            RecordDocuments,
+            VerifyDocuments,
+            EnterScores,
+            RecordResponses,
+        ];
+        assert!(writes.iter().all(|op| !allowed(Role::Pimpinan, *op)));
+    }
+}

@@ -1,0 +1,288 @@
+//! Accounts: lockout, deactivation, roles, passwords, and the role matrix
+//! enforced by the services.
+
+mod common;
+
+use adhoc::domain::account::Role;
+use adhoc::domain::permission::{allowed, Operation};
+use adhoc::domain::round::{Body, Preset};
+use adhoc::service::audit::{list, AuditQuery};
+use adhoc::service::auth::{login, Session};
+use adhoc::service::setup::NewAccount;
+use adhoc::service::{accounts, rounds};
+use chrono::Duration;
+use common::{admin_input, now, ready_db};
+
+fn input(username: &str, password: &str) -> NewAccount {
+    NewAccount {
+        username: username.into(),
+        full_name: format!("Petugas {username}"),
+        password: password.into(),
+    }
+}
+
+#[tokio::test]
+async fn five_wrong_passwords_lock_the_account_for_a_growing_time() {
+    let (t, admin) = ready_db().await;
+    accounts::create(
+        &t.db,
+        &admin,
+        &input("opr", "sandi-yang-benar"),
+        Role::Operator,
+        now(),
+    )
+    .await
+    .unwrap();
+    let t0 = now();
+    for i in 1..=4 {
+        let e = login(&t.db, "opr", "salah-salah-salah", t0)
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), "invalid_credentials", "attempt {i}");
+    }
+    let e = login(&t.db, "opr", "salah-salah-salah", t0)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), "account_locked");
+    assert!(e.to_string().contains("5 kali"));
+    // While locked, even the right password is refused.
+    let e = login(&t.db, "opr", "sandi-yang-benar", t0 + Duration::seconds(59))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), "account_locked");
+    // After a minute another wrong password locks for two.
+    let t1 = t0 + Duration::seconds(61);
+    assert_eq!(
+        login(&t.db, "opr", "salah-salah-salah", t1)
+            .await
+            .unwrap_err()
+            .code(),
+        "account_locked"
+    );
+    let e = login(
+        &t.db,
+        "opr",
+        "sandi-yang-benar",
+        t1 + Duration::seconds(119),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(e.code(), "account_locked");
+    login(
+        &t.db,
+        "opr",
+        "sandi-yang-benar",
+        t1 + Duration::seconds(121),
+    )
+    .await
+    .unwrap();
+    // A good login starts the count again.
+    let list = accounts::list(&t.db, &admin, t1 + Duration::seconds(121))
+        .await
+        .unwrap();
+    let op = list.iter().find(|a| a.username == "opr").unwrap();
+    assert_eq!(op.failed_logins, 0);
+    assert!(op.locked_until.is_none());
+}
+
+#[tokio::test]
+async fn an_administrator_can_unlock_an_account() {
+    let (t, admin) = ready_db().await;
+    accounts::create(
+        &t.db,
+        &admin,
+        &input("opr", "sandi-yang-benar"),
+        Role::Operator,
+        now(),
+    )
+    .await
+    .unwrap();
+    for _ in 0..5 {
+        login(&t.db, "opr", "salah-salah-salah", now())
+            .await
+            .unwrap_err();
+    }
+    let locked = accounts::list(&t.db, &admin, now()).await.unwrap();
+    assert!(locked
+        .iter()
+        .any(|a| a.username == "opr" && a.locked_until.is_some()));
+    accounts::unlock(&t.db, &admin, "opr", now()).await.unwrap();
+    login(&t.db, "opr", "sandi-yang-benar", now())
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn deactivated_accounts_cannot_log_in_and_are_kept() {
+    let (t, admin) = ready_db().await;
+    accounts::create(
+        &t.db,
+        &admin,
+        &input("opr", "sandi-yang-benar"),
+        Role::Operator,
+        now(),
+    )
+    .await
+    .unwrap();
+    accounts::set_active(&t.db, &admin, "opr", false, now())
+        .await
+        .unwrap();
+    let e = login(&t.db, "opr", "sandi-yang-benar", now())
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), "invalid_credentials");
+    let all = accounts::list(&t.db, &admin, now()).await.unwrap();
+    assert!(all.iter().any(|a| a.username == "opr" && !a.active));
+    accounts::set_active(&t.db, &admin, "opr", true, now())
+        .await
+        .unwrap();
+    login(&t.db, "opr", "sandi-yang-benar", now())
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn the_last_active_administrator_stays() {
+    let (t, admin) = ready_db().await;
+    let e = accounts::set_active(&t.db, &admin, "admin", false, now())
+        .await
+        .unwrap_err();
+    assert_eq!(e.field(), Some("role"));
+    let e = accounts::set_role(&t.db, &admin, "admin", Role::Operator, now())
+        .await
+        .unwrap_err();
+    assert_eq!(e.field(), Some("role"));
+    accounts::create(
+        &t.db,
+        &admin,
+        &input("admin2", "sandi-admin-dua"),
+        Role::Administrator,
+        now(),
+    )
+    .await
+    .unwrap();
+    accounts::set_role(&t.db, &admin, "admin", Role::Pimpinan, now())
+        .await
+        .unwrap();
+    let s = login(&t.db, "admin", &admin_input().password, now())
+        .await
+        .unwrap();
+    assert_eq!(s.role, Role::Pimpinan);
+}
+
+#[tokio::test]
+async fn passwords_are_reset_by_administrators_and_changed_by_their_owner() {
+    let (t, admin) = ready_db().await;
+    accounts::create(
+        &t.db,
+        &admin,
+        &input("opr", "sandi-yang-lama"),
+        Role::Operator,
+        now(),
+    )
+    .await
+    .unwrap();
+    let short = accounts::reset_password(&t.db, &admin, "opr", "pendek", now())
+        .await
+        .unwrap_err();
+    assert_eq!(short.field(), Some("password"));
+    accounts::reset_password(&t.db, &admin, "opr", "sandi-dari-admin", now())
+        .await
+        .unwrap();
+    let op = login(&t.db, "opr", "sandi-dari-admin", now())
+        .await
+        .unwrap();
+
+    let wrong =
+        accounts::change_own_password(&t.db, &op, "bukan-sandinya", "sandi-baru-saya", now())
+            .await
+            .unwrap_err();
+    assert_eq!(wrong.field(), Some("current"));
+    accounts::change_own_password(&t.db, &op, "sandi-dari-admin", "sandi-baru-saya", now())
+        .await
+        .unwrap();
+    login(&t.db, "opr", "sandi-dari-admin", now())
+        .await
+        .unwrap_err();
+    login(&t.db, "opr", "sandi-baru-saya", now()).await.unwrap();
+    // An operator cannot reset someone else's password.
+    let e = accounts::reset_password(&t.db, &op, "admin", "ambil-alih-akun", now())
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), "forbidden");
+}
+
+/// For every role, one service of each operation class that exists so far:
+/// allowed exactly where the matrix says, and a refusal writes nothing.
+#[tokio::test]
+async fn services_enforce_the_role_matrix() {
+    let (t, admin) = ready_db().await;
+    let round =
+        rounds::create_from_preset(&t.db, &admin, Preset::Pemilu2024, Body::Pps, None, now())
+            .await
+            .unwrap();
+    for role in Role::ALL {
+        let s = Session {
+            role,
+            ..admin.clone()
+        };
+        let count = || async {
+            sqlx::query_scalar::<_, i64>("SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM rounds) + (SELECT COUNT(*) FROM unit_quotas)")
+                .fetch_one(t.db.pool())
+                .await
+                .unwrap()
+        };
+        let name = format!("akun.{}", role.as_str());
+        let results = [
+            (
+                Operation::ManageAccounts,
+                accounts::create(
+                    &t.db,
+                    &s,
+                    &input(&name, "sandi-panjang-sekali"),
+                    Role::Operator,
+                    now(),
+                )
+                .await
+                .map(|_| ()),
+            ),
+            (
+                Operation::ManageAccounts,
+                accounts::list(&t.db, &s, now()).await.map(|_| ()),
+            ),
+            (
+                Operation::ManageRounds,
+                rounds::create_from_preset(
+                    &t.db,
+                    &s,
+                    Preset::Pilkada2024,
+                    Body::Ppk,
+                    Some(&format!("Uji {name}")),
+                    now(),
+                )
+                .await
+                .map(|_| ()),
+            ),
+            (
+                Operation::ManageRounds,
+                rounds::set_unit_quota(&t.db, &s, round.id, "35.14.01.2001", Some(4), "uji", now())
+                    .await,
+            ),
+            (
+                Operation::ReadAudit,
+                list(&t.db, &s, &AuditQuery::default()).await.map(|_| ()),
+            ),
+        ];
+        for (op, result) in results {
+            let before = count().await;
+            match (allowed(role, op), result) {
+                (true, Ok(())) => {}
+                (false, Err(e)) => {
+                    assert_eq!(e.code(), "forbidden", "{role:?} {op:?}");
+                    assert_eq!(count().await, before);
+                }
+                (expected, got) => panic!("{role:?} {op:?}: allowed={expected}, got {got:?}"),
+            }
+        }
+    }
+}
