@@ -14,6 +14,20 @@ const COMMANDS: &[&str] = &[
     "create_round",
     "unit_quotas",
     "set_unit_quota",
+    "keep_alive",
+    "lock_session",
+    "unlock_session",
+    "list_accounts",
+    "create_account",
+    "set_account_active",
+    "set_account_role",
+    "reset_account_password",
+    "unlock_account",
+    "change_own_password",
+    "audit_status",
+    "list_audit",
+    "export_audit_csv",
+    "set_idle_minutes",
 ];
 
 fn main() {

@@ -35,6 +35,11 @@ pub enum Error {
     Unauthenticated,
 
     #[error(
+        "Layar terkunci karena tidak ada aktivitas. Masukkan kata sandi Anda untuk melanjutkan."
+    )]
+    SessionLocked,
+
+    #[error(
         "Akun dikunci sampai pukul {until} karena kata sandi salah {failures} kali berturut-turut. \
          Coba lagi setelah itu, atau minta administrator membuka kuncinya."
     )]
@@ -94,6 +99,7 @@ impl Error {
             Error::UnknownRegion(_) => "unknown_region",
             Error::InvalidCredentials => "invalid_credentials",
             Error::Unauthenticated => "unauthenticated",
+            Error::SessionLocked => "session_locked",
             Error::AccountLocked { .. } => "account_locked",
             Error::Forbidden { .. } => "forbidden",
             Error::UsernameTaken(_) => "username_taken",

@@ -240,3 +240,22 @@ fn accounts_and_the_audit_chain_from_the_command_line() {
         stderr(&o)
     );
 }
+
+#[test]
+fn command_line_changes_name_the_operating_system_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kpu.db");
+    let db = path.to_str().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_adhoc"))
+        .args(["--db", db, "init", "--wilayah", "3514"])
+        .env("USER", "budi")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let o = adhoc(&["--db", db, "audit", "export"]);
+    let row = stdout(&o).lines().nth(1).unwrap().to_string();
+    assert!(
+        row.contains(",cli:budi,setup.initialize,kabupaten,35.14,"),
+        "{row}"
+    );
+}

@@ -13,6 +13,7 @@ pub use state::AppState;
 /// `tauri::test::mock_builder()`, the app passes `tauri::Builder::default()`.
 pub fn run_app<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> {
     builder
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState::open(&db_path))
         .invoke_handler(tauri::generate_handler![
             commands::setup::setup_status,
@@ -27,6 +28,20 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> 
             commands::rounds::create_round,
             commands::rounds::unit_quotas,
             commands::rounds::set_unit_quota,
+            commands::session::keep_alive,
+            commands::session::lock_session,
+            commands::session::unlock_session,
+            commands::accounts::list_accounts,
+            commands::accounts::create_account,
+            commands::accounts::set_account_active,
+            commands::accounts::set_account_role,
+            commands::accounts::reset_account_password,
+            commands::accounts::unlock_account,
+            commands::accounts::change_own_password,
+            commands::audit::audit_status,
+            commands::audit::list_audit,
+            commands::audit::export_audit_csv,
+            commands::audit::set_idle_minutes,
         ])
 }
 

@@ -83,10 +83,64 @@ fn first_run_login_guard_and_errors_through_the_shell() {
     )
     .unwrap();
     assert_eq!(session["role"], "administrator");
-    assert_eq!(
-        invoke(&webview, "current_session", json!({})).unwrap(),
-        session
-    );
+    let status = invoke(&webview, "current_session", json!({})).unwrap();
+    assert_eq!(status["session"], session);
+    assert_eq!(status["locked"], false);
+    assert_eq!(status["idle_minutes"], 15);
+
+    // Locking refuses every action until the password is given again.
+    invoke(&webview, "lock_session", json!({})).unwrap();
+    let err = invoke(&webview, "home", json!({"election": null})).unwrap_err();
+    assert_eq!(err["code"], "session_locked");
+    let err = invoke(
+        &webview,
+        "unlock_session",
+        json!({"password": "salah-salah-salah"}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_credentials");
+    invoke(
+        &webview,
+        "unlock_session",
+        json!({"password": "rahasia-sekali-123"}),
+    )
+    .unwrap();
+    invoke(&webview, "keep_alive", json!({})).unwrap();
+
+    // An operator's call to an administrator command is refused by the core.
+    invoke(
+        &webview,
+        "create_account",
+        json!({"input": {"username": "opr1", "full_name": "Operator Satu", "password": "sandi-operator-1"}, "role": "operator"}),
+    )
+    .unwrap();
+    invoke(&webview, "logout", json!({})).unwrap();
+    invoke(
+        &webview,
+        "login",
+        json!({"username": "opr1", "password": "sandi-operator-1"}),
+    )
+    .unwrap();
+    let err = invoke(&webview, "list_accounts", json!({})).unwrap_err();
+    assert_eq!(err["code"], "forbidden");
+    let err = invoke(&webview, "list_audit", json!({"query": {}})).unwrap_err();
+    assert_eq!(err["code"], "forbidden");
+    invoke(&webview, "logout", json!({})).unwrap();
+    invoke(
+        &webview,
+        "login",
+        json!({"username": "admin", "password": "rahasia-sekali-123"}),
+    )
+    .unwrap();
+    let audit = invoke(
+        &webview,
+        "list_audit",
+        json!({"query": {"action": "login"}}),
+    )
+    .unwrap();
+    assert!(audit["total"].as_i64().unwrap() >= 3);
+    let status = invoke(&webview, "audit_status", json!({})).unwrap();
+    assert_eq!(status["first_broken"], Value::Null);
 
     let home = invoke(&webview, "home", json!({"election": null})).unwrap();
     assert_eq!(home["kecamatan"].as_array().unwrap().len(), 24);

@@ -75,12 +75,16 @@ pub struct Session {
 
 impl Session {
     /// The actor of the `adhoc` command line: whoever can run it on this
-    /// machine already holds the database file.
+    /// machine already holds the database file. Audit entries name the
+    /// operating-system account that ran it (`cli:budi`).
     pub fn cli() -> Session {
+        let os_user = std::env::var("USER")
+            .or_else(|_| std::env::var("USERNAME"))
+            .unwrap_or_else(|_| "tidak-diketahui".into());
         Session {
             user_id: None,
-            username: "cli".into(),
-            full_name: "Baris perintah (adhoc)".into(),
+            username: format!("cli:{os_user}"),
+            full_name: format!("Baris perintah ({os_user})"),
             role: Role::Administrator,
         }
     }

@@ -8,4 +8,6 @@ pub mod auth;
 pub mod demo;
 pub mod home;
 pub mod rounds;
+pub mod session;
+pub mod settings;
 pub mod setup;

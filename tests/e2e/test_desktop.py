@@ -110,3 +110,77 @@ def test_demo_database_login_home_and_about(launch, tmp_path: Path):
         EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid='region-attribution']"))
     )
     assert "idn-area-data" in attribution.text and "Open Database License" in attribution.text
+
+
+def login(driver: WebDriver, username: str, password: str) -> None:
+    field(driver, "Nama pengguna").send_keys(username)
+    field(driver, "Kata sandi").send_keys(password, Keys.ENTER)
+    wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='current-user']")))
+
+
+def nav_pages(driver: WebDriver) -> list[str]:
+    return [b.text for b in driver.find_elements(By.CSS_SELECTOR, "nav.pages button")]
+
+
+def invoke(driver: WebDriver, command: str, args: dict) -> dict:
+    """Calls a command straight from the page, as a tampered UI could."""
+    return driver.execute_async_script(
+        "const [cmd, args, done] = arguments;"
+        "window.__TAURI_INTERNALS__.invoke(cmd, args).then("
+        "  (value) => done({ ok: value }), (error) => done({ error }));",
+        command,
+        args,
+    )
+
+
+def test_operator_cannot_reach_administrator_screens(launch, tmp_path: Path):
+    db = tmp_path / "demo.db"
+    subprocess.run([str(ADHOC), "--db", str(db), "demo"], check=True, capture_output=True)
+    driver = launch("--db", str(db))
+    login(driver, "operator", "demo-seleksi-2024")
+    wait(driver).until(lambda d: len(kecamatan_rows(d)) == 24)
+    assert nav_pages(driver) == ["Beranda"]
+    assert not driver.find_elements(By.XPATH, "//button[normalize-space()='Buat seleksi baru']")
+
+    # The UI hides the screens; the core is what refuses.
+    for command, args in [("list_accounts", {}), ("list_audit", {"query": {}})]:
+        result = invoke(driver, command, args)
+        assert result.get("error", {}).get("code") == "forbidden", (command, result)
+    result = invoke(driver, "create_account", {
+        "input": {"username": "penyusup", "full_name": "Penyusup", "password": "sandi-penyusup-1"},
+        "role": "administrator",
+    })
+    assert result["error"]["code"] == "forbidden"
+
+
+def test_administrator_manages_accounts_and_reads_the_audit_trail(launch, tmp_path: Path):
+    db = tmp_path / "demo.db"
+    subprocess.run([str(ADHOC), "--db", str(db), "demo"], check=True, capture_output=True)
+    driver = launch("--db", str(db))
+    login(driver, "admin", "demo-seleksi-2024")
+    assert nav_pages(driver) == ["Beranda", "Akun petugas", "Jejak audit"]
+
+    driver.find_element(By.XPATH, "//nav[@aria-label='Halaman']//button[normalize-space()='Akun petugas']").click()
+    wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-testid='account-row']")) == 4)
+    field(driver, "Nama pengguna baru").send_keys("verif2")
+    field(driver, "Nama lengkap petugas").send_keys("Dewi Lestari")
+    Select(driver.find_element(By.ID, "new-role")).select_by_visible_text("Verifikator")
+    field(driver, "Kata sandi awal").send_keys("sandi-verif-dua")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Tambah akun']").click()
+    wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-testid='account-row']")) == 5)
+    save_screenshot(driver, "accounts.png")
+
+    driver.find_element(By.XPATH, "//nav[@aria-label='Halaman']//button[normalize-space()='Jejak audit']").click()
+    wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='audit-row']"))
+    newest = driver.find_elements(By.CSS_SELECTOR, "[data-testid='audit-row']")[0].text
+    assert "Akun dibuat" in newest and "verif2" in newest
+    assert "sandi-verif-dua" not in driver.page_source
+    save_screenshot(driver, "audit.png")
+
+    # Locking the screen keeps the page; the password opens it again.
+    driver.find_element(By.XPATH, "//button[normalize-space()='Kunci layar']").click()
+    lock = wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "[role='dialog'][aria-labelledby='lock-title']")))
+    assert invoke(driver, "home", {"election": None})["error"]["code"] == "session_locked"
+    lock.find_element(By.CSS_SELECTOR, "input[type='password']").send_keys("demo-seleksi-2024", Keys.ENTER)
+    wait(driver).until(EC.invisibility_of_element_located((By.CSS_SELECTOR, "[aria-labelledby='lock-title']")))
+    assert driver.find_elements(By.CSS_SELECTOR, "[data-testid='audit-row']")

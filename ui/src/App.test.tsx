@@ -17,13 +17,16 @@ describe("App", () => {
 
   it("asks for a login, shows the core's refusal, then the home screen", async () => {
     let attempts = 0;
+    let session: typeof admin | null = null;
     mockIPC((cmd) => {
       if (cmd === "setup_status") return ready;
-      if (cmd === "current_session") return null;
+      if (cmd === "current_session") return { session, locked: false, idle_minutes: 15 };
+      if (cmd === "audit_status") return null;
       if (cmd === "home") return homeView();
       if (cmd === "login") {
         attempts += 1;
         if (attempts === 1) throw { code: "invalid_credentials", message: "Nama pengguna atau kata sandi salah.", field: null };
+        session = admin;
         return admin;
       }
       return null;
@@ -39,6 +42,7 @@ describe("App", () => {
     await user.type(screen.getByLabelText("Kata sandi"), "rahasia-sekali-123");
     await user.keyboard("{Enter}");
     expect(await screen.findByTestId("current-user")).toHaveTextContent("Admin Uji (Administrator)");
+    expect(screen.getByText(/KPU Kabupaten Pasuruan/)).toBeInTheDocument();
   });
 
   it("explains a database it cannot open instead of crashing", async () => {

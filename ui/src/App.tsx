@@ -1,18 +1,18 @@
 import { useCallback, useEffect, useState } from "react";
 
 import { call, toErrorPayload, type ErrorPayload } from "./api";
-import type { Session } from "./bindings/Session";
+import type { SessionStatus } from "./bindings/SessionStatus";
 import type { SetupStatus } from "./bindings/SetupStatus";
 import { FirstRun } from "./screens/FirstRun";
-import { Home } from "./screens/Home";
 import { Login } from "./screens/Login";
+import { Shell } from "./screens/Shell";
 
 type State =
   | { kind: "loading" }
   | { kind: "fatal"; error: ErrorPayload }
   | { kind: "first-run"; status: SetupStatus }
   | { kind: "login"; status: SetupStatus }
-  | { kind: "home"; session: Session };
+  | { kind: "app"; status: SetupStatus; session: SessionStatus };
 
 /** Decides which screen to show: first run, login or the app itself. */
 export function App() {
@@ -26,7 +26,7 @@ export function App() {
         return;
       }
       const session = await call("current_session");
-      setState(session ? { kind: "home", session } : { kind: "login", status });
+      setState(session.session ? { kind: "app", status, session } : { kind: "login", status });
     } catch (e) {
       setState({ kind: "fatal", error: toErrorPayload(e) });
     }
@@ -55,10 +55,18 @@ export function App() {
         </main>
       );
     case "first-run":
-      return <FirstRun status={state.status} onDone={(session) => setState({ kind: "home", session })} />;
+      return <FirstRun status={state.status} onDone={() => void load()} />;
     case "login":
-      return <Login status={state.status} onLogin={(session) => setState({ kind: "home", session })} />;
-    case "home":
-      return <Home session={state.session} onLogout={() => void logout()} />;
+      return <Login status={state.status} onLogin={() => void load()} />;
+    case "app":
+      return state.session.session ? (
+        <Shell
+          session={state.session.session}
+          kabupaten={state.status.kabupaten?.name ?? null}
+          idleMinutes={state.session.idle_minutes}
+          initiallyLocked={state.session.locked}
+          onLogout={() => void logout()}
+        />
+      ) : null;
   }
 }

@@ -1,5 +1,7 @@
 //! Thin commands: take the session's user, call the core, map errors.
 
+pub mod accounts;
+pub mod audit;
 pub mod home;
 pub mod rounds;
 pub mod session;

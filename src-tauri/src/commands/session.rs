@@ -1,10 +1,21 @@
-//! Logging in and out.
+//! Logging in and out, and the lock screen.
 
 use adhoc::service::auth::{self, Session};
+use adhoc::service::session::SessionStatus;
+use adhoc::service::settings;
+use adhoc::Error;
 use chrono::Utc;
 use tauri::State;
 
 use crate::state::{AppState, CmdResult};
+
+async fn start(state: &AppState, session: Session) -> CmdResult<Session> {
+    let idle = settings::idle_minutes(state.db()?).await?;
+    let mut guard = state.guard();
+    guard.set_idle_minutes(idle);
+    guard.start(session.clone(), Utc::now());
+    Ok(session)
+}
 
 #[tauri::command]
 pub async fn login(
@@ -13,20 +24,40 @@ pub async fn login(
     password: String,
 ) -> CmdResult<Session> {
     let session = auth::login(state.db()?, &username, &password, Utc::now()).await?;
-    state.set_session(Some(session.clone()));
-    Ok(session)
+    start(&state, session).await
 }
 
 #[tauri::command]
 pub async fn logout(state: State<'_, AppState>) -> CmdResult<()> {
-    if let Some(session) = state.current() {
-        state.set_session(None);
+    let ended = state.guard().end();
+    if let Some(session) = ended {
         auth::logout(state.db()?, &session, Utc::now()).await?;
     }
     Ok(())
 }
 
 #[tauri::command]
-pub fn current_session(state: State<'_, AppState>) -> Option<Session> {
-    state.current()
+pub fn current_session(state: State<'_, AppState>) -> SessionStatus {
+    state.guard().status()
+}
+
+/// Counts user activity seen by the UI (typing in a form), so that a long
+/// form does not lock the session while someone is working on it.
+#[tauri::command]
+pub fn keep_alive(state: State<'_, AppState>) -> CmdResult<()> {
+    state.session().map(|_| ())
+}
+
+#[tauri::command]
+pub fn lock_session(state: State<'_, AppState>) {
+    state.guard().lock();
+}
+
+/// Unlocks the screen with the password of the user who is logged in; this
+/// counts as a login (lockout and audit apply).
+#[tauri::command]
+pub async fn unlock_session(state: State<'_, AppState>, password: String) -> CmdResult<Session> {
+    let who = state.guard().who().cloned().ok_or(Error::Unauthenticated)?;
+    let session = auth::login(state.db()?, &who.username, &password, Utc::now()).await?;
+    start(&state, session).await
 }

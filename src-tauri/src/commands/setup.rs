@@ -30,6 +30,6 @@ pub async fn complete_first_run(
         chrono::Utc::now(),
     )
     .await?;
-    state.set_session(Some(session.clone()));
+    state.guard().start(session.clone(), chrono::Utc::now());
     Ok(session)
 }

@@ -3,14 +3,20 @@
 import { invoke } from "@tauri-apps/api/core";
 
 import type { AboutInfo } from "../bindings/AboutInfo";
+import type { Account } from "../bindings/Account";
+import type { AuditPage } from "../bindings/AuditPage";
+import type { AuditQuery } from "../bindings/AuditQuery";
+import type { ChainReport } from "../bindings/ChainReport";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
 import type { HomeView } from "../bindings/HomeView";
 import type { KabupatenChoice } from "../bindings/KabupatenChoice";
 import type { NewAccount } from "../bindings/NewAccount";
 import type { PresetChoice } from "../bindings/PresetChoice";
 import type { RoundDraft } from "../bindings/RoundDraft";
+import type { Role } from "../bindings/Role";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import type { Session } from "../bindings/Session";
+import type { SessionStatus } from "../bindings/SessionStatus";
 import type { SetupStatus } from "../bindings/SetupStatus";
 import type { UnitQuotaList } from "../bindings/UnitQuotaList";
 
@@ -21,7 +27,10 @@ export interface Commands {
   complete_first_run: { args: { kabupaten: string | null; admin: NewAccount }; result: Session };
   login: { args: { username: string; password: string }; result: Session };
   logout: { args: Record<string, never>; result: null };
-  current_session: { args: Record<string, never>; result: Session | null };
+  current_session: { args: Record<string, never>; result: SessionStatus };
+  keep_alive: { args: Record<string, never>; result: null };
+  lock_session: { args: Record<string, never>; result: null };
+  unlock_session: { args: { password: string }; result: Session };
   home: { args: { election: string | null }; result: HomeView };
   about: { args: Record<string, never>; result: AboutInfo };
   round_presets: { args: Record<string, never>; result: PresetChoice[] };
@@ -31,6 +40,17 @@ export interface Commands {
     args: { roundId: number; unitCode: string; quota: number | null; reason: string };
     result: UnitQuotaList;
   };
+  list_accounts: { args: Record<string, never>; result: Account[] };
+  create_account: { args: { input: NewAccount; role: Role }; result: Account };
+  set_account_active: { args: { username: string; active: boolean }; result: null };
+  set_account_role: { args: { username: string; role: Role }; result: null };
+  reset_account_password: { args: { username: string; password: string }; result: null };
+  unlock_account: { args: { username: string }; result: null };
+  change_own_password: { args: { current: string; newPassword: string }; result: null };
+  audit_status: { args: Record<string, never>; result: ChainReport | null };
+  list_audit: { args: { query: AuditQuery }; result: AuditPage };
+  export_audit_csv: { args: { query: AuditQuery }; result: number | null };
+  set_idle_minutes: { args: { minutes: number }; result: null };
 }
 
 export type CommandName = keyof Commands;
@@ -43,9 +63,17 @@ export async function call<K extends CommandName>(
   try {
     return await invoke<Commands[K]["result"]>(command, args[0] ?? {});
   } catch (e) {
-    throw toErrorPayload(e);
+    const payload = toErrorPayload(e);
+    if (payload.code === "session_locked") {
+      // The core refused because the session is locked: show the lock screen.
+      window.dispatchEvent(new CustomEvent(SESSION_LOCKED_EVENT));
+    }
+    throw payload;
   }
 }
+
+/** Dispatched on `window` whenever the core answers that the session is locked. */
+export const SESSION_LOCKED_EVENT = "adhoc:session-locked";
 
 export function isErrorPayload(e: unknown): e is ErrorPayload {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;

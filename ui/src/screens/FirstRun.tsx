@@ -6,6 +6,7 @@ import type { Session } from "../bindings/Session";
 import type { SetupStatus } from "../bindings/SetupStatus";
 import { Combobox } from "../components/Combobox";
 import { Field } from "../components/Field";
+import { ErrorBox } from "../components/ErrorBox";
 
 interface Props {
   status: SetupStatus;
@@ -121,11 +122,7 @@ export function FirstRun({ status, onDone }: Props) {
           />
         </fieldset>
 
-        {errors.form && (
-          <p className="error-box" role="alert">
-            {errors.form}
-          </p>
-        )}
+        <ErrorBox message={errors.form} />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? "Menyimpan…" : "Simpan dan mulai"}
         </button>

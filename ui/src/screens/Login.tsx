@@ -4,6 +4,7 @@ import { call, toErrorPayload } from "../api";
 import type { Session } from "../bindings/Session";
 import type { SetupStatus } from "../bindings/SetupStatus";
 import { Field } from "../components/Field";
+import { ErrorBox } from "../components/ErrorBox";
 
 interface Props {
   status: SetupStatus;
@@ -51,11 +52,7 @@ export function Login({ status, onLogin }: Props) {
           autoComplete="current-password"
           required
         />
-        {error && (
-          <p className="error-box" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorBox message={error} />
         <button type="submit" className="primary" disabled={busy || !username || !password}>
           {busy ? "Memeriksa…" : "Masuk"}
         </button>

@@ -9,6 +9,7 @@ import type { ScoreCombination } from "../bindings/ScoreCombination";
 import type { Stage } from "../bindings/Stage";
 import { Field } from "../components/Field";
 import { Modal } from "../components/Modal";
+import { ErrorBox } from "../components/ErrorBox";
 
 export const STAGE_LABEL: Record<Stage, string> = {
   pendaftaran: "Pendaftaran",
@@ -216,11 +217,7 @@ export function NewRoundDialog({ onClose, onCreated }: Props) {
             <p className="muted">Tanggal preset mengikuti jadwal nasional; sesuaikan dengan keputusan KPU yang berlaku.</p>
           </fieldset>
 
-          {error && !shownInline.includes(error.field ?? "") && (
-            <p className="error-box" role="alert">
-              {error.message}
-            </p>
-          )}
+          <ErrorBox message={error && !shownInline.includes(error.field ?? "") ? error.message : null} />
           <div className="actions">
             <button type="button" onClick={onClose}>
               Batal

@@ -5,6 +5,7 @@ import { angka } from "../api/format";
 import type { UnitQuota } from "../bindings/UnitQuota";
 import type { UnitQuotaList } from "../bindings/UnitQuotaList";
 import { Modal } from "../components/Modal";
+import { ErrorBox } from "../components/ErrorBox";
 
 interface Props {
   roundId: number;
@@ -61,11 +62,7 @@ export function QuotaDialog({ roundId, canEdit, onClose, onChanged }: Props) {
           <strong data-testid="quota-total">{angka(list.total_quota)}</strong> orang.
         </p>
       )}
-      {error && (
-        <p className="error-box" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBox message={error} />
       {editing && (
         <form
           className="quota-edit"

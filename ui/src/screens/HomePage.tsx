@@ -6,33 +6,26 @@ import type { HomeView } from "../bindings/HomeView";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import type { Session } from "../bindings/Session";
 import { KecamatanTable } from "../components/KecamatanTable";
-import { AboutDialog } from "./AboutDialog";
 import { NewRoundDialog } from "./NewRoundDialog";
 import { QuotaDialog } from "./QuotaDialog";
+import { canManageRounds } from "./roles";
+import { ErrorBox } from "../components/ErrorBox";
 
 interface Props {
   session: Session;
-  onLogout: () => void;
 }
-
-const ROLE_LABEL: Record<Session["role"], string> = {
-  administrator: "Administrator",
-  operator: "Operator",
-  verifikator: "Verifikator",
-  pimpinan: "Pimpinan",
-};
 
 function registration(r: RoundSummary): string {
   const s = r.schedule.find((x) => x.stage === "pendaftaran");
   return s ? `${tanggal(s.starts_on)} – ${tanggal(s.ends_on)}` : "–";
 }
 
-/** Home: the rounds, and per kecamatan its desa count and quotas. */
-export function Home({ session, onLogout }: Props) {
+/** Home page: the rounds, and per kecamatan its desa count and quotas. */
+export function HomePage({ session }: Props) {
   const [view, setView] = useState<HomeView | null>(null);
   const [election, setElection] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<"none" | "new-round" | "about">("none");
+  const [dialog, setDialog] = useState<"none" | "new-round">("none");
   const [quotaRound, setQuotaRound] = useState<number | null>(null);
 
   const load = useCallback(async (e: string | null) => {
@@ -50,34 +43,12 @@ export function Home({ session, onLogout }: Props) {
 
   const closeDialog = useCallback(() => setDialog("none"), []);
   const closeQuota = useCallback(() => setQuotaRound(null), []);
-  const isAdmin = session.role === "administrator";
+  const isAdmin = canManageRounds(session.role);
 
   return (
-    <div className="app">
-      <header className="topbar">
-        <div>
-          <strong>Seleksi Ad Hoc</strong>
-          {view && <span className="muted"> · KPU {view.kabupaten.name}</span>}
-        </div>
-        <nav className="topbar-actions" aria-label="Akun">
-          <span data-testid="current-user">
-            {session.full_name} ({ROLE_LABEL[session.role]})
-          </span>
-          <button type="button" className="ghost" onClick={() => setDialog("about")}>
-            Tentang
-          </button>
-          <button type="button" onClick={onLogout}>
-            Keluar
-          </button>
-        </nav>
-      </header>
-
-      <main className="content">
-        {error && (
-          <p className="error-box" role="alert">
-            {error}
-          </p>
-        )}
+    <>
+      <div className="content">
+        <ErrorBox message={error} />
         {!view && !error && <p aria-busy="true">Memuat…</p>}
         {view && (
           <>
@@ -156,7 +127,7 @@ export function Home({ session, onLogout }: Props) {
             </section>
           </>
         )}
-      </main>
+      </div>
 
       {dialog === "new-round" && (
         <NewRoundDialog
@@ -167,7 +138,6 @@ export function Home({ session, onLogout }: Props) {
           }}
         />
       )}
-      {dialog === "about" && <AboutDialog onClose={closeDialog} />}
       {quotaRound !== null && (
         <QuotaDialog
           roundId={quotaRound}
@@ -176,6 +146,6 @@ export function Home({ session, onLogout }: Props) {
           onChanged={() => void load(election)}
         />
       )}
-    </div>
+    </>
   );
 }

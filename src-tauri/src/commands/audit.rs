@@ -1,0 +1,66 @@
+//! The audit trail: the check made at start-up, the list, CSV export, and the idle setting.
+
+use adhoc::domain::audit::ChainReport;
+use adhoc::service::audit::{self, AuditPage, AuditQuery};
+use adhoc::service::settings;
+use adhoc::Error;
+use chrono::Utc;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::state::{AppState, CmdResult};
+
+/// The chain check made when the app started (`None` if the database could not be read).
+#[tauri::command]
+pub fn audit_status(state: State<'_, AppState>) -> Option<ChainReport> {
+    state.audit_at_start().cloned()
+}
+
+#[tauri::command]
+pub async fn list_audit(state: State<'_, AppState>, query: AuditQuery) -> CmdResult<AuditPage> {
+    let session = state.session()?;
+    Ok(audit::list(state.db()?, &session, &query).await?)
+}
+
+/// Asks where to save, then writes the matching entries as CSV. Returns the
+/// number written, or `None` when the user cancelled.
+#[tauri::command]
+pub async fn export_audit_csv<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    query: AuditQuery,
+) -> CmdResult<Option<usize>> {
+    let session = state.session()?;
+    session.require(adhoc::domain::permission::Operation::ReadAudit)?;
+    let name = format!("jejak-audit-{}.csv", Utc::now().format("%Y-%m-%d"));
+    let Some(target) = app
+        .dialog()
+        .file()
+        .add_filter("CSV", &["csv"])
+        .set_file_name(name)
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path = target
+        .into_path()
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    let file = std::fs::File::create(&path).map_err(Error::from)?;
+    let n = audit::export_csv(
+        state.db()?,
+        &session,
+        &query,
+        std::io::BufWriter::new(file),
+        Utc::now(),
+    )
+    .await?;
+    Ok(Some(n))
+}
+
+#[tauri::command]
+pub async fn set_idle_minutes(state: State<'_, AppState>, minutes: u32) -> CmdResult<()> {
+    let session = state.session()?;
+    settings::set_idle_minutes(state.db()?, &session, minutes, Utc::now()).await?;
+    state.guard().set_idle_minutes(minutes);
+    Ok(())
+}

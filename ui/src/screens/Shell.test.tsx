@@ -1,0 +1,107 @@
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { act, render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+import { SESSION_LOCKED_EVENT } from "../api";
+import type { Session } from "../bindings/Session";
+import { admin, homeView, operator } from "../test/fixtures";
+import { Shell } from "./Shell";
+
+const pimpinan: Session = { ...admin, username: "ketua", full_name: "Ketua", role: "pimpinan" };
+
+function mock(extra: (cmd: string, args: unknown) => unknown = () => null) {
+  const calls: string[] = [];
+  mockIPC((cmd, args) => {
+    calls.push(cmd);
+    if (cmd === "home") return homeView();
+    if (cmd === "audit_status") return { entries: 10, first_broken: null, problem: null, last_hash: "ab" };
+    return extra(cmd, args);
+  });
+  return calls;
+}
+
+function navLabels(): string[] {
+  return screen.getAllByRole("button").filter((b) => b.closest("nav.pages")).map((b) => b.textContent ?? "");
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("Shell", () => {
+  it("shows each role only the pages it may use", async () => {
+    mock();
+    const cases: [Session, string[]][] = [
+      [admin, ["Beranda", "Akun petugas", "Jejak audit"]],
+      [operator, ["Beranda"]],
+      [pimpinan, ["Beranda", "Jejak audit"]],
+    ];
+    for (const [session, expected] of cases) {
+      const { unmount } = render(<Shell session={session} kabupaten="Kabupaten Pasuruan" idleMinutes={15} onLogout={vi.fn()} />);
+      await screen.findAllByTestId("kecamatan-row");
+      expect(navLabels()).toEqual(expected);
+      unmount();
+    }
+  });
+
+  it("locks over the page and keeps what was typed until the password is given", async () => {
+    const calls = mock((cmd, args) => {
+      if (cmd === "unlock_session") {
+        if ((args as { password: string }).password !== "rahasia-sekali-123") {
+          throw { code: "invalid_credentials", message: "Nama pengguna atau kata sandi salah.", field: null };
+        }
+        return admin;
+      }
+      return null;
+    });
+    const user = userEvent.setup();
+    render(<Shell session={admin} kabupaten="Kabupaten Pasuruan" idleMinutes={15} onLogout={vi.fn()} />);
+    await screen.findAllByTestId("kecamatan-row");
+    await user.type(screen.getByRole("searchbox"), "pur");
+
+    // The core refused an action because the session is locked.
+    await act(async () => {
+      window.dispatchEvent(new CustomEvent(SESSION_LOCKED_EVENT));
+    });
+    const dialog = await screen.findByRole("dialog", { name: "Layar terkunci" });
+    expect(dialog).toHaveTextContent("Admin Uji");
+    await user.type(screen.getByLabelText("Kata sandi"), "salah-salah-salah{Enter}");
+    expect(await screen.findByRole("alert")).toHaveTextContent("kata sandi salah");
+    await user.type(screen.getByLabelText("Kata sandi"), "rahasia-sekali-123{Enter}");
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    expect(screen.getByRole("searchbox")).toHaveValue("pur");
+    expect(calls.filter((c) => c === "unlock_session")).toHaveLength(2);
+  });
+
+  it("locks by itself after the idle time without activity", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date"] });
+    const calls = mock();
+    render(<Shell session={admin} kabupaten={null} idleMinutes={1} onLogout={vi.fn()} />);
+    await screen.findAllByTestId("kecamatan-row");
+    act(() => {
+      vi.advanceTimersByTime(50_000);
+    });
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    act(() => {
+      window.dispatchEvent(new KeyboardEvent("keydown", { key: "a" }));
+      vi.advanceTimersByTime(50_000);
+    });
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    act(() => {
+      vi.advanceTimersByTime(15_000);
+    });
+    expect(screen.getByRole("dialog", { name: "Layar terkunci" })).toBeInTheDocument();
+    expect(calls).toContain("lock_session");
+  });
+
+  it("warns everyone when the audit chain is broken", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "home") return homeView();
+      if (cmd === "audit_status") return { entries: 9, first_broken: 4, problem: "Isi catatan 4 tidak cocok.", last_hash: null };
+      return null;
+    });
+    render(<Shell session={operator} kabupaten={null} idleMinutes={15} onLogout={vi.fn()} />);
+    expect(await screen.findByTestId("audit-banner")).toHaveTextContent("jejak audit rusak mulai catatan 4");
+  });
+});

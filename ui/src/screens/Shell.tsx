@@ -1,0 +1,127 @@
+import { useCallback, useEffect, useState } from "react";
+
+import { call, SESSION_LOCKED_EVENT } from "../api";
+import type { ChainReport } from "../bindings/ChainReport";
+import type { Session } from "../bindings/Session";
+import { useIdleLock } from "../components/useIdleLock";
+import { AboutDialog } from "./AboutDialog";
+import { AccountsPage } from "./AccountsPage";
+import { AuditPage } from "./AuditPage";
+import { ChangePasswordDialog } from "./ChangePasswordDialog";
+import { HomePage } from "./HomePage";
+import { LockScreen } from "./LockScreen";
+import { canManageAccounts, canReadAudit, ROLE_LABEL } from "./roles";
+
+type Page = "home" | "accounts" | "audit";
+
+interface Props {
+  session: Session;
+  kabupaten: string | null;
+  idleMinutes: number;
+  initiallyLocked?: boolean;
+  onLogout: () => void;
+}
+
+/**
+ * The logged-in app: top bar with the pages the role may use, the audit
+ * warning banner, and the lock screen, drawn over the page (which stays
+ * mounted, so unsaved input is kept).
+ */
+export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocked = false, onLogout }: Props) {
+  const [session, setSession] = useState(initial);
+  const [page, setPage] = useState<Page>("home");
+  const [locked, setLocked] = useState(initiallyLocked);
+  const [dialog, setDialog] = useState<"none" | "about" | "password">("none");
+  const [audit, setAudit] = useState<ChainReport | null>(null);
+
+  const lock = useCallback(() => {
+    setLocked(true);
+    call("lock_session").catch(() => undefined);
+  }, []);
+  useIdleLock(idleMinutes, !locked, lock);
+
+  useEffect(() => {
+    const onLocked = () => setLocked(true);
+    window.addEventListener(SESSION_LOCKED_EVENT, onLocked);
+    return () => window.removeEventListener(SESSION_LOCKED_EVENT, onLocked);
+  }, []);
+
+  useEffect(() => {
+    call("audit_status").then(setAudit, () => undefined);
+  }, []);
+
+  const closeDialog = useCallback(() => setDialog("none"), []);
+  const nav: { page: Page; label: string; shown: boolean }[] = [
+    { page: "home", label: "Beranda", shown: true },
+    { page: "accounts", label: "Akun petugas", shown: canManageAccounts(session.role) },
+    { page: "audit", label: "Jejak audit", shown: canReadAudit(session.role) },
+  ];
+
+  return (
+    <>
+      <div className="app" inert={locked}>
+        <header className="topbar">
+          <div className="brand">
+            <strong>Seleksi Ad Hoc</strong>
+            {kabupaten && <span className="muted"> · KPU {kabupaten}</span>}
+          </div>
+          <nav className="pages" aria-label="Halaman">
+            {nav
+              .filter((n) => n.shown)
+              .map((n) => (
+                <button
+                  key={n.page}
+                  type="button"
+                  className={page === n.page ? "tab current" : "tab"}
+                  aria-current={page === n.page ? "page" : undefined}
+                  onClick={() => setPage(n.page)}
+                >
+                  {n.label}
+                </button>
+              ))}
+          </nav>
+          <nav className="topbar-actions" aria-label="Akun">
+            <span data-testid="current-user">
+              {session.full_name} ({ROLE_LABEL[session.role]})
+            </span>
+            <button type="button" className="ghost" onClick={() => setDialog("password")}>
+              Ganti kata sandi
+            </button>
+            <button type="button" className="ghost" onClick={lock}>
+              Kunci layar
+            </button>
+            <button type="button" className="ghost" onClick={() => setDialog("about")}>
+              Tentang
+            </button>
+            <button type="button" onClick={onLogout}>
+              Keluar
+            </button>
+          </nav>
+        </header>
+        {audit && audit.first_broken !== null && (
+          <p className="banner" role="alert" data-testid="audit-banner">
+            Peringatan: jejak audit rusak mulai catatan {audit.first_broken}. {audit.problem} Jangan mengubah database;
+            laporkan kepada pimpinan dan administrator.
+          </p>
+        )}
+        <main>
+          {page === "home" && <HomePage session={session} />}
+          {page === "accounts" && <AccountsPage session={session} />}
+          {page === "audit" && <AuditPage />}
+        </main>
+        {dialog === "about" && <AboutDialog onClose={closeDialog} />}
+        {dialog === "password" && <ChangePasswordDialog onClose={closeDialog} />}
+      </div>
+      {locked && (
+        <LockScreen
+          session={session}
+          onUnlocked={(s) => {
+            setSession(s);
+            setLocked(false);
+          }}
+          onLogout={onLogout}
+        />
+      )}
+    </>
+  );
+}
