@@ -96,6 +96,22 @@ async fn the_demo_is_realistic_and_clearly_fake() {
     .unwrap();
     assert_eq!(bad_nik, 0);
 
+    // Every demo NIK is a valid NIK that agrees with the recorded sex and birth date.
+    let people: Vec<(String, String, chrono::NaiveDate)> =
+        sqlx::query_as("SELECT nik, sex, birth_date FROM applicants")
+            .fetch_all(db.pool())
+            .await
+            .unwrap();
+    for (nik, sex, birth) in people {
+        let parsed = adhoc::domain::nik::Nik::parse(&nik).unwrap_or_else(|e| panic!("{nik}: {e}"));
+        let sex = adhoc::domain::applicant::Sex::parse(&sex).unwrap();
+        assert_eq!(
+            parsed.warnings(sex, birth, now().date_naive()),
+            vec![],
+            "{nik}"
+        );
+    }
+
     for user in ["admin", "operator", "verifikator", "pimpinan"] {
         auth::login(&db, user, DEMO_PASSWORD, now()).await.unwrap();
     }

@@ -3,7 +3,9 @@
 pub mod account;
 pub mod applicant;
 pub mod audit;
+pub mod eligibility;
 pub mod lockout;
+pub mod nik;
 pub mod permission;
 pub mod region;
 pub mod round;

@@ -1,0 +1,538 @@
+//! The eligibility rules an applicant is checked against while being
+//! registered (DOMAIN.md "Requirements"). Each rule gives pass, fail or needs
+//! review, with the reason in Bahasa Indonesia. The numbers come from the
+//! round's settings.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::domain::applicant::Education;
+use crate::domain::region::RegionCode;
+use crate::domain::round::{Body, RoundSettings};
+
+/// Outcome of one rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Verdict {
+    Pass,
+    Fail,
+    /// Staff (or the plenary) must decide.
+    Review,
+}
+
+/// The rules checked at registration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Rule {
+    Usia,
+    Pendidikan,
+    Domisili,
+    PeriodeMenjabat,
+    KeanggotaanPartai,
+}
+
+impl Rule {
+    pub fn label(self) -> &'static str {
+        match self {
+            Rule::Usia => "Usia",
+            Rule::Pendidikan => "Pendidikan",
+            Rule::Domisili => "Domisili",
+            Rule::PeriodeMenjabat => "Periode menjabat",
+            Rule::KeanggotaanPartai => "Keanggotaan partai politik",
+        }
+    }
+}
+
+/// One rule's outcome and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct RuleResult {
+    pub rule: Rule,
+    pub verdict: Verdict,
+    pub reason: String,
+}
+
+/// Whether the NIK is in the imported party-membership list (SIPOL export).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PartyList {
+    /// No list has been imported yet.
+    NotImported,
+    NotListed,
+    /// Listed as a member of this party.
+    Listed {
+        party: String,
+    },
+}
+
+/// What the rules look at.
+#[derive(Debug, Clone)]
+pub struct Applicant<'a> {
+    pub birth_date: NaiveDate,
+    pub education: Option<Education>,
+    /// The unit applied for: a kecamatan (PPK) or a desa (PPS).
+    pub unit: &'a RegionCode,
+    /// The desa/kelurahan the applicant lives in.
+    pub domicile_desa: Option<&'a RegionCode>,
+    /// A written reason staff gave to accept a domicile outside the unit.
+    pub domicile_exception: Option<&'a str>,
+    /// Periods already served in the same body.
+    pub periods_served: u32,
+    pub party_list: &'a PartyList,
+    /// A stamped statement that a party used the NIK without consent.
+    pub misuse_statement: bool,
+}
+
+/// Whole years of age on `on`. Someone born on 29 February turns a year
+/// older on 1 March in years without one.
+pub fn age_on(birth: NaiveDate, on: NaiveDate) -> i32 {
+    let mut age = on.year() - birth.year();
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+        age -= 1;
+    }
+    age
+}
+
+fn result(rule: Rule, verdict: Verdict, reason: impl Into<String>) -> RuleResult {
+    RuleResult {
+        rule,
+        verdict,
+        reason: reason.into(),
+    }
+}
+
+/// Checks every rule, in a fixed order.
+pub fn check(settings: &RoundSettings, body: Body, a: &Applicant<'_>) -> Vec<RuleResult> {
+    vec![
+        age(settings, a),
+        education(a),
+        domicile(body, a),
+        periods(settings, a),
+        party(a),
+    ]
+}
+
+fn age(settings: &RoundSettings, a: &Applicant<'_>) -> RuleResult {
+    let on = settings.reference_date;
+    let years = age_on(a.birth_date, on);
+    let when = on.format("%d-%m-%Y");
+    if years >= settings.min_age as i32 {
+        result(
+            Rule::Usia,
+            Verdict::Pass,
+            format!("Berusia {years} tahun pada {when}."),
+        )
+    } else {
+        result(
+            Rule::Usia,
+            Verdict::Fail,
+            format!(
+                "Berusia {years} tahun pada {when}; paling rendah {} tahun.",
+                settings.min_age
+            ),
+        )
+    }
+}
+
+fn education(a: &Applicant<'_>) -> RuleResult {
+    match a.education {
+        None => result(
+            Rule::Pendidikan,
+            Verdict::Review,
+            "Pendidikan terakhir belum diisi.",
+        ),
+        Some(e) if e >= Education::SMA => result(
+            Rule::Pendidikan,
+            Verdict::Pass,
+            format!("Pendidikan terakhir {}.", e.as_str()),
+        ),
+        Some(e) => result(
+            Rule::Pendidikan,
+            Verdict::Fail,
+            format!(
+                "Pendidikan terakhir {}; paling rendah SMA atau sederajat.",
+                e.as_str()
+            ),
+        ),
+    }
+}
+
+fn domicile(body: Body, a: &Applicant<'_>) -> RuleResult {
+    let Some(home) = a.domicile_desa else {
+        return result(
+            Rule::Domisili,
+            Verdict::Review,
+            "Desa/kelurahan tempat tinggal belum diisi.",
+        );
+    };
+    let inside = match body {
+        Body::Ppk => a.unit.contains(home),
+        Body::Pps => a.unit == home,
+    };
+    let area = match body {
+        Body::Ppk => "kecamatan",
+        Body::Pps => "desa/kelurahan",
+    };
+    match (inside, a.domicile_exception.map(str::trim).filter(|r| !r.is_empty())) {
+        (true, _) => result(Rule::Domisili, Verdict::Pass, format!("Berdomisili di {area} tempat mendaftar.")),
+        (false, Some(reason)) => result(
+            Rule::Domisili,
+            Verdict::Pass,
+            format!("Berdomisili di luar {area} tempat mendaftar; dikecualikan: {reason}"),
+        ),
+        (false, None) => result(
+            Rule::Domisili,
+            Verdict::Fail,
+            format!("Berdomisili di luar {area} tempat mendaftar ({home}); isi alasan pengecualian bila diterima."),
+        ),
+    }
+}
+
+fn periods(settings: &RoundSettings, a: &Applicant<'_>) -> RuleResult {
+    match settings.max_periods {
+        None => result(
+            Rule::PeriodeMenjabat,
+            Verdict::Pass,
+            "Seleksi ini tidak membatasi periode menjabat.",
+        ),
+        Some(cap) if a.periods_served >= cap => result(
+            Rule::PeriodeMenjabat,
+            Verdict::Fail,
+            format!(
+                "Sudah {} periode di badan yang sama; paling banyak {cap}.",
+                a.periods_served
+            ),
+        ),
+        Some(cap) => result(
+            Rule::PeriodeMenjabat,
+            Verdict::Pass,
+            format!(
+                "{} periode di badan yang sama; batasnya {cap}.",
+                a.periods_served
+            ),
+        ),
+    }
+}
+
+fn party(a: &Applicant<'_>) -> RuleResult {
+    match (a.party_list, a.misuse_statement) {
+        (PartyList::NotImported, _) => result(
+            Rule::KeanggotaanPartai,
+            Verdict::Review,
+            "Daftar anggota partai politik (SIPOL) belum diimpor; periksa setelah diimpor.",
+        ),
+        (PartyList::NotListed, _) => result(Rule::KeanggotaanPartai, Verdict::Pass, "NIK tidak ada dalam daftar anggota partai politik."),
+        (PartyList::Listed { party }, true) => result(
+            Rule::KeanggotaanPartai,
+            Verdict::Review,
+            format!("NIK tercatat sebagai anggota {party}; ada surat pernyataan NIK dicatut tanpa persetujuan."),
+        ),
+        (PartyList::Listed { party }, false) => result(
+            Rule::KeanggotaanPartai,
+            Verdict::Fail,
+            format!("NIK tercatat sebagai anggota {party}. Bila dicatut tanpa persetujuan, lampirkan surat pernyataan bermeterai."),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn code(s: &str) -> RegionCode {
+        RegionCode::parse(s).unwrap()
+    }
+
+    fn settings() -> RoundSettings {
+        RoundSettings::defaults(Body::Ppk, d(2022, 11, 20))
+    }
+
+    fn verdict_of(results: &[RuleResult], rule: Rule) -> Verdict {
+        results.iter().find(|r| r.rule == rule).unwrap().verdict
+    }
+
+    struct Case {
+        birth: NaiveDate,
+        education: Option<Education>,
+        unit: RegionCode,
+        home: Option<RegionCode>,
+        exception: Option<&'static str>,
+        periods: u32,
+        list: PartyList,
+        statement: bool,
+    }
+
+    impl Case {
+        fn ok() -> Case {
+            Case {
+                birth: d(1990, 1, 1),
+                education: Some(Education::S1),
+                unit: code("35.14.01"),
+                home: Some(code("35.14.01.2001")),
+                exception: None,
+                periods: 0,
+                list: PartyList::NotListed,
+                statement: false,
+            }
+        }
+
+        fn run(&self, s: &RoundSettings, body: Body) -> Vec<RuleResult> {
+            check(
+                s,
+                body,
+                &Applicant {
+                    birth_date: self.birth,
+                    education: self.education,
+                    unit: &self.unit,
+                    domicile_desa: self.home.as_ref(),
+                    domicile_exception: self.exception,
+                    periods_served: self.periods,
+                    party_list: &self.list,
+                    misuse_statement: self.statement,
+                },
+            )
+        }
+    }
+
+    #[test]
+    fn a_typical_applicant_passes_every_rule_in_order() {
+        let r = Case::ok().run(&settings(), Body::Ppk);
+        let rules: Vec<Rule> = r.iter().map(|x| x.rule).collect();
+        assert_eq!(
+            rules,
+            [
+                Rule::Usia,
+                Rule::Pendidikan,
+                Rule::Domisili,
+                Rule::PeriodeMenjabat,
+                Rule::KeanggotaanPartai
+            ]
+        );
+        assert!(r.iter().all(|x| x.verdict == Verdict::Pass), "{r:?}");
+    }
+
+    #[test]
+    fn the_17th_birthday_on_the_reference_date_is_enough() {
+        let s = settings();
+        let on_the_day = Case {
+            birth: d(2005, 11, 20),
+            ..Case::ok()
+        };
+        assert_eq!(
+            verdict_of(&on_the_day.run(&s, Body::Ppk), Rule::Usia),
+            Verdict::Pass
+        );
+        let a_day_late = Case {
+            birth: d(2005, 11, 21),
+            ..Case::ok()
+        };
+        let r = a_day_late.run(&s, Body::Ppk);
+        assert_eq!(verdict_of(&r, Rule::Usia), Verdict::Fail);
+        assert!(r[0]
+            .reason
+            .contains("Berusia 16 tahun pada 20-11-2022; paling rendah 17"));
+        // The minimum is a setting.
+        let older = RoundSettings { min_age: 21, ..s };
+        assert_eq!(
+            verdict_of(
+                &Case {
+                    birth: d(2002, 1, 1),
+                    ..Case::ok()
+                }
+                .run(&older, Body::Ppk),
+                Rule::Usia
+            ),
+            Verdict::Fail
+        );
+    }
+
+    #[test]
+    fn leap_day_birthdays() {
+        assert_eq!(age_on(d(2004, 2, 29), d(2021, 2, 28)), 16);
+        assert_eq!(age_on(d(2004, 2, 29), d(2021, 3, 1)), 17);
+        assert_eq!(age_on(d(2004, 2, 29), d(2024, 2, 29)), 20);
+    }
+
+    #[test]
+    fn education_below_sma_fails_and_missing_needs_review() {
+        let s = settings();
+        assert_eq!(
+            verdict_of(
+                &Case {
+                    education: Some(Education::SMA),
+                    ..Case::ok()
+                }
+                .run(&s, Body::Ppk),
+                Rule::Pendidikan
+            ),
+            Verdict::Pass
+        );
+        assert_eq!(
+            verdict_of(
+                &Case {
+                    education: Some(Education::SMP),
+                    ..Case::ok()
+                }
+                .run(&s, Body::Ppk),
+                Rule::Pendidikan
+            ),
+            Verdict::Fail
+        );
+        assert_eq!(
+            verdict_of(
+                &Case {
+                    education: None,
+                    ..Case::ok()
+                }
+                .run(&s, Body::Ppk),
+                Rule::Pendidikan
+            ),
+            Verdict::Review
+        );
+    }
+
+    #[test]
+    fn domicile_is_the_kecamatan_for_ppk_and_the_desa_for_pps() {
+        let s = settings();
+        // PPK: any desa of the kecamatan.
+        let other_desa = Case {
+            home: Some(code("35.14.01.2002")),
+            ..Case::ok()
+        };
+        assert_eq!(
+            verdict_of(&other_desa.run(&s, Body::Ppk), Rule::Domisili),
+            Verdict::Pass
+        );
+        // PPS: only the desa applied for.
+        let pps = |home: &str| Case {
+            unit: code("35.14.01.2001"),
+            home: Some(code(home)),
+            ..Case::ok()
+        };
+        assert_eq!(
+            verdict_of(&pps("35.14.01.2001").run(&s, Body::Pps), Rule::Domisili),
+            Verdict::Pass
+        );
+        assert_eq!(
+            verdict_of(&pps("35.14.01.2002").run(&s, Body::Pps), Rule::Domisili),
+            Verdict::Fail
+        );
+        // Outside the kecamatan: fails, unless staff give a reason.
+        let outside = Case {
+            home: Some(code("35.14.02.2001")),
+            ..Case::ok()
+        };
+        assert_eq!(
+            verdict_of(&outside.run(&s, Body::Ppk), Rule::Domisili),
+            Verdict::Fail
+        );
+        let blank = Case {
+            exception: Some("   "),
+            home: Some(code("35.14.02.2001")),
+            ..Case::ok()
+        };
+        assert_eq!(
+            verdict_of(&blank.run(&s, Body::Ppk), Rule::Domisili),
+            Verdict::Fail
+        );
+        let excused = Case {
+            exception: Some("Tidak ada pendaftar dari desa ini"),
+            home: Some(code("35.14.02.2001")),
+            ..Case::ok()
+        };
+        let r = excused.run(&s, Body::Ppk);
+        assert_eq!(verdict_of(&r, Rule::Domisili), Verdict::Pass);
+        assert!(r[2].reason.contains("Tidak ada pendaftar dari desa ini"));
+        assert_eq!(
+            verdict_of(
+                &Case {
+                    home: None,
+                    ..Case::ok()
+                }
+                .run(&s, Body::Ppk),
+                Rule::Domisili
+            ),
+            Verdict::Review
+        );
+    }
+
+    #[test]
+    fn periods_served_only_count_when_the_round_caps_them() {
+        let uncapped = settings();
+        assert_eq!(
+            verdict_of(
+                &Case {
+                    periods: 5,
+                    ..Case::ok()
+                }
+                .run(&uncapped, Body::Ppk),
+                Rule::PeriodeMenjabat
+            ),
+            Verdict::Pass
+        );
+        let capped = RoundSettings {
+            max_periods: Some(2),
+            ..settings()
+        };
+        assert_eq!(
+            verdict_of(
+                &Case {
+                    periods: 1,
+                    ..Case::ok()
+                }
+                .run(&capped, Body::Ppk),
+                Rule::PeriodeMenjabat
+            ),
+            Verdict::Pass
+        );
+        assert_eq!(
+            verdict_of(
+                &Case {
+                    periods: 2,
+                    ..Case::ok()
+                }
+                .run(&capped, Body::Ppk),
+                Rule::PeriodeMenjabat
+            ),
+            Verdict::Fail
+        );
+    }
+
+    #[test]
+    fn the_party_list() {
+        let s = settings();
+        let listed = PartyList::Listed {
+            party: "Partai Contoh".into(),
+        };
+        let r = Case {
+            list: listed.clone(),
+            ..Case::ok()
+        }
+        .run(&s, Body::Ppk);
+        assert_eq!(verdict_of(&r, Rule::KeanggotaanPartai), Verdict::Fail);
+        assert!(r[4].reason.contains("Partai Contoh"));
+        let with_statement = Case {
+            list: listed,
+            statement: true,
+            ..Case::ok()
+        };
+        assert_eq!(
+            verdict_of(&with_statement.run(&s, Body::Ppk), Rule::KeanggotaanPartai),
+            Verdict::Review
+        );
+        let none = Case {
+            list: PartyList::NotImported,
+            ..Case::ok()
+        };
+        assert_eq!(
+            verdict_of(&none.run(&s, Body::Ppk), Rule::KeanggotaanPartai),
+            Verdict::Review
+        );
+    }
+}
