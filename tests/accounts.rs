@@ -227,7 +227,7 @@ async fn services_enforce_the_role_matrix() {
             ..admin.clone()
         };
         let count = || async {
-            sqlx::query_scalar::<_, i64>("SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM rounds) + (SELECT COUNT(*) FROM unit_quotas)")
+            sqlx::query_scalar::<_, i64>("SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM rounds) + (SELECT COUNT(*) FROM unit_quotas) + (SELECT COUNT(*) FROM party_members)")
                 .fetch_one(t.db.pool())
                 .await
                 .unwrap()
@@ -271,6 +271,17 @@ async fn services_enforce_the_role_matrix() {
             (
                 Operation::ReadAudit,
                 list(&t.db, &s, &AuditQuery::default()).await.map(|_| ()),
+            ),
+            (
+                Operation::ManageRounds,
+                adhoc::service::parties::import(
+                    &t.db,
+                    &s,
+                    b"nik,partai\n3514011208900001,A\n",
+                    now(),
+                )
+                .await
+                .map(|_| ()),
             ),
         ];
         for (op, result) in results {

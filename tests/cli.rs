@@ -259,3 +259,29 @@ fn command_line_changes_name_the_operating_system_account() {
         "{row}"
     );
 }
+
+#[test]
+fn the_party_list_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kpu.db");
+    let db = db.to_str().unwrap();
+    assert!(adhoc(&["--db", db, "init", "--wilayah", "3514"])
+        .status
+        .success());
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "nik;partai\n3514011208900001;A\n12345;B\n").unwrap();
+    let o = adhoc(&["--db", db, "parties", "import", bad.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert_eq!(
+        stdout(&o),
+        "baris,kolom,alasan\n3,nik,\"NIK \"\"12345\"\" bukan 16 angka.\"\n"
+    );
+    assert!(stderr(&o).contains("tidak ada yang disimpan"));
+
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, "nik,partai\n3514011208900001,A\n").unwrap();
+    let o = adhoc(&["--db", db, "parties", "import", good.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "nomor_pendaftaran,nama,seleksi,partai\n");
+    assert!(stderr(&o).contains("1 anggota partai disimpan"));
+}

@@ -16,7 +16,7 @@ use adhoc::error::{Error, Result};
 use adhoc::service::audit::AuditQuery;
 use adhoc::service::auth::Session;
 use adhoc::service::setup::NewAccount;
-use adhoc::service::{accounts, audit, demo, rounds, setup};
+use adhoc::service::{accounts, audit, demo, parties, rounds, setup};
 use adhoc::store::{Db, OpenMode};
 
 #[derive(Parser)]
@@ -55,6 +55,9 @@ enum Command {
     /// Jejak audit.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Daftar anggota partai politik (ekspor SIPOL).
+    #[command(subcommand)]
+    Parties(PartiesCommand),
     /// Membuat database demo Kabupaten Pasuruan dengan pendaftar fiktif.
     Demo {
         /// Benih acak; benih yang sama menghasilkan database yang sama.
@@ -118,6 +121,16 @@ enum UserCommand {
         #[arg(long)]
         peran: String,
     },
+}
+
+#[derive(Subcommand)]
+enum PartiesCommand {
+    /// Mengganti daftar dengan isi berkas CSV (kolom nik,partai). Semua atau
+    /// tidak sama sekali: bila ada baris salah, tidak ada yang disimpan dan
+    /// setiap masalah dicetak (CSV: baris,kolom,alasan).
+    Import { file: PathBuf },
+    /// Pendaftar yang NIK-nya ada dalam daftar (CSV: nomor_pendaftaran,nama,seleksi,partai).
+    Hits,
 }
 
 #[derive(Subcommand)]
@@ -231,6 +244,12 @@ async fn run(cli: Cli) -> Result<()> {
             db.close().await;
             result
         }
+        Command::Parties(cmd) => {
+            let db = Db::open(&db_path(cli.db)?, OpenMode::MustExist).await?;
+            let result = parties_command(&db, &Session::cli(), cmd, now).await;
+            db.close().await;
+            result
+        }
         Command::Audit(cmd) => {
             let db = Db::open(&db_path(cli.db)?, OpenMode::MustExist).await?;
             let result = audit_command(&db, &Session::cli(), cmd, now).await;
@@ -291,6 +310,57 @@ async fn rounds_command(
             }
             Ok(())
         }
+    }
+}
+
+fn print_hits(hits: &[parties::PartyHit]) -> Result<()> {
+    let mut w = csv_out();
+    w.write_record(["nomor_pendaftaran", "nama", "seleksi", "partai"])
+        .map_err(csv_err)?;
+    for h in hits {
+        w.write_record([&h.reg_number, &h.full_name, &h.round_name, &h.parties])
+            .map_err(csv_err)?;
+    }
+    flush(w)
+}
+
+async fn parties_command(
+    db: &Db,
+    session: &Session,
+    cmd: PartiesCommand,
+    now: chrono::DateTime<Utc>,
+) -> Result<()> {
+    match cmd {
+        PartiesCommand::Import { file } => {
+            let bytes = std::fs::read(&file)?;
+            let report = parties::import(db, session, &bytes, now).await?;
+            if !report.is_stored() {
+                let mut w = csv_out();
+                w.write_record(["baris", "kolom", "alasan"])
+                    .map_err(csv_err)?;
+                for p in &report.problems {
+                    w.write_record([p.line.to_string().as_str(), &p.column, &p.reason])
+                        .map_err(csv_err)?;
+                }
+                flush(w)?;
+                return Err(Error::validation(
+                    "file",
+                    format!(
+                        "{} masalah di {}; tidak ada yang disimpan, daftar lama tetap berlaku.",
+                        report.problems.len(),
+                        file.display()
+                    ),
+                ));
+            }
+            print_hits(&report.hits)?;
+            eprintln!(
+                "{} anggota partai disimpan; {} pendaftar tercantum di dalamnya.",
+                report.members,
+                report.hits.len()
+            );
+            Ok(())
+        }
+        PartiesCommand::Hits => print_hits(&parties::hits(db, session).await?),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod auth;
 pub mod demo;
 pub mod home;
+pub mod parties;
 pub mod rounds;
 pub mod session;
 pub mod settings;

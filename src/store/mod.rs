@@ -7,6 +7,7 @@
 pub mod applicants;
 pub mod audit;
 pub mod meta;
+pub mod parties;
 pub mod regions;
 pub mod rounds;
 pub mod users;

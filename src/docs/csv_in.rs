@@ -1,0 +1,221 @@
+//! Reading CSV files staff bring: UTF-8 with or without a BOM, comma or
+//! semicolon separated (spreadsheets in the Indonesian locale write
+//! semicolons), header names matched case-insensitively. Problems are
+//! collected per row with the line number and column, so a whole file can be
+//! reported at once.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+
+/// One problem in an input file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct RowProblem {
+    /// Line in the file, counting the header as line 1.
+    pub line: u64,
+    /// Column name, or empty for the whole row.
+    pub column: String,
+    pub reason: String,
+}
+
+/// A CSV file with its header resolved to the columns a reader asked for.
+#[derive(Debug)]
+pub struct CsvInput {
+    rows: Vec<(u64, csv::StringRecord)>,
+    columns: Vec<Option<usize>>,
+}
+
+/// The 1-based line of the record that starts at (or just after the line
+/// breaks at) byte `at`. The csv crate's own line count can point at the
+/// line before a record, so it is derived from the byte offset.
+fn line_of(text: &str, at: usize) -> u64 {
+    let bytes = text.as_bytes();
+    let mut start = at.min(bytes.len());
+    while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+        start += 1;
+    }
+    1 + bytes[..start].iter().filter(|b| **b == b'\n').count() as u64
+}
+
+/// Which separator a file uses: the one that splits the header line into more fields.
+fn detect_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    if header.matches(';').count() > header.matches(',').count() {
+        b';'
+    } else {
+        b','
+    }
+}
+
+impl CsvInput {
+    /// Reads `bytes` and finds the `wanted` columns in its header; those in
+    /// `required` must be present. Fails only when the file as a whole
+    /// cannot be used (not UTF-8, no header, a required column missing).
+    pub fn parse(bytes: &[u8], wanted: &[&str], required: &[&str]) -> Result<CsvInput> {
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            Error::validation(
+                "file",
+                format!(
+                    "Berkas bukan teks UTF-8 (bita ke-{}). Simpan ulang dari spreadsheet sebagai \"CSV UTF-8\".",
+                    e.valid_up_to() + 1
+                ),
+            )
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(detect_delimiter(text))
+            .has_headers(false)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        let mut records = reader.records();
+        let header: Vec<String> = match records.next() {
+            Some(h) => h
+                .map_err(|e| {
+                    Error::validation("file", format!("Baris judul kolom tidak terbaca: {e}"))
+                })?
+                .iter()
+                .map(|h| h.trim().to_lowercase())
+                .collect(),
+            None => Vec::new(),
+        };
+        if header.iter().all(String::is_empty) {
+            return Err(Error::validation(
+                "file",
+                "Berkas kosong atau tanpa baris judul kolom.",
+            ));
+        }
+        let columns: Vec<Option<usize>> = wanted
+            .iter()
+            .map(|w| header.iter().position(|h| h == w))
+            .collect();
+        let missing: Vec<&str> = required
+            .iter()
+            .filter(|r| {
+                columns[wanted
+                    .iter()
+                    .position(|w| w == *r)
+                    .expect("required ⊆ wanted")]
+                .is_none()
+            })
+            .copied()
+            .collect();
+        if !missing.is_empty() {
+            return Err(Error::validation(
+                "file",
+                format!(
+                    "Kolom {} tidak ada di baris judul. Kolom yang ada: {}.",
+                    missing.join(", "),
+                    header.join(", ")
+                ),
+            ));
+        }
+        let mut rows = Vec::new();
+        for record in records {
+            let record =
+                record.map_err(|e| Error::validation("file", format!("Berkas CSV rusak: {e}")))?;
+            let line = line_of(text, record.position().map_or(0, |p| p.byte() as usize));
+            if record.iter().all(str::is_empty) {
+                continue;
+            }
+            rows.push((line, record));
+        }
+        Ok(CsvInput { rows, columns })
+    }
+
+    /// The data rows: line number and a getter by wanted-column index.
+    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        self.rows.iter().map(|(line, record)| Row {
+            line: *line,
+            record,
+            columns: &self.columns,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
+
+/// One data row.
+pub struct Row<'a> {
+    pub line: u64,
+    record: &'a csv::StringRecord,
+    columns: &'a [Option<usize>],
+}
+
+impl Row<'_> {
+    /// The value of the `i`-th wanted column (empty when absent).
+    pub fn get(&self, i: usize) -> &str {
+        self.columns[i]
+            .and_then(|c| self.record.get(c))
+            .unwrap_or("")
+    }
+
+    /// A problem in column `column` of this row.
+    pub fn problem(&self, column: &str, reason: impl Into<String>) -> RowProblem {
+        RowProblem {
+            line: self.line,
+            column: column.to_string(),
+            reason: reason.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comma_semicolon_bom_and_header_case_read_alike() {
+        let files: [&[u8]; 3] = [
+            b"nik,partai\n3514011208900001,Partai A\n",
+            b"NIK;Partai\r\n3514011208900001;Partai A\r\n",
+            "\u{feff}nik;partai\n3514011208900001;Partai A\n".as_bytes(),
+        ];
+        for f in files {
+            let input = CsvInput::parse(f, &["nik", "partai"], &["nik", "partai"]).unwrap();
+            let rows: Vec<(u64, String, String)> = input
+                .rows()
+                .map(|r| (r.line, r.get(0).to_string(), r.get(1).to_string()))
+                .collect();
+            assert_eq!(
+                rows,
+                vec![(2, "3514011208900001".into(), "Partai A".into())]
+            );
+        }
+    }
+
+    #[test]
+    fn quoted_fields_keep_their_separators() {
+        let f = b"nama;alamat\n\"Ma'ruf; S.Pd\";\"Jl. Contoh, No. 1\"\n";
+        let input = CsvInput::parse(f, &["nama", "alamat"], &["nama"]).unwrap();
+        let row = input.rows().next().unwrap();
+        assert_eq!(row.get(0), "Ma'ruf; S.Pd");
+        assert_eq!(row.get(1), "Jl. Contoh, No. 1");
+    }
+
+    #[test]
+    fn blank_lines_are_skipped_and_line_numbers_stay_true() {
+        let f = b"nik,partai\n\n3514011208900001,A\n,\n3514011208900002,B\n";
+        let input = CsvInput::parse(f, &["nik", "partai"], &["nik"]).unwrap();
+        let lines: Vec<u64> = input.rows().map(|r| r.line).collect();
+        assert_eq!(lines, vec![3, 5]);
+    }
+
+    #[test]
+    fn unusable_files_are_refused_with_the_reason() {
+        let e = CsvInput::parse(b"nik,nama\n1,a\n", &["nik", "partai"], &["nik", "partai"])
+            .unwrap_err();
+        assert!(e.to_string().contains("Kolom partai tidak ada"), "{e}");
+        let e = CsvInput::parse(b"nik,partai\n\xff\xfe,x\n", &["nik"], &["nik"]).unwrap_err();
+        assert!(e.to_string().contains("UTF-8"), "{e}");
+        assert!(CsvInput::parse(b"", &["nik"], &["nik"]).is_err());
+    }
+}
