@@ -28,6 +28,8 @@ const COMMANDS: &[&str] = &[
     "list_audit",
     "export_audit_csv",
     "set_idle_minutes",
+    "import_party_list",
+    "party_hits",
 ];
 
 fn main() {

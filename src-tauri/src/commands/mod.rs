@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod home;
+pub mod parties;
 pub mod rounds;
 pub mod session;
 pub mod setup;

@@ -11,6 +11,8 @@ import type { ErrorPayload } from "../bindings/ErrorPayload";
 import type { HomeView } from "../bindings/HomeView";
 import type { KabupatenChoice } from "../bindings/KabupatenChoice";
 import type { NewAccount } from "../bindings/NewAccount";
+import type { PartyHit } from "../bindings/PartyHit";
+import type { PartyImport } from "../bindings/PartyImport";
 import type { PresetChoice } from "../bindings/PresetChoice";
 import type { RoundDraft } from "../bindings/RoundDraft";
 import type { Role } from "../bindings/Role";
@@ -51,6 +53,8 @@ export interface Commands {
   list_audit: { args: { query: AuditQuery }; result: AuditPage };
   export_audit_csv: { args: { query: AuditQuery }; result: number | null };
   set_idle_minutes: { args: { minutes: number }; result: null };
+  import_party_list: { args: Record<string, never>; result: PartyImport | null };
+  party_hits: { args: Record<string, never>; result: PartyHit[] };
 }
 
 export type CommandName = keyof Commands;

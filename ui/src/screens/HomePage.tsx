@@ -7,6 +7,7 @@ import type { RoundSummary } from "../bindings/RoundSummary";
 import type { Session } from "../bindings/Session";
 import { KecamatanTable } from "../components/KecamatanTable";
 import { NewRoundDialog } from "./NewRoundDialog";
+import { PartyListSection } from "./PartyListSection";
 import { QuotaDialog } from "./QuotaDialog";
 import { canManageRounds } from "./roles";
 import { ErrorBox } from "../components/ErrorBox";
@@ -125,6 +126,8 @@ export function HomePage({ session }: Props) {
               </p>
               <KecamatanTable rows={view.kecamatan} totals={view.totals} />
             </section>
+
+            <PartyListSection canImport={isAdmin} />
           </>
         )}
       </div>
