@@ -1,3 +1,4 @@
 //! Documents in and out: CSV files staff import (and, later, PDFs).
 
+pub mod applicants_csv;
 pub mod csv_in;

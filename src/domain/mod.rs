@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod applicant;
+pub mod applicant_input;
 pub mod audit;
 pub mod eligibility;
 pub mod lockout;

@@ -1,0 +1,213 @@
+//! The applicant CSV format for bulk import (and, later, export): one row per
+//! applicant, header names in Indonesian. Every row is validated; problems
+//! carry the line, the column and the reason.
+
+use std::collections::hash_map::{Entry, HashMap};
+
+use chrono::NaiveDate;
+
+use crate::docs::csv_in::{CsvInput, RowProblem};
+use crate::domain::applicant_input::{validate, ApplicantFields, ValidApplicant};
+use crate::domain::region::RegionCode;
+use crate::domain::round::Body;
+use crate::error::Result;
+
+/// Columns, in the order `export` writes them.
+pub const COLUMNS: [&str; 14] = [
+    "nik",
+    "nama",
+    "jenis_kelamin",
+    "tempat_lahir",
+    "tanggal_lahir",
+    "alamat",
+    "kode_desa",
+    "pendidikan",
+    "telepon",
+    "email",
+    "kode_wilayah_tugas",
+    "pekerjaan",
+    "kode_desa_domisili",
+    "alasan_domisili",
+];
+
+/// Columns a file must have (the others may be left out).
+pub const REQUIRED: [&str; 9] = [
+    "nik",
+    "nama",
+    "jenis_kelamin",
+    "tempat_lahir",
+    "tanggal_lahir",
+    "alamat",
+    "kode_desa",
+    "pendidikan",
+    "kode_wilayah_tugas",
+];
+
+/// A read file: the valid rows with their line numbers, and every problem.
+#[derive(Debug)]
+pub struct ApplicantsFile {
+    pub applicants: Vec<(u64, ValidApplicant)>,
+    pub problems: Vec<RowProblem>,
+}
+
+/// Reads and validates every row of an applicant CSV for a round of `body`
+/// in `kabupaten`. A NIK that appears twice in the file is a problem on the
+/// later line.
+pub fn read(
+    bytes: &[u8],
+    body: Body,
+    kabupaten: &RegionCode,
+    today: NaiveDate,
+) -> Result<ApplicantsFile> {
+    let input = CsvInput::parse(bytes, &COLUMNS, &REQUIRED)?;
+    let mut applicants = Vec::with_capacity(input.len());
+    let mut problems = Vec::new();
+    let mut first_line_of = HashMap::with_capacity(input.len());
+    for row in input.rows() {
+        let f = ApplicantFields {
+            nik: row.get(0).into(),
+            nama: row.get(1).into(),
+            jenis_kelamin: row.get(2).into(),
+            tempat_lahir: row.get(3).into(),
+            tanggal_lahir: row.get(4).into(),
+            alamat: row.get(5).into(),
+            kode_desa: row.get(6).into(),
+            pendidikan: row.get(7).into(),
+            telepon: row.get(8).into(),
+            email: row.get(9).into(),
+            kode_wilayah_tugas: row.get(10).into(),
+            pekerjaan: row.get(11).into(),
+            kode_desa_domisili: row.get(12).into(),
+            alasan_domisili: row.get(13).into(),
+        };
+        match validate(&f, body, kabupaten, today) {
+            Ok(a) => match first_line_of.entry(a.nik.as_str().to_string()) {
+                Entry::Occupied(first) => {
+                    problems.push(row.problem(
+                        "nik",
+                        format!("NIK {} sudah ada di baris {}.", a.nik, first.get()),
+                    ));
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(row.line);
+                    applicants.push((row.line, a));
+                }
+            },
+            Err(fields) => {
+                problems.extend(fields.into_iter().map(|p| row.problem(&p.field, p.reason)))
+            }
+        }
+    }
+    Ok(ApplicantsFile {
+        applicants,
+        problems,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    const HEADER: &str = "nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,alamat,kode_desa,pendidikan,telepon,email,kode_wilayah_tugas";
+
+    fn row(nik: &str, date: &str, unit: &str) -> String {
+        format!(
+            "{nik},Budi Santoso,L,Pasuruan,{date},Dusun Krajan,3514012001,SMA,081234567890,,{unit}"
+        )
+    }
+
+    #[test]
+    fn valid_rows_are_read_with_their_lines_and_bad_ones_report_every_field() {
+        let file = [
+            HEADER.to_string(),
+            row("3514011208900001", "12-08-1990", "35.14.01"),
+            row("3514011208900002", "1990-08-12", "35.14.99"),
+            row("12345", "bukan tanggal", "35.14.01"),
+            row("3514011208900003", "1990-08-12", "351401"),
+        ]
+        .join("\n");
+        let read = read(
+            file.as_bytes(),
+            Body::Ppk,
+            &RegionCode::parse("3514").unwrap(),
+            today(),
+        )
+        .unwrap();
+        let lines: Vec<u64> = read.applicants.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, vec![2, 5]);
+        let problems: Vec<(u64, &str)> = read
+            .problems
+            .iter()
+            .map(|p| (p.line, p.column.as_str()))
+            .collect();
+        assert_eq!(
+            problems,
+            vec![(3, "kode_wilayah_tugas"), (4, "nik"), (4, "tanggal_lahir")]
+        );
+    }
+
+    #[test]
+    fn a_nik_twice_in_one_file_is_a_problem_on_the_later_line() {
+        let file = [
+            HEADER.to_string(),
+            row("3514011208900001", "12-08-1990", "35.14.01"),
+            row("3514011208900001", "12-08-1990", "35.14.02"),
+            row("3514011208900001", "12-08-1990", "35.14.03"),
+        ]
+        .join("\n");
+        let read = read(
+            file.as_bytes(),
+            Body::Ppk,
+            &RegionCode::parse("3514").unwrap(),
+            today(),
+        )
+        .unwrap();
+        assert_eq!(read.applicants.len(), 1);
+        let reasons: Vec<String> = read
+            .problems
+            .iter()
+            .map(|p| format!("{}: {}", p.line, p.reason))
+            .collect();
+        assert_eq!(
+            reasons,
+            vec![
+                "3: NIK 3514011208900001 sudah ada di baris 2.",
+                "4: NIK 3514011208900001 sudah ada di baris 2."
+            ]
+        );
+    }
+
+    #[test]
+    fn semicolons_and_a_bom_from_a_spreadsheet() {
+        let file = format!(
+            "\u{feff}{}\r\n{}\r\n",
+            HEADER.replace(',', ";"),
+            row("3514011208900001", "12/08/1990", "35.14.01").replace(',', ";")
+        );
+        let read = read(
+            file.as_bytes(),
+            Body::Ppk,
+            &RegionCode::parse("3514").unwrap(),
+            today(),
+        )
+        .unwrap();
+        assert!(read.problems.is_empty(), "{:?}", read.problems);
+        assert_eq!(read.applicants[0].1.full_name, "Budi Santoso");
+    }
+
+    #[test]
+    fn a_missing_required_column_refuses_the_whole_file() {
+        let e = read(
+            b"nik,nama\n",
+            Body::Ppk,
+            &RegionCode::parse("3514").unwrap(),
+            today(),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("jenis_kelamin"), "{e}");
+    }
+}

@@ -1,0 +1,431 @@
+//! Turning what staff typed (or a CSV row) into a valid applicant record.
+//! Every field is checked and every problem is returned at once, each naming
+//! its field, so a form can mark them all and an import can report them all.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::domain::applicant::{Education, Sex};
+use crate::domain::nik::Nik;
+use crate::domain::region::{atlas, RegionCode, RegionLevel};
+use crate::domain::round::Body;
+
+/// The fields as entered, all text. Names are the CSV column names.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ApplicantFields {
+    pub nik: String,
+    pub nama: String,
+    pub jenis_kelamin: String,
+    pub tempat_lahir: String,
+    pub tanggal_lahir: String,
+    pub alamat: String,
+    /// Desa/kelurahan of the KTP address.
+    pub kode_desa: String,
+    pub pendidikan: String,
+    pub telepon: String,
+    pub email: String,
+    pub pekerjaan: String,
+    /// Kecamatan (PPK) or desa/kelurahan (PPS) applied for.
+    pub kode_wilayah_tugas: String,
+    /// Desa/kelurahan lived in, when it differs from the KTP address.
+    pub kode_desa_domisili: String,
+    /// Why a domicile outside the unit is accepted.
+    pub alasan_domisili: String,
+}
+
+/// A field that is wrong and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FieldProblem {
+    pub field: String,
+    pub reason: String,
+}
+
+/// An applicant whose every field is valid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidApplicant {
+    pub nik: Nik,
+    pub full_name: String,
+    pub sex: Sex,
+    pub birth_place: String,
+    pub birth_date: NaiveDate,
+    pub address: String,
+    pub address_desa: RegionCode,
+    pub education: Education,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub occupation: Option<String>,
+    pub unit: RegionCode,
+    /// The desa lived in: the domicile desa if given, else the KTP desa.
+    pub domicile_desa: RegionCode,
+    pub domicile_reason: Option<String>,
+}
+
+/// Reads `YYYY-MM-DD`, `DD-MM-YYYY` or `DD/MM/YYYY`.
+pub fn parse_date(input: &str) -> Option<NaiveDate> {
+    let s = input.trim();
+    ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
+        // "%Y" also accepts 2-digit years; require four.
+        .filter(|d| s.len() == 10 && (1900..=2100).contains(&chrono::Datelike::year(d)))
+}
+
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Checks every field. `kabupaten` is the one this database serves: the unit
+/// must lie in it; the KTP address may be anywhere in Indonesia.
+pub fn validate(
+    f: &ApplicantFields,
+    body: Body,
+    kabupaten: &RegionCode,
+    today: NaiveDate,
+) -> Result<ValidApplicant, Vec<FieldProblem>> {
+    let mut problems = Vec::new();
+    let mut bad = |field: &str, reason: String| {
+        problems.push(FieldProblem {
+            field: field.to_string(),
+            reason,
+        })
+    };
+
+    let nik = Nik::parse(&f.nik)
+        .map_err(|e| bad("nik", e.to_string()))
+        .ok();
+    let full_name = clean(&f.nama);
+    if full_name.is_empty() {
+        bad("nama", "Nama lengkap wajib diisi, sesuai KTP-el.".into());
+    } else if full_name.chars().count() > 150 {
+        bad("nama", "Nama lengkap paling panjang 150 karakter.".into());
+    }
+    let sex = Sex::parse(&f.jenis_kelamin)
+        .map_err(|e| bad("jenis_kelamin", e.to_string()))
+        .ok();
+    let birth_place = clean(&f.tempat_lahir);
+    if birth_place.is_empty() {
+        bad("tempat_lahir", "Tempat lahir wajib diisi.".into());
+    }
+    let birth_date = match parse_date(&f.tanggal_lahir) {
+        Some(d) if d > today => {
+            bad(
+                "tanggal_lahir",
+                "Tanggal lahir tidak boleh setelah hari ini.".into(),
+            );
+            None
+        }
+        Some(d) => Some(d),
+        None => {
+            bad(
+                "tanggal_lahir",
+                format!(
+                    "Tanggal lahir \"{}\" tidak terbaca; tulis 1990-08-12 atau 12-08-1990.",
+                    f.tanggal_lahir.trim()
+                ),
+            );
+            None
+        }
+    };
+    let address = clean(&f.alamat);
+    if address.is_empty() {
+        bad("alamat", "Alamat sesuai KTP-el wajib diisi.".into());
+    }
+    let desa =
+        |field: &str, value: &str, bad: &mut dyn FnMut(&str, String)| -> Option<RegionCode> {
+            match RegionCode::parse(value) {
+                Ok(c) if c.level() == RegionLevel::Desa && atlas().get(&c).is_some() => Some(c),
+                _ => {
+                    bad(
+                        field,
+                        format!(
+                            "Kode desa/kelurahan \"{}\" tidak dikenal (contoh: 35.14.01.2001).",
+                            value.trim()
+                        ),
+                    );
+                    None
+                }
+            }
+        };
+    let address_desa = desa("kode_desa", &f.kode_desa, &mut bad);
+    let domicile_given = !f.kode_desa_domisili.trim().is_empty();
+    let domicile = if domicile_given {
+        desa("kode_desa_domisili", &f.kode_desa_domisili, &mut bad)
+    } else {
+        address_desa.clone()
+    };
+    let education = Education::parse(&f.pendidikan)
+        .map_err(|e| bad("pendidikan", e.to_string()))
+        .ok();
+
+    let phone: String = f
+        .telepon
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '.'))
+        .collect();
+    // An Indonesian number, mobile or landline: 0… or (+)62…, 9–15 digits.
+    let digits = phone.strip_prefix('+').unwrap_or(&phone);
+    let phone_ok = phone.is_empty()
+        || ((digits.starts_with('0') || digits.starts_with("62"))
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (9..=15).contains(&digits.len()));
+    if !phone_ok {
+        bad(
+            "telepon",
+            format!(
+                "Nomor telepon \"{}\" tidak sah; contoh 0812-3456-7890 atau 0343-123456.",
+                f.telepon.trim()
+            ),
+        );
+    }
+    let email = f.email.trim().to_lowercase();
+    let email_ok = email.is_empty()
+        || {
+            let mut parts = email.split('@');
+            matches!(
+                (parts.next(), parts.next(), parts.next()),
+                (Some(u), Some(d), None) if !u.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.') && !email.contains(' ')
+            )
+        };
+    if !email_ok {
+        bad(
+            "email",
+            format!("Alamat surel \"{}\" tidak sah.", f.email.trim()),
+        );
+    }
+
+    let want = match body {
+        Body::Ppk => RegionLevel::Kecamatan,
+        Body::Pps => RegionLevel::Desa,
+    };
+    let unit = match RegionCode::parse(&f.kode_wilayah_tugas) {
+        Ok(c) if c.level() == want && kabupaten.contains(&c) && atlas().get(&c).is_some() => {
+            Some(c)
+        }
+        _ => {
+            bad(
+                "kode_wilayah_tugas",
+                format!(
+                    "\"{}\" bukan kode {} di {} (seleksi {body} mendaftar per {}).",
+                    f.kode_wilayah_tugas.trim(),
+                    body.unit_name(),
+                    atlas()
+                        .get(kabupaten)
+                        .map_or(kabupaten.dotted(), |r| r.name.clone()),
+                    body.unit_name()
+                ),
+            );
+            None
+        }
+    };
+    let domicile_reason = Some(clean(&f.alasan_domisili)).filter(|s| !s.is_empty());
+
+    match (
+        nik,
+        sex,
+        birth_date,
+        address_desa,
+        domicile,
+        education,
+        unit,
+    ) {
+        (
+            Some(nik),
+            Some(sex),
+            Some(birth_date),
+            Some(address_desa),
+            Some(domicile_desa),
+            Some(education),
+            Some(unit),
+        ) if problems.is_empty() => Ok(ValidApplicant {
+            nik,
+            full_name,
+            sex,
+            birth_place,
+            birth_date,
+            address,
+            address_desa,
+            education,
+            phone: Some(phone).filter(|p| !p.is_empty()),
+            email: Some(email).filter(|e| !e.is_empty()),
+            occupation: Some(clean(&f.pekerjaan)).filter(|s| !s.is_empty()),
+            unit,
+            domicile_desa,
+            domicile_reason,
+        }),
+        _ => Err(problems),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    fn pasuruan() -> RegionCode {
+        RegionCode::parse("3514").unwrap()
+    }
+
+    fn siti() -> ApplicantFields {
+        ApplicantFields {
+            nik: "3514015208900002".into(),
+            nama: "  Siti   Nur'aini ".into(),
+            jenis_kelamin: "P".into(),
+            tempat_lahir: "Pasuruan".into(),
+            tanggal_lahir: "12-08-1990".into(),
+            alamat: "Dusun Krajan RT 001 RW 002".into(),
+            kode_desa: "35.14.01.2001".into(),
+            pendidikan: "S1".into(),
+            telepon: "0812-3456-7890".into(),
+            email: "Siti@Contoh.Invalid".into(),
+            pekerjaan: "Guru honorer".into(),
+            kode_wilayah_tugas: "35.14.01".into(),
+            ..Default::default()
+        }
+    }
+
+    fn fields_of(problems: &[FieldProblem]) -> Vec<&str> {
+        problems.iter().map(|p| p.field.as_str()).collect()
+    }
+
+    #[test]
+    fn a_complete_form_becomes_a_valid_applicant() {
+        let a = validate(&siti(), Body::Ppk, &pasuruan(), today()).unwrap();
+        assert_eq!(a.full_name, "Siti Nur'aini");
+        assert_eq!(a.birth_date, NaiveDate::from_ymd_opt(1990, 8, 12).unwrap());
+        assert_eq!(a.phone.as_deref(), Some("081234567890"));
+        assert_eq!(a.email.as_deref(), Some("siti@contoh.invalid"));
+        assert_eq!(a.unit.dotted(), "35.14.01");
+        assert_eq!(a.domicile_desa, a.address_desa);
+    }
+
+    #[test]
+    fn both_date_formats_are_read() {
+        let d = NaiveDate::from_ymd_opt(1990, 8, 12);
+        assert_eq!(parse_date("1990-08-12"), d);
+        assert_eq!(parse_date("12-08-1990"), d);
+        assert_eq!(parse_date("12/08/1990"), d);
+        for bad in [
+            "1990-13-01",
+            "31-02-1990",
+            "12-08-90",
+            "",
+            "kemarin",
+            "1990-8-12",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_field() {
+        let f = ApplicantFields {
+            nik: "123".into(),
+            nama: " ".into(),
+            jenis_kelamin: "X".into(),
+            tempat_lahir: "".into(),
+            tanggal_lahir: "2030-01-01".into(),
+            alamat: "".into(),
+            kode_desa: "99.99.99.9999".into(),
+            pendidikan: "TK".into(),
+            telepon: "12345".into(),
+            email: "bukan-surel".into(),
+            kode_wilayah_tugas: "35.75.01".into(),
+            ..Default::default()
+        };
+        let problems = validate(&f, Body::Ppk, &pasuruan(), today()).unwrap_err();
+        assert_eq!(
+            fields_of(&problems),
+            [
+                "nik",
+                "nama",
+                "jenis_kelamin",
+                "tempat_lahir",
+                "tanggal_lahir",
+                "alamat",
+                "kode_desa",
+                "pendidikan",
+                "telepon",
+                "email",
+                "kode_wilayah_tugas"
+            ]
+        );
+        assert!(problems
+            .last()
+            .unwrap()
+            .reason
+            .contains("Kabupaten Pasuruan"));
+    }
+
+    #[test]
+    fn the_unit_is_a_kecamatan_for_ppk_and_a_desa_for_pps() {
+        let desa_for_ppk = ApplicantFields {
+            kode_wilayah_tugas: "35.14.01.2001".into(),
+            ..siti()
+        };
+        assert_eq!(
+            fields_of(&validate(&desa_for_ppk, Body::Ppk, &pasuruan(), today()).unwrap_err()),
+            ["kode_wilayah_tugas"]
+        );
+        validate(&desa_for_ppk, Body::Pps, &pasuruan(), today()).unwrap();
+        assert!(validate(&siti(), Body::Pps, &pasuruan(), today()).is_err());
+    }
+
+    #[test]
+    fn a_ktp_from_another_kabupaten_is_fine_and_the_domicile_may_differ() {
+        let from_malang = ApplicantFields {
+            kode_desa: "35.07.01.2001".into(),
+            kode_desa_domisili: "35.14.01.2002".into(),
+            alasan_domisili: "Surat keterangan domisili".into(),
+            ..siti()
+        };
+        let a = validate(&from_malang, Body::Ppk, &pasuruan(), today()).unwrap();
+        assert_eq!(a.address_desa.dotted(), "35.07.01.2001");
+        assert_eq!(a.domicile_desa.dotted(), "35.14.01.2002");
+        assert_eq!(
+            a.domicile_reason.as_deref(),
+            Some("Surat keterangan domisili")
+        );
+    }
+
+    #[test]
+    fn optional_contacts_may_be_empty_and_phones_take_common_forms() {
+        for phone in [
+            "",
+            "081234567890",
+            "+62 812 3456 7890",
+            "62-812-3456-7890",
+            "0343-424242",
+        ] {
+            let f = ApplicantFields {
+                telepon: phone.into(),
+                email: "".into(),
+                ..siti()
+            };
+            validate(&f, Body::Ppk, &pasuruan(), today())
+                .unwrap_or_else(|p| panic!("{phone}: {p:?}"));
+        }
+        for phone in [
+            "0812",
+            "0812345678901234",
+            "0812-ABC-7890",
+            "812345678",
+            "+1 555 0100 123",
+        ] {
+            let f = ApplicantFields {
+                telepon: phone.into(),
+                ..siti()
+            };
+            assert_eq!(
+                fields_of(&validate(&f, Body::Ppk, &pasuruan(), today()).unwrap_err()),
+                ["telepon"],
+                "{phone}"
+            );
+        }
+    }
+}
