@@ -52,6 +52,10 @@ async fn every_write_is_recorded_with_who_what_and_the_values() {
     login(&t.db, "operator1", "salah-salah-salah", now())
         .await
         .unwrap_err();
+    // A password typed into the username field must not land in the log.
+    login(&t.db, "Rahasia#Saya-99", "x", now())
+        .await
+        .unwrap_err();
     login(&t.db, "operator1", "sandi-operator-1", now())
         .await
         .unwrap();
@@ -67,6 +71,7 @@ async fn every_write_is_recorded_with_who_what_and_the_values() {
         ("admin", "round.unit_quota", Some("1/35.14.01")),
         ("admin", "user.create", Some("operator1")),
         ("operator1", "login.failed", Some("operator1")),
+        ("(tidak dikenal)", "login.failed", None),
         ("operator1", "login", Some("operator1")),
         ("admin", "user.deactivate", Some("operator1")),
     ];
@@ -94,6 +99,11 @@ async fn every_write_is_recorded_with_who_what_and_the_values() {
     .fetch_one(t.db.pool())
     .await
     .unwrap();
+    let names: String = sqlx::query_scalar("SELECT group_concat(username, '|') FROM audit_log")
+        .fetch_one(t.db.pool())
+        .await
+        .unwrap();
+    assert!(!names.to_lowercase().contains("rahasia#saya-99"));
     for secret in [
         admin_input().password.as_str(),
         "sandi-operator-1",

@@ -110,6 +110,9 @@ fn dummy_hash() -> &'static str {
     DUMMY.get_or_init(|| hash_password("tidak-ada-pengguna-ini").expect("hashing a constant works"))
 }
 
+/// Who a failed login with an unknown username is recorded as.
+pub const UNKNOWN_USER: &str = "(tidak dikenal)";
+
 /// Runs [`verify_password`] on a blocking thread.
 pub async fn verify_password_blocking(password: String, phc: String) -> Result<bool> {
     tokio::task::spawn_blocking(move || verify_password(&password, &phc))
@@ -122,7 +125,6 @@ pub async fn verify_password_blocking(password: String, phc: String) -> Result<b
 /// lock the account for a growing time ([`lock_duration`]); while locked even
 /// the right password is refused. Every attempt is recorded in the audit log.
 pub async fn login(db: &Db, username: &str, password: &str, now: DateTime<Utc>) -> Result<Session> {
-    let typed = username.trim().to_lowercase();
     let row = match Username::parse(username) {
         Ok(u) => {
             let mut conn = db.pool().acquire().await?;
@@ -133,9 +135,16 @@ pub async fn login(db: &Db, username: &str, password: &str, now: DateTime<Utc>) 
     let Some(row) = row else {
         verify_password_blocking(password.to_string(), dummy_hash().to_string()).await?;
         let mut tx = db.pool().begin().await?;
-        let change =
-            Change::new("login.failed", "user", &typed).after(json!({ "reason": "unknown_user" }));
-        audit::record_as(&mut tx, None, &typed, now, change).await?;
+        // What was typed is not recorded: people sometimes type their
+        // password into the username field.
+        let change = Change {
+            action: "login.failed",
+            object_type: "user",
+            object_id: None,
+            before: None,
+            after: Some(json!({ "reason": "unknown_user" })),
+        };
+        audit::record_as(&mut tx, None, UNKNOWN_USER, now, change).await?;
         tx.commit().await?;
         return Err(Error::InvalidCredentials);
     };
