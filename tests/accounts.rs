@@ -13,6 +13,9 @@ use adhoc::service::{accounts, rounds};
 use chrono::Duration;
 use common::{admin_input, now, ready_db};
 
+const APPLICANT_CSV: &str = "nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,alamat,kode_desa,pendidikan,kode_wilayah_tugas\n\
+     3514011208900001,Budi,L,Pasuruan,1990-08-12,Dusun Krajan,35.14.01.2001,SMA,35.14.01.2001\n";
+
 fn input(username: &str, password: &str) -> NewAccount {
     NewAccount {
         username: username.into(),
@@ -227,7 +230,7 @@ async fn services_enforce_the_role_matrix() {
             ..admin.clone()
         };
         let count = || async {
-            sqlx::query_scalar::<_, i64>("SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM rounds) + (SELECT COUNT(*) FROM unit_quotas) + (SELECT COUNT(*) FROM party_members)")
+            sqlx::query_scalar::<_, i64>("SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM rounds) + (SELECT COUNT(*) FROM unit_quotas) + (SELECT COUNT(*) FROM party_members) + (SELECT COUNT(*) FROM applicants)")
                 .fetch_one(t.db.pool())
                 .await
                 .unwrap()
@@ -283,6 +286,18 @@ async fn services_enforce_the_role_matrix() {
                 .await
                 .map(|_| ()),
             ),
+            (
+                Operation::RegisterApplicants,
+                adhoc::service::applicants::import(
+                    &t.db,
+                    &s,
+                    round.id,
+                    APPLICANT_CSV.as_bytes(),
+                    now(),
+                )
+                .await
+                .map(|_| ()),
+            ),
         ];
         for (op, result) in results {
             let before = count().await;
@@ -296,4 +311,10 @@ async fn services_enforce_the_role_matrix() {
             }
         }
     }
+    // Only the Operator's import was stored.
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM applicants")
+        .fetch_one(t.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(stored, 1);
 }

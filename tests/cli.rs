@@ -285,3 +285,70 @@ fn the_party_list_from_the_command_line() {
     assert_eq!(stdout(&o), "nomor_pendaftaran,nama,seleksi,partai\n");
     assert!(stderr(&o).contains("1 anggota partai disimpan"));
 }
+
+#[test]
+fn applicants_import_and_export_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kpu.db");
+    let db = db.to_str().unwrap();
+    assert!(adhoc(&["--db", db, "init", "--wilayah", "3514"])
+        .status
+        .success());
+    assert!(adhoc(&[
+        "--db",
+        db,
+        "rounds",
+        "create",
+        "--preset",
+        "pemilu-2024",
+        "--badan",
+        "ppk"
+    ])
+    .status
+    .success());
+    let file = dir.path().join("pendaftar.csv");
+    std::fs::write(
+        &file,
+        "nik;nama;jenis_kelamin;tempat_lahir;tanggal_lahir;alamat;kode_desa;pendidikan;kode_wilayah_tugas\n\
+         3514011208900001;Budi Santoso;L;Pasuruan;12-08-1990;Dusun Krajan;3514012001;SMA;3514010\n",
+    )
+    .unwrap();
+    let o = adhoc(&[
+        "--db",
+        db,
+        "applicants",
+        "import",
+        "--round",
+        "1",
+        file.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        stdout(&o).starts_with("baris,kolom,alasan\n2,kode_wilayah_tugas,"),
+        "{}",
+        stdout(&o)
+    );
+
+    let fixed = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace(";3514010\n", ";351401\n");
+    std::fs::write(&file, fixed).unwrap();
+    let o = adhoc(&[
+        "--db",
+        db,
+        "applicants",
+        "import",
+        "--round",
+        "1",
+        file.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        stderr(&o).contains("1 pendaftar disimpan (PPK-3514-0001 sampai PPK-3514-0001)"),
+        "{}",
+        stderr(&o)
+    );
+    let o = adhoc(&["--db", db, "applicants", "export", "--round", "1"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).lines().nth(1).unwrap().starts_with("3514011208900001,Budi Santoso,L,Pasuruan,1990-08-12,Dusun Krajan,35.14.01.2001,SMA,,,35.14.01,"));
+}

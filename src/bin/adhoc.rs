@@ -16,7 +16,7 @@ use adhoc::error::{Error, Result};
 use adhoc::service::audit::AuditQuery;
 use adhoc::service::auth::Session;
 use adhoc::service::setup::NewAccount;
-use adhoc::service::{accounts, audit, demo, parties, rounds, setup};
+use adhoc::service::{accounts, applicants, audit, demo, parties, rounds, setup};
 use adhoc::store::{Db, OpenMode};
 
 #[derive(Parser)]
@@ -58,6 +58,9 @@ enum Command {
     /// Daftar anggota partai politik (ekspor SIPOL).
     #[command(subcommand)]
     Parties(PartiesCommand),
+    /// Pendaftar: impor dan ekspor CSV.
+    #[command(subcommand)]
+    Applicants(ApplicantsCommand),
     /// Membuat database demo Kabupaten Pasuruan dengan pendaftar fiktif.
     Demo {
         /// Benih acak; benih yang sama menghasilkan database yang sama.
@@ -120,6 +123,24 @@ enum UserCommand {
         username: String,
         #[arg(long)]
         peran: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ApplicantsCommand {
+    /// Mengimpor pendaftar dari CSV ke satu seleksi. Semua atau tidak sama
+    /// sekali: bila ada baris salah, tidak ada yang disimpan dan setiap
+    /// masalah dicetak (CSV: baris,kolom,alasan).
+    Import {
+        /// Nomor (id) seleksi.
+        #[arg(long)]
+        round: i64,
+        file: PathBuf,
+    },
+    /// Mengekspor pendaftar satu seleksi sebagai CSV (format yang sama dengan impor).
+    Export {
+        #[arg(long)]
+        round: i64,
     },
 }
 
@@ -244,6 +265,12 @@ async fn run(cli: Cli) -> Result<()> {
             db.close().await;
             result
         }
+        Command::Applicants(cmd) => {
+            let db = Db::open(&db_path(cli.db)?, OpenMode::MustExist).await?;
+            let result = applicants_command(&db, &Session::cli(), cmd, now).await;
+            db.close().await;
+            result
+        }
         Command::Parties(cmd) => {
             let db = Db::open(&db_path(cli.db)?, OpenMode::MustExist).await?;
             let result = parties_command(&db, &Session::cli(), cmd, now).await;
@@ -313,6 +340,60 @@ async fn rounds_command(
     }
 }
 
+/// Prints import problems as CSV and returns the error that says nothing was stored.
+fn report_problems(
+    problems: &[adhoc::docs::csv_in::RowProblem],
+    file: &std::path::Path,
+    what: &str,
+) -> Result<()> {
+    let mut w = csv_out();
+    w.write_record(["baris", "kolom", "alasan"])
+        .map_err(csv_err)?;
+    for p in problems {
+        w.write_record([p.line.to_string().as_str(), &p.column, &p.reason])
+            .map_err(csv_err)?;
+    }
+    flush(w)?;
+    Err(Error::validation(
+        "file",
+        format!(
+            "{} masalah di {}; tidak ada yang disimpan, {what}.",
+            problems.len(),
+            file.display()
+        ),
+    ))
+}
+
+async fn applicants_command(
+    db: &Db,
+    session: &Session,
+    cmd: ApplicantsCommand,
+    now: chrono::DateTime<Utc>,
+) -> Result<()> {
+    match cmd {
+        ApplicantsCommand::Import { round, file } => {
+            let bytes = std::fs::read(&file)?;
+            let report = applicants::import(db, session, round, &bytes, now).await?;
+            if !report.is_stored() {
+                return report_problems(&report.problems, &file, "data lama tidak berubah");
+            }
+            eprintln!(
+                "{} pendaftar disimpan ({} sampai {}); {} dengan peringatan NIK untuk diperiksa.",
+                report.stored,
+                report.first_number.unwrap_or_default(),
+                report.last_number.unwrap_or_default(),
+                report.with_nik_warnings
+            );
+            Ok(())
+        }
+        ApplicantsCommand::Export { round } => {
+            let n = applicants::export_csv(db, session, round, std::io::stdout(), now).await?;
+            eprintln!("{n} pendaftar diekspor.");
+            Ok(())
+        }
+    }
+}
+
 fn print_hits(hits: &[parties::PartyHit]) -> Result<()> {
     let mut w = csv_out();
     w.write_record(["nomor_pendaftaran", "nama", "seleksi", "partai"])
@@ -335,22 +416,7 @@ async fn parties_command(
             let bytes = std::fs::read(&file)?;
             let report = parties::import(db, session, &bytes, now).await?;
             if !report.is_stored() {
-                let mut w = csv_out();
-                w.write_record(["baris", "kolom", "alasan"])
-                    .map_err(csv_err)?;
-                for p in &report.problems {
-                    w.write_record([p.line.to_string().as_str(), &p.column, &p.reason])
-                        .map_err(csv_err)?;
-                }
-                flush(w)?;
-                return Err(Error::validation(
-                    "file",
-                    format!(
-                        "{} masalah di {}; tidak ada yang disimpan, daftar lama tetap berlaku.",
-                        report.problems.len(),
-                        file.display()
-                    ),
-                ));
+                return report_problems(&report.problems, &file, "daftar lama tetap berlaku");
             }
             print_hits(&report.hits)?;
             eprintln!(

@@ -308,5 +308,10 @@ fn fake_applicant<R: Rng>(
         occupation: Some(pick(rng, OCCUPATIONS).to_string()),
         unit_code: unit.to_string(),
         kecamatan_code: kecamatan.to_string(),
+        election: Preset::Pemilu2024.election().to_string(),
+        nik_warnings: None,
+        nik_warnings_ack: false,
+        domicile_desa_code: None,
+        domicile_reason: None,
     }
 }

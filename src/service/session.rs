@@ -86,6 +86,7 @@ mod tests {
             username: "opr".into(),
             full_name: "Operator".into(),
             role: Role::Operator,
+            command_line: false,
         }
     }
 

@@ -187,6 +187,7 @@ pub async fn first_run(
         username: account.username.as_str().to_string(),
         full_name: account.full_name,
         role: Role::Administrator,
+        command_line: false,
     };
     if let Some(change) = initialised {
         audit::record(&mut tx, &session, now, change).await?;

@@ -1,0 +1,209 @@
+//! Applicants in bulk: importing a CSV into a round (all or nothing) and
+//! exporting a round in the same format.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::json;
+use ts_rs::TS;
+
+use crate::docs::applicants_csv::{self, COLUMNS};
+use crate::docs::csv_in::RowProblem;
+use crate::domain::applicant::registration_number;
+use crate::domain::permission::Operation;
+use crate::domain::region::RegionCode;
+use crate::error::{Error, Result};
+use crate::service::audit::{self, Change};
+use crate::service::auth::Session;
+use crate::service::setup;
+use crate::store::applicants::{self as store, NewApplicant};
+use crate::store::{rounds, Db};
+
+/// The outcome of an import: either every row was stored, or none and every
+/// problem is listed.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ApplicantImport {
+    pub stored: u32,
+    /// Stored applicants whose NIK gave a warning (kept for staff to review).
+    pub with_nik_warnings: u32,
+    pub problems: Vec<RowProblem>,
+    /// First and last registration numbers given, when stored.
+    pub first_number: Option<String>,
+    pub last_number: Option<String>,
+}
+
+impl ApplicantImport {
+    pub fn is_stored(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// Imports applicants into a round from CSV (columns in
+/// [`applicants_csv::COLUMNS`]). Every row is validated first, against the
+/// round and against the applications already held in the same election;
+/// if any row is wrong nothing is stored. Otherwise all rows are stored in
+/// one transaction, numbered in file order. NIK warnings do not block an
+/// import: they are stored unacknowledged for staff to review.
+pub async fn import(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    bytes: &[u8],
+    now: DateTime<Utc>,
+) -> Result<ApplicantImport> {
+    session.require(Operation::RegisterApplicants)?;
+    let kabupaten = RegionCode::parse(&setup::kabupaten(db).await?.code)?;
+    let round = {
+        let mut conn = db.pool().acquire().await?;
+        rounds::get(&mut conn, round_id).await?
+    };
+    let today = now.date_naive();
+    let file = applicants_csv::read(bytes, round.body, &kabupaten, today)?;
+    let mut problems = file.problems;
+    if file.applicants.is_empty() && problems.is_empty() {
+        problems.push(RowProblem {
+            line: 1,
+            column: String::new(),
+            reason: "Berkas tidak berisi data pendaftar.".into(),
+        });
+    }
+
+    let mut tx = db.pool().begin().await?;
+    let held: HashMap<String, store::Holder> = store::active_in_election(&mut tx, &round.election)
+        .await?
+        .into_iter()
+        .map(|h| (h.nik.clone(), h))
+        .collect();
+    for (line, a) in &file.applicants {
+        if let Some(h) = held.get(a.nik.as_str()) {
+            problems.push(RowProblem {
+                line: *line,
+                column: "nik".into(),
+                reason: format!(
+                    "NIK {} sudah terdaftar pada {} dengan nomor {}; satu orang satu pendaftaran per pemilihan.",
+                    a.nik, h.round_name, h.reg_number
+                ),
+            });
+        }
+    }
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| p.line);
+        return Ok(ApplicantImport {
+            stored: 0,
+            with_nik_warnings: 0,
+            problems,
+            first_number: None,
+            last_number: None,
+        });
+    }
+
+    let first_seq = store::next_seq(&mut tx, round_id).await?;
+    let mut with_warnings = 0;
+    let rows: Vec<NewApplicant> = file
+        .applicants
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, a))| {
+            let seq = first_seq + i as i64;
+            let warnings = a.nik.warnings(a.sex, a.birth_date, today);
+            if !warnings.is_empty() {
+                with_warnings += 1;
+            }
+            let domicile =
+                (a.domicile_desa != a.address_desa).then(|| a.domicile_desa.digits().to_string());
+            NewApplicant {
+                reg_seq: seq,
+                reg_number: registration_number(round.body, kabupaten.digits(), seq),
+                nik: a.nik.as_str().to_string(),
+                full_name: a.full_name,
+                sex: a.sex.as_str(),
+                birth_place: a.birth_place,
+                birth_date: a.birth_date,
+                address: a.address,
+                address_desa_code: a.address_desa.digits().to_string(),
+                phone: a.phone,
+                email: a.email,
+                education: a.education.as_str(),
+                occupation: a.occupation,
+                kecamatan_code: a.unit.digits()[..6].to_string(),
+                unit_code: a.unit.digits().to_string(),
+                election: round.election.clone(),
+                nik_warnings: (!warnings.is_empty()).then(|| json!(warnings).to_string()),
+                nik_warnings_ack: false,
+                domicile_desa_code: domicile,
+                domicile_reason: a.domicile_reason,
+            }
+        })
+        .collect();
+    store::insert_many(&mut tx, round_id, &rows, session.user_id, now).await?;
+    let first_number = rows.first().map(|r| r.reg_number.clone());
+    let last_number = rows.last().map(|r| r.reg_number.clone());
+    let change = Change::new("applicants.import", "round", round_id).after(json!({
+        "source": "csv",
+        "applicants": rows.len(),
+        "first": first_number,
+        "last": last_number,
+        "with_nik_warnings": with_warnings,
+    }));
+    audit::record(&mut tx, session, now, change).await?;
+    tx.commit().await?;
+    Ok(ApplicantImport {
+        stored: rows.len() as u32,
+        with_nik_warnings: with_warnings,
+        problems: Vec::new(),
+        first_number,
+        last_number,
+    })
+}
+
+/// Writes a round's applicants as CSV in the import format (dates
+/// `YYYY-MM-DD`, dotted codes) and records the export. Any logged-in role.
+pub async fn export_csv<W: std::io::Write>(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    out: W,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    session.require(Operation::Read)?;
+    let rows = {
+        let mut conn = db.pool().acquire().await?;
+        rounds::get(&mut conn, round_id).await?;
+        store::for_export(&mut conn, round_id).await?
+    };
+    let csv_err = |e: csv::Error| Error::Io(std::io::Error::other(e));
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(COLUMNS).map_err(csv_err)?;
+    let dotted = |digits: &str| RegionCode::from_trusted(digits.to_string()).dotted();
+    for r in &rows {
+        w.write_record([
+            r.nik.as_str(),
+            &r.full_name,
+            &r.sex,
+            &r.birth_place,
+            &r.birth_date.format("%Y-%m-%d").to_string(),
+            &r.address,
+            &dotted(&r.address_desa_code),
+            &r.education,
+            r.phone.as_deref().unwrap_or(""),
+            r.email.as_deref().unwrap_or(""),
+            &dotted(&r.unit_code),
+            r.occupation.as_deref().unwrap_or(""),
+            &r.domicile_desa_code
+                .as_deref()
+                .map(dotted)
+                .unwrap_or_default(),
+            r.domicile_reason.as_deref().unwrap_or(""),
+        ])
+        .map_err(csv_err)?;
+    }
+    w.flush()?;
+    let mut tx = db.pool().begin().await?;
+    let change = Change::new("applicants.export", "round", round_id)
+        .after(json!({ "applicants": rows.len() }));
+    audit::record(&mut tx, session, now, change).await?;
+    tx.commit().await?;
+    Ok(rows.len())
+}
