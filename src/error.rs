@@ -143,6 +143,14 @@ pub struct ErrorPayload {
     pub field: Option<String>,
 }
 
+/// Reading or writing CSV fails only on I/O here (records are built by the
+/// code), so it is reported as a file error.
+impl From<csv::Error> for Error {
+    fn from(e: csv::Error) -> Self {
+        Error::Io(std::io::Error::other(e))
+    }
+}
+
 impl From<Error> for ErrorPayload {
     fn from(e: Error) -> Self {
         e.to_payload()

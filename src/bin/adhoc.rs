@@ -208,20 +208,14 @@ fn flush(mut w: csv::Writer<std::io::Stdout>) -> Result<()> {
     Ok(())
 }
 
-fn csv_err(e: csv::Error) -> Error {
-    Error::Io(std::io::Error::other(e))
-}
-
 async fn run(cli: Cli) -> Result<()> {
     let now = Utc::now();
     match cli.command {
         Command::Wilayah { cari } => {
             let mut w = csv_out();
-            w.write_record(["kode", "nama", "provinsi"])
-                .map_err(csv_err)?;
+            w.write_record(["kode", "nama", "provinsi"])?;
             for k in atlas().search_kabupaten(&cari, 600) {
-                w.write_record([&k.code, &k.name, &k.provinsi])
-                    .map_err(csv_err)?;
+                w.write_record([&k.code, &k.name, &k.provinsi])?;
             }
             flush(w)
         }
@@ -295,8 +289,7 @@ async fn rounds_command(
     match cmd {
         RoundsCommand::List => {
             let mut w = csv_out();
-            w.write_record(["id", "pemilihan", "badan", "tahapan", "nama", "pendaftar"])
-                .map_err(csv_err)?;
+            w.write_record(["id", "pemilihan", "badan", "tahapan", "nama", "pendaftar"])?;
             for r in rounds::list_rounds(db).await? {
                 w.write_record([
                     r.id.to_string(),
@@ -305,8 +298,7 @@ async fn rounds_command(
                     r.current_stage.as_str().to_string(),
                     r.name,
                     r.applicants.to_string(),
-                ])
-                .map_err(csv_err)?;
+                ])?;
             }
             flush(w)
         }
@@ -347,11 +339,9 @@ fn report_problems(
     what: &str,
 ) -> Result<()> {
     let mut w = csv_out();
-    w.write_record(["baris", "kolom", "alasan"])
-        .map_err(csv_err)?;
+    w.write_record(["baris", "kolom", "alasan"])?;
     for p in problems {
-        w.write_record([p.line.to_string().as_str(), &p.column, &p.reason])
-            .map_err(csv_err)?;
+        w.write_record([p.line.to_string().as_str(), &p.column, &p.reason])?;
     }
     flush(w)?;
     Err(Error::validation(
@@ -396,11 +386,9 @@ async fn applicants_command(
 
 fn print_hits(hits: &[parties::PartyHit]) -> Result<()> {
     let mut w = csv_out();
-    w.write_record(["nomor_pendaftaran", "nama", "seleksi", "partai"])
-        .map_err(csv_err)?;
+    w.write_record(["nomor_pendaftaran", "nama", "seleksi", "partai"])?;
     for h in hits {
-        w.write_record([&h.reg_number, &h.full_name, &h.round_name, &h.parties])
-            .map_err(csv_err)?;
+        w.write_record([&h.reg_number, &h.full_name, &h.round_name, &h.parties])?;
     }
     flush(w)
 }
@@ -482,8 +470,7 @@ async fn user_command(
                 "aktif",
                 "gagal_masuk",
                 "terkunci_sampai",
-            ])
-            .map_err(csv_err)?;
+            ])?;
             for a in accounts::list(db, session, now).await? {
                 w.write_record([
                     a.username,
@@ -492,8 +479,7 @@ async fn user_command(
                     if a.active { "ya" } else { "tidak" }.to_string(),
                     a.failed_logins.to_string(),
                     a.locked_until.unwrap_or_default(),
-                ])
-                .map_err(csv_err)?;
+                ])?;
             }
             flush(w)?;
         }
@@ -532,8 +518,7 @@ async fn audit_command(
         AuditCommand::Verify => {
             let report = audit::verify(db).await?;
             let mut w = csv_out();
-            w.write_record(["status", "catatan", "rusak_pertama", "hash_terakhir"])
-                .map_err(csv_err)?;
+            w.write_record(["status", "catatan", "rusak_pertama", "hash_terakhir"])?;
             w.write_record([
                 if report.is_intact() { "utuh" } else { "rusak" }.to_string(),
                 report.entries.to_string(),
@@ -542,8 +527,7 @@ async fn audit_command(
                     .map(|i| i.to_string())
                     .unwrap_or_default(),
                 report.last_hash.clone().unwrap_or_default(),
-            ])
-            .map_err(csv_err)?;
+            ])?;
             flush(w)?;
             match (report.first_broken, report.problem) {
                 (Some(id), Some(problem)) => Err(Error::AuditBroken { id, problem }),

@@ -13,7 +13,7 @@ use crate::docs::csv_in::RowProblem;
 use crate::domain::applicant::registration_number;
 use crate::domain::permission::Operation;
 use crate::domain::region::RegionCode;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
 use crate::service::setup;
@@ -173,9 +173,8 @@ pub async fn export_csv<W: std::io::Write>(
         rounds::get(&mut conn, round_id).await?;
         store::for_export(&mut conn, round_id).await?
     };
-    let csv_err = |e: csv::Error| Error::Io(std::io::Error::other(e));
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(COLUMNS).map_err(csv_err)?;
+    w.write_record(COLUMNS)?;
     let dotted = |digits: &str| RegionCode::from_trusted(digits.to_string()).dotted();
     for r in &rows {
         w.write_record([
@@ -196,8 +195,7 @@ pub async fn export_csv<W: std::io::Write>(
                 .map(dotted)
                 .unwrap_or_default(),
             r.domicile_reason.as_deref().unwrap_or(""),
-        ])
-        .map_err(csv_err)?;
+        ])?;
     }
     w.flush()?;
     let mut tx = db.pool().begin().await?;

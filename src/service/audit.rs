@@ -204,11 +204,9 @@ pub async fn export_csv<W: std::io::Write>(
     let (mut entries, _) = audit::list(&mut conn, &f).await?;
     entries.reverse();
     let mut w = csv::Writer::from_writer(out);
-    let csv_err = |e: csv::Error| Error::Io(std::io::Error::other(e));
     w.write_record([
         "id", "waktu", "pengguna", "aksi", "objek", "id_objek", "sebelum", "sesudah", "hash",
-    ])
-    .map_err(csv_err)?;
+    ])?;
     for e in &entries {
         let c = &e.content;
         w.write_record([
@@ -221,8 +219,7 @@ pub async fn export_csv<W: std::io::Write>(
             c.before.as_deref().unwrap_or(""),
             c.after.as_deref().unwrap_or(""),
             &e.hash,
-        ])
-        .map_err(csv_err)?;
+        ])?;
     }
     w.flush()?;
     drop(conn);
