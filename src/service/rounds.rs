@@ -142,10 +142,7 @@ pub async fn set_unit_quota(
             format!("Wilayah {code} tidak termasuk kabupaten/kota ini."),
         ));
     }
-    let before = rounds::unit_quotas(&mut tx, round_id)
-        .await?
-        .into_iter()
-        .find(|q| q.unit_code == code.digits());
+    let before = rounds::unit_quota(&mut tx, round_id, code.digits()).await?;
     match quota {
         Some(q) => {
             if !(1..=50).contains(&q) {
@@ -170,11 +167,10 @@ pub async fn set_unit_quota(
         Some(q) => json!({ "quota": q.quota, "reason": q.reason }),
         None => json!({ "quota": round.settings.quota_per_unit, "reason": null }),
     };
-    let after = rounds::unit_quotas(&mut tx, round_id).await?;
-    let after = after.iter().find(|q| q.unit_code == code.digits());
+    let after = rounds::unit_quota(&mut tx, round_id, code.digits()).await?;
     let change = Change::new("round.unit_quota", "round", format!("{round_id}/{code}"))
         .before(as_json(before.as_ref()))
-        .after(as_json(after));
+        .after(as_json(after.as_ref()));
     audit::record(&mut tx, session, now, change).await?;
     tx.commit().await?;
     Ok(())

@@ -235,6 +235,21 @@ pub struct UnitQuota {
     pub reason: String,
 }
 
+/// One unit's override in a round, if it has one.
+pub async fn unit_quota(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+    unit_code: &str,
+) -> Result<Option<UnitQuota>> {
+    Ok(sqlx::query_as(
+        "SELECT unit_code, quota, reason FROM unit_quotas WHERE round_id = ? AND unit_code = ?",
+    )
+    .bind(round_id)
+    .bind(unit_code)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
 /// Every override of a round.
 pub async fn unit_quotas(conn: &mut SqliteConnection, round_id: i64) -> Result<Vec<UnitQuota>> {
     Ok(sqlx::query_as(
