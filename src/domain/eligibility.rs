@@ -31,6 +31,9 @@ pub enum Rule {
     Pendidikan,
     Domisili,
     PeriodeMenjabat,
+    /// The applicant's own statement: never a member, or left long enough ago.
+    StatusPartai,
+    /// The NIK against the imported party-membership list.
     KeanggotaanPartai,
 }
 
@@ -41,7 +44,8 @@ impl Rule {
             Rule::Pendidikan => "Pendidikan",
             Rule::Domisili => "Domisili",
             Rule::PeriodeMenjabat => "Periode menjabat",
-            Rule::KeanggotaanPartai => "Keanggotaan partai politik",
+            Rule::StatusPartai => "Pernyataan keanggotaan partai",
+            Rule::KeanggotaanPartai => "Daftar anggota partai (SIPOL)",
         }
     }
 }
@@ -67,19 +71,33 @@ pub enum PartyList {
     },
 }
 
-/// What the rules look at.
+/// What the applicant states about party membership.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartyStatement {
+    /// Never a member.
+    NeverMember,
+    /// A former member who left in this year (if given).
+    FormerMember { left_year: Option<i32> },
+}
+
+/// Years a former party member must have left before the reference date.
+pub const PARTY_EXIT_YEARS: i32 = 5;
+
+/// What the rules look at. Anything not yet entered is `None` and gives
+/// "needs review", so the rules can be shown while a form is being typed.
 #[derive(Debug, Clone)]
 pub struct Applicant<'a> {
-    pub birth_date: NaiveDate,
+    pub birth_date: Option<NaiveDate>,
     pub education: Option<Education>,
     /// The unit applied for: a kecamatan (PPK) or a desa (PPS).
-    pub unit: &'a RegionCode,
+    pub unit: Option<&'a RegionCode>,
     /// The desa/kelurahan the applicant lives in.
     pub domicile_desa: Option<&'a RegionCode>,
     /// A written reason staff gave to accept a domicile outside the unit.
     pub domicile_exception: Option<&'a str>,
     /// Periods already served in the same body.
     pub periods_served: u32,
+    pub party_statement: PartyStatement,
     pub party_list: &'a PartyList,
     /// A stamped statement that a party used the NIK without consent.
     pub misuse_statement: bool,
@@ -110,13 +128,17 @@ pub fn check(settings: &RoundSettings, body: Body, a: &Applicant<'_>) -> Vec<Rul
         education(a),
         domicile(body, a),
         periods(settings, a),
+        party_statement(settings, a),
         party(a),
     ]
 }
 
 fn age(settings: &RoundSettings, a: &Applicant<'_>) -> RuleResult {
     let on = settings.reference_date;
-    let years = age_on(a.birth_date, on);
+    let Some(birth) = a.birth_date else {
+        return result(Rule::Usia, Verdict::Review, "Tanggal lahir belum diisi.");
+    };
+    let years = age_on(birth, on);
     let when = on.format("%d-%m-%Y");
     if years >= settings.min_age as i32 {
         result(
@@ -160,6 +182,19 @@ fn education(a: &Applicant<'_>) -> RuleResult {
 }
 
 fn domicile(body: Body, a: &Applicant<'_>) -> RuleResult {
+    let Some(unit) = a.unit else {
+        return result(
+            Rule::Domisili,
+            Verdict::Review,
+            format!(
+                "{} tempat mendaftar belum dipilih.",
+                match body {
+                    Body::Ppk => "Kecamatan",
+                    Body::Pps => "Desa/kelurahan",
+                }
+            ),
+        );
+    };
     let Some(home) = a.domicile_desa else {
         return result(
             Rule::Domisili,
@@ -168,8 +203,8 @@ fn domicile(body: Body, a: &Applicant<'_>) -> RuleResult {
         );
     };
     let inside = match body {
-        Body::Ppk => a.unit.contains(home),
-        Body::Pps => a.unit == home,
+        Body::Ppk => unit.contains(home),
+        Body::Pps => unit == home,
     };
     let area = match body {
         Body::Ppk => "kecamatan",
@@ -213,6 +248,48 @@ fn periods(settings: &RoundSettings, a: &Applicant<'_>) -> RuleResult {
                 a.periods_served
             ),
         ),
+    }
+}
+
+fn party_statement(settings: &RoundSettings, a: &Applicant<'_>) -> RuleResult {
+    let rule = Rule::StatusPartai;
+    match a.party_statement {
+        PartyStatement::NeverMember => result(
+            rule,
+            Verdict::Pass,
+            "Menyatakan tidak pernah menjadi anggota partai politik.",
+        ),
+        PartyStatement::FormerMember { left_year: None } => result(
+            rule,
+            Verdict::Review,
+            "Mantan anggota partai politik; tahun keluar belum diisi.",
+        ),
+        PartyStatement::FormerMember {
+            left_year: Some(year),
+        } => {
+            let reference = settings.reference_date;
+            // Counted in whole years: leaving in 2017 is 5 years before 2022.
+            let since = reference.year() - year;
+            if year > reference.year() {
+                result(
+                    rule,
+                    Verdict::Fail,
+                    format!("Tahun keluar dari partai ({year}) setelah tanggal acuan."),
+                )
+            } else if since >= PARTY_EXIT_YEARS {
+                result(
+                    rule,
+                    Verdict::Pass,
+                    format!("Keluar dari partai politik tahun {year} ({since} tahun sebelum tanggal acuan); lampirkan surat keterangan dari partai."),
+                )
+            } else {
+                result(
+                    rule,
+                    Verdict::Fail,
+                    format!("Keluar dari partai politik tahun {year}, baru {since} tahun sebelum tanggal acuan; paling sedikit {PARTY_EXIT_YEARS} tahun."),
+                )
+            }
+        }
     }
 }
 
@@ -266,6 +343,7 @@ mod tests {
         periods: u32,
         list: PartyList,
         statement: bool,
+        statement_of_party: PartyStatement,
     }
 
     impl Case {
@@ -279,6 +357,7 @@ mod tests {
                 periods: 0,
                 list: PartyList::NotListed,
                 statement: false,
+                statement_of_party: PartyStatement::NeverMember,
             }
         }
 
@@ -287,12 +366,13 @@ mod tests {
                 s,
                 body,
                 &Applicant {
-                    birth_date: self.birth,
+                    birth_date: Some(self.birth),
                     education: self.education,
-                    unit: &self.unit,
+                    unit: Some(&self.unit),
                     domicile_desa: self.home.as_ref(),
                     domicile_exception: self.exception,
                     periods_served: self.periods,
+                    party_statement: self.statement_of_party,
                     party_list: &self.list,
                     misuse_statement: self.statement,
                 },
@@ -311,6 +391,7 @@ mod tests {
                 Rule::Pendidikan,
                 Rule::Domisili,
                 Rule::PeriodeMenjabat,
+                Rule::StatusPartai,
                 Rule::KeanggotaanPartai
             ]
         );
@@ -516,7 +597,7 @@ mod tests {
         }
         .run(&s, Body::Ppk);
         assert_eq!(verdict_of(&r, Rule::KeanggotaanPartai), Verdict::Fail);
-        assert!(r[4].reason.contains("Partai Contoh"));
+        assert!(r[5].reason.contains("Partai Contoh"));
         let with_statement = Case {
             list: listed,
             statement: true,
@@ -534,5 +615,48 @@ mod tests {
             verdict_of(&none.run(&s, Body::Ppk), Rule::KeanggotaanPartai),
             Verdict::Review
         );
+    }
+
+    #[test]
+    fn a_former_member_must_have_left_five_years_before_the_reference_date() {
+        // Reference date 20-11-2022.
+        let s = settings();
+        let left = |year: Option<i32>| {
+            verdict_of(
+                &Case {
+                    statement_of_party: PartyStatement::FormerMember { left_year: year },
+                    ..Case::ok()
+                }
+                .run(&s, Body::Ppk),
+                Rule::StatusPartai,
+            )
+        };
+        assert_eq!(left(Some(2017)), Verdict::Pass);
+        assert_eq!(left(Some(2018)), Verdict::Fail);
+        assert_eq!(left(Some(2023)), Verdict::Fail);
+        assert_eq!(left(None), Verdict::Review);
+    }
+
+    #[test]
+    fn what_is_not_entered_yet_needs_review() {
+        let r = check(
+            &settings(),
+            Body::Pps,
+            &Applicant {
+                birth_date: None,
+                education: None,
+                unit: None,
+                domicile_desa: None,
+                domicile_exception: None,
+                periods_served: 0,
+                party_statement: PartyStatement::NeverMember,
+                party_list: &PartyList::NotListed,
+                misuse_statement: false,
+            },
+        );
+        assert_eq!(verdict_of(&r, Rule::Usia), Verdict::Review);
+        assert_eq!(verdict_of(&r, Rule::Pendidikan), Verdict::Review);
+        assert_eq!(verdict_of(&r, Rule::Domisili), Verdict::Review);
+        assert!(r[2].reason.starts_with("Desa/kelurahan tempat mendaftar"));
     }
 }

@@ -204,6 +204,24 @@ impl Atlas {
             .map(|i| &self.regions[i])
     }
 
+    /// How a unit is named on screen and on paper: "Kecamatan Purwodadi",
+    /// "Desa Gerbo, Kecamatan Purwodadi" (or "Kelurahan ..."). Unknown codes
+    /// are shown dotted.
+    pub fn unit_label(&self, code: &RegionCode) -> String {
+        let name = |c: &RegionCode| self.get(c).map_or_else(|| c.dotted(), |r| r.name.clone());
+        match (code.level(), code.parent()) {
+            (RegionLevel::Desa, Some(kec)) => {
+                let kind = match code.desa_kind() {
+                    Some(DesaKind::Kelurahan) => "Kelurahan",
+                    _ => "Desa",
+                };
+                format!("{kind} {}, Kecamatan {}", name(code), name(&kec))
+            }
+            (RegionLevel::Kecamatan, _) => format!("Kecamatan {}", name(code)),
+            _ => name(code),
+        }
+    }
+
     /// Every region strictly inside `code`, in code order.
     pub fn descendants(&self, code: &RegionCode) -> &[Region] {
         let start = self.regions.partition_point(|r| r.code <= *code);

@@ -134,6 +134,10 @@ pub async fn import(
                 nik_warnings_ack: false,
                 domicile_desa_code: domicile,
                 domicile_reason: a.domicile_reason,
+                party_status: "bukan",
+                party_left_year: None,
+                misuse_statement: false,
+                disability: None,
             }
         })
         .collect();

@@ -313,5 +313,9 @@ fn fake_applicant<R: Rng>(
         nik_warnings_ack: false,
         domicile_desa_code: None,
         domicile_reason: None,
+        party_status: "bukan",
+        party_left_year: None,
+        misuse_statement: false,
+        disability: None,
     }
 }

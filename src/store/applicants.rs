@@ -30,6 +30,18 @@ pub struct NewApplicant {
     pub nik_warnings_ack: bool,
     pub domicile_desa_code: Option<String>,
     pub domicile_reason: Option<String>,
+    pub party_status: &'static str,
+    pub party_left_year: Option<i32>,
+    pub misuse_statement: bool,
+    pub disability: Option<String>,
+}
+
+/// The search key of a name: lower case, single spaces.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Writes applicants of one round in multi-row INSERTs.
@@ -45,7 +57,8 @@ pub async fn insert_many(
         let mut q = QueryBuilder::<Sqlite>::new(
             "INSERT INTO applicants (round_id, reg_seq, reg_number, nik, full_name, sex, birth_place, birth_date,
                  address, address_desa_code, phone, email, education, occupation, unit_code, kecamatan_code,
-                 created_at, created_by, election, nik_warnings, nik_warnings_ack, domicile_desa_code, domicile_reason) ",
+                 created_at, created_by, election, nik_warnings, nik_warnings_ack, domicile_desa_code, domicile_reason,
+                 name_key, party_status, party_left_year, misuse_statement, disability) ",
         );
         q.push_values(chunk, |mut b, a| {
             b.push_bind(round_id)
@@ -70,7 +83,12 @@ pub async fn insert_many(
                 .push_bind(&a.nik_warnings)
                 .push_bind(a.nik_warnings_ack)
                 .push_bind(&a.domicile_desa_code)
-                .push_bind(&a.domicile_reason);
+                .push_bind(&a.domicile_reason)
+                .push_bind(name_key(&a.full_name))
+                .push_bind(a.party_status)
+                .push_bind(a.party_left_year)
+                .push_bind(a.misuse_statement)
+                .push_bind(&a.disability);
         });
         q.build().execute(&mut *conn).await?;
     }
@@ -186,4 +204,327 @@ pub async fn for_export(conn: &mut SqliteConnection, round_id: i64) -> Result<Ve
     .bind(round_id)
     .fetch_all(&mut *conn)
     .await?)
+}
+
+/// The id of the applicant with this registration sequence in a round.
+pub async fn id_of(conn: &mut SqliteConnection, round_id: i64, reg_seq: i64) -> Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM applicants WHERE round_id = ? AND reg_seq = ?")
+            .bind(round_id)
+            .bind(reg_seq)
+            .fetch_one(&mut *conn)
+            .await?,
+    )
+}
+
+/// The active application holding a NIK in an election.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ActiveHolder {
+    pub id: i64,
+    pub reg_number: String,
+    pub full_name: String,
+    pub round_name: String,
+}
+
+/// The active application holding `nik` in `election`, other than `except`.
+pub async fn active_holder(
+    conn: &mut SqliteConnection,
+    election: &str,
+    nik: &str,
+    except: Option<i64>,
+) -> Result<Option<ActiveHolder>> {
+    Ok(sqlx::query_as(
+        "SELECT a.id, a.reg_number, a.full_name, r.name AS round_name
+         FROM applicants a JOIN rounds r ON r.id = a.round_id
+         WHERE a.election = ? AND a.nik = ? AND a.status <> 'mundur' AND a.id IS NOT ?
+         LIMIT 1",
+    )
+    .bind(election)
+    .bind(nik)
+    .bind(except)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+/// One applicant as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StoredApplicant {
+    pub id: i64,
+    pub round_id: i64,
+    pub reg_number: String,
+    pub nik: String,
+    pub full_name: String,
+    pub sex: String,
+    pub birth_place: String,
+    pub birth_date: NaiveDate,
+    pub address: String,
+    pub address_desa_code: String,
+    pub domicile_desa_code: Option<String>,
+    pub domicile_reason: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub education: String,
+    pub occupation: Option<String>,
+    pub unit_code: String,
+    pub kecamatan_code: String,
+    pub status: String,
+    pub created_at: String,
+    pub created_by_name: Option<String>,
+    pub nik_warnings: Option<String>,
+    pub nik_warnings_ack: bool,
+    pub party_status: String,
+    pub party_left_year: Option<i32>,
+    pub misuse_statement: bool,
+    pub disability: Option<String>,
+    pub withdrawn_at: Option<String>,
+    pub withdrawn_reason: Option<String>,
+    pub updated_at: Option<String>,
+}
+
+pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Option<StoredApplicant>> {
+    Ok(sqlx::query_as(
+        "SELECT a.id, a.round_id, a.reg_number, a.nik, a.full_name, a.sex, a.birth_place, a.birth_date, a.address,
+                a.address_desa_code, a.domicile_desa_code, a.domicile_reason, a.phone, a.email, a.education,
+                a.occupation, a.unit_code, a.kecamatan_code, a.status, a.created_at, u.full_name AS created_by_name,
+                a.nik_warnings, a.nik_warnings_ack, a.party_status, a.party_left_year, a.misuse_statement,
+                a.disability, a.withdrawn_at, a.withdrawn_reason, a.updated_at
+         FROM applicants a LEFT JOIN users u ON u.id = a.created_by WHERE a.id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+/// Rewrites the editable fields of an applicant (not its number or round).
+pub async fn update(
+    conn: &mut SqliteConnection,
+    id: i64,
+    a: &NewApplicant,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE applicants SET nik = ?, full_name = ?, name_key = ?, sex = ?, birth_place = ?, birth_date = ?,
+                address = ?, address_desa_code = ?, phone = ?, email = ?, education = ?, occupation = ?,
+                unit_code = ?, kecamatan_code = ?, nik_warnings = ?, nik_warnings_ack = ?,
+                domicile_desa_code = ?, domicile_reason = ?, party_status = ?, party_left_year = ?,
+                misuse_statement = ?, disability = ?, updated_at = ?
+         WHERE id = ?",
+    )
+    .bind(&a.nik)
+    .bind(&a.full_name)
+    .bind(name_key(&a.full_name))
+    .bind(a.sex)
+    .bind(&a.birth_place)
+    .bind(a.birth_date)
+    .bind(&a.address)
+    .bind(&a.address_desa_code)
+    .bind(&a.phone)
+    .bind(&a.email)
+    .bind(a.education)
+    .bind(&a.occupation)
+    .bind(&a.unit_code)
+    .bind(&a.kecamatan_code)
+    .bind(&a.nik_warnings)
+    .bind(a.nik_warnings_ack)
+    .bind(&a.domicile_desa_code)
+    .bind(&a.domicile_reason)
+    .bind(a.party_status)
+    .bind(a.party_left_year)
+    .bind(a.misuse_statement)
+    .bind(&a.disability)
+    .bind(now.to_rfc3339())
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Marks an application withdrawn.
+pub async fn withdraw(
+    conn: &mut SqliteConnection,
+    id: i64,
+    reason: &str,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE applicants SET status = 'mundur', withdrawn_at = ?, withdrawn_reason = ?, withdrawn_by = ?,
+                updated_at = ?
+         WHERE id = ?",
+    )
+    .bind(now.to_rfc3339())
+    .bind(reason)
+    .bind(by)
+    .bind(now.to_rfc3339())
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Earlier service of an applicant: (body, election, year).
+pub async fn service_of(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<Vec<(String, String, i32)>> {
+    Ok(sqlx::query_as(
+        "SELECT body, election, year FROM applicant_service WHERE applicant_id = ? ORDER BY year, body",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+pub async fn replace_service(
+    conn: &mut SqliteConnection,
+    id: i64,
+    rows: &[(String, String, i32)],
+) -> Result<()> {
+    sqlx::query("DELETE FROM applicant_service WHERE applicant_id = ?")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    for (body, election, year) in rows {
+        sqlx::query(
+            "INSERT OR IGNORE INTO applicant_service (applicant_id, body, election, year) VALUES (?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(body)
+        .bind(election)
+        .bind(year)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Documents received from an applicant: (code, received_at).
+pub async fn documents_of(conn: &mut SqliteConnection, id: i64) -> Result<Vec<(String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT code, received_at FROM document_receipts WHERE applicant_id = ? ORDER BY rowid",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// Sets the documents received: codes no longer listed are removed, new
+/// ones get `now`; ones already recorded keep their first time.
+pub async fn set_documents(
+    conn: &mut SqliteConnection,
+    id: i64,
+    codes: &[String],
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut q = QueryBuilder::<Sqlite>::new("DELETE FROM document_receipts WHERE applicant_id = ");
+    q.push_bind(id);
+    if !codes.is_empty() {
+        q.push(" AND code NOT IN (");
+        let mut list = q.separated(", ");
+        for c in codes {
+            list.push_bind(c);
+        }
+        q.push(")");
+    }
+    q.build().execute(&mut *conn).await?;
+    for code in codes {
+        sqlx::query(
+            "INSERT OR IGNORE INTO document_receipts (applicant_id, code, received_at, received_by) VALUES (?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(code)
+        .bind(now.to_rfc3339())
+        .bind(by)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// What the applicant list shows of one applicant.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ListRow {
+    pub id: i64,
+    pub reg_number: String,
+    pub nik: String,
+    pub full_name: String,
+    pub sex: String,
+    pub unit_code: String,
+    pub kecamatan_code: String,
+    pub status: String,
+    pub nik_warning_pending: bool,
+    pub party_listed: bool,
+}
+
+/// How to search: text prefixes, filters, order and a page.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub round_id: i64,
+    /// Prefix of [`name_key`].
+    pub name_prefix: Option<String>,
+    pub nik_prefix: Option<String>,
+    pub reg_number_prefix: Option<String>,
+    /// A kecamatan (6 digits) or desa (10 digits) code.
+    pub unit: Option<String>,
+    pub status: Option<String>,
+    pub order_by_name: bool,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// Upper bound of the strings that start with `prefix`, for an index range.
+fn prefix_end(prefix: &str) -> String {
+    format!("{prefix}\u{10FFFF}")
+}
+
+fn push_where(q: &mut QueryBuilder<'_, Sqlite>, s: &Search) {
+    q.push(" WHERE a.round_id = ").push_bind(s.round_id);
+    for (column, prefix) in [
+        ("a.name_key", &s.name_prefix),
+        ("a.nik", &s.nik_prefix),
+        ("a.reg_number", &s.reg_number_prefix),
+    ] {
+        if let Some(p) = prefix {
+            q.push(format!(" AND {column} >= "))
+                .push_bind(p.clone())
+                .push(format!(" AND {column} < "))
+                .push_bind(prefix_end(p));
+        }
+    }
+    match s.unit.as_deref() {
+        Some(u) if u.len() == 6 => {
+            q.push(" AND a.kecamatan_code = ").push_bind(u.to_string());
+        }
+        Some(u) => {
+            q.push(" AND a.unit_code = ").push_bind(u.to_string());
+        }
+        None => {}
+    }
+    if let Some(st) = &s.status {
+        q.push(" AND a.status = ").push_bind(st.clone());
+    }
+}
+
+/// One page of matching applicants and how many match in all.
+pub async fn search(conn: &mut SqliteConnection, s: &Search) -> Result<(Vec<ListRow>, i64)> {
+    let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM applicants a");
+    push_where(&mut count, s);
+    let total: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "SELECT a.id, a.reg_number, a.nik, a.full_name, a.sex, a.unit_code, a.kecamatan_code, a.status,
+                (a.nik_warnings IS NOT NULL AND a.nik_warnings_ack = 0) AS nik_warning_pending,
+                EXISTS (SELECT 1 FROM party_members p WHERE p.nik = a.nik) AS party_listed
+         FROM applicants a",
+    );
+    push_where(&mut q, s);
+    q.push(if s.order_by_name {
+        " ORDER BY a.name_key, a.reg_seq"
+    } else {
+        " ORDER BY a.reg_seq"
+    });
+    q.push(" LIMIT ").push_bind(s.limit);
+    q.push(" OFFSET ").push_bind(s.offset);
+    let rows = q.build_query_as().fetch_all(&mut *conn).await?;
+    Ok((rows, total))
 }

@@ -3,4 +3,4 @@
 /**
  * The rules checked at registration.
  */
-export type Rule = "usia" | "pendidikan" | "domisili" | "periode_menjabat" | "keanggotaan_partai";
+export type Rule = "usia" | "pendidikan" | "domisili" | "periode_menjabat" | "status_partai" | "keanggotaan_partai";

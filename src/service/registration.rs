@@ -1,0 +1,768 @@
+//! The help desk: checking a registration while it is typed, registering,
+//! editing and withdrawing one applicant, finding applicants, and the
+//! registration receipt.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use ts_rs::TS;
+
+use crate::domain::applicant::{registration_number, Education, Sex};
+use crate::domain::applicant_input::{self, parse_date, ApplicantFields, FieldProblem};
+use crate::domain::documents::{self, DOCUMENTS};
+use crate::domain::eligibility::{self, PartyList, RuleResult};
+use crate::domain::nik::{Nik, NikWarning};
+use crate::domain::permission::Operation;
+use crate::domain::region::{atlas, RegionCode, RegionLevel};
+use crate::domain::registration::{PartyStatus, PreviousService, RegistrationDraft};
+use crate::domain::round::{Body, Stage};
+use crate::error::{Error, Result};
+use crate::service::audit::{self, Change};
+use crate::service::auth::Session;
+use crate::service::{parties, setup};
+use crate::store::applicants::{self as store, NewApplicant, StoredApplicant};
+use crate::store::rounds::{self, Round};
+use crate::store::{meta, parties as party_store, Db};
+
+/// Statuses of an application.
+pub const STATUS_REGISTERED: &str = "terdaftar";
+pub const STATUS_WITHDRAWN: &str = "mundur";
+
+/// What the NIK itself says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct NikInfo {
+    pub sex: Sex,
+    /// `DD-MM-YYYY`, when the date exists.
+    pub birth_date: Option<String>,
+    /// Where the KTP was first issued, e.g. "Kecamatan Purwodadi".
+    pub issued_in: String,
+}
+
+/// The application a NIK already holds in the same election.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ExistingApplication {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub reg_number: String,
+    pub full_name: String,
+    pub round_name: String,
+}
+
+/// A document asked of the applicant, and whether it was handed over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct DocumentItem {
+    pub code: String,
+    pub name: String,
+    /// Asked of every applicant, or of this one because of a condition.
+    pub required: bool,
+    pub received: bool,
+}
+
+/// Everything the form shows while it is typed, and whether it can be saved.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct RegistrationCheck {
+    /// Fields that are wrong (saving is refused while there are any).
+    pub problems: Vec<FieldProblem>,
+    pub nik_info: Option<NikInfo>,
+    /// What the operator must look at and acknowledge before saving.
+    pub nik_warnings: Vec<String>,
+    /// Set when the NIK already holds an active application in the election.
+    pub duplicate: Option<ExistingApplication>,
+    /// Eligibility, rule by rule.
+    pub rules: Vec<RuleResult>,
+    /// The documents asked of this applicant.
+    pub documents: Vec<DocumentItem>,
+    /// No problems, no duplicate, and any NIK warning acknowledged.
+    pub can_save: bool,
+}
+
+/// A saved application.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SavedApplicant {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub reg_number: String,
+}
+
+/// The outcome of saving: saved, or refused with the check that says why.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct RegistrationResult {
+    pub saved: Option<SavedApplicant>,
+    pub check: RegistrationCheck,
+}
+
+struct Context {
+    round: Round,
+    kabupaten: RegionCode,
+    party_list_imported: bool,
+}
+
+async fn context(db: &Db, round_id: i64) -> Result<Context> {
+    let kabupaten = RegionCode::parse(&setup::kabupaten(db).await?.code)?;
+    let mut conn = db.pool().acquire().await?;
+    let round = rounds::get(&mut conn, round_id).await?;
+    let party_list_imported = meta::get(&mut *conn, parties::IMPORTED_AT).await?.is_some();
+    Ok(Context {
+        round,
+        kabupaten,
+        party_list_imported,
+    })
+}
+
+/// A region code of the wanted level, leniently (for the live panel).
+fn code_of(input: &str, level: RegionLevel) -> Option<RegionCode> {
+    RegionCode::parse(input)
+        .ok()
+        .filter(|c| c.level() == level && atlas().get(c).is_some())
+}
+
+/// Checks a draft: field validity, NIK, duplicate, eligibility, documents.
+/// Also returns the record to write when it can be saved.
+async fn evaluate(
+    conn: &mut sqlx::SqliteConnection,
+    ctx: &Context,
+    draft: &RegistrationDraft,
+    editing: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(RegistrationCheck, Option<NewApplicant>)> {
+    let today = now.date_naive();
+    let body = ctx.round.body;
+    let f = &draft.fields;
+    let valid = applicant_input::validate(f, body, &ctx.kabupaten, today);
+    let mut problems = match &valid {
+        Ok(_) => Vec::new(),
+        Err(p) => p.clone(),
+    };
+    problems.extend(draft.check_extras(today));
+
+    let nik = Nik::parse(&f.nik).ok();
+    let nik_info = nik.as_ref().map(|n| NikInfo {
+        sex: n.sex(),
+        birth_date: n
+            .birth_date(today)
+            .map(|d| d.format("%d-%m-%Y").to_string()),
+        issued_in: atlas().unit_label(&n.kecamatan()),
+    });
+    let sex = Sex::parse(&f.jenis_kelamin).ok();
+    let birth_date = parse_date(&f.tanggal_lahir);
+    let warnings: Vec<NikWarning> = match (&nik, sex, birth_date) {
+        (Some(n), Some(s), Some(b)) => n.warnings(s, b, today),
+        _ => Vec::new(),
+    };
+
+    let duplicate = match &nik {
+        Some(n) => store::active_holder(conn, &ctx.round.election, n.as_str(), editing)
+            .await?
+            .map(|h| ExistingApplication {
+                id: h.id,
+                reg_number: h.reg_number,
+                full_name: h.full_name,
+                round_name: h.round_name,
+            }),
+        None => None,
+    };
+
+    let party_list = match (&nik, ctx.party_list_imported) {
+        (_, false) => PartyList::NotImported,
+        (None, true) => PartyList::NotListed,
+        (Some(n), true) => {
+            let listed = party_store::parties_of(conn, n.as_str()).await?;
+            if listed.is_empty() {
+                PartyList::NotListed
+            } else {
+                PartyList::Listed {
+                    party: listed.join(", "),
+                }
+            }
+        }
+    };
+    let unit_level = match body {
+        Body::Ppk => RegionLevel::Kecamatan,
+        Body::Pps => RegionLevel::Desa,
+    };
+    let unit = code_of(&f.kode_wilayah_tugas, unit_level).filter(|u| ctx.kabupaten.contains(u));
+    let home = if f.kode_desa_domisili.trim().is_empty() {
+        code_of(&f.kode_desa, RegionLevel::Desa)
+    } else {
+        code_of(&f.kode_desa_domisili, RegionLevel::Desa)
+    };
+    let rules = eligibility::check(
+        &ctx.round.settings,
+        body,
+        &eligibility::Applicant {
+            birth_date,
+            education: Education::parse(&f.pendidikan).ok(),
+            unit: unit.as_ref(),
+            domicile_desa: home.as_ref(),
+            domicile_exception: Some(f.alasan_domisili.as_str()),
+            periods_served: draft.periods_served(body),
+            party_statement: draft.party_statement(),
+            party_list: &party_list,
+            misuse_statement: draft.misuse_statement,
+        },
+    );
+    let listed = matches!(party_list, PartyList::Listed { .. });
+    let required = documents::required(draft.party_status == PartyStatus::Mantan, listed);
+    let documents = DOCUMENTS
+        .iter()
+        .filter(|d| {
+            required.iter().any(|r| r.code == d.code) || draft.documents.iter().any(|c| c == d.code)
+        })
+        .map(|d| DocumentItem {
+            code: d.code.to_string(),
+            name: d.name.to_string(),
+            required: required.iter().any(|r| r.code == d.code),
+            received: draft.documents.iter().any(|c| c == d.code),
+        })
+        .collect();
+
+    let acknowledged = warnings.is_empty() || draft.acknowledge_nik_warnings;
+    let can_save = problems.is_empty() && duplicate.is_none() && acknowledged;
+    let record = match valid {
+        Ok(a) if can_save => {
+            let domicile =
+                (a.domicile_desa != a.address_desa).then(|| a.domicile_desa.digits().to_string());
+            Some(NewApplicant {
+                reg_seq: 0,
+                reg_number: String::new(),
+                nik: a.nik.as_str().to_string(),
+                full_name: a.full_name,
+                sex: a.sex.as_str(),
+                birth_place: a.birth_place,
+                birth_date: a.birth_date,
+                address: a.address,
+                address_desa_code: a.address_desa.digits().to_string(),
+                phone: a.phone,
+                email: a.email,
+                education: a.education.as_str(),
+                occupation: a.occupation,
+                kecamatan_code: a.unit.digits()[..6].to_string(),
+                unit_code: a.unit.digits().to_string(),
+                election: ctx.round.election.clone(),
+                nik_warnings: (!warnings.is_empty()).then(|| json!(warnings).to_string()),
+                nik_warnings_ack: !warnings.is_empty(),
+                domicile_desa_code: domicile,
+                domicile_reason: a.domicile_reason,
+                party_status: draft.party_status.as_str(),
+                party_left_year: draft
+                    .party_left_year
+                    .filter(|_| draft.party_status == PartyStatus::Mantan),
+                misuse_statement: draft.misuse_statement,
+                disability: draft.disability(),
+            })
+        }
+        _ => None,
+    };
+    Ok((
+        RegistrationCheck {
+            problems,
+            nik_info,
+            nik_warnings: warnings.iter().map(NikWarning::message).collect(),
+            duplicate,
+            rules,
+            documents,
+            can_save,
+        },
+        record,
+    ))
+}
+
+/// Checks a draft for the live panel of the form; writes nothing.
+pub async fn check(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    draft: &RegistrationDraft,
+    editing: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<RegistrationCheck> {
+    session.require(Operation::RegisterApplicants)?;
+    let ctx = context(db, round_id).await?;
+    let mut conn = db.pool().acquire().await?;
+    Ok(evaluate(&mut conn, &ctx, draft, editing, now).await?.0)
+}
+
+fn service_rows(draft: &RegistrationDraft) -> Vec<(String, String, i32)> {
+    draft
+        .previous_service
+        .iter()
+        .map(|s| {
+            (
+                s.body.trim().to_uppercase(),
+                s.election.split_whitespace().collect::<Vec<_>>().join(" "),
+                s.year,
+            )
+        })
+        .collect()
+}
+
+/// Registers one applicant: a number is issued only when every field is
+/// valid, the NIK holds no other active application in the election, and
+/// any NIK warning was acknowledged. Otherwise nothing is written and the
+/// check says why.
+pub async fn register(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    draft: &RegistrationDraft,
+    now: DateTime<Utc>,
+) -> Result<RegistrationResult> {
+    session.require(Operation::RegisterApplicants)?;
+    let ctx = context(db, round_id).await?;
+    if ctx.round.current_stage > Stage::Pendaftaran {
+        return Err(Error::validation(
+            "round",
+            format!(
+                "Pendaftaran {} sudah ditutup (tahap sekarang: {}).",
+                ctx.round.name,
+                ctx.round.current_stage.label()
+            ),
+        ));
+    }
+    let mut tx = db.pool().begin().await?;
+    let (check, record) = evaluate(&mut tx, &ctx, draft, None, now).await?;
+    let Some(mut record) = record else {
+        return Ok(RegistrationResult { saved: None, check });
+    };
+    let seq = store::next_seq(&mut tx, round_id).await?;
+    record.reg_seq = seq;
+    record.reg_number = registration_number(ctx.round.body, ctx.kabupaten.digits(), seq);
+    store::insert_many(
+        &mut tx,
+        round_id,
+        std::slice::from_ref(&record),
+        session.user_id,
+        now,
+    )
+    .await?;
+    let id = store::id_of(&mut tx, round_id, seq).await?;
+    store::replace_service(&mut tx, id, &service_rows(draft)).await?;
+    store::set_documents(&mut tx, id, &draft.documents, session.user_id, now).await?;
+    let change = Change::new("applicant.register", "applicant", id).after(json!({
+        "round": round_id,
+        "reg_number": record.reg_number,
+        "unit": record.unit_code,
+        "nik_warnings_acknowledged": record.nik_warnings.is_some(),
+        "documents": draft.documents,
+    }));
+    audit::record(&mut tx, session, now, change).await?;
+    tx.commit().await?;
+    Ok(RegistrationResult {
+        saved: Some(SavedApplicant {
+            id,
+            reg_number: record.reg_number,
+        }),
+        check,
+    })
+}
+
+async fn stored(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<StoredApplicant> {
+    store::get(conn, id)
+        .await?
+        .ok_or_else(|| Error::NotFound(format!("Pendaftar dengan nomor data {id}")))
+}
+
+/// Changes an application (not its number or round); audited with the
+/// fields that changed, before and after.
+pub async fn update(
+    db: &Db,
+    session: &Session,
+    id: i64,
+    draft: &RegistrationDraft,
+    now: DateTime<Utc>,
+) -> Result<RegistrationResult> {
+    session.require(Operation::RegisterApplicants)?;
+    let round_id = {
+        let mut conn = db.pool().acquire().await?;
+        stored(&mut conn, id).await?.round_id
+    };
+    let ctx = context(db, round_id).await?;
+    let mut tx = db.pool().begin().await?;
+    let before = stored(&mut tx, id).await?;
+    if before.status == STATUS_WITHDRAWN {
+        return Err(Error::validation(
+            "status",
+            format!(
+                "Pendaftaran {} sudah ditarik (mundur) dan tidak dapat diubah.",
+                before.reg_number
+            ),
+        ));
+    }
+    let before_draft = draft_of(&mut tx, &before).await?;
+    let (check, record) = evaluate(&mut tx, &ctx, draft, Some(id), now).await?;
+    let Some(record) = record else {
+        return Ok(RegistrationResult { saved: None, check });
+    };
+    store::update(&mut tx, id, &record, now).await?;
+    store::replace_service(&mut tx, id, &service_rows(draft)).await?;
+    store::set_documents(&mut tx, id, &draft.documents, session.user_id, now).await?;
+    let now_stored = stored(&mut tx, id).await?;
+    let after = draft_of(&mut tx, &now_stored).await?;
+    let (b, a) = changed_fields(&before_draft, &after);
+    let change = Change::new("applicant.update", "applicant", id)
+        .before(b)
+        .after(a);
+    audit::record(&mut tx, session, now, change).await?;
+    tx.commit().await?;
+    Ok(RegistrationResult {
+        saved: Some(SavedApplicant {
+            id,
+            reg_number: before.reg_number,
+        }),
+        check,
+    })
+}
+
+/// The fields that differ between two drafts, as (before, after) objects.
+fn changed_fields(
+    before: &RegistrationDraft,
+    after: &RegistrationDraft,
+) -> (serde_json::Value, serde_json::Value) {
+    let (b, a) = (json!(before), json!(after));
+    let mut out_b = serde_json::Map::new();
+    let mut out_a = serde_json::Map::new();
+    let flat = |v: &serde_json::Value| -> serde_json::Map<String, serde_json::Value> {
+        let mut m = v["fields"].as_object().cloned().unwrap_or_default();
+        if let Some(rest) = v.as_object() {
+            for (k, x) in rest {
+                if k != "fields" && k != "acknowledge_nik_warnings" {
+                    m.insert(k.clone(), x.clone());
+                }
+            }
+        }
+        m
+    };
+    let (fb, fa) = (flat(&b), flat(&a));
+    for (k, vb) in &fb {
+        let va = fa.get(k).cloned().unwrap_or(serde_json::Value::Null);
+        if *vb != va {
+            out_b.insert(k.clone(), vb.clone());
+            out_a.insert(k.clone(), va);
+        }
+    }
+    (out_b.into(), out_a.into())
+}
+
+/// Withdraws an application (the applicant steps back); the number stays
+/// used and the NIK may apply again in the same election. Audited.
+pub async fn withdraw(
+    db: &Db,
+    session: &Session,
+    id: i64,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    session.require(Operation::RegisterApplicants)?;
+    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    if reason.chars().count() < 5 {
+        return Err(Error::validation(
+            "alasan",
+            "Tuliskan alasan pengunduran diri (paling sedikit 5 karakter).",
+        ));
+    }
+    let mut tx = db.pool().begin().await?;
+    let a = stored(&mut tx, id).await?;
+    if a.status == STATUS_WITHDRAWN {
+        return Err(Error::validation(
+            "status",
+            format!("Pendaftaran {} sudah ditarik sebelumnya.", a.reg_number),
+        ));
+    }
+    store::withdraw(&mut tx, id, &reason, session.user_id, now).await?;
+    let change = Change::new("applicant.withdraw", "applicant", id)
+        .before(json!({ "status": a.status }))
+        .after(json!({ "status": STATUS_WITHDRAWN, "reason": reason, "reg_number": a.reg_number }));
+    audit::record(&mut tx, session, now, change).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The stored application as the form edits it.
+async fn draft_of(
+    conn: &mut sqlx::SqliteConnection,
+    a: &StoredApplicant,
+) -> Result<RegistrationDraft> {
+    let dotted = |d: &str| RegionCode::from_trusted(d.to_string()).dotted();
+    let service = store::service_of(conn, a.id).await?;
+    let docs = store::documents_of(conn, a.id).await?;
+    Ok(RegistrationDraft {
+        fields: ApplicantFields {
+            nik: a.nik.clone(),
+            nama: a.full_name.clone(),
+            jenis_kelamin: a.sex.clone(),
+            tempat_lahir: a.birth_place.clone(),
+            tanggal_lahir: a.birth_date.format("%d-%m-%Y").to_string(),
+            alamat: a.address.clone(),
+            kode_desa: dotted(&a.address_desa_code),
+            pendidikan: a.education.clone(),
+            telepon: a.phone.clone().unwrap_or_default(),
+            email: a.email.clone().unwrap_or_default(),
+            pekerjaan: a.occupation.clone().unwrap_or_default(),
+            kode_wilayah_tugas: dotted(&a.unit_code),
+            kode_desa_domisili: a
+                .domicile_desa_code
+                .as_deref()
+                .map(dotted)
+                .unwrap_or_default(),
+            alasan_domisili: a.domicile_reason.clone().unwrap_or_default(),
+        },
+        previous_service: service
+            .into_iter()
+            .map(|(body, election, year)| PreviousService {
+                body,
+                election,
+                year,
+            })
+            .collect(),
+        party_status: PartyStatus::from_db(&a.party_status),
+        party_left_year: a.party_left_year,
+        misuse_statement: a.misuse_statement,
+        disability: a.disability.clone().unwrap_or_default(),
+        documents: docs.into_iter().map(|(code, _)| code).collect(),
+        acknowledge_nik_warnings: a.nik_warnings_ack,
+    })
+}
+
+/// One application in full, with its eligibility as of now.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ApplicantDetail {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub round_id: i64,
+    pub round_name: String,
+    pub body: Body,
+    pub reg_number: String,
+    pub status: String,
+    /// e.g. "Desa Gerbo, Kecamatan Purwodadi".
+    pub unit_label: String,
+    pub draft: RegistrationDraft,
+    pub check: RegistrationCheck,
+    /// NIK warnings stored with the application (e.g. from an import).
+    pub stored_nik_warnings: Vec<String>,
+    pub nik_warnings_acknowledged: bool,
+    pub registered_at: String,
+    pub registered_by: Option<String>,
+    pub updated_at: Option<String>,
+    pub withdrawn_at: Option<String>,
+    pub withdrawn_reason: Option<String>,
+}
+
+/// Reads one application. Any logged-in role.
+pub async fn detail(
+    db: &Db,
+    session: &Session,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<ApplicantDetail> {
+    session.require(Operation::Read)?;
+    let a = {
+        let mut conn = db.pool().acquire().await?;
+        stored(&mut conn, id).await?
+    };
+    let ctx = context(db, a.round_id).await?;
+    let mut conn = db.pool().acquire().await?;
+    let draft = draft_of(&mut conn, &a).await?;
+    let (check, _) = evaluate(&mut conn, &ctx, &draft, Some(id), now).await?;
+    let stored_warnings: Vec<NikWarning> = a
+        .nik_warnings
+        .as_deref()
+        .map(nik_warnings_from_json)
+        .unwrap_or_default();
+    Ok(ApplicantDetail {
+        id: a.id,
+        round_id: a.round_id,
+        round_name: ctx.round.name.clone(),
+        body: ctx.round.body,
+        reg_number: a.reg_number.clone(),
+        status: a.status.clone(),
+        unit_label: atlas().unit_label(&RegionCode::from_trusted(a.unit_code.clone())),
+        draft,
+        check,
+        stored_nik_warnings: stored_warnings.iter().map(NikWarning::message).collect(),
+        nik_warnings_acknowledged: a.nik_warnings_ack,
+        registered_at: a.created_at,
+        registered_by: a.created_by_name,
+        updated_at: a.updated_at,
+        withdrawn_at: a.withdrawn_at,
+        withdrawn_reason: a.withdrawn_reason,
+    })
+}
+
+/// Reads the stored warnings back (written by `json!(Vec<NikWarning>)`).
+fn nik_warnings_from_json(text: &str) -> Vec<NikWarning> {
+    #[derive(Deserialize)]
+    #[serde(tag = "kind", rename_all = "snake_case")]
+    enum Stored {
+        SexMismatch {
+            from_nik: Sex,
+            entered: Sex,
+        },
+        BirthDateMismatch {
+            from_nik: chrono::NaiveDate,
+            entered: chrono::NaiveDate,
+        },
+        UnknownKecamatan {
+            code: String,
+        },
+    }
+    serde_json::from_str::<Vec<Stored>>(text)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|s| match s {
+            Stored::SexMismatch { from_nik, entered } => {
+                NikWarning::SexMismatch { from_nik, entered }
+            }
+            Stored::BirthDateMismatch { from_nik, entered } => {
+                NikWarning::BirthDateMismatch { from_nik, entered }
+            }
+            Stored::UnknownKecamatan { code } => NikWarning::UnknownKecamatan { code },
+        })
+        .collect()
+}
+
+/// Sort order of the list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ApplicantOrder {
+    /// Registration order.
+    #[default]
+    Nomor,
+    Nama,
+}
+
+/// A search of one round's applicants.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ApplicantQuery {
+    #[ts(type = "number")]
+    pub round_id: i64,
+    /// Start of a name, start of a NIK, a registration number or its
+    /// sequence ("12" finds PPK-3514-0012).
+    pub text: String,
+    /// A kecamatan or desa code (dotted or digits); empty for all.
+    pub unit: String,
+    /// `terdaftar`, `mundur`, or empty for all.
+    pub status: String,
+    pub order: ApplicantOrder,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+/// One row of the list.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ApplicantListRow {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub reg_number: String,
+    pub nik: String,
+    pub full_name: String,
+    pub sex: String,
+    /// Dotted unit code.
+    pub unit_code: String,
+    pub unit_label: String,
+    pub status: String,
+    /// A NIK warning from an import that nobody acknowledged yet.
+    pub nik_warning_pending: bool,
+    /// The NIK is in the party-membership list.
+    pub party_listed: bool,
+}
+
+/// One page of the list.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ApplicantPage {
+    pub total: u32,
+    pub offset: u32,
+    pub rows: Vec<ApplicantListRow>,
+}
+
+/// Most rows one page may hold.
+pub const MAX_PAGE: u32 = 500;
+
+/// Finds applicants of a round: by the start of the name, the start of the
+/// NIK, or the registration number; filtered by unit and status; one page
+/// at a time. Uses indexes only, so it stays fast with 100,000 applicants.
+pub async fn list(db: &Db, session: &Session, q: &ApplicantQuery) -> Result<ApplicantPage> {
+    session.require(Operation::Read)?;
+    let kabupaten = RegionCode::parse(&setup::kabupaten(db).await?.code)?;
+    let mut conn = db.pool().acquire().await?;
+    let round = rounds::get(&mut conn, q.round_id).await?;
+    let mut search = store::Search {
+        round_id: q.round_id,
+        order_by_name: q.order == ApplicantOrder::Nama,
+        limit: i64::from(q.limit.clamp(1, MAX_PAGE)),
+        offset: i64::from(q.offset),
+        ..Default::default()
+    };
+    let text = q.text.trim();
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect();
+    if text.is_empty() {
+    } else if !compact.is_empty() && compact.bytes().all(|b| b.is_ascii_digit()) {
+        if compact.len() >= 6 {
+            search.nik_prefix = Some(compact);
+        } else {
+            let seq: i64 = compact.parse().unwrap_or(0);
+            search.reg_number_prefix =
+                Some(registration_number(round.body, kabupaten.digits(), seq));
+        }
+    } else if text.to_ascii_uppercase().starts_with("PP") && text.contains('-') {
+        search.reg_number_prefix = Some(compact.to_ascii_uppercase());
+    } else {
+        search.name_prefix = Some(store::name_key(text));
+    }
+    if !q.unit.trim().is_empty() {
+        let unit = RegionCode::parse(&q.unit).map_err(|_| {
+            Error::validation(
+                "unit",
+                format!("Kode wilayah \"{}\" tidak dikenal.", q.unit.trim()),
+            )
+        })?;
+        search.unit = Some(unit.digits().to_string());
+    }
+    match q.status.trim() {
+        "" => {}
+        s @ (STATUS_REGISTERED | STATUS_WITHDRAWN) => search.status = Some(s.to_string()),
+        other => {
+            return Err(Error::validation(
+                "status",
+                format!("Status \"{other}\" tidak dikenal."),
+            ))
+        }
+    }
+    let (rows, total) = store::search(&mut conn, &search).await?;
+    Ok(ApplicantPage {
+        total: total as u32,
+        offset: q.offset,
+        rows: rows
+            .into_iter()
+            .map(|r| {
+                let unit = RegionCode::from_trusted(r.unit_code);
+                ApplicantListRow {
+                    id: r.id,
+                    reg_number: r.reg_number,
+                    nik: r.nik,
+                    full_name: r.full_name,
+                    sex: r.sex,
+                    unit_code: unit.dotted(),
+                    unit_label: atlas().unit_label(&unit),
+                    status: r.status,
+                    nik_warning_pending: r.nik_warning_pending,
+                    party_listed: r.party_listed,
+                }
+            })
+            .collect(),
+    })
+}
