@@ -30,6 +30,16 @@ const COMMANDS: &[&str] = &[
     "set_idle_minutes",
     "import_party_list",
     "party_hits",
+    "list_regions",
+    "check_registration",
+    "register_applicant",
+    "update_applicant",
+    "withdraw_applicant",
+    "applicant_detail",
+    "list_applicants",
+    "import_applicants",
+    "save_import_problems",
+    "save_receipt",
 ];
 
 fn main() {

@@ -9,6 +9,7 @@ pub mod docs;
 pub mod domain;
 pub mod error;
 pub mod paths;
+pub mod pdf;
 pub mod service;
 pub mod store;
 

@@ -351,4 +351,53 @@ fn applicants_import_and_export_from_the_command_line() {
     let o = adhoc(&["--db", db, "applicants", "export", "--round", "1"]);
     assert!(o.status.success());
     assert!(stdout(&o).lines().nth(1).unwrap().starts_with("3514011208900001,Budi Santoso,L,Pasuruan,1990-08-12,Dusun Krajan,35.14.01.2001,SMA,,,35.14.01,"));
+
+    let o = adhoc(&[
+        "--db",
+        db,
+        "applicants",
+        "list",
+        "--round",
+        "1",
+        "--cari",
+        "budi",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o).lines().nth(1),
+        Some(
+            "PPK-3514-0001,3514011208900001,Budi Santoso,L,35.14.01,Kecamatan Purwodadi,terdaftar"
+        )
+    );
+    let pdf = dir.path().join("tanda-terima.pdf");
+    let o = adhoc(&[
+        "--db",
+        db,
+        "applicants",
+        "tanda-terima",
+        "--round",
+        "1",
+        "PPK-3514-0001",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let o = adhoc(&[
+        "--db",
+        db,
+        "applicants",
+        "tanda-terima",
+        "--round",
+        "1",
+        "PPK-3514-0099",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("PPK-3514-0099 pada seleksi 1 tidak ditemukan"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -447,3 +447,52 @@ async fn only_the_help_desk_roles_register() {
         .unwrap();
     }
 }
+
+#[tokio::test]
+async fn the_receipt_names_the_applicant_and_documents_but_no_private_data() {
+    let (t, admin) = ready_db().await;
+    let desk = operator(&admin);
+    let ppk = round(&t.db, &admin, Body::Ppk).await;
+    let saved = register(&t.db, &desk, ppk.id, &siti(), now())
+        .await
+        .unwrap()
+        .saved
+        .unwrap();
+    let (name, pdf) =
+        registration::receipt_pdf(&t.db, &desk, saved.id, adhoc::pdf::Paper::A4, now())
+            .await
+            .unwrap();
+    assert_eq!(name, "tanda-terima-PPK-3514-0001.pdf");
+    let path = t.dir.path().join(&name);
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "KOMISI PEMILIHAN UMUM KABUPATEN PASURUAN",
+        "TANDA TERIMA PENDAFTARAN",
+        "PPK-3514-0001",
+        "Siti Nur'aini",
+        "Kecamatan Purwodadi",
+        "Surat pendaftaran",
+        "Fotokopi KTP-el",
+        "Belum diserahkan",
+        "23 November 2026",
+        "Admin Uji",
+    ] {
+        assert!(text.contains(expected), "{expected} missing:\n{text}");
+    }
+    for private in [
+        "3514015208900002",
+        "12-08-1990",
+        "0812",
+        "siti@contoh",
+        "Dusun Krajan",
+    ] {
+        assert!(!text.contains(private), "{private} printed:\n{text}");
+    }
+}

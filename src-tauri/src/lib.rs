@@ -44,6 +44,16 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> 
             commands::audit::set_idle_minutes,
             commands::parties::import_party_list,
             commands::parties::party_hits,
+            commands::applicants::list_regions,
+            commands::applicants::check_registration,
+            commands::applicants::register_applicant,
+            commands::applicants::update_applicant,
+            commands::applicants::withdraw_applicant,
+            commands::applicants::applicant_detail,
+            commands::applicants::list_applicants,
+            commands::applicants::import_applicants,
+            commands::applicants::save_import_problems,
+            commands::applicants::save_receipt,
         ])
 }
 
@@ -70,4 +80,20 @@ pub fn run() {
     run_app(Builder::default(), db_path)
         .run(tauri::generate_context!())
         .expect("error while running the Seleksi Ad Hoc window");
+}
+
+/// Opens a file the app has just written (a PDF) in the system's default
+/// program, without waiting for it. Failing to open is not an error: the
+/// file is saved and its path is shown.
+pub(crate) fn open_file(path: &std::path::Path) {
+    let program = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    if let Err(e) = std::process::Command::new(program).arg(path).spawn() {
+        eprintln!("Tidak dapat membuka {}: {e}", path.display());
+    }
 }

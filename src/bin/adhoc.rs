@@ -16,7 +16,7 @@ use adhoc::error::{Error, Result};
 use adhoc::service::audit::AuditQuery;
 use adhoc::service::auth::Session;
 use adhoc::service::setup::NewAccount;
-use adhoc::service::{accounts, applicants, audit, demo, parties, rounds, setup};
+use adhoc::service::{accounts, applicants, audit, demo, parties, registration, rounds, setup};
 use adhoc::store::{Db, OpenMode};
 
 #[derive(Parser)]
@@ -141,6 +141,31 @@ enum ApplicantsCommand {
     Export {
         #[arg(long)]
         round: i64,
+    },
+    /// Mencari pendaftar satu seleksi (awal nama, awal NIK, atau nomor
+    /// pendaftaran) dan mencetak CSV.
+    List {
+        #[arg(long)]
+        round: i64,
+        /// Teks yang dicari; kosong untuk semua.
+        #[arg(long, default_value = "")]
+        cari: String,
+        /// Paling banyak sekian baris.
+        #[arg(long, default_value_t = 100)]
+        batas: u32,
+    },
+    /// Menulis tanda terima pendaftaran (PDF) satu pendaftar.
+    TandaTerima {
+        #[arg(long)]
+        round: i64,
+        /// Nomor pendaftaran, mis. PPK-3514-0001.
+        nomor: String,
+        /// Berkas PDF yang ditulis.
+        #[arg(long)]
+        out: PathBuf,
+        /// Ukuran kertas: a4 atau f4.
+        #[arg(long, default_value = "a4")]
+        kertas: String,
     },
 }
 
@@ -338,12 +363,7 @@ fn report_problems(
     file: &std::path::Path,
     what: &str,
 ) -> Result<()> {
-    let mut w = csv_out();
-    w.write_record(["baris", "kolom", "alasan"])?;
-    for p in problems {
-        w.write_record([p.line.to_string().as_str(), &p.column, &p.reason])?;
-    }
-    flush(w)?;
+    adhoc::docs::csv_in::write_problems(problems, std::io::stdout().lock())?;
     Err(Error::validation(
         "file",
         format!(
@@ -379,6 +399,69 @@ async fn applicants_command(
         ApplicantsCommand::Export { round } => {
             let n = applicants::export_csv(db, session, round, std::io::stdout(), now).await?;
             eprintln!("{n} pendaftar diekspor.");
+            Ok(())
+        }
+        ApplicantsCommand::List { round, cari, batas } => {
+            let page = registration::list(
+                db,
+                session,
+                &registration::ApplicantQuery {
+                    round_id: round,
+                    text: cari,
+                    limit: batas,
+                    ..Default::default()
+                },
+            )
+            .await?;
+            let mut w = csv_out();
+            w.write_record([
+                "nomor_pendaftaran",
+                "nik",
+                "nama",
+                "jenis_kelamin",
+                "kode_wilayah_tugas",
+                "wilayah_tugas",
+                "status",
+            ])?;
+            for r in &page.rows {
+                w.write_record([
+                    &r.reg_number,
+                    &r.nik,
+                    &r.full_name,
+                    &r.sex,
+                    &r.unit_code,
+                    &r.unit_label,
+                    &r.status,
+                ])?;
+            }
+            flush(w)?;
+            eprintln!(
+                "{} dari {} pendaftar yang cocok.",
+                page.rows.len(),
+                page.total
+            );
+            Ok(())
+        }
+        ApplicantsCommand::TandaTerima {
+            round,
+            nomor,
+            out,
+            kertas,
+        } => {
+            let paper = match kertas.to_ascii_lowercase().as_str() {
+                "a4" => adhoc::pdf::Paper::A4,
+                "f4" => adhoc::pdf::Paper::F4,
+                other => {
+                    return Err(Error::validation(
+                        "kertas",
+                        format!("Ukuran kertas \"{other}\" tidak dikenal; pilih a4 atau f4."),
+                    ))
+                }
+            };
+            let id = registration::id_by_number(db, round, &nomor).await?;
+            let (_, bytes) = registration::receipt_pdf(db, session, id, paper, now).await?;
+            std::fs::write(&out, bytes)?;
+            eprintln!("Tanda terima {nomor} ditulis ke {}.", out.display());
             Ok(())
         }
     }

@@ -59,11 +59,30 @@ pub fn read(
     kabupaten: &RegionCode,
     today: NaiveDate,
 ) -> Result<ApplicantsFile> {
+    read_reporting(bytes, body, kabupaten, today, &mut |_, _| {})
+}
+
+/// Rows between two progress reports.
+pub const PROGRESS_EVERY: usize = 2_000;
+
+/// [`read`], calling `progress(rows checked, rows in all)` every
+/// [`PROGRESS_EVERY`] rows and at the end.
+pub fn read_reporting(
+    bytes: &[u8],
+    body: Body,
+    kabupaten: &RegionCode,
+    today: NaiveDate,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ApplicantsFile> {
     let input = CsvInput::parse(bytes, &COLUMNS, &REQUIRED)?;
+    let total = input.len();
     let mut applicants = Vec::with_capacity(input.len());
     let mut problems = Vec::new();
     let mut first_line_of = HashMap::with_capacity(input.len());
-    for row in input.rows() {
+    for (i, row) in input.rows().enumerate() {
+        if i % PROGRESS_EVERY == 0 && i > 0 {
+            progress(i, total);
+        }
         let f = ApplicantFields {
             nik: row.get(0).into(),
             nama: row.get(1).into(),
@@ -98,6 +117,7 @@ pub fn read(
             }
         }
     }
+    progress(total, total);
     Ok(ApplicantsFile {
         applicants,
         problems,

@@ -4,13 +4,13 @@
 //! collected per row with the line number and column, so a whole file can be
 //! reported at once.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
 
 /// One problem in an input file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct RowProblem {
     /// Line in the file, counting the header as line 1.
@@ -18,6 +18,18 @@ pub struct RowProblem {
     /// Column name, or empty for the whole row.
     pub column: String,
     pub reason: String,
+}
+
+/// Writes problems as CSV (`baris,kolom,alasan`), the report staff fix a
+/// file from.
+pub fn write_problems<W: std::io::Write>(problems: &[RowProblem], out: W) -> crate::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(["baris", "kolom", "alasan"])?;
+    for p in problems {
+        w.write_record([p.line.to_string().as_str(), &p.column, &p.reason])?;
+    }
+    w.flush()?;
+    Ok(())
 }
 
 /// A CSV file with its header resolved to the columns a reader asked for.

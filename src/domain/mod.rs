@@ -9,6 +9,6 @@ pub mod eligibility;
 pub mod lockout;
 pub mod nik;
 pub mod permission;
-pub mod registration;
 pub mod region;
+pub mod registration;
 pub mod round;

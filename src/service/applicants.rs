@@ -53,6 +53,28 @@ pub async fn import(
     bytes: &[u8],
     now: DateTime<Utc>,
 ) -> Result<ApplicantImport> {
+    import_reporting(db, session, round_id, bytes, now, &mut |_| {}).await
+}
+
+/// How far an import is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ImportProgress {
+    /// `memeriksa` (checking rows) or `menyimpan` (writing them).
+    pub phase: &'static str,
+    pub done: u32,
+    pub total: u32,
+}
+
+/// [`import`], reporting progress while rows are checked and written.
+pub async fn import_reporting(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    bytes: &[u8],
+    now: DateTime<Utc>,
+    progress: &mut (dyn FnMut(ImportProgress) + Send),
+) -> Result<ApplicantImport> {
     session.require(Operation::RegisterApplicants)?;
     let kabupaten = RegionCode::parse(&setup::kabupaten(db).await?.code)?;
     let round = {
@@ -60,7 +82,19 @@ pub async fn import(
         rounds::get(&mut conn, round_id).await?
     };
     let today = now.date_naive();
-    let file = applicants_csv::read(bytes, round.body, &kabupaten, today)?;
+    let file = applicants_csv::read_reporting(
+        bytes,
+        round.body,
+        &kabupaten,
+        today,
+        &mut |done, total| {
+            progress(ImportProgress {
+                phase: "memeriksa",
+                done: done as u32,
+                total: total as u32,
+            })
+        },
+    )?;
     let mut problems = file.problems;
     if file.applicants.is_empty() && problems.is_empty() {
         problems.push(RowProblem {
@@ -141,7 +175,22 @@ pub async fn import(
             }
         })
         .collect();
-    store::insert_many(&mut tx, round_id, &rows, session.user_id, now).await?;
+    let total = rows.len() as u32;
+    store::insert_many_reporting(
+        &mut tx,
+        round_id,
+        &rows,
+        session.user_id,
+        now,
+        &mut |done| {
+            progress(ImportProgress {
+                phase: "menyimpan",
+                done: done as u32,
+                total,
+            })
+        },
+    )
+    .await?;
     let first_number = rows.first().map(|r| r.reg_number.clone());
     let last_number = rows.last().map(|r| r.reg_number.clone());
     let change = Change::new("applicants.import", "round", round_id).after(json!({

@@ -16,13 +16,15 @@ use serde::Serialize;
 
 use crate::domain::account::Role;
 use crate::domain::applicant::{registration_number, Education, Sex};
+use crate::domain::documents;
+use crate::domain::nik::Nik;
 use crate::domain::round::{Body, Preset};
 use crate::error::{Error, Result};
-use crate::service::accounts;
 use crate::service::audit::{self, Change};
 use crate::service::rounds::create_from_preset;
 use crate::service::setup::{first_run, NewAccount};
-use crate::store::applicants::{insert_many, NewApplicant};
+use crate::service::{accounts, parties};
+use crate::store::applicants::{ids_in_order, insert_many, insert_receipts, NewApplicant};
 use crate::store::regions::all_desa;
 use crate::store::{Db, OpenMode};
 
@@ -141,6 +143,13 @@ const BIRTH_PLACES: &[&str] = &[
     "Lumajang",
 ];
 
+/// Fictitious party names for the demo party-membership list.
+const PARTIES: &[&str] = &[
+    "Partai Contoh Sejahtera",
+    "Partai Fiktif Nusantara",
+    "Partai Demo Rakyat",
+];
+
 fn pick<'a, R: Rng>(rng: &mut R, items: &[&'a str]) -> &'a str {
     items.choose(rng).copied().unwrap_or_default()
 }
@@ -199,6 +208,7 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
     }
 
     let mut rounds = Vec::new();
+    let mut listed = Vec::new();
     for (body, target) in [(Body::Ppk, 620u32), (Body::Pps, 2_600u32)] {
         let round = create_from_preset(db, &admin, Preset::Pemilu2024, body, None, now).await?;
         let units: Vec<(&str, &str)> = match body {
@@ -233,12 +243,50 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
         }
         let mut tx = db.pool().begin().await?;
         insert_many(&mut tx, round.id, &rows, admin.user_id, now).await?;
+        // Most handed in every document at the desk; some still owe one.
+        let standard: Vec<&str> = documents::required(false, false)
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        let mut receipts = Vec::new();
+        for id in ids_in_order(&mut tx, round.id).await? {
+            let missing = rng.gen_bool(0.1).then(|| rng.gen_range(0..standard.len()));
+            for (i, code) in standard.iter().enumerate() {
+                if Some(i) != missing {
+                    receipts.push((id, *code));
+                }
+            }
+        }
+        insert_receipts(&mut tx, &receipts, admin.user_id, now).await?;
         let change = Change::new("applicants.import", "round", round.id)
             .after(serde_json::json!({ "source": "demo", "seed": seed, "applicants": rows.len() }));
         audit::record(&mut tx, &admin, now, change).await?;
         tx.commit().await?;
         rounds.push((round.name, rows.len() as u32));
+        listed.extend(
+            rows.iter()
+                .filter(|_| rng.gen_bool(0.003))
+                .map(|a| a.nik.clone()),
+        );
     }
+    // A party-membership list (SIPOL export) that lists a few applicants
+    // among many others.
+    let mut list = String::from("nik,partai\n");
+    for nik in &listed {
+        list.push_str(&format!("{nik},{}\n", pick(&mut rng, PARTIES)));
+    }
+    for _ in 0..500 {
+        list.push_str(&format!(
+            "3514{:02}{:02}{:02}{:02}{:04},{}\n",
+            rng.gen_range(1..25),
+            rng.gen_range(1..29),
+            rng.gen_range(1..13),
+            rng.gen_range(50..99),
+            rng.gen_range(1..10_000),
+            pick(&mut rng, PARTIES)
+        ));
+    }
+    parties::import(db, &admin, list.as_bytes(), now).await?;
     Ok(DemoReport {
         accounts: created,
         rounds,
@@ -261,16 +309,25 @@ fn fake_applicant<R: Rng>(
     };
     let full_name = format!("{given} {family}");
     let age_days = rng.gen_range(19 * 365..58 * 365);
-    let birth_date = reference - Duration::days(age_days);
-    let day = birth_date.day() + if sex == Sex::P { 40 } else { 0 };
+    let nik_date = reference - Duration::days(age_days);
+    // A few were typed a day off from the KTP: a NIK warning left for review.
+    let birth_date = if rng.gen_bool(0.004) {
+        nik_date + Duration::days(1)
+    } else {
+        nik_date
+    };
+    let day = nik_date.day() + if sex == Sex::P { 40 } else { 0 };
     let nik = format!(
         "{}{:02}{:02}{:02}{:04}",
         &home_desa[..6],
         day,
-        birth_date.month(),
-        birth_date.year() % 100,
+        nik_date.month(),
+        nik_date.year() % 100,
         rng.gen_range(1..10_000)
     );
+    let warnings = Nik::parse(&nik)
+        .map(|n| n.warnings(sex, birth_date, reference))
+        .unwrap_or_default();
     let education = *[
         Education::SMA,
         Education::SMA,
@@ -309,7 +366,7 @@ fn fake_applicant<R: Rng>(
         unit_code: unit.to_string(),
         kecamatan_code: kecamatan.to_string(),
         election: Preset::Pemilu2024.election().to_string(),
-        nik_warnings: None,
+        nik_warnings: (!warnings.is_empty()).then(|| serde_json::json!(warnings).to_string()),
         nik_warnings_ack: false,
         domicile_desa_code: None,
         domicile_reason: None,

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod demo;
 pub mod home;
 pub mod parties;
+pub mod regions;
 pub mod registration;
 pub mod rounds;
 pub mod session;

@@ -17,6 +17,7 @@ use crate::domain::region::{atlas, RegionCode, RegionLevel};
 use crate::domain::registration::{PartyStatus, PreviousService, RegistrationDraft};
 use crate::domain::round::{Body, Stage};
 use crate::error::{Error, Result};
+use crate::pdf::{receipt, Paper, ReceiptData, ReceiptDocument};
 use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
 use crate::service::{parties, setup};
@@ -555,6 +556,19 @@ pub struct ApplicantDetail {
     pub withdrawn_reason: Option<String>,
 }
 
+/// The id of the application with this registration number in a round.
+pub async fn id_by_number(db: &Db, round_id: i64, reg_number: &str) -> Result<i64> {
+    let mut conn = db.pool().acquire().await?;
+    store::id_by_number(&mut conn, round_id, reg_number.trim())
+        .await?
+        .ok_or_else(|| {
+            Error::NotFound(format!(
+                "Pendaftar dengan nomor {} pada seleksi {round_id}",
+                reg_number.trim()
+            ))
+        })
+}
+
 /// Reads one application. Any logged-in role.
 pub async fn detail(
     db: &Db,
@@ -765,4 +779,47 @@ pub async fn list(db: &Db, session: &Session, q: &ApplicantQuery) -> Result<Appl
             })
             .collect(),
     })
+}
+
+/// The registration receipt (tanda terima) of an application as a PDF, and
+/// a file name for it. Any logged-in role.
+pub async fn receipt_pdf(
+    db: &Db,
+    session: &Session,
+    id: i64,
+    paper: Paper,
+    now: DateTime<Utc>,
+) -> Result<(String, Vec<u8>)> {
+    let d = detail(db, session, id, now).await?;
+    let kabupaten = setup::kabupaten(db).await?;
+    let registered_at = DateTime::parse_from_rfc3339(&d.registered_at)
+        .map_err(|e| Error::Internal(format!("waktu pendaftaran tidak terbaca: {e}")))?
+        .with_timezone(&chrono::Local)
+        .naive_local();
+    let place = kabupaten
+        .name
+        .trim_start_matches("Kabupaten ")
+        .trim_start_matches("Kota ")
+        .to_string();
+    let data = ReceiptData {
+        commission: format!("KOMISI PEMILIHAN UMUM {}", kabupaten.name.to_uppercase()),
+        round_name: d.round_name,
+        reg_number: d.reg_number.clone(),
+        full_name: d.draft.fields.nama,
+        unit: d.unit_label,
+        registered_at,
+        documents: d
+            .check
+            .documents
+            .iter()
+            .map(|x| ReceiptDocument {
+                name: x.name.clone(),
+                received: x.received,
+            })
+            .collect(),
+        operator: d.registered_by.unwrap_or(session.full_name.clone()),
+        place,
+    };
+    let bytes = receipt(&data, paper)?;
+    Ok((format!("tanda-terima-{}.pdf", d.reg_number), bytes))
 }

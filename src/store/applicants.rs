@@ -52,7 +52,20 @@ pub async fn insert_many(
     created_by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    insert_many_reporting(conn, round_id, rows, created_by, now, &mut |_| {}).await
+}
+
+/// [`insert_many`], calling `progress(rows written)` after each statement.
+pub async fn insert_many_reporting(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+    rows: &[NewApplicant],
+    created_by: Option<i64>,
+    now: DateTime<Utc>,
+    progress: &mut (dyn FnMut(usize) + Send),
+) -> Result<()> {
     let now = now.to_rfc3339();
+    let mut written = 0;
     for chunk in rows.chunks(BULK_CHUNK) {
         let mut q = QueryBuilder::<Sqlite>::new(
             "INSERT INTO applicants (round_id, reg_seq, reg_number, nik, full_name, sex, birth_place, birth_date,
@@ -91,6 +104,8 @@ pub async fn insert_many(
                 .push_bind(&a.disability);
         });
         q.build().execute(&mut *conn).await?;
+        written += chunk.len();
+        progress(written);
     }
     Ok(())
 }
@@ -213,6 +228,21 @@ pub async fn id_of(conn: &mut SqliteConnection, round_id: i64, reg_seq: i64) -> 
             .bind(round_id)
             .bind(reg_seq)
             .fetch_one(&mut *conn)
+            .await?,
+    )
+}
+
+/// The id of the applicant with this registration number in a round.
+pub async fn id_by_number(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+    reg_number: &str,
+) -> Result<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM applicants WHERE round_id = ? AND reg_number = ?")
+            .bind(round_id)
+            .bind(reg_number.to_ascii_uppercase())
+            .fetch_optional(&mut *conn)
             .await?,
     )
 }
@@ -394,6 +424,39 @@ pub async fn replace_service(
         .bind(year)
         .execute(&mut *conn)
         .await?;
+    }
+    Ok(())
+}
+
+/// The ids of a round's applicants in registration order.
+pub async fn ids_in_order(conn: &mut SqliteConnection, round_id: i64) -> Result<Vec<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM applicants WHERE round_id = ? ORDER BY reg_seq")
+            .bind(round_id)
+            .fetch_all(&mut *conn)
+            .await?,
+    )
+}
+
+/// Records many (applicant, document code) receipts at once.
+pub async fn insert_receipts(
+    conn: &mut SqliteConnection,
+    rows: &[(i64, &str)],
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let now = now.to_rfc3339();
+    for chunk in rows.chunks(BULK_CHUNK) {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "INSERT OR IGNORE INTO document_receipts (applicant_id, code, received_at, received_by) ",
+        );
+        q.push_values(chunk, |mut b, (id, code)| {
+            b.push_bind(id)
+                .push_bind(*code)
+                .push_bind(&now)
+                .push_bind(by);
+        });
+        q.build().execute(&mut *conn).await?;
     }
     Ok(())
 }

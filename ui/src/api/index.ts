@@ -1,22 +1,32 @@
 // The only way the UI talks to the core: typed Tauri commands. A command name
 // or argument that does not exist fails to compile.
-import { invoke } from "@tauri-apps/api/core";
+import { type Channel, invoke } from "@tauri-apps/api/core";
 
 import type { AboutInfo } from "../bindings/AboutInfo";
 import type { Account } from "../bindings/Account";
+import type { ApplicantDetail } from "../bindings/ApplicantDetail";
+import type { ApplicantImport } from "../bindings/ApplicantImport";
+import type { ApplicantPage } from "../bindings/ApplicantPage";
+import type { ApplicantQuery } from "../bindings/ApplicantQuery";
 import type { AuditPage } from "../bindings/AuditPage";
 import type { AuditQuery } from "../bindings/AuditQuery";
 import type { ChainReport } from "../bindings/ChainReport";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
 import type { HomeView } from "../bindings/HomeView";
+import type { ImportProgress } from "../bindings/ImportProgress";
 import type { KabupatenChoice } from "../bindings/KabupatenChoice";
+import type { KecamatanOption } from "../bindings/KecamatanOption";
 import type { NewAccount } from "../bindings/NewAccount";
 import type { PartyHit } from "../bindings/PartyHit";
 import type { PartyImport } from "../bindings/PartyImport";
 import type { PresetChoice } from "../bindings/PresetChoice";
-import type { RoundDraft } from "../bindings/RoundDraft";
+import type { RegistrationCheck } from "../bindings/RegistrationCheck";
+import type { RegistrationDraft } from "../bindings/RegistrationDraft";
+import type { RegistrationResult } from "../bindings/RegistrationResult";
 import type { Role } from "../bindings/Role";
+import type { RoundDraft } from "../bindings/RoundDraft";
 import type { RoundSummary } from "../bindings/RoundSummary";
+import type { RowProblem } from "../bindings/RowProblem";
 import type { Session } from "../bindings/Session";
 import type { SessionStatus } from "../bindings/SessionStatus";
 import type { SetupStatus } from "../bindings/SetupStatus";
@@ -55,6 +65,23 @@ export interface Commands {
   set_idle_minutes: { args: { minutes: number }; result: null };
   import_party_list: { args: Record<string, never>; result: PartyImport | null };
   party_hits: { args: Record<string, never>; result: PartyHit[] };
+  list_regions: { args: Record<string, never>; result: KecamatanOption[] };
+  check_registration: {
+    args: { roundId: number; draft: RegistrationDraft; editing: number | null };
+    result: RegistrationCheck;
+  };
+  register_applicant: { args: { roundId: number; draft: RegistrationDraft }; result: RegistrationResult };
+  update_applicant: { args: { id: number; draft: RegistrationDraft }; result: RegistrationResult };
+  withdraw_applicant: { args: { id: number; reason: string }; result: null };
+  applicant_detail: { args: { id: number }; result: ApplicantDetail };
+  list_applicants: { args: { query: ApplicantQuery }; result: ApplicantPage };
+  import_applicants: {
+    args: { roundId: number; onProgress: Channel<ImportProgress> };
+    result: ApplicantImport | null;
+  };
+  save_import_problems: { args: { problems: RowProblem[] }; result: boolean };
+  /** Asks where to save the registration receipt PDF, writes it and opens it; the path, or null if cancelled. */
+  save_receipt: { args: { id: number }; result: string | null };
 }
 
 export type CommandName = keyof Commands;

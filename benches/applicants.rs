@@ -1,0 +1,233 @@
+//! Benchmark (not a test) of issue 4's targets, run by `scripts/bench`:
+//!
+//! - importing 100,000 valid applicants into a fresh database with
+//!   `adhoc applicants import`, beside `sqlite3 .import` of the same CSV
+//!   into a bare table (the lower bound): target within 3×, peak memory of
+//!   the import under 200 MB;
+//! - finding applicants by name prefix among those 100,000: under 20 ms.
+//!
+//! Prints the figures; exits non-zero if a target is missed.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use adhoc::domain::region::{atlas, RegionCode, RegionLevel};
+use adhoc::service::auth::Session;
+use adhoc::service::registration::{list, ApplicantOrder, ApplicantQuery};
+use adhoc::store::{Db, OpenMode};
+
+const ROWS: usize = 100_000;
+const HEADER: &str = "nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,alamat,kode_desa,pendidikan,telepon,email,kode_wilayah_tugas";
+const GIVEN: [&str; 16] = [
+    "Ahmad", "Budi", "Dewi", "Siti", "Agus", "Rina", "Eko", "Sri", "Hadi", "Nur", "Yanto", "Lilik",
+    "Bambang", "Wahyu", "Endang", "Fitri",
+];
+const FAMILY: [&str; 12] = [
+    "Santoso",
+    "Wulandari",
+    "Hidayat",
+    "Rahayu",
+    "Saputra",
+    "Lestari",
+    "Prasetyo",
+    "Kurniawan",
+    "Handayani",
+    "Setiawan",
+    "Maulana",
+    "Susanti",
+];
+
+/// A small deterministic generator (no dependency, same file every run).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+/// 100,000 valid PPS applicants of Kabupaten Pasuruan, each NIK unique and
+/// consistent with the sex and birth date.
+fn write_csv(path: &Path) -> Vec<String> {
+    let kab = RegionCode::parse("3514").unwrap();
+    let desa: Vec<String> = atlas()
+        .descendants(&kab)
+        .iter()
+        .filter(|r| r.code.level() == RegionLevel::Desa)
+        .map(|r| r.code.digits().to_string())
+        .collect();
+    let mut rng = Lcg(42);
+    let mut out = String::with_capacity(ROWS * 150);
+    let mut names = Vec::with_capacity(ROWS);
+    out.push_str(HEADER);
+    out.push('\n');
+    for i in 0..ROWS {
+        let unit = &desa[rng.next(desa.len())];
+        let woman = rng.next(100) < 35;
+        let (day, month, year) = (1 + i % 28, 1 + i / 9_000, 1960 + i % 40);
+        let serial = 1 + i % 9_000;
+        let nik = format!(
+            "{}{:02}{:02}{:02}{:04}",
+            &unit[..6],
+            day + if woman { 40 } else { 0 },
+            month,
+            year % 100,
+            serial
+        );
+        let name = format!(
+            "{} {}",
+            GIVEN[rng.next(GIVEN.len())],
+            FAMILY[rng.next(FAMILY.len())]
+        );
+        out.push_str(&format!(
+            "{nik},{name},{},Pasuruan,{day:02}-{month:02}-{year},Dusun Krajan RT 001 RW 002,{unit},SMA,08123456{:04},,{unit}\n",
+            if woman { "P" } else { "L" },
+            i % 10_000
+        ));
+        names.push(name);
+    }
+    std::fs::write(path, out).unwrap();
+    names
+}
+
+fn run(cmd: &mut Command) -> Duration {
+    let start = Instant::now();
+    let out = cmd.output().expect("program runs");
+    let took = start.elapsed();
+    assert!(
+        out.status.success(),
+        "{:?} failed: {}",
+        cmd,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    took
+}
+
+/// Largest resident set of any child waited for so far, in MB.
+fn children_peak_mb() -> f64 {
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: getrusage writes into the struct we own.
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    usage.ru_maxrss as f64 / 1024.0
+}
+
+fn adhoc(db: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_adhoc"));
+    c.arg("--db").arg(db);
+    c
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("pendaftar.csv");
+    let names = write_csv(&csv);
+    let size_mb = std::fs::metadata(&csv).unwrap().len() as f64 / 1e6;
+    println!("CSV: {ROWS} pendaftar, {size_mb:.1} MB");
+
+    // The app: fresh database, one PPS round, then the timed import.
+    let mut best_import = Duration::MAX;
+    let mut db = dir.path().join("x.db");
+    for attempt in 0..3 {
+        db = dir.path().join(format!("adhoc-{attempt}.db"));
+        run(adhoc(&db).args(["init", "--wilayah", "3514"]));
+        run(adhoc(&db).args([
+            "rounds",
+            "create",
+            "--preset",
+            "pemilu-2024",
+            "--badan",
+            "PPS",
+        ]));
+        let took = run(adhoc(&db)
+            .args(["applicants", "import", "--round", "1"])
+            .arg(&csv));
+        best_import = best_import.min(took);
+    }
+    let peak = children_peak_mb();
+
+    // The lower bound: sqlite3 .import into a bare table.
+    let mut best_sqlite = Duration::MAX;
+    for attempt in 0..3 {
+        let bare = dir.path().join(format!("bare-{attempt}.db"));
+        let script = format!(
+            "CREATE TABLE t ({});\n.import --csv --skip 1 {} t\n",
+            HEADER
+                .split(',')
+                .map(|c| format!("{c} TEXT"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            csv.display()
+        );
+        let took = run(Command::new("sqlite3").arg(&bare).arg(script));
+        best_sqlite = best_sqlite.min(took);
+    }
+
+    // Searching by name prefix, in process, on the imported database.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let timings = rt.block_on(async {
+        let db = Db::open(&db, OpenMode::MustExist).await.unwrap();
+        let session = Session::cli();
+        let mut rng = Lcg(7);
+        let mut timings = Vec::new();
+        for i in 0..300 {
+            let name = &names[rng.next(names.len())];
+            let prefix: String = name.chars().take(2 + i % 6).collect();
+            let q = ApplicantQuery {
+                round_id: 1,
+                text: prefix,
+                order: if i % 2 == 0 {
+                    ApplicantOrder::Nama
+                } else {
+                    ApplicantOrder::Nomor
+                },
+                limit: 50,
+                ..Default::default()
+            };
+            let start = Instant::now();
+            let page = list(&db, &session, &q).await.unwrap();
+            timings.push(start.elapsed());
+            assert!(page.total > 0 && !page.rows.is_empty());
+        }
+        db.close().await;
+        timings
+    });
+    let mut sorted = timings.clone();
+    sorted.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let median = sorted[sorted.len() / 2];
+    let p95 = sorted[sorted.len() * 95 / 100];
+    let max = *sorted.last().unwrap();
+
+    let ratio = best_import.as_secs_f64() / best_sqlite.as_secs_f64();
+    println!(
+        "adhoc applicants import: {:.2} s (terbaik dari 3), puncak memori {peak:.0} MB",
+        best_import.as_secs_f64()
+    );
+    println!(
+        "sqlite3 .import (tabel polos): {:.2} s (terbaik dari 3)",
+        best_sqlite.as_secs_f64()
+    );
+    println!("rasio: {ratio:.2}× (target ≤ 3×); memori target < 200 MB");
+    println!(
+        "cari awal nama (300 kueri, 50 baris per halaman): median {:.2} ms, p95 {:.2} ms, maks {:.2} ms (target < 20 ms)",
+        ms(median),
+        ms(p95),
+        ms(max)
+    );
+    let ok = ratio <= 3.0 && peak < 200.0 && ms(p95) < 20.0;
+    println!(
+        "{}",
+        if ok {
+            "SEMUA TARGET TERCAPAI"
+        } else {
+            "TARGET TIDAK TERCAPAI"
+        }
+    );
+    if !ok {
+        std::process::exit(1);
+    }
+}

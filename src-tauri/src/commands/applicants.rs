@@ -1,0 +1,174 @@
+//! The help desk: live check, register, edit, withdraw, find; bulk import
+//! with progress and its problem report.
+
+use adhoc::docs::csv_in::{write_problems, RowProblem};
+use adhoc::domain::permission::Operation;
+use adhoc::domain::registration::RegistrationDraft;
+use adhoc::pdf::Paper;
+use adhoc::service::applicants::{self, ApplicantImport, ImportProgress};
+use adhoc::service::regions::{self, KecamatanOption};
+use adhoc::service::registration::{
+    self, ApplicantDetail, ApplicantPage, ApplicantQuery, RegistrationCheck, RegistrationResult,
+};
+use adhoc::Error;
+use chrono::Utc;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::state::{AppState, CmdResult};
+
+/// The kecamatan and desa/kelurahan of the kabupaten, for the pickers.
+#[tauri::command]
+pub async fn list_regions(state: State<'_, AppState>) -> CmdResult<Vec<KecamatanOption>> {
+    state.session()?;
+    Ok(regions::regions(state.db()?).await?)
+}
+
+#[tauri::command]
+pub async fn check_registration(
+    state: State<'_, AppState>,
+    round_id: i64,
+    draft: RegistrationDraft,
+    editing: Option<i64>,
+) -> CmdResult<RegistrationCheck> {
+    let session = state.session()?;
+    Ok(registration::check(state.db()?, &session, round_id, &draft, editing, Utc::now()).await?)
+}
+
+#[tauri::command]
+pub async fn register_applicant(
+    state: State<'_, AppState>,
+    round_id: i64,
+    draft: RegistrationDraft,
+) -> CmdResult<RegistrationResult> {
+    let session = state.session()?;
+    Ok(registration::register(state.db()?, &session, round_id, &draft, Utc::now()).await?)
+}
+
+#[tauri::command]
+pub async fn update_applicant(
+    state: State<'_, AppState>,
+    id: i64,
+    draft: RegistrationDraft,
+) -> CmdResult<RegistrationResult> {
+    let session = state.session()?;
+    Ok(registration::update(state.db()?, &session, id, &draft, Utc::now()).await?)
+}
+
+#[tauri::command]
+pub async fn withdraw_applicant(
+    state: State<'_, AppState>,
+    id: i64,
+    reason: String,
+) -> CmdResult<()> {
+    let session = state.session()?;
+    Ok(registration::withdraw(state.db()?, &session, id, &reason, Utc::now()).await?)
+}
+
+#[tauri::command]
+pub async fn applicant_detail(state: State<'_, AppState>, id: i64) -> CmdResult<ApplicantDetail> {
+    let session = state.session()?;
+    Ok(registration::detail(state.db()?, &session, id, Utc::now()).await?)
+}
+
+#[tauri::command]
+pub async fn list_applicants(
+    state: State<'_, AppState>,
+    query: ApplicantQuery,
+) -> CmdResult<ApplicantPage> {
+    let session = state.session()?;
+    Ok(registration::list(state.db()?, &session, &query).await?)
+}
+
+/// Asks for a CSV file and imports it into the round, reporting progress on
+/// `on_progress`; `None` when the user cancelled.
+#[tauri::command]
+pub async fn import_applicants<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    round_id: i64,
+    on_progress: Channel<ImportProgress>,
+) -> CmdResult<Option<ApplicantImport>> {
+    let session = state.session()?;
+    session.require(Operation::RegisterApplicants)?;
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .add_filter("CSV", &["csv", "txt"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path = picked
+        .into_path()
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    let bytes = std::fs::read(&path).map_err(Error::from)?;
+    let report = applicants::import_reporting(
+        state.db()?,
+        &session,
+        round_id,
+        &bytes,
+        Utc::now(),
+        &mut |p| {
+            // A closed window stops listening; the import goes on.
+            let _ = on_progress.send(p);
+        },
+    )
+    .await?;
+    Ok(Some(report))
+}
+
+/// Asks where to save, then writes the problems of a refused import as CSV.
+/// Returns whether a file was written.
+#[tauri::command]
+pub async fn save_import_problems<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    problems: Vec<RowProblem>,
+) -> CmdResult<bool> {
+    state.session()?;
+    let Some(target) = app
+        .dialog()
+        .file()
+        .add_filter("CSV", &["csv"])
+        .set_file_name("masalah-impor.csv")
+        .blocking_save_file()
+    else {
+        return Ok(false);
+    };
+    let path = target
+        .into_path()
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    let file = std::fs::File::create(&path).map_err(Error::from)?;
+    write_problems(&problems, std::io::BufWriter::new(file))?;
+    Ok(true)
+}
+
+/// Asks where to save the registration receipt, writes the PDF and opens it
+/// in the system's PDF viewer. Returns the path, or `None` when cancelled.
+#[tauri::command]
+pub async fn save_receipt<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> CmdResult<Option<String>> {
+    let session = state.session()?;
+    let (name, bytes) =
+        registration::receipt_pdf(state.db()?, &session, id, Paper::A4, Utc::now()).await?;
+    let Some(target) = app
+        .dialog()
+        .file()
+        .add_filter("PDF", &["pdf"])
+        .set_file_name(name)
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path = target
+        .into_path()
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    std::fs::write(&path, bytes).map_err(Error::from)?;
+    crate::open_file(&path);
+    Ok(Some(path.display().to_string()))
+}
