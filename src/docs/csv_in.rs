@@ -39,16 +39,38 @@ pub struct CsvInput {
     columns: Vec<Option<usize>>,
 }
 
-/// The 1-based line of the record that starts at (or just after the line
-/// breaks at) byte `at`. The csv crate's own line count can point at the
-/// line before a record, so it is derived from the byte offset.
-fn line_of(text: &str, at: usize) -> u64 {
-    let bytes = text.as_bytes();
-    let mut start = at.min(bytes.len());
-    while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
-        start += 1;
+/// Line numbers of records from their byte offsets. The csv crate's own
+/// line count can point at the line before a record, so the line is derived
+/// from where the record starts (just after any line breaks at `at`).
+/// Records come in order, so only the bytes since the previous record are
+/// counted: linear in the file's size.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    counted_to: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            bytes: text.as_bytes(),
+            counted_to: 0,
+            line: 1,
+        }
     }
-    1 + bytes[..start].iter().filter(|b| **b == b'\n').count() as u64
+
+    /// The 1-based line of the record at byte `at` (offsets never decrease).
+    fn line_of(&mut self, at: usize) -> u64 {
+        let bytes = self.bytes;
+        let mut start = at.min(bytes.len());
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        let from = self.counted_to.min(start);
+        self.line += bytes[from..start].iter().filter(|b| **b == b'\n').count() as u64;
+        self.counted_to = self.counted_to.max(start);
+        self.line
+    }
 }
 
 /// Which separator a file uses: the one that splits the header line into more fields.
@@ -125,10 +147,11 @@ impl CsvInput {
             ));
         }
         let mut rows = Vec::new();
+        let mut lines = LineCounter::new(text);
         for record in records {
             let record =
                 record.map_err(|e| Error::validation("file", format!("Berkas CSV rusak: {e}")))?;
-            let line = line_of(text, record.position().map_or(0, |p| p.byte() as usize));
+            let line = lines.line_of(record.position().map_or(0, |p| p.byte() as usize));
             if record.iter().all(str::is_empty) {
                 continue;
             }

@@ -104,7 +104,8 @@ pub async fn import_reporting(
         });
     }
 
-    let mut tx = db.pool().begin().await?;
+    let mut conn = db.pool().acquire().await?;
+    let mut tx = sqlx::Connection::begin(&mut *conn).await?;
     let held: HashMap<String, store::Holder> = store::active_in_election(&mut tx, &round.election)
         .await?
         .into_iter()
@@ -175,8 +176,9 @@ pub async fn import_reporting(
             }
         })
         .collect();
+    store::set_cache_kib(&mut tx, store::BULK_CACHE_KIB).await?;
     let total = rows.len() as u32;
-    store::insert_many_reporting(
+    let written = store::insert_many_reporting(
         &mut tx,
         round_id,
         &rows,
@@ -190,7 +192,12 @@ pub async fn import_reporting(
             })
         },
     )
-    .await?;
+    .await;
+    if let Err(e) = written {
+        drop(tx);
+        store::set_cache_kib(&mut conn, store::DEFAULT_CACHE_KIB).await?;
+        return Err(e);
+    }
     let first_number = rows.first().map(|r| r.reg_number.clone());
     let last_number = rows.last().map(|r| r.reg_number.clone());
     let change = Change::new("applicants.import", "round", round_id).after(json!({
@@ -202,6 +209,8 @@ pub async fn import_reporting(
     }));
     audit::record(&mut tx, session, now, change).await?;
     tx.commit().await?;
+    // The pooled connection goes back with SQLite's usual cache.
+    store::set_cache_kib(&mut conn, store::DEFAULT_CACHE_KIB).await?;
     Ok(ApplicantImport {
         stored: rows.len() as u32,
         with_nik_warnings: with_warnings,

@@ -139,7 +139,7 @@ def test_operator_cannot_reach_administrator_screens(launch, tmp_path: Path):
     driver = launch("--db", str(db))
     login(driver, "operator", "demo-seleksi-2024")
     wait(driver).until(lambda d: len(kecamatan_rows(d)) == 24)
-    assert nav_pages(driver) == ["Beranda"]
+    assert nav_pages(driver) == ["Beranda", "Pendaftar"]
     assert not driver.find_elements(By.XPATH, "//button[normalize-space()='Buat seleksi baru']")
 
     # The UI hides the screens; the core is what refuses.
@@ -158,7 +158,7 @@ def test_administrator_manages_accounts_and_reads_the_audit_trail(launch, tmp_pa
     subprocess.run([str(ADHOC), "--db", str(db), "demo"], check=True, capture_output=True)
     driver = launch("--db", str(db))
     login(driver, "admin", "demo-seleksi-2024")
-    assert nav_pages(driver) == ["Beranda", "Akun petugas", "Jejak audit"]
+    assert nav_pages(driver) == ["Beranda", "Pendaftar", "Akun petugas", "Jejak audit"]
 
     driver.find_element(By.XPATH, "//nav[@aria-label='Halaman']//button[normalize-space()='Akun petugas']").click()
     wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-testid='account-row']")) == 4)
@@ -184,3 +184,71 @@ def test_administrator_manages_accounts_and_reads_the_audit_trail(launch, tmp_pa
     lock.find_element(By.CSS_SELECTOR, "input[type='password']").send_keys("demo-seleksi-2024", Keys.ENTER)
     wait(driver).until(EC.invisibility_of_element_located((By.CSS_SELECTOR, "[aria-labelledby='lock-title']")))
     assert driver.find_elements(By.CSS_SELECTOR, "[data-testid='audit-row']")
+
+
+def pick(driver: WebDriver, input_id: str, text: str) -> None:
+    """Fills a type-ahead with the keyboard: type, ArrowDown, Enter."""
+    box = driver.find_element(By.ID, input_id)
+    box.send_keys(text)
+    wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[role='option']"))
+    box.send_keys(Keys.ARROW_DOWN, Keys.ENTER)
+
+
+def test_operator_registers_an_applicant_and_finds_them_in_the_list(launch, tmp_path: Path):
+    db = tmp_path / "demo.db"
+    subprocess.run([str(ADHOC), "--db", str(db), "demo"], check=True, capture_output=True)
+    driver = launch("--db", str(db))
+    login(driver, "operator", "demo-seleksi-2024")
+    driver.find_element(By.ID, "nav-applicants").click()
+    wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='applicant-row']"))
+    total_before = driver.find_element(By.CSS_SELECTOR, "[data-testid='applicant-total']").text
+
+    driver.find_element(By.ID, "applicant-new").click()
+    nik = wait(driver).until(EC.element_to_be_clickable((By.ID, "reg-nik")))
+    nik.send_keys("3514016203990007")
+    driver.find_element(By.ID, "reg-nama").send_keys("Rara Séptiani Nur'aini")
+    Select(driver.find_element(By.ID, "reg-jenis-kelamin")).select_by_value("P")
+    driver.find_element(By.ID, "reg-tempat-lahir").send_keys("Pasuruan")
+    driver.find_element(By.ID, "reg-tanggal-lahir").send_keys("22-03-1999")
+    driver.find_element(By.ID, "reg-alamat").send_keys("Dusun Krajan RT 002 RW 001")
+    pick(driver, "reg-kode-desa", "gerbo")
+    Select(driver.find_element(By.ID, "reg-pendidikan")).select_by_value("S1")
+    pick(driver, "reg-wilayah-tugas", "purwodadi")
+    # Keyboard only: Space ticks a checkbox.
+    for code in ["surat_pendaftaran", "drh", "ktp", "ijazah"]:
+        box = wait(driver).until(EC.presence_of_element_located((By.ID, f"reg-berkas-{code}")))
+        box.send_keys(Keys.SPACE)
+        assert box.is_selected(), code
+
+    # The live panel shows the core's rules for what was typed.
+    panel = driver.find_element(By.CSS_SELECTOR, "[data-testid='live-panel']")
+    wait(driver).until(
+        lambda d: "Berusia 23 tahun" in panel.text
+        and "Pendidikan terakhir S1" in panel.text
+        and "Belum dapat disimpan" not in panel.text,
+        message=lambda: panel.text,
+    )
+    save_screenshot(driver, "registration.png")
+
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys("s").key_up(Keys.CONTROL).perform()
+    number = wait(driver).until(
+        EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid='saved-reg-number']"))
+    ).text
+    assert number.startswith("PPK-3514-")
+
+    driver.find_element(By.ID, "reg-lihat-daftar").click()
+    search = wait(driver).until(EC.element_to_be_clickable((By.ID, "applicant-search")))
+    search.send_keys("rara sép")
+    wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-testid='applicant-row']")) == 1)
+    row = driver.find_element(By.CSS_SELECTOR, "[data-testid='applicant-row']").text
+    assert number in row and "Rara Séptiani Nur'aini" in row and "Purwodadi" in row
+    save_screenshot(driver, "applicants.png")
+
+    # The number finds them too, and the total grew by one.
+    search.send_keys(Keys.CONTROL, "a")
+    search.send_keys(number)
+    wait(driver).until(lambda d: number in d.find_element(By.CSS_SELECTOR, "[data-testid='applicant-row']").text)
+    search.send_keys(Keys.CONTROL, "a", Keys.BACKSPACE)
+    wait(driver).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "[data-testid='applicant-total']").text != total_before
+    )

@@ -4,10 +4,12 @@ interface Props {
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** Room for a wider content (a record in full). */
+  wide?: boolean;
 }
 
 /** A modal dialog: focus moves into it, Escape closes it. */
-export function Modal({ title, onClose, children }: Props) {
+export function Modal({ title, onClose, children, wide }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -24,7 +26,7 @@ export function Modal({ title, onClose, children }: Props) {
   }, [onClose]);
   return (
     <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={ref} className="card modal" role="dialog" aria-modal="true" aria-label={title}>
+      <div ref={ref} className={wide ? "card modal wide" : "card modal"} role="dialog" aria-modal="true" aria-label={title}>
         <header className="modal-head">
           <h2>{title}</h2>
           <button type="button" className="ghost" onClick={onClose} aria-label="Tutup">

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { SESSION_LOCKED_EVENT } from "../api";
 import type { Session } from "../bindings/Session";
-import { admin, homeView, operator } from "../test/fixtures";
+import { admin, applicantRow, homeView, homeWithRounds, operator, regions, registrationCheck } from "../test/fixtures";
 import { Shell } from "./Shell";
 
 const pimpinan: Session = { ...admin, username: "ketua", full_name: "Ketua", role: "pimpinan" };
@@ -33,9 +33,9 @@ describe("Shell", () => {
   it("shows each role only the pages it may use", async () => {
     mock();
     const cases: [Session, string[]][] = [
-      [admin, ["Beranda", "Akun petugas", "Jejak audit"]],
-      [operator, ["Beranda"]],
-      [pimpinan, ["Beranda", "Jejak audit"]],
+      [admin, ["Beranda", "Pendaftar", "Akun petugas", "Jejak audit"]],
+      [operator, ["Beranda", "Pendaftar"]],
+      [pimpinan, ["Beranda", "Pendaftar", "Jejak audit"]],
     ];
     for (const [session, expected] of cases) {
       const { unmount } = render(<Shell session={session} kabupaten="Kabupaten Pasuruan" idleMinutes={15} onLogout={vi.fn()} />);
@@ -103,5 +103,27 @@ describe("Shell", () => {
     });
     render(<Shell session={operator} kabupaten={null} idleMinutes={15} onLogout={vi.fn()} />);
     expect(await screen.findByTestId("audit-banner")).toHaveTextContent("jejak audit rusak mulai catatan 4");
+  });
+
+  it("opens the applicants page and keeps a half-filled form while another page is looked at", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "home") return homeWithRounds();
+      if (cmd === "audit_status") return { entries: 1, first_broken: null, problem: null, last_hash: "ab" };
+      if (cmd === "list_regions") return regions();
+      if (cmd === "list_applicants") return { total: 1, offset: 0, rows: [applicantRow(1)] };
+      if (cmd === "check_registration") return registrationCheck();
+      return null;
+    });
+    const user = userEvent.setup();
+    render(<Shell session={operator} kabupaten={null} idleMinutes={15} onLogout={vi.fn()} />);
+    await screen.findAllByTestId("kecamatan-row");
+    await user.click(screen.getByRole("button", { name: "Pendaftar" }));
+    expect(await screen.findByTestId("applicant-row")).toHaveTextContent("PPK-3514-0001");
+    await user.click(screen.getByRole("button", { name: "Daftarkan pendaftar baru" }));
+    await user.type(screen.getByLabelText("Nama lengkap (sesuai KTP-el)"), "Siti");
+    await user.click(screen.getByRole("button", { name: "Beranda" }));
+    await screen.findAllByTestId("kecamatan-row");
+    await user.click(screen.getByRole("button", { name: "Pendaftar" }));
+    expect(screen.getByLabelText("Nama lengkap (sesuai KTP-el)")).toHaveValue("Siti");
   });
 });

@@ -6,13 +6,14 @@ import type { Session } from "../bindings/Session";
 import { useIdleLock } from "../components/useIdleLock";
 import { AboutDialog } from "./AboutDialog";
 import { AccountsPage } from "./AccountsPage";
+import { ApplicantsPage } from "./ApplicantsPage";
 import { AuditPage } from "./AuditPage";
 import { ChangePasswordDialog } from "./ChangePasswordDialog";
 import { HomePage } from "./HomePage";
 import { LockScreen } from "./LockScreen";
 import { canManageAccounts, canReadAudit, ROLE_LABEL } from "./roles";
 
-type Page = "home" | "accounts" | "audit";
+type Page = "home" | "applicants" | "accounts" | "audit";
 
 interface Props {
   session: Session;
@@ -33,6 +34,9 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
   const [locked, setLocked] = useState(initiallyLocked);
   const [dialog, setDialog] = useState<"none" | "about" | "password">("none");
   const [audit, setAudit] = useState<ChainReport | null>(null);
+  // The applicants page stays mounted once opened, so a half-filled
+  // registration form survives a look at another page.
+  const [applicantsOpened, setApplicantsOpened] = useState(false);
 
   const lock = useCallback(() => {
     setLocked(true);
@@ -53,6 +57,7 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
   const closeDialog = useCallback(() => setDialog("none"), []);
   const nav: { page: Page; label: string; shown: boolean }[] = [
     { page: "home", label: "Beranda", shown: true },
+    { page: "applicants", label: "Pendaftar", shown: true },
     { page: "accounts", label: "Akun petugas", shown: canManageAccounts(session.role) },
     { page: "audit", label: "Jejak audit", shown: canReadAudit(session.role) },
   ];
@@ -72,9 +77,13 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
                 <button
                   key={n.page}
                   type="button"
+                  id={`nav-${n.page}`}
                   className={page === n.page ? "tab current" : "tab"}
                   aria-current={page === n.page ? "page" : undefined}
-                  onClick={() => setPage(n.page)}
+                  onClick={() => {
+                    if (n.page === "applicants") setApplicantsOpened(true);
+                    setPage(n.page);
+                  }}
                 >
                   {n.label}
                 </button>
@@ -106,6 +115,11 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
         )}
         <main>
           {page === "home" && <HomePage session={session} />}
+          {(page === "applicants" || applicantsOpened) && (
+            <div hidden={page !== "applicants"}>
+              <ApplicantsPage session={session} active={page === "applicants" && !locked && dialog === "none"} />
+            </div>
+          )}
           {page === "accounts" && <AccountsPage session={session} />}
           {page === "audit" && <AuditPage />}
         </main>

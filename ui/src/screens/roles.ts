@@ -14,3 +14,4 @@ export const ROLES: Role[] = ["administrator", "operator", "verifikator", "pimpi
 export const canManageAccounts = (r: Role) => r === "administrator";
 export const canManageRounds = (r: Role) => r === "administrator";
 export const canReadAudit = (r: Role) => r === "administrator" || r === "pimpinan";
+export const canRegister = (r: Role) => r === "operator";

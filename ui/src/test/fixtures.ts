@@ -1,6 +1,13 @@
 // Realistic command results for UI tests, shaped by the generated bindings.
+import type { ApplicantDetail } from "../bindings/ApplicantDetail";
+import type { ApplicantListRow } from "../bindings/ApplicantListRow";
+import type { Body } from "../bindings/Body";
 import type { HomeView } from "../bindings/HomeView";
+import type { KecamatanOption } from "../bindings/KecamatanOption";
 import type { KecamatanRow } from "../bindings/KecamatanRow";
+import type { RegistrationCheck } from "../bindings/RegistrationCheck";
+import type { RegistrationDraft } from "../bindings/RegistrationDraft";
+import type { RoundSummary } from "../bindings/RoundSummary";
 import type { Session } from "../bindings/Session";
 
 export const admin: Session = { user_id: 1, username: "admin", full_name: "Admin Uji", role: "administrator" };
@@ -44,5 +51,149 @@ export function homeView(): HomeView {
     election: "Pemilu 2024",
     kecamatan,
     totals,
+  };
+}
+
+// --- Applicants ---------------------------------------------------------
+
+export function round(id: number, body: Body, name = `Pemilu 2024 – ${body}`): RoundSummary {
+  return {
+    id,
+    name,
+    election: "Pemilu 2024",
+    body,
+    current_stage: "pendaftaran",
+    current_stage_label: "Pendaftaran",
+    settings: {
+      quota_per_unit: body === "PPK" ? 5 : 3,
+      written_pass_multiple: 2,
+      final_rank_multiple: 2,
+      extension_threshold: 2,
+      extension_days: 3,
+      min_age: 17,
+      max_periods: 2,
+      reference_date: "2026-12-01",
+      score_combination: { mode: "wawancara" },
+    },
+    schedule: [{ stage: "pendaftaran", starts_on: "2026-11-20", ends_on: "2026-11-26" }],
+    applicants: 0,
+  };
+}
+
+/** Home with a PPK and a PPS round. */
+export function homeWithRounds(): HomeView {
+  return { ...homeView(), rounds: [round(1, "PPK"), round(2, "PPS")] };
+}
+
+export function regions(): KecamatanOption[] {
+  return [
+    {
+      code: "35.14.01",
+      name: "Purwodadi",
+      desa: [
+        { code: "35.14.01.2001", name: "Gerbo", kind: "desa" },
+        { code: "35.14.01.2002", name: "Parerejo", kind: "desa" },
+      ],
+    },
+    {
+      code: "35.14.02",
+      name: "Tutur",
+      desa: [
+        { code: "35.14.02.2001", name: "Blarang", kind: "desa" },
+        { code: "35.14.02.1001", name: "Tutur", kind: "kelurahan" },
+      ],
+    },
+  ];
+}
+
+export function applicantRow(seq: number, patch: Partial<ApplicantListRow> = {}): ApplicantListRow {
+  const n = String(seq).padStart(4, "0");
+  return {
+    id: seq,
+    reg_number: `PPK-3514-${n}`,
+    nik: `35140152089${String(seq).padStart(5, "0")}`,
+    full_name: `Pendaftar ${n}`,
+    sex: seq % 2 ? "L" : "P",
+    unit_code: "35.14.01",
+    unit_label: "Kecamatan Purwodadi",
+    status: "terdaftar",
+    nik_warning_pending: false,
+    party_listed: false,
+    ...patch,
+  };
+}
+
+/** What the core says about an empty or partly filled draft. */
+export function registrationCheck(patch: Partial<RegistrationCheck> = {}): RegistrationCheck {
+  return {
+    problems: [],
+    nik_info: null,
+    nik_warnings: [],
+    duplicate: null,
+    rules: [
+      { rule: "usia", verdict: "pass", reason: "Berusia 36 tahun pada 1 Desember 2026." },
+      { rule: "pendidikan", verdict: "pass", reason: "Pendidikan S1." },
+      { rule: "domisili", verdict: "fail", reason: "Berdomisili di luar kecamatan tempat mendaftar." },
+      { rule: "periode_menjabat", verdict: "pass", reason: "Belum pernah menjabat." },
+      { rule: "status_partai", verdict: "pass", reason: "Tidak pernah menjadi anggota partai politik." },
+      { rule: "keanggotaan_partai", verdict: "review", reason: "Daftar anggota partai belum diimpor." },
+    ],
+    documents: [
+      { code: "surat_pendaftaran", name: "Surat pendaftaran", required: true, received: false },
+      { code: "ktp", name: "Fotokopi KTP-el", required: true, received: false },
+    ],
+    can_save: true,
+    ...patch,
+  };
+}
+
+/** A draft that passes every field check. */
+export function filledDraft(): RegistrationDraft {
+  return {
+    fields: {
+      nik: "3514015208900002",
+      nama: "Siti Nur'aini",
+      jenis_kelamin: "P",
+      tempat_lahir: "Pasuruan",
+      tanggal_lahir: "12-08-1990",
+      alamat: "Jl. Raya Gerbo 1",
+      kode_desa: "35.14.01.2001",
+      pendidikan: "S1",
+      telepon: "081234567890",
+      email: "",
+      pekerjaan: "Guru",
+      kode_wilayah_tugas: "35.14.01",
+      kode_desa_domisili: "",
+      alasan_domisili: "",
+    },
+    previous_service: [{ body: "KPPS", election: "Pemilu 2019", year: 2019 }],
+    party_status: "bukan",
+    party_left_year: null,
+    misuse_statement: false,
+    disability: "",
+    documents: ["ktp"],
+    acknowledge_nik_warnings: false,
+  };
+}
+
+export function applicantDetail(patch: Partial<ApplicantDetail> = {}): ApplicantDetail {
+  return {
+    id: 7,
+    round_id: 1,
+    round_name: "Pemilu 2024 – PPK",
+    body: "PPK",
+    reg_number: "PPK-3514-0007",
+    status: "terdaftar",
+    unit_label: "Kecamatan Purwodadi",
+    draft: filledDraft(),
+    check: registrationCheck(),
+    stored_nik_warnings: [],
+    nik_warnings_acknowledged: false,
+    registered_at: "2026-11-23T08:00:00Z",
+    registered_by: "Operator Uji",
+    updated_at: null,
+    withdrawn_at: null,
+    withdrawn_reason: null,
+    ...patch,
   };
 }

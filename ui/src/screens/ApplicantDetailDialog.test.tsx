@@ -1,0 +1,125 @@
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+
+import type { ApplicantDetail } from "../bindings/ApplicantDetail";
+import { applicantDetail, regions, registrationCheck } from "../test/fixtures";
+import { ApplicantDetailDialog } from "./ApplicantDetailDialog";
+
+function mockCore(first: ApplicantDetail, withdraw: (reason: string) => unknown = () => null) {
+  const calls: { cmd: string; args: unknown }[] = [];
+  let current = first;
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args });
+    if (cmd === "applicant_detail") return current;
+    if (cmd === "withdraw_applicant") {
+      const reason = (args as { reason: string }).reason;
+      const out = withdraw(reason);
+      current = { ...current, status: "mundur", withdrawn_at: "2026-11-24T09:30:00Z", withdrawn_reason: reason };
+      return out;
+    }
+    if (cmd === "save_receipt") return null;
+    return null;
+  });
+  return calls;
+}
+
+function renderDetail(props: Partial<React.ComponentProps<typeof ApplicantDetailDialog>> = {}) {
+  const handlers = { onClose: vi.fn(), onEdit: vi.fn(), onChanged: vi.fn() };
+  render(<ApplicantDetailDialog id={7} regions={regions()} canRegister {...handlers} {...props} />);
+  return handlers;
+}
+
+describe("ApplicantDetailDialog", () => {
+  it("shows the application in full: data, service, documents, rules and NIK warnings", async () => {
+    mockCore(
+      applicantDetail({
+        stored_nik_warnings: ["Tanggal lahir menurut NIK 12-08-1990, tetapi diisi 13-08-1990."],
+        nik_warnings_acknowledged: false,
+        check: registrationCheck({
+          documents: [
+            { code: "ktp", name: "Fotokopi KTP-el", required: true, received: true },
+            { code: "surat_sehat", name: "Surat keterangan sehat", required: true, received: false },
+          ],
+        }),
+      }),
+    );
+    renderDetail();
+    const detail = await screen.findByTestId("applicant-detail");
+    expect(screen.getByRole("dialog", { name: "Pendaftar PPK-3514-0007" })).toBeInTheDocument();
+    expect(screen.getByTestId("detail-status")).toHaveTextContent("Terdaftar");
+    expect(detail).toHaveTextContent("Wilayah tugas: Kecamatan Purwodadi");
+    expect(detail).toHaveTextContent("Desa Gerbo, Kecamatan Purwodadi");
+    expect(detail).toHaveTextContent("KPPS · Pemilu 2019 (2019)");
+    expect(detail).toHaveTextContent("Tidak pernah menjadi anggota partai politik");
+    expect(detail).toHaveTextContent("Sarjana (S1/D4)");
+    expect(detail).toHaveTextContent("oleh Operator Uji");
+    expect(screen.getAllByTestId("detail-document").map((d) => d.textContent)).toEqual([
+      "✓ Fotokopi KTP-el: diterima",
+      "✗ Surat keterangan sehat: belum diterima",
+    ]);
+    expect(screen.getAllByTestId("rule")).toHaveLength(6);
+    expect(detail).toHaveTextContent("Tanggal lahir menurut NIK 12-08-1990");
+    expect(screen.getByTestId("nik-ack")).toHaveTextContent("Belum diperiksa");
+  });
+
+  it("withdraws only with a reason, sends it and shows the withdrawal", async () => {
+    const calls = mockCore(applicantDetail());
+    const user = userEvent.setup();
+    const { onChanged } = renderDetail();
+    await user.click(await screen.findByRole("button", { name: "Tarik pendaftaran (mundur)…" }));
+    const reason = screen.getByLabelText("Alasan mundur");
+    await waitFor(() => expect(reason).toHaveFocus());
+
+    await user.type(reason, "sak");
+    await user.click(screen.getByRole("button", { name: "Tarik pendaftaran" }));
+    expect(await screen.findByText(/paling sedikit 5 karakter\)/)).toBeInTheDocument();
+    expect(calls.filter((c) => c.cmd === "withdraw_applicant")).toHaveLength(0);
+
+    await user.clear(reason);
+    await user.type(reason, "Diterima bekerja di luar kota");
+    await user.click(screen.getByRole("button", { name: "Tarik pendaftaran" }));
+    await waitFor(() => expect(screen.getByTestId("detail-status")).toHaveTextContent("Mundur"));
+    expect(calls.find((c) => c.cmd === "withdraw_applicant")?.args).toEqual({ id: 7, reason: "Diterima bekerja di luar kota" });
+    expect(screen.getByTestId("withdrawn")).toHaveTextContent("Alasan: Diterima bekerja di luar kota");
+    expect(onChanged).toHaveBeenCalled();
+    // A withdrawn application cannot be changed, withdrawn again or get a receipt.
+    expect(screen.queryByRole("button", { name: "Ubah data" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Tarik pendaftaran (mundur)…" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Cetak tanda terima" })).not.toBeInTheDocument();
+  });
+
+  it("shows the core's refusal of a withdrawal", async () => {
+    mockCore(applicantDetail(), () => {
+      throw { code: "validation", message: "Pendaftaran PPK-3514-0007 sudah ditarik sebelumnya.", field: "status" };
+    });
+    const user = userEvent.setup();
+    renderDetail();
+    await user.click(await screen.findByRole("button", { name: "Tarik pendaftaran (mundur)…" }));
+    await user.type(screen.getByLabelText("Alasan mundur"), "Pindah domisili");
+    await user.click(screen.getByRole("button", { name: "Tarik pendaftaran" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("sudah ditarik sebelumnya");
+  });
+
+  it("prints the receipt, opens the edit form, and offers nothing to other roles", async () => {
+    const calls = mockCore(applicantDetail());
+    const user = userEvent.setup();
+    const { onEdit } = renderDetail();
+    await user.click(await screen.findByRole("button", { name: "Cetak tanda terima" }));
+    await waitFor(() => expect(calls.find((c) => c.cmd === "save_receipt")?.args).toEqual({ id: 7 }));
+    // Cancelled: nothing to say.
+    expect(screen.queryByRole("status")).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Ubah data" }));
+    expect(onEdit).toHaveBeenCalledWith(expect.objectContaining({ id: 7, reg_number: "PPK-3514-0007" }));
+  });
+
+  it("offers no actions to roles that do not register", async () => {
+    mockCore(applicantDetail());
+    renderDetail({ canRegister: false });
+    await screen.findByTestId("applicant-detail");
+    expect(screen.queryByRole("button", { name: "Ubah data" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Tarik pendaftaran (mundur)…" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Cetak tanda terima" })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,181 @@
+import { Channel } from "@tauri-apps/api/core";
+import { useEffect, useRef, useState } from "react";
+
+import { call, toErrorPayload } from "../api";
+import { angka } from "../api/format";
+import type { ApplicantImport } from "../bindings/ApplicantImport";
+import type { ImportProgress } from "../bindings/ImportProgress";
+import { ErrorBox } from "../components/ErrorBox";
+import { Modal } from "../components/Modal";
+
+/** Problems listed on screen; the saved report has them all. */
+export const MAX_PROBLEMS_SHOWN = 500;
+
+interface Props {
+  roundId: number;
+  roundName: string;
+  onClose: () => void;
+  /** Applicants were stored: the list should reload. */
+  onImported: (report: ApplicantImport) => void;
+}
+
+/** "Memeriksa baris 40.000 dari 100.000" / "Menyimpan 20.000 dari 100.000". */
+export function progressText(p: ImportProgress): string {
+  return p.phase === "menyimpan"
+    ? `Menyimpan ${angka(p.done)} dari ${angka(p.total)}`
+    : `Memeriksa baris ${angka(p.done)} dari ${angka(p.total)}`;
+}
+
+/** A progress bar with its words. */
+export function ImportProgressBar({ progress }: { progress: ImportProgress | null }) {
+  const text = progress ? progressText(progress) : "Membaca berkas…";
+  return (
+    <div className="progress" data-testid="import-progress">
+      <label htmlFor="import-progress-bar">{text}</label>
+      <progress
+        id="import-progress-bar"
+        max={progress?.total || 1}
+        value={progress ? progress.done : undefined}
+        aria-valuetext={text}
+      />
+    </div>
+  );
+}
+
+/** Imports a CSV of applicants into one round: all rows or none. */
+export function ImportApplicantsDialog({ roundId, roundName, onClose, onImported }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [report, setReport] = useState<ApplicantImport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const pick = async () => {
+    setBusy(true);
+    setError(null);
+    setReport(null);
+    setSaved(null);
+    setProgress(null);
+    const channel = new Channel<ImportProgress>();
+    channel.onmessage = (p) => {
+      if (mounted.current) setProgress(p);
+    };
+    try {
+      const r = await call("import_applicants", { roundId, onProgress: channel });
+      if (!mounted.current) return;
+      if (r) {
+        setReport(r);
+        if (r.problems.length === 0) onImported(r);
+      }
+    } catch (e) {
+      if (mounted.current) setError(toErrorPayload(e).message);
+    } finally {
+      if (mounted.current) {
+        setBusy(false);
+        setProgress(null);
+      }
+    }
+  };
+
+  const saveProblems = async () => {
+    if (!report) return;
+    try {
+      const written = await call("save_import_problems", { problems: report.problems });
+      setSaved(written ? "Laporan masalah disimpan." : null);
+    } catch (e) {
+      setError(toErrorPayload(e).message);
+    }
+  };
+
+  const refused = report !== null && report.problems.length > 0;
+  const shown = refused ? report.problems.slice(0, MAX_PROBLEMS_SHOWN) : [];
+  return (
+    <Modal title="Impor pendaftar dari CSV" onClose={() => !busy && onClose()} wide>
+      <p>
+        Seleksi: <strong>{roundName}</strong>
+      </p>
+      <p className="muted">
+        Kolom wajib:{" "}
+        <code>nik, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, alamat, kode_desa, pendidikan, telepon, email, kode_wilayah_tugas</code>
+        ; boleh ditambah <code>pekerjaan, kode_desa_domisili, alasan_domisili</code>. Pemisah koma atau titik koma. Tanggal
+        ditulis YYYY-MM-DD atau DD-MM-YYYY. Bila ada satu baris saja yang salah, tidak ada yang disimpan.
+      </p>
+      <div className="actions start">
+        <button type="button" className="primary" onClick={() => void pick()} disabled={busy}>
+          {busy ? "Mengimpor…" : "Pilih berkas CSV…"}
+        </button>
+      </div>
+      {busy && <ImportProgressBar progress={progress} />}
+      <ErrorBox message={error} />
+      {refused && (
+        <div role="alert" data-testid="import-refused">
+          <p className="error-box">
+            Tidak ada yang disimpan: {angka(report.problems.length)} masalah. Perbaiki berkas lalu impor lagi.
+          </p>
+        </div>
+      )}
+      {refused && (
+        <>
+          {report.problems.length > MAX_PROBLEMS_SHOWN && (
+            <p className="muted">
+              Ditampilkan {angka(MAX_PROBLEMS_SHOWN)} masalah pertama; laporan lengkap dapat disimpan sebagai CSV.
+            </p>
+          )}
+          <div className="table-wrap short">
+            <table className="data" aria-label="Masalah pada berkas">
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    Baris
+                  </th>
+                  <th scope="col">Kolom</th>
+                  <th scope="col">Alasan</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((p, i) => (
+                  <tr key={i} data-testid="problem-row">
+                    <td className="num">{String(p.line)}</td>
+                    <td>{p.column}</td>
+                    <td>{p.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="actions start">
+            <button type="button" onClick={() => void saveProblems()}>
+              Simpan laporan masalah (CSV)…
+            </button>
+          </div>
+          {saved && (
+            <p className="ok-box" role="status">
+              {saved}
+            </p>
+          )}
+        </>
+      )}
+      {report && !refused && (
+        <p className="ok-box" role="status" data-testid="import-stored">
+          {angka(report.stored)} pendaftar disimpan
+          {report.first_number ? ` (${report.first_number} sampai ${report.last_number ?? report.first_number})` : ""};{" "}
+          {report.with_nik_warnings > 0
+            ? `${angka(report.with_nik_warnings)} dengan peringatan NIK perlu diperiksa.`
+            : "tidak ada peringatan NIK."}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" onClick={onClose} disabled={busy}>
+          Tutup
+        </button>
+      </div>
+    </Modal>
+  );
+}
