@@ -400,4 +400,62 @@ fn applicants_import_and_export_from_the_command_line() {
         "{}",
         stderr(&o)
     );
+
+    // Penelitian administrasi from files: verdicts, then the results.
+    let sipol = dir.path().join("sipol.csv");
+    std::fs::write(&sipol, "nik,partai\n3514019999990001,Partai Contoh\n").unwrap();
+    assert!(
+        adhoc(&["--db", db, "parties", "import", sipol.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let verdicts = dir.path().join("berkas.csv");
+    let mut text = String::from("nomor_pendaftaran,kode_dokumen,status,alasan\n");
+    for code in [
+        "surat_pendaftaran",
+        "drh",
+        "ktp",
+        "ijazah",
+        "surat_pernyataan",
+        "surat_sehat",
+    ] {
+        text.push_str(&format!("PPK-3514-0001,{code},sesuai,\n"));
+    }
+    std::fs::write(&verdicts, &text).unwrap();
+    let o = adhoc(&[
+        "--db",
+        db,
+        "documents",
+        "import",
+        "--round",
+        "1",
+        verdicts.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    let o = adhoc(&[
+        "--db",
+        db,
+        "results",
+        "--round",
+        "1",
+        "--stage",
+        "administrasi",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "nomor_pendaftaran,nama,kode_wilayah_tugas,hasil,alasan\nPPK-3514-0001,Budi Santoso,35.14.01,MS,\n"
+    );
+    std::fs::write(&verdicts, text.replace("ktp,sesuai,", "ktp,tidak sesuai,")).unwrap();
+    let o = adhoc(&[
+        "--db",
+        db,
+        "documents",
+        "import",
+        "--round",
+        "1",
+        verdicts.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(stdout(&o).contains("4,alasan,"), "{}", stdout(&o));
 }

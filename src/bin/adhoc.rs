@@ -11,12 +11,14 @@ use clap::{Args, Parser, Subcommand};
 
 use adhoc::domain::account::Role;
 use adhoc::domain::region::atlas;
-use adhoc::domain::round::{Body, Preset};
+use adhoc::domain::round::{Body, Preset, Stage};
 use adhoc::error::{Error, Result};
 use adhoc::service::audit::AuditQuery;
 use adhoc::service::auth::Session;
 use adhoc::service::setup::NewAccount;
-use adhoc::service::{accounts, applicants, audit, demo, parties, registration, rounds, setup};
+use adhoc::service::{
+    accounts, applicants, audit, demo, parties, registration, rounds, setup, verification,
+};
 use adhoc::store::{Db, OpenMode};
 
 #[derive(Parser)]
@@ -61,6 +63,17 @@ enum Command {
     /// Pendaftar: impor dan ekspor CSV.
     #[command(subcommand)]
     Applicants(ApplicantsCommand),
+    /// Hasil pemeriksaan berkas (penelitian administrasi).
+    #[command(subcommand)]
+    Documents(DocumentsCommand),
+    /// Hasil satu tahap seleksi sebagai CSV.
+    Results {
+        #[arg(long)]
+        round: i64,
+        /// Tahap: administrasi.
+        #[arg(long)]
+        stage: String,
+    },
     /// Membuat database demo Kabupaten Pasuruan dengan pendaftar fiktif.
     Demo {
         /// Benih acak; benih yang sama menghasilkan database yang sama.
@@ -123,6 +136,18 @@ enum UserCommand {
         username: String,
         #[arg(long)]
         peran: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum DocumentsCommand {
+    /// Mengimpor hasil pemeriksaan berkas dari CSV
+    /// (nomor_pendaftaran,kode_dokumen,status,alasan). Semua atau tidak sama
+    /// sekali; status: sesuai, tidak_sesuai (alasan wajib), tidak_ada.
+    Import {
+        #[arg(long)]
+        round: i64,
+        file: PathBuf,
     },
 }
 
@@ -283,6 +308,47 @@ async fn run(cli: Cli) -> Result<()> {
             let result = user_command(&db, &Session::cli(), cmd, now).await;
             db.close().await;
             result
+        }
+        Command::Documents(DocumentsCommand::Import { round, file }) => {
+            let db = Db::open(&db_path(cli.db)?, OpenMode::MustExist).await?;
+            let bytes = std::fs::read(&file)?;
+            let result = verification::import(&db, &Session::cli(), round, &bytes, now).await;
+            db.close().await;
+            let report = result?;
+            if !report.problems.is_empty() {
+                return report_problems(&report.problems, &file, "hasil lama tidak berubah");
+            }
+            eprintln!("{} hasil pemeriksaan berkas disimpan.", report.stored);
+            Ok(())
+        }
+        Command::Results { round, stage } => {
+            if Stage::parse(&stage)? != Stage::Administrasi {
+                return Err(Error::validation(
+                    "stage",
+                    format!("Hasil tahap \"{stage}\" belum tersedia; yang tersedia: administrasi."),
+                ));
+            }
+            let db = Db::open(&db_path(cli.db)?, OpenMode::MustExist).await?;
+            let result = verification::results(&db, &Session::cli(), round, now).await;
+            db.close().await;
+            let mut w = csv_out();
+            w.write_record([
+                "nomor_pendaftaran",
+                "nama",
+                "kode_wilayah_tugas",
+                "hasil",
+                "alasan",
+            ])?;
+            for r in result? {
+                w.write_record([
+                    &r.reg_number,
+                    &r.full_name,
+                    &r.unit_code,
+                    &r.result,
+                    &r.reasons,
+                ])?;
+            }
+            flush(w)
         }
         Command::Applicants(cmd) => {
             let db = Db::open(&db_path(cli.db)?, OpenMode::MustExist).await?;

@@ -19,6 +19,26 @@ pub enum Applies {
     ListedInPartyList,
 }
 
+impl Applies {
+    /// Database spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applies::Always => "always",
+            Applies::FormerPartyMember => "former_party_member",
+            Applies::ListedInPartyList => "listed_in_party_list",
+        }
+    }
+
+    /// Reads the database spelling (anything unknown applies always).
+    pub fn from_db(s: &str) -> Self {
+        match s {
+            "former_party_member" => Applies::FormerPartyMember,
+            "listed_in_party_list" => Applies::ListedInPartyList,
+            _ => Applies::Always,
+        }
+    }
+}
+
 /// A document requirement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]

@@ -12,3 +12,4 @@ pub mod permission;
 pub mod region;
 pub mod registration;
 pub mod round;
+pub mod verification;

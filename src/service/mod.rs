@@ -15,3 +15,4 @@ pub mod rounds;
 pub mod session;
 pub mod settings;
 pub mod setup;
+pub mod verification;

@@ -58,6 +58,7 @@ pub async fn create_round(
     draft.validate()?;
     let mut tx = db.pool().begin().await?;
     let id = rounds::insert(&mut tx, draft, session.user_id, now).await?;
+    crate::store::verification::seed_requirements(&mut tx, id).await?;
     let round = rounds::get(&mut tx, id).await?;
     let after = serde_json::to_value(draft).map_err(|e| Error::Internal(e.to_string()))?;
     audit::record(

@@ -11,6 +11,7 @@ pub mod parties;
 pub mod regions;
 pub mod rounds;
 pub mod users;
+pub mod verification;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;

@@ -1,0 +1,154 @@
+//! Document requirements per round and document verdicts.
+
+use chrono::{DateTime, Utc};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+use crate::domain::documents::{Applies, DOCUMENTS};
+use crate::domain::verification::{DocCheck, DocVerdict, Requirement};
+use crate::error::Result;
+use crate::store::BULK_CHUNK;
+
+/// Gives a new round the documents of DOMAIN.md.
+pub async fn seed_requirements(conn: &mut SqliteConnection, round_id: i64) -> Result<()> {
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "INSERT INTO document_requirements (round_id, code, name, mandatory, applies, seq) ",
+    );
+    q.push_values(DOCUMENTS.iter().enumerate(), |mut b, (i, d)| {
+        b.push_bind(round_id)
+            .push_bind(d.code)
+            .push_bind(d.name)
+            .push_bind(true)
+            .push_bind(d.applies.as_str())
+            .push_bind(i as i64 + 1);
+    });
+    q.build().execute(&mut *conn).await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct RequirementRow {
+    code: String,
+    name: String,
+    mandatory: bool,
+    applies: String,
+}
+
+/// The documents a round asks for (not retired), in order.
+pub async fn requirements(conn: &mut SqliteConnection, round_id: i64) -> Result<Vec<Requirement>> {
+    let rows: Vec<RequirementRow> = sqlx::query_as(
+        "SELECT code, name, mandatory, applies FROM document_requirements
+         WHERE round_id = ? AND retired = 0 ORDER BY seq",
+    )
+    .bind(round_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Requirement {
+            code: r.code,
+            name: r.name,
+            mandatory: r.mandatory,
+            applies: Applies::from_db(&r.applies),
+        })
+        .collect())
+}
+
+/// One verdict to write.
+#[derive(Debug, Clone)]
+pub struct NewCheck {
+    pub applicant_id: i64,
+    pub code: String,
+    pub verdict: DocVerdict,
+    pub reason: Option<String>,
+}
+
+/// Writes verdicts, replacing earlier ones for the same document.
+pub async fn upsert_checks(
+    conn: &mut SqliteConnection,
+    rows: &[NewCheck],
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let now = now.to_rfc3339();
+    for chunk in rows.chunks(BULK_CHUNK) {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "INSERT INTO document_checks (applicant_id, code, verdict, reason, checked_by, checked_at) ",
+        );
+        q.push_values(chunk, |mut b, c| {
+            b.push_bind(c.applicant_id)
+                .push_bind(&c.code)
+                .push_bind(c.verdict.as_str())
+                .push_bind(&c.reason)
+                .push_bind(by)
+                .push_bind(&now);
+        });
+        q.push(
+            " ON CONFLICT (applicant_id, code) DO UPDATE SET verdict = excluded.verdict,
+               reason = excluded.reason, checked_by = excluded.checked_by, checked_at = excluded.checked_at",
+        );
+        q.build().execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct CheckRow {
+    applicant_id: i64,
+    code: String,
+    verdict: String,
+    reason: Option<String>,
+}
+
+impl CheckRow {
+    fn into_check(self) -> Result<(i64, DocCheck)> {
+        Ok((
+            self.applicant_id,
+            DocCheck {
+                code: self.code,
+                verdict: DocVerdict::parse(&self.verdict)?,
+                reason: self.reason,
+            },
+        ))
+    }
+}
+
+/// Every verdict of a round's applicants, by applicant id.
+pub async fn checks_of_round(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+) -> Result<Vec<(i64, DocCheck)>> {
+    let rows: Vec<CheckRow> = sqlx::query_as(
+        "SELECT c.applicant_id, c.code, c.verdict, c.reason FROM document_checks c
+         JOIN applicants a ON a.id = c.applicant_id WHERE a.round_id = ? ORDER BY c.applicant_id",
+    )
+    .bind(round_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter().map(CheckRow::into_check).collect()
+}
+
+/// The verdicts of one applicant.
+pub async fn checks_of(conn: &mut SqliteConnection, applicant_id: i64) -> Result<Vec<DocCheck>> {
+    let rows: Vec<CheckRow> = sqlx::query_as(
+        "SELECT applicant_id, code, verdict, reason FROM document_checks WHERE applicant_id = ?",
+    )
+    .bind(applicant_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter()
+        .map(|r| r.into_check().map(|(_, c)| c))
+        .collect()
+}
+
+/// Registration number → id, for a round.
+pub async fn ids_by_number(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+) -> Result<Vec<(String, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT reg_number, id FROM applicants WHERE round_id = ? AND status <> 'mundur'",
+    )
+    .bind(round_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}

@@ -1,0 +1,210 @@
+//! Penelitian administrasi: document verdicts and the administrative verdict.
+
+mod common;
+
+use adhoc::domain::account::Role;
+use adhoc::domain::applicant_input::ApplicantFields;
+use adhoc::domain::registration::RegistrationDraft;
+use adhoc::domain::round::{Body, Preset};
+use adhoc::domain::verification::{AdminVerdict, DocVerdict};
+use adhoc::service::auth::Session;
+use adhoc::service::registration::register;
+use adhoc::service::rounds::create_from_preset;
+use adhoc::service::verification::{admin_verdict, import, record, results};
+use adhoc::store::Db;
+use common::{now, ready_db};
+
+const STANDARD: [&str; 6] = [
+    "surat_pendaftaran",
+    "drh",
+    "ktp",
+    "ijazah",
+    "surat_pernyataan",
+    "surat_sehat",
+];
+
+fn as_role(admin: &Session, role: Role) -> Session {
+    Session {
+        role,
+        ..admin.clone()
+    }
+}
+
+fn applicant(nik: &str, name: &str) -> RegistrationDraft {
+    RegistrationDraft {
+        fields: ApplicantFields {
+            nik: nik.into(),
+            nama: name.into(),
+            jenis_kelamin: "L".into(),
+            tempat_lahir: "Pasuruan".into(),
+            tanggal_lahir: "12-08-1990".into(),
+            alamat: "Dusun Krajan".into(),
+            kode_desa: "35.14.01.2001".into(),
+            pendidikan: "SMA".into(),
+            kode_wilayah_tugas: "35.14.01".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+}
+
+/// A PPK round with two registered applicants; returns the round and their ids.
+async fn round_with_two(db: &Db, admin: &Session) -> (i64, i64, i64) {
+    let round = create_from_preset(db, admin, Preset::Pemilu2024, Body::Ppk, None, now())
+        .await
+        .unwrap();
+    let desk = as_role(admin, Role::Operator);
+    let mut ids = Vec::new();
+    for (nik, name) in [
+        ("3514011208900001", "Budi Santoso"),
+        ("3514011208900002", "Agus Salim"),
+    ] {
+        let r = register(db, &desk, round.id, &applicant(nik, name), now())
+            .await
+            .unwrap();
+        ids.push(r.saved.expect("saved").id);
+    }
+    (round.id, ids[0], ids[1])
+}
+
+#[tokio::test]
+async fn every_document_in_order_gives_ms_and_a_missing_one_tms_with_its_reason() {
+    let (t, admin) = ready_db().await;
+    let verifier = as_role(&admin, Role::Verifikator);
+    let (_, budi, _) = round_with_two(&t.db, &admin).await;
+    // The party list has not been imported: that rule needs a decision.
+    adhoc::service::parties::import(
+        &t.db,
+        &admin,
+        b"nik,partai\n3514019999990001,Partai Contoh\n",
+        now(),
+    )
+    .await
+    .unwrap();
+
+    let open = admin_verdict(&t.db, &verifier, budi, now()).await.unwrap();
+    assert_eq!(open.verdict, None);
+    assert_eq!(open.pending.len(), 6, "{:?}", open.pending);
+
+    for code in STANDARD {
+        record(&t.db, &verifier, budi, code, DocVerdict::Sesuai, "", now())
+            .await
+            .unwrap();
+    }
+    let ms = admin_verdict(&t.db, &verifier, budi, now()).await.unwrap();
+    assert_eq!(ms.verdict, Some(AdminVerdict::MS), "{ms:?}");
+
+    record(
+        &t.db,
+        &verifier,
+        budi,
+        "ktp",
+        DocVerdict::TidakAda,
+        "",
+        now(),
+    )
+    .await
+    .unwrap();
+    let tms = admin_verdict(&t.db, &verifier, budi, now()).await.unwrap();
+    assert_eq!(tms.verdict, Some(AdminVerdict::TMS));
+    assert_eq!(tms.reasons, ["Fotokopi KTP-el tidak ada."]);
+}
+
+#[tokio::test]
+async fn a_verdict_needs_the_right_role_a_known_document_and_a_reason() {
+    let (t, admin) = ready_db().await;
+    let verifier = as_role(&admin, Role::Verifikator);
+    let (_, budi, _) = round_with_two(&t.db, &admin).await;
+    let desk = as_role(&admin, Role::Operator);
+    let e = record(&t.db, &desk, budi, "ktp", DocVerdict::Sesuai, "", now())
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), "forbidden");
+    let e = record(
+        &t.db,
+        &verifier,
+        budi,
+        "ktp",
+        DocVerdict::TidakSesuai,
+        " ",
+        now(),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(e.field(), Some("alasan"));
+    let e = record(
+        &t.db,
+        &verifier,
+        budi,
+        "paspor",
+        DocVerdict::Sesuai,
+        "",
+        now(),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(e.field(), Some("kode_dokumen"));
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM document_checks")
+        .fetch_one(t.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(n, 0);
+}
+
+#[tokio::test]
+async fn import_is_all_or_nothing_and_results_list_every_reason() {
+    let (t, admin) = ready_db().await;
+    let verifier = as_role(&admin, Role::Verifikator);
+    let (round, _, _) = round_with_two(&t.db, &admin).await;
+    let mut lines = vec!["nomor_pendaftaran;kode_dokumen;status;alasan".to_string()];
+    for n in ["PPK-3514-0001", "PPK-3514-0002"] {
+        for code in STANDARD {
+            lines.push(format!("{n};{code};sesuai;"));
+        }
+    }
+    let mut bad = lines.clone();
+    bad[4] = "PPK-3514-0001;ijazah;tidak sesuai;".into();
+    bad[9] = "PPK-3514-0099;ktp;sesuai;".into();
+    let report = import(&t.db, &verifier, round, bad.join("\n").as_bytes(), now())
+        .await
+        .unwrap();
+    assert_eq!(report.stored, 0);
+    let at: Vec<(u64, &str)> = report
+        .problems
+        .iter()
+        .map(|p| (p.line, p.column.as_str()))
+        .collect();
+    assert_eq!(at, [(5, "alasan"), (10, "nomor_pendaftaran")]);
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM document_checks")
+        .fetch_one(t.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(n, 0);
+
+    lines[4] = "PPK-3514-0001;ijazah;tidak sesuai;Nama tidak sesuai dengan KTP-el".into();
+    lines[9] = "PPK-3514-0002;ktp;tidak ada;".into();
+    let report = import(&t.db, &verifier, round, lines.join("\n").as_bytes(), now())
+        .await
+        .unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert_eq!(report.stored, 12);
+
+    let rows = results(&t.db, &verifier, round, now()).await.unwrap();
+    let got: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r.reg_number.as_str(), r.result.as_str(), r.reasons.as_str()))
+        .collect();
+    // A failure decides even while the party-list rule still needs a
+    // decision (no list imported in this test).
+    assert_eq!(
+        got,
+        [
+            (
+                "PPK-3514-0001",
+                "TMS",
+                "Fotokopi ijazah terakhir tidak sesuai: Nama tidak sesuai dengan KTP-el"
+            ),
+            ("PPK-3514-0002", "TMS", "Fotokopi KTP-el tidak ada.")
+        ]
+    );
+}
