@@ -208,3 +208,155 @@ async fn import_is_all_or_nothing_and_results_list_every_reason() {
         ]
     );
 }
+
+#[tokio::test]
+async fn a_verifier_overrides_with_a_reason_and_reports_show_it() {
+    let (t, admin) = ready_db().await;
+    let verifier = as_role(&admin, Role::Verifikator);
+    let (round, budi, agus) = round_with_two(&t.db, &admin).await;
+    use adhoc::service::verification::{set_needs_fix, set_override, view};
+
+    let e = set_override(&t.db, &verifier, budi, Some(AdminVerdict::MS), "ok", now())
+        .await
+        .unwrap_err();
+    assert_eq!(e.field(), Some("alasan"));
+    let desk = as_role(&admin, Role::Operator);
+    assert_eq!(
+        set_override(
+            &t.db,
+            &desk,
+            budi,
+            Some(AdminVerdict::MS),
+            "Pleno memutuskan",
+            now()
+        )
+        .await
+        .unwrap_err()
+        .code(),
+        "forbidden"
+    );
+    set_override(
+        &t.db,
+        &verifier,
+        budi,
+        Some(AdminVerdict::TMS),
+        "Terbukti anggota tim kampanye 2023 (pleno 5 Des)",
+        now(),
+    )
+    .await
+    .unwrap();
+    let v = view(&t.db, &verifier, budi, now()).await.unwrap();
+    assert_eq!(v.derived.verdict, None);
+    assert_eq!(v.final_verdict, Some(AdminVerdict::TMS));
+    assert_eq!(v.documents.len(), 8);
+    assert_eq!(v.documents.iter().filter(|d| d.applies).count(), 6);
+
+    set_needs_fix(
+        &t.db,
+        &verifier,
+        agus,
+        true,
+        "Surat sehat belum mencantumkan tekanan darah",
+        now(),
+    )
+    .await
+    .unwrap();
+    let v = view(&t.db, &verifier, agus, now()).await.unwrap();
+    assert!(v.needs_fix);
+    assert_eq!(
+        v.fix_note.as_deref(),
+        Some("Surat sehat belum mencantumkan tekanan darah")
+    );
+
+    let rows = results(&t.db, &verifier, round, now()).await.unwrap();
+    assert_eq!(rows[0].result, "TMS");
+    assert_eq!(
+        rows[0].reasons,
+        "Diputuskan verifikator: Terbukti anggota tim kampanye 2023 (pleno 5 Des)"
+    );
+    assert_eq!(rows[1].result, "");
+
+    // Back to the derived verdict.
+    set_override(&t.db, &verifier, budi, None, "", now())
+        .await
+        .unwrap();
+    assert_eq!(
+        view(&t.db, &verifier, budi, now())
+            .await
+            .unwrap()
+            .final_verdict,
+        None
+    );
+    let actions: Vec<String> = sqlx::query_scalar(
+        "SELECT action FROM audit_log WHERE action LIKE 'admin_verdict.%' ORDER BY id",
+    )
+    .fetch_all(t.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        actions,
+        [
+            "admin_verdict.override",
+            "admin_verdict.needs_fix",
+            "admin_verdict.override"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn progress_per_unit_and_the_work_queue() {
+    let (t, admin) = ready_db().await;
+    let verifier = as_role(&admin, Role::Verifikator);
+    let (round, budi, agus) = round_with_two(&t.db, &admin).await;
+    use adhoc::service::verification::{next_unchecked, progress};
+
+    assert_eq!(
+        next_unchecked(&t.db, &verifier, round, None).await.unwrap(),
+        Some(budi)
+    );
+    assert_eq!(
+        next_unchecked(&t.db, &verifier, round, Some(budi))
+            .await
+            .unwrap(),
+        Some(agus)
+    );
+    // Wraps round to the first.
+    assert_eq!(
+        next_unchecked(&t.db, &verifier, round, Some(agus))
+            .await
+            .unwrap(),
+        Some(budi)
+    );
+    for code in STANDARD {
+        let verdict = if code == "ktp" {
+            DocVerdict::TidakAda
+        } else {
+            DocVerdict::Sesuai
+        };
+        record(&t.db, &verifier, budi, code, verdict, "", now())
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        next_unchecked(&t.db, &verifier, round, Some(agus))
+            .await
+            .unwrap(),
+        Some(agus)
+    );
+    let p = progress(&t.db, &verifier, round, now()).await.unwrap();
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].unit_label, "Kecamatan Purwodadi");
+    assert_eq!(
+        (p[0].applicants, p[0].ms, p[0].tms, p[0].open),
+        (2, 0, 1, 1)
+    );
+    for code in STANDARD {
+        record(&t.db, &verifier, agus, code, DocVerdict::Sesuai, "", now())
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        next_unchecked(&t.db, &verifier, round, None).await.unwrap(),
+        None
+    );
+}

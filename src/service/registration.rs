@@ -556,6 +556,11 @@ pub struct ApplicantDetail {
     pub withdrawn_reason: Option<String>,
 }
 
+/// Refuses an applicant id that does not exist.
+pub async fn id_exists(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<()> {
+    stored(conn, id).await.map(|_| ())
+}
+
 /// The id of the application with this registration number in a round.
 pub async fn id_by_number(db: &Db, round_id: i64, reg_number: &str) -> Result<i64> {
     let mut conn = db.pool().acquire().await?;

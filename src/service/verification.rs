@@ -12,7 +12,9 @@ use crate::docs::csv_in::{CsvInput, RowProblem};
 use crate::domain::permission::Operation;
 use crate::domain::region::RegionCode;
 use crate::domain::registration::PartyStatus;
-use crate::domain::verification::{derive, Derived, DocCheck, DocVerdict, Requirement};
+use crate::domain::verification::{
+    derive, AdminVerdict, Derived, DocCheck, DocVerdict, Requirement, COMMON_REASONS,
+};
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
@@ -219,7 +221,7 @@ pub async fn results(
     now: DateTime<Utc>,
 ) -> Result<Vec<AdminResultRow>> {
     session.require(Operation::Read)?;
-    let (requirements, mut checks, ids) = {
+    let (requirements, mut checks, ids, mut decisions) = {
         let mut conn = db.pool().acquire().await?;
         rounds::get(&mut conn, round_id).await?;
         let requirements = store::requirements(&mut conn, round_id).await?;
@@ -233,7 +235,13 @@ pub async fn results(
             .map(|(_, id)| id)
             .collect();
         ids.sort_unstable();
-        (requirements, checks, ids)
+        let decisions: HashMap<i64, store::Decision> =
+            store::decisions_of_round(&mut conn, round_id)
+                .await?
+                .into_iter()
+                .map(|d| (d.applicant_id, d))
+                .collect();
+        (requirements, checks, ids, decisions)
     };
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
@@ -241,10 +249,8 @@ pub async fn results(
         let (former, listed) = circumstances(&d);
         let mine = checks.remove(&id).unwrap_or_default();
         let derived = derive(&requirements, former, listed, &mine, &d.check.rules);
-        let (result, reasons) = match derived.verdict {
-            Some(v) => (v.as_str().to_string(), derived.reasons.join("; ")),
-            None => (String::new(), derived.pending.join("; ")),
-        };
+        let decision = decisions.remove(&id).unwrap_or_default();
+        let (result, reasons) = final_verdict(&derived, &decision);
         out.push(AdminResultRow {
             reg_number: d.reg_number,
             full_name: d.draft.fields.nama,
@@ -256,4 +262,245 @@ pub async fn results(
         });
     }
     Ok(out)
+}
+
+/// The verdict that counts: a Verifikator's override, else the derived one;
+/// with the reasons to print (the override's reason is always named).
+fn final_verdict(derived: &Derived, decision: &store::Decision) -> (String, String) {
+    match (&decision.override_verdict, &decision.override_reason) {
+        (Some(v), reason) => (
+            v.clone(),
+            format!(
+                "Diputuskan verifikator: {}",
+                reason.as_deref().unwrap_or_default()
+            ),
+        ),
+        _ => match derived.verdict {
+            Some(v) => (v.as_str().to_string(), derived.reasons.join("; ")),
+            None => (String::new(), derived.pending.join("; ")),
+        },
+    }
+}
+
+/// One required document of an applicant and its verdict.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct DocumentRow {
+    pub code: String,
+    pub name: String,
+    pub mandatory: bool,
+    /// Asked of this applicant (conditional documents only when they apply).
+    pub applies: bool,
+    /// Handed over at the help desk.
+    pub received: bool,
+    pub verdict: Option<DocVerdict>,
+    pub reason: Option<String>,
+}
+
+/// Everything the verification screen shows of one applicant.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct VerificationView {
+    pub applicant: ApplicantDetail,
+    pub documents: Vec<DocumentRow>,
+    pub derived: Derived,
+    pub override_verdict: Option<AdminVerdict>,
+    pub override_reason: Option<String>,
+    /// The override if any, else the derived verdict.
+    pub final_verdict: Option<AdminVerdict>,
+    pub needs_fix: bool,
+    pub fix_note: Option<String>,
+    /// Reasons offered for "tidak sesuai".
+    pub common_reasons: Vec<String>,
+}
+
+/// One applicant's file as the Verifikator sees it. Any logged-in role.
+pub async fn view(
+    db: &Db,
+    session: &Session,
+    applicant_id: i64,
+    now: DateTime<Utc>,
+) -> Result<VerificationView> {
+    let d = registration::detail(db, session, applicant_id, now).await?;
+    let mut conn = db.pool().acquire().await?;
+    let requirements = store::requirements(&mut conn, d.round_id).await?;
+    let checks = store::checks_of(&mut conn, applicant_id).await?;
+    let decision = store::decision_of(&mut conn, applicant_id)
+        .await?
+        .unwrap_or_default();
+    let (former, listed) = circumstances(&d);
+    let derived = derive(&requirements, former, listed, &checks, &d.check.rules);
+    let documents = requirements
+        .iter()
+        .map(|r| {
+            let c = checks.iter().find(|c| c.code == r.code);
+            DocumentRow {
+                code: r.code.clone(),
+                name: r.name.clone(),
+                mandatory: r.mandatory,
+                applies: r.applies_to(former, listed),
+                received: d.draft.documents.contains(&r.code),
+                verdict: c.map(|c| c.verdict),
+                reason: c.and_then(|c| c.reason.clone()),
+            }
+        })
+        .collect();
+    let override_verdict = match decision.override_verdict.as_deref() {
+        Some("MS") => Some(AdminVerdict::MS),
+        Some("TMS") => Some(AdminVerdict::TMS),
+        _ => None,
+    };
+    Ok(VerificationView {
+        final_verdict: override_verdict.or(derived.verdict),
+        applicant: d,
+        documents,
+        derived,
+        override_verdict,
+        override_reason: decision.override_reason,
+        needs_fix: decision.needs_fix,
+        fix_note: decision.fix_note,
+        common_reasons: COMMON_REASONS.iter().map(|r| r.to_string()).collect(),
+    })
+}
+
+fn written(text: &str, field: &str, what: &str) -> Result<String> {
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.chars().count() < 5 {
+        return Err(Error::validation(
+            field,
+            format!("Tuliskan {what} (paling sedikit 5 karakter)."),
+        ));
+    }
+    Ok(t)
+}
+
+/// Overrides the derived verdict with a written reason, or (`None`) returns
+/// to the derived one. Verifikator only; audited.
+pub async fn set_override(
+    db: &Db,
+    session: &Session,
+    applicant_id: i64,
+    verdict: Option<AdminVerdict>,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    session.require(Operation::VerifyDocuments)?;
+    let reason = match verdict {
+        Some(_) => Some(written(reason, "alasan", "alasan keputusan")?),
+        None => None,
+    };
+    let mut tx = db.pool().begin().await?;
+    registration::id_exists(&mut tx, applicant_id).await?;
+    let before = store::decision_of(&mut tx, applicant_id)
+        .await?
+        .unwrap_or_default();
+    let after = store::Decision {
+        applicant_id,
+        override_verdict: verdict.map(|v| v.as_str().to_string()),
+        override_reason: reason,
+        ..before.clone()
+    };
+    store::save_decision(&mut tx, &after, session.user_id, now).await?;
+    let change = Change::new("admin_verdict.override", "applicant", applicant_id)
+        .before(json!({ "override": before.override_verdict, "reason": before.override_reason }))
+        .after(json!({ "override": after.override_verdict, "reason": after.override_reason }));
+    audit::record(&mut tx, session, now, change).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Marks a file "perlu perbaikan" (with what is to be completed) or clears
+/// the mark. Verifikator only; audited.
+pub async fn set_needs_fix(
+    db: &Db,
+    session: &Session,
+    applicant_id: i64,
+    needs_fix: bool,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    session.require(Operation::VerifyDocuments)?;
+    let note = if needs_fix {
+        Some(written(note, "catatan", "apa yang perlu dilengkapi")?)
+    } else {
+        None
+    };
+    let mut tx = db.pool().begin().await?;
+    registration::id_exists(&mut tx, applicant_id).await?;
+    let before = store::decision_of(&mut tx, applicant_id)
+        .await?
+        .unwrap_or_default();
+    let after = store::Decision {
+        applicant_id,
+        needs_fix,
+        fix_note: note,
+        ..before.clone()
+    };
+    store::save_decision(&mut tx, &after, session.user_id, now).await?;
+    let change = Change::new("admin_verdict.needs_fix", "applicant", applicant_id)
+        .before(json!({ "needs_fix": before.needs_fix, "note": before.fix_note }))
+        .after(json!({ "needs_fix": after.needs_fix, "note": after.fix_note }));
+    audit::record(&mut tx, session, now, change).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Progress of the penelitian administrasi in one unit.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct UnitProgress {
+    /// Dotted unit code.
+    pub unit_code: String,
+    pub unit_label: String,
+    pub applicants: u32,
+    pub ms: u32,
+    pub tms: u32,
+    /// Not decided yet (documents unchecked or a rule to decide).
+    pub open: u32,
+}
+
+/// Per-unit counts of MS, TMS and open files, in unit order.
+pub async fn progress(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<UnitProgress>> {
+    let rows = results(db, session, round_id, now).await?;
+    let mut by_unit: std::collections::BTreeMap<String, UnitProgress> = Default::default();
+    for r in rows {
+        let p = by_unit
+            .entry(r.unit_code.clone())
+            .or_insert_with(|| UnitProgress {
+                unit_label: RegionCode::parse(&r.unit_code)
+                    .map(|c| crate::domain::region::atlas().unit_label(&c))
+                    .unwrap_or_else(|_| r.unit_code.clone()),
+                unit_code: r.unit_code.clone(),
+                applicants: 0,
+                ms: 0,
+                tms: 0,
+                open: 0,
+            });
+        p.applicants += 1;
+        match r.result.as_str() {
+            "MS" => p.ms += 1,
+            "TMS" => p.tms += 1,
+            _ => p.open += 1,
+        }
+    }
+    Ok(by_unit.into_values().collect())
+}
+
+/// The work queue: the next active applicant of the round (after `after`,
+/// in registration order, wrapping round) whose file still has an
+/// unchecked document. `None` when every file is checked.
+pub async fn next_unchecked(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    after: Option<i64>,
+) -> Result<Option<i64>> {
+    session.require(Operation::Read)?;
+    let mut conn = db.pool().acquire().await?;
+    store::next_unchecked(&mut conn, round_id, after.unwrap_or(0)).await
 }

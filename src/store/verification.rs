@@ -152,3 +152,91 @@ pub async fn ids_by_number(
     .fetch_all(&mut *conn)
     .await?)
 }
+
+/// A Verifikator's decisions on one applicant.
+#[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct Decision {
+    pub applicant_id: i64,
+    pub override_verdict: Option<String>,
+    pub override_reason: Option<String>,
+    pub needs_fix: bool,
+    pub fix_note: Option<String>,
+}
+
+const DECISION_COLUMNS: &str =
+    "applicant_id, override AS override_verdict, override_reason, needs_fix, fix_note";
+
+pub async fn decision_of(
+    conn: &mut SqliteConnection,
+    applicant_id: i64,
+) -> Result<Option<Decision>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {DECISION_COLUMNS} FROM admin_decisions WHERE applicant_id = ?"
+    ))
+    .bind(applicant_id)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+/// Every decision in a round.
+pub async fn decisions_of_round(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+) -> Result<Vec<Decision>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {DECISION_COLUMNS} FROM admin_decisions
+         WHERE applicant_id IN (SELECT id FROM applicants WHERE round_id = ?)"
+    ))
+    .bind(round_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// Writes an applicant's decisions (replacing the earlier ones).
+pub async fn save_decision(
+    conn: &mut SqliteConnection,
+    d: &Decision,
+    by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO admin_decisions (applicant_id, override, override_reason, needs_fix, fix_note, decided_by, decided_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (applicant_id) DO UPDATE SET override = excluded.override,
+            override_reason = excluded.override_reason, needs_fix = excluded.needs_fix,
+            fix_note = excluded.fix_note, decided_by = excluded.decided_by, decided_at = excluded.decided_at",
+    )
+    .bind(d.applicant_id)
+    .bind(&d.override_verdict)
+    .bind(&d.override_reason)
+    .bind(d.needs_fix)
+    .bind(&d.fix_note)
+    .bind(by)
+    .bind(now.to_rfc3339())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The next active applicant after `after` (wrapping to the start) that has
+/// a mandatory, always-required document without a verdict.
+pub async fn next_unchecked(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+    after: i64,
+) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT a.id FROM applicants a
+         WHERE a.round_id = ?1 AND a.status <> 'mundur'
+           AND EXISTS (SELECT 1 FROM document_requirements q
+                       WHERE q.round_id = ?1 AND q.retired = 0 AND q.mandatory = 1 AND q.applies = 'always'
+                         AND NOT EXISTS (SELECT 1 FROM document_checks c
+                                         WHERE c.applicant_id = a.id AND c.code = q.code))
+         ORDER BY (a.id <= ?2), a.id
+         LIMIT 1",
+    )
+    .bind(round_id)
+    .bind(after)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
