@@ -40,6 +40,12 @@ const COMMANDS: &[&str] = &[
     "import_applicants",
     "save_import_problems",
     "save_receipt",
+    "verification_view",
+    "record_document_check",
+    "set_admin_override",
+    "set_needs_fix",
+    "verification_progress",
+    "next_unchecked",
 ];
 
 fn main() {

@@ -54,6 +54,12 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> 
             commands::applicants::import_applicants,
             commands::applicants::save_import_problems,
             commands::applicants::save_receipt,
+            commands::verification::verification_view,
+            commands::verification::record_document_check,
+            commands::verification::set_admin_override,
+            commands::verification::set_needs_fix,
+            commands::verification::verification_progress,
+            commands::verification::next_unchecked,
         ])
 }
 

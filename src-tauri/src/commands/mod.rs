@@ -8,3 +8,4 @@ pub mod parties;
 pub mod rounds;
 pub mod session;
 pub mod setup;
+pub mod verification;

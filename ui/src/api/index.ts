@@ -4,6 +4,7 @@ import { type Channel, invoke } from "@tauri-apps/api/core";
 
 import type { AboutInfo } from "../bindings/AboutInfo";
 import type { Account } from "../bindings/Account";
+import type { AdminVerdict } from "../bindings/AdminVerdict";
 import type { ApplicantDetail } from "../bindings/ApplicantDetail";
 import type { ApplicantImport } from "../bindings/ApplicantImport";
 import type { ApplicantPage } from "../bindings/ApplicantPage";
@@ -11,6 +12,7 @@ import type { ApplicantQuery } from "../bindings/ApplicantQuery";
 import type { AuditPage } from "../bindings/AuditPage";
 import type { AuditQuery } from "../bindings/AuditQuery";
 import type { ChainReport } from "../bindings/ChainReport";
+import type { DocVerdict } from "../bindings/DocVerdict";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
 import type { HomeView } from "../bindings/HomeView";
 import type { ImportProgress } from "../bindings/ImportProgress";
@@ -30,7 +32,9 @@ import type { RowProblem } from "../bindings/RowProblem";
 import type { Session } from "../bindings/Session";
 import type { SessionStatus } from "../bindings/SessionStatus";
 import type { SetupStatus } from "../bindings/SetupStatus";
+import type { UnitProgress } from "../bindings/UnitProgress";
 import type { UnitQuotaList } from "../bindings/UnitQuotaList";
+import type { VerificationView } from "../bindings/VerificationView";
 
 /** Every command of the desktop shell: its arguments and its result. */
 export interface Commands {
@@ -82,6 +86,18 @@ export interface Commands {
   save_import_problems: { args: { problems: RowProblem[] }; result: boolean };
   /** Asks where to save the registration receipt PDF, writes it and opens it; the path, or null if cancelled. */
   save_receipt: { args: { id: number }; result: string | null };
+  verification_view: { args: { id: number }; result: VerificationView };
+  record_document_check: {
+    args: { applicantId: number; code: string; verdict: DocVerdict; reason: string };
+    result: VerificationView;
+  };
+  set_admin_override: {
+    args: { applicantId: number; verdict: AdminVerdict | null; reason: string };
+    result: VerificationView;
+  };
+  set_needs_fix: { args: { applicantId: number; needsFix: boolean; note: string }; result: VerificationView };
+  verification_progress: { args: { roundId: number }; result: UnitProgress[] };
+  next_unchecked: { args: { roundId: number; after: number | null }; result: number | null };
 }
 
 export type CommandName = keyof Commands;

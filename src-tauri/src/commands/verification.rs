@@ -1,0 +1,78 @@
+//! Penelitian administrasi: the verifier's screen.
+
+use adhoc::domain::verification::{AdminVerdict, DocVerdict};
+use adhoc::service::verification::{self, UnitProgress, VerificationView};
+use chrono::Utc;
+use tauri::State;
+
+use crate::state::{AppState, CmdResult};
+
+#[tauri::command]
+pub async fn verification_view(state: State<'_, AppState>, id: i64) -> CmdResult<VerificationView> {
+    let session = state.session()?;
+    Ok(verification::view(state.db()?, &session, id, Utc::now()).await?)
+}
+
+/// Records one document's verdict and returns the file as it now stands.
+#[tauri::command]
+pub async fn record_document_check(
+    state: State<'_, AppState>,
+    applicant_id: i64,
+    code: String,
+    verdict: DocVerdict,
+    reason: String,
+) -> CmdResult<VerificationView> {
+    let session = state.session()?;
+    let db = state.db()?;
+    let now = Utc::now();
+    verification::record(db, &session, applicant_id, &code, verdict, &reason, now).await?;
+    Ok(verification::view(db, &session, applicant_id, now).await?)
+}
+
+#[tauri::command]
+pub async fn set_admin_override(
+    state: State<'_, AppState>,
+    applicant_id: i64,
+    verdict: Option<AdminVerdict>,
+    reason: String,
+) -> CmdResult<VerificationView> {
+    let session = state.session()?;
+    let db = state.db()?;
+    let now = Utc::now();
+    verification::set_override(db, &session, applicant_id, verdict, &reason, now).await?;
+    Ok(verification::view(db, &session, applicant_id, now).await?)
+}
+
+#[tauri::command]
+pub async fn set_needs_fix(
+    state: State<'_, AppState>,
+    applicant_id: i64,
+    needs_fix: bool,
+    note: String,
+) -> CmdResult<VerificationView> {
+    let session = state.session()?;
+    let db = state.db()?;
+    let now = Utc::now();
+    verification::set_needs_fix(db, &session, applicant_id, needs_fix, &note, now).await?;
+    Ok(verification::view(db, &session, applicant_id, now).await?)
+}
+
+#[tauri::command]
+pub async fn verification_progress(
+    state: State<'_, AppState>,
+    round_id: i64,
+) -> CmdResult<Vec<UnitProgress>> {
+    let session = state.session()?;
+    Ok(verification::progress(state.db()?, &session, round_id, Utc::now()).await?)
+}
+
+/// The next file with an unchecked document after `after` (wrapping).
+#[tauri::command]
+pub async fn next_unchecked(
+    state: State<'_, AppState>,
+    round_id: i64,
+    after: Option<i64>,
+) -> CmdResult<Option<i64>> {
+    let session = state.session()?;
+    Ok(verification::next_unchecked(state.db()?, &session, round_id, after).await?)
+}
