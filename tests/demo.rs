@@ -135,6 +135,30 @@ async fn the_demo_is_realistic_and_clearly_fake() {
     assert_eq!(with_docs, total);
     assert!((0.8..0.97).contains(&(complete as f64 / total as f64)));
 
+    // The PPK files are checked: both MS and TMS, every TMS with a reason.
+    let ppk_round = h
+        .rounds
+        .iter()
+        .find(|r| r.body == adhoc::domain::round::Body::Ppk)
+        .unwrap();
+    let rows = adhoc::service::verification::results(
+        &db,
+        &adhoc::service::auth::Session::cli(),
+        ppk_round.id,
+        now(),
+    )
+    .await
+    .unwrap();
+    let ms = rows.iter().filter(|r| r.result == "MS").count();
+    let tms: Vec<_> = rows.iter().filter(|r| r.result == "TMS").collect();
+    assert!(ms > rows.len() / 2, "mostly MS: {ms} of {}", rows.len());
+    assert!(tms.len() > 20, "some TMS: {}", tms.len());
+    assert!(tms.iter().all(|r| !r.reasons.is_empty()));
+    assert!(
+        rows.iter().all(|r| !r.result.is_empty()),
+        "every PPK file decided"
+    );
+
     for user in ["admin", "operator", "verifikator", "pimpinan"] {
         auth::login(&db, user, DEMO_PASSWORD, now()).await.unwrap();
     }

@@ -19,13 +19,15 @@ use crate::domain::applicant::{registration_number, Education, Sex};
 use crate::domain::documents;
 use crate::domain::nik::Nik;
 use crate::domain::round::{Body, Preset};
+use crate::domain::verification::{DocVerdict, COMMON_REASONS};
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::rounds::create_from_preset;
 use crate::service::setup::{first_run, NewAccount};
-use crate::service::{accounts, parties};
+use crate::service::{accounts, auth, parties};
 use crate::store::applicants::{ids_in_order, insert_many, insert_receipts, NewApplicant};
 use crate::store::regions::all_desa;
+use crate::store::verification::{upsert_checks, NewCheck};
 use crate::store::{Db, OpenMode};
 
 /// The kabupaten of the demo.
@@ -194,6 +196,7 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
         accounts::create(db, &admin, &account(username, name), role, now).await?;
         created.push((username.to_string(), role));
     }
+    let verifier = auth::login(db, "verifikator", DEMO_PASSWORD, now).await?;
 
     let desa = {
         let mut conn = db.pool().acquire().await?;
@@ -249,15 +252,37 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
             .map(|d| d.code)
             .collect();
         let mut receipts = Vec::new();
+        let mut verdicts = Vec::new();
         for id in ids_in_order(&mut tx, round.id).await? {
             let missing = rng.gen_bool(0.1).then(|| rng.gen_range(0..standard.len()));
             for (i, code) in standard.iter().enumerate() {
                 if Some(i) != missing {
                     receipts.push((id, *code));
                 }
+                // PPK files are checked: what was not handed in is missing,
+                // and now and then a document is not in order.
+                if body == Body::Ppk {
+                    let (verdict, reason) = if Some(i) == missing {
+                        (DocVerdict::TidakAda, None)
+                    } else if rng.gen_bool(0.01) {
+                        (
+                            DocVerdict::TidakSesuai,
+                            Some(pick(&mut rng, &COMMON_REASONS).to_string()),
+                        )
+                    } else {
+                        (DocVerdict::Sesuai, None)
+                    };
+                    verdicts.push(NewCheck {
+                        applicant_id: id,
+                        code: code.to_string(),
+                        verdict,
+                        reason,
+                    });
+                }
             }
         }
         insert_receipts(&mut tx, &receipts, admin.user_id, now).await?;
+        upsert_checks(&mut tx, &verdicts, verifier.user_id, now).await?;
         let change = Change::new("applicants.import", "round", round.id)
             .after(serde_json::json!({ "source": "demo", "seed": seed, "applicants": rows.len() }));
         audit::record(&mut tx, &admin, now, change).await?;
