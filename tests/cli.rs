@@ -458,4 +458,32 @@ fn applicants_import_and_export_from_the_command_line() {
     ]);
     assert!(!o.status.success());
     assert!(stdout(&o).contains("4,alasan,"), "{}", stdout(&o));
+
+    for stage in ["pendaftaran", "administrasi"] {
+        let o = adhoc(&["--db", db, "stage", "close", "--round", "1", stage]);
+        assert!(o.status.success(), "{stage}: {}", stderr(&o));
+    }
+    let o = adhoc(&[
+        "--db",
+        db,
+        "documents",
+        "import",
+        "--round",
+        "1",
+        verdicts.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("sudah ditutup"), "{}", stderr(&o));
+    let o = adhoc(&[
+        "--db",
+        db,
+        "stage",
+        "reopen",
+        "--round",
+        "1",
+        "administrasi",
+        "--alasan",
+        "Koreksi berkas KTP",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
 }

@@ -17,7 +17,7 @@ use adhoc::service::audit::AuditQuery;
 use adhoc::service::auth::Session;
 use adhoc::service::setup::NewAccount;
 use adhoc::service::{
-    accounts, applicants, audit, demo, parties, registration, rounds, setup, verification,
+    accounts, applicants, audit, demo, parties, registration, rounds, setup, stages, verification,
 };
 use adhoc::store::{Db, OpenMode};
 
@@ -66,6 +66,9 @@ enum Command {
     /// Hasil pemeriksaan berkas (penelitian administrasi).
     #[command(subcommand)]
     Documents(DocumentsCommand),
+    /// Menutup atau membuka kembali tahapan seleksi.
+    #[command(subcommand)]
+    Stage(StageCommand),
     /// Hasil satu tahap seleksi sebagai CSV.
     Results {
         #[arg(long)]
@@ -136,6 +139,25 @@ enum UserCommand {
         username: String,
         #[arg(long)]
         peran: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum StageCommand {
+    /// Menutup tahap yang sedang berjalan; hasilnya dibekukan.
+    Close {
+        #[arg(long)]
+        round: i64,
+        /// pendaftaran, administrasi, tertulis, wawancara, akhir, penetapan.
+        stage: String,
+    },
+    /// Membuka kembali tahap yang sudah ditutup (dengan alasan).
+    Reopen {
+        #[arg(long)]
+        round: i64,
+        stage: String,
+        #[arg(long)]
+        alasan: String,
     },
 }
 
@@ -320,6 +342,39 @@ async fn run(cli: Cli) -> Result<()> {
             }
             eprintln!("{} hasil pemeriksaan berkas disimpan.", report.stored);
             Ok(())
+        }
+        Command::Stage(cmd) => {
+            let db = Db::open(&db_path(cli.db)?, OpenMode::MustExist).await?;
+            let session = Session::cli();
+            let result = match cmd {
+                StageCommand::Close { round, stage } => {
+                    match stages::close(&db, &session, round, Stage::parse(&stage)?, now).await {
+                        Ok(c) => {
+                            eprintln!(
+                                "Tahap {} ditutup; sekarang berjalan: {}.",
+                                c.closed.label().to_lowercase(),
+                                c.current.label().to_lowercase()
+                            );
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                StageCommand::Reopen {
+                    round,
+                    stage,
+                    alasan,
+                } => {
+                    let stage = Stage::parse(&stage)?;
+                    stages::reopen(&db, &session, round, stage, &alasan, now)
+                        .await
+                        .map(|()| {
+                            eprintln!("Tahap {} dibuka kembali.", stage.label().to_lowercase())
+                        })
+                }
+            };
+            db.close().await;
+            result
         }
         Command::Results { round, stage } => {
             if Stage::parse(&stage)? != Stage::Administrasi {

@@ -119,6 +119,14 @@ impl Stage {
         }
     }
 
+    /// The stage after this one (none after the term of office).
+    pub fn next(self) -> Option<Stage> {
+        Stage::ALL
+            .iter()
+            .position(|s| *s == self)
+            .and_then(|i| Stage::ALL.get(i + 1).copied())
+    }
+
     pub fn parse(s: &str) -> Result<Self> {
         Stage::ALL
             .into_iter()

@@ -18,13 +18,13 @@ use crate::domain::account::Role;
 use crate::domain::applicant::{registration_number, Education, Sex};
 use crate::domain::documents;
 use crate::domain::nik::Nik;
-use crate::domain::round::{Body, Preset};
+use crate::domain::round::{Body, Preset, Stage};
 use crate::domain::verification::{DocVerdict, COMMON_REASONS};
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::rounds::create_from_preset;
 use crate::service::setup::{first_run, NewAccount};
-use crate::service::{accounts, auth, parties};
+use crate::service::{accounts, auth, parties, stages};
 use crate::store::applicants::{ids_in_order, insert_many, insert_receipts, NewApplicant};
 use crate::store::regions::all_desa;
 use crate::store::verification::{upsert_checks, NewCheck};
@@ -212,6 +212,7 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
 
     let mut rounds = Vec::new();
     let mut listed = Vec::new();
+    let mut ppk_round = None;
     for (body, target) in [(Body::Ppk, 620u32), (Body::Pps, 2_600u32)] {
         let round = create_from_preset(db, &admin, Preset::Pemilu2024, body, None, now).await?;
         let units: Vec<(&str, &str)> = match body {
@@ -287,6 +288,9 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
             .after(serde_json::json!({ "source": "demo", "seed": seed, "applicants": rows.len() }));
         audit::record(&mut tx, &admin, now, change).await?;
         tx.commit().await?;
+        if body == Body::Ppk {
+            ppk_round = Some(round.id);
+        }
         rounds.push((round.name, rows.len() as u32));
         listed.extend(
             rows.iter()
@@ -312,6 +316,13 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
         ));
     }
     parties::import(db, &admin, list.as_bytes(), now).await?;
+    // The PPK round's registration and penelitian administrasi are closed
+    // by the chair; its results are frozen.
+    let chair = auth::login(db, "pimpinan", DEMO_PASSWORD, now).await?;
+    if let Some(ppk) = ppk_round {
+        stages::close(db, &chair, ppk, Stage::Pendaftaran, now).await?;
+        stages::close(db, &chair, ppk, Stage::Administrasi, now).await?;
+    }
     Ok(DemoReport {
         accounts: created,
         rounds,

@@ -15,4 +15,5 @@ pub mod rounds;
 pub mod session;
 pub mod settings;
 pub mod setup;
+pub mod stages;
 pub mod verification;

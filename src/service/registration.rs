@@ -386,6 +386,7 @@ pub async fn update(
     let ctx = context(db, round_id).await?;
     let mut tx = db.pool().begin().await?;
     let before = stored(&mut tx, id).await?;
+    crate::service::stages::ensure_open(&mut tx, before.round_id, Stage::Administrasi).await?;
     if before.status == STATUS_WITHDRAWN {
         return Err(Error::validation(
             "status",
@@ -556,9 +557,11 @@ pub struct ApplicantDetail {
     pub withdrawn_reason: Option<String>,
 }
 
-/// Refuses an applicant id that does not exist.
-pub async fn id_exists(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<()> {
-    stored(conn, id).await.map(|_| ())
+/// The round of an applicant; refuses an id that does not exist.
+pub async fn round_of(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<i64> {
+    store::round_of(conn, id)
+        .await?
+        .ok_or_else(|| Error::NotFound(format!("Pendaftar dengan nomor data {id}")))
 }
 
 /// The id of the application with this registration number in a round.

@@ -12,6 +12,7 @@ use crate::docs::csv_in::{CsvInput, RowProblem};
 use crate::domain::permission::Operation;
 use crate::domain::region::RegionCode;
 use crate::domain::registration::PartyStatus;
+use crate::domain::round::Stage;
 use crate::domain::verification::{
     derive, AdminVerdict, Derived, DocCheck, DocVerdict, Requirement, COMMON_REASONS,
 };
@@ -19,6 +20,7 @@ use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
 use crate::service::registration::{self, ApplicantDetail};
+use crate::service::stages;
 use crate::store::verification::{self as store, NewCheck};
 use crate::store::{rounds, Db};
 
@@ -71,6 +73,7 @@ pub async fn record(
     session.require(Operation::VerifyDocuments)?;
     let detail = registration::detail(db, session, applicant_id, now).await?;
     let mut tx = db.pool().begin().await?;
+    stages::ensure_open(&mut tx, detail.round_id, Stage::Administrasi).await?;
     let requirements = store::requirements(&mut tx, detail.round_id).await?;
     let mut check = checked(&requirements, code, verdict, reason)
         .map_err(|(field, message)| Error::validation(field, message))?;
@@ -108,7 +111,7 @@ pub async fn import(
     const COLUMNS: [&str; 4] = ["nomor_pendaftaran", "kode_dokumen", "status", "alasan"];
     let input = CsvInput::parse(bytes, &COLUMNS, &COLUMNS[..3])?;
     let mut tx = db.pool().begin().await?;
-    rounds::get(&mut tx, round_id).await?;
+    stages::ensure_open(&mut tx, round_id, Stage::Administrasi).await?;
     let requirements = store::requirements(&mut tx, round_id).await?;
     let ids: HashMap<String, i64> = store::ids_by_number(&mut tx, round_id)
         .await?
@@ -390,7 +393,8 @@ pub async fn set_override(
         None => None,
     };
     let mut tx = db.pool().begin().await?;
-    registration::id_exists(&mut tx, applicant_id).await?;
+    let round_id = registration::round_of(&mut tx, applicant_id).await?;
+    stages::ensure_open(&mut tx, round_id, Stage::Administrasi).await?;
     let before = store::decision_of(&mut tx, applicant_id)
         .await?
         .unwrap_or_default();
@@ -426,7 +430,8 @@ pub async fn set_needs_fix(
         None
     };
     let mut tx = db.pool().begin().await?;
-    registration::id_exists(&mut tx, applicant_id).await?;
+    let round_id = registration::round_of(&mut tx, applicant_id).await?;
+    stages::ensure_open(&mut tx, round_id, Stage::Administrasi).await?;
     let before = store::decision_of(&mut tx, applicant_id)
         .await?
         .unwrap_or_default();

@@ -248,6 +248,16 @@ pub async fn id_of(conn: &mut SqliteConnection, round_id: i64, reg_seq: i64) -> 
     )
 }
 
+/// The round of an applicant.
+pub async fn round_of(conn: &mut SqliteConnection, id: i64) -> Result<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT round_id FROM applicants WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
+
 /// The id of the applicant with this registration number in a round.
 pub async fn id_by_number(
     conn: &mut SqliteConnection,

@@ -1,0 +1,161 @@
+//! Closing a stage freezes its results; reopening needs an Administrator.
+
+mod common;
+
+use adhoc::domain::account::Role;
+use adhoc::domain::applicant_input::ApplicantFields;
+use adhoc::domain::registration::RegistrationDraft;
+use adhoc::domain::round::{Body, Preset, Stage};
+use adhoc::domain::verification::{AdminVerdict, DocVerdict};
+use adhoc::service::auth::Session;
+use adhoc::service::registration::{register, update};
+use adhoc::service::rounds::create_from_preset;
+use adhoc::service::stages::{close, reopen};
+use adhoc::service::verification::{record, set_override};
+use common::{now, ready_db};
+
+fn as_role(admin: &Session, role: Role) -> Session {
+    Session {
+        role,
+        ..admin.clone()
+    }
+}
+
+fn budi() -> RegistrationDraft {
+    RegistrationDraft {
+        fields: ApplicantFields {
+            nik: "3514011208900001".into(),
+            nama: "Budi Santoso".into(),
+            jenis_kelamin: "L".into(),
+            tempat_lahir: "Pasuruan".into(),
+            tanggal_lahir: "12-08-1990".into(),
+            alamat: "Dusun Krajan".into(),
+            kode_desa: "35.14.01.2001".into(),
+            pendidikan: "SMA".into(),
+            kode_wilayah_tugas: "35.14.01".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+}
+
+async fn stage_of(db: &adhoc::store::Db, round: i64) -> String {
+    sqlx::query_scalar("SELECT current_stage FROM rounds WHERE id = ?")
+        .bind(round)
+        .fetch_one(db.pool())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_administrative_stage_closes_when_every_file_is_decided_and_then_is_frozen() {
+    let (t, admin) = ready_db().await;
+    let desk = as_role(&admin, Role::Operator);
+    let verifier = as_role(&admin, Role::Verifikator);
+    let chair = as_role(&admin, Role::Pimpinan);
+    let round = create_from_preset(&t.db, &admin, Preset::Pemilu2024, Body::Ppk, None, now())
+        .await
+        .unwrap()
+        .id;
+    let id = register(&t.db, &desk, round, &budi(), now())
+        .await
+        .unwrap()
+        .saved
+        .unwrap()
+        .id;
+
+    // Only the stage in progress closes, and only by the Pimpinan.
+    let e = close(&t.db, &chair, round, Stage::Administrasi, now())
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("tahap pendaftaran"), "{e}");
+    let e = close(&t.db, &verifier, round, Stage::Pendaftaran, now())
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), "forbidden");
+    close(&t.db, &chair, round, Stage::Pendaftaran, now())
+        .await
+        .unwrap();
+    assert_eq!(stage_of(&t.db, round).await, "administrasi");
+
+    // An undecided file keeps the administrative stage open.
+    let e = close(&t.db, &chair, round, Stage::Administrasi, now())
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("1 pendaftar belum"), "{e}");
+    record(&t.db, &verifier, id, "ktp", DocVerdict::TidakAda, "", now())
+        .await
+        .unwrap();
+    let closed = close(&t.db, &chair, round, Stage::Administrasi, now())
+        .await
+        .unwrap();
+    assert_eq!((closed.current, closed.applicants), (Stage::Tertulis, 1));
+    let snapshot: String = sqlx::query_scalar(
+        "SELECT snapshot FROM stage_events WHERE action = 'close' AND stage = 'administrasi'",
+    )
+    .fetch_one(t.db.pool())
+    .await
+    .unwrap();
+    assert!(
+        snapshot.contains("Fotokopi KTP-el tidak ada."),
+        "{snapshot}"
+    );
+
+    // Frozen: no verdict, override or edit is accepted.
+    let frozen = [
+        record(&t.db, &verifier, id, "ktp", DocVerdict::Sesuai, "", now())
+            .await
+            .unwrap_err(),
+        set_override(
+            &t.db,
+            &verifier,
+            id,
+            Some(AdminVerdict::MS),
+            "Pleno memutuskan MS",
+            now(),
+        )
+        .await
+        .unwrap_err(),
+        update(&t.db, &desk, id, &budi(), now()).await.unwrap_err(),
+    ];
+    for e in frozen {
+        assert!(e.to_string().contains("sudah ditutup"), "{e}");
+    }
+
+    // Reopening needs an Administrator and a reason, and is audited.
+    let e = reopen(
+        &t.db,
+        &chair,
+        round,
+        Stage::Administrasi,
+        "Salah input berkas KTP",
+        now(),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(e.code(), "forbidden");
+    let e = reopen(&t.db, &admin, round, Stage::Administrasi, "salah", now())
+        .await
+        .unwrap_err();
+    assert_eq!(e.field(), Some("alasan"));
+    reopen(
+        &t.db,
+        &admin,
+        round,
+        Stage::Administrasi,
+        "KTP ternyata terlampir di map lain",
+        now(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(stage_of(&t.db, round).await, "administrasi");
+    record(&t.db, &verifier, id, "ktp", DocVerdict::Sesuai, "", now())
+        .await
+        .unwrap();
+    let actions: Vec<String> =
+        sqlx::query_scalar("SELECT action FROM audit_log WHERE action LIKE 'stage.%' ORDER BY id")
+            .fetch_all(t.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(actions, ["stage.close", "stage.close", "stage.reopen"]);
+}
