@@ -46,6 +46,8 @@ const COMMANDS: &[&str] = &[
     "set_needs_fix",
     "verification_progress",
     "next_unchecked",
+    "close_stage",
+    "reopen_stage",
 ];
 
 fn main() {

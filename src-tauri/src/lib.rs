@@ -60,6 +60,8 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> 
             commands::verification::set_needs_fix,
             commands::verification::verification_progress,
             commands::verification::next_unchecked,
+            commands::verification::close_stage,
+            commands::verification::reopen_stage,
         ])
 }
 

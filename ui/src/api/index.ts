@@ -32,6 +32,8 @@ import type { RowProblem } from "../bindings/RowProblem";
 import type { Session } from "../bindings/Session";
 import type { SessionStatus } from "../bindings/SessionStatus";
 import type { SetupStatus } from "../bindings/SetupStatus";
+import type { Stage } from "../bindings/Stage";
+import type { StageClosed } from "../bindings/StageClosed";
 import type { UnitProgress } from "../bindings/UnitProgress";
 import type { UnitQuotaList } from "../bindings/UnitQuotaList";
 import type { VerificationView } from "../bindings/VerificationView";
@@ -98,6 +100,8 @@ export interface Commands {
   set_needs_fix: { args: { applicantId: number; needsFix: boolean; note: string }; result: VerificationView };
   verification_progress: { args: { roundId: number }; result: UnitProgress[] };
   next_unchecked: { args: { roundId: number; after: number | null }; result: number | null };
+  close_stage: { args: { roundId: number; stage: Stage }; result: StageClosed };
+  reopen_stage: { args: { roundId: number; stage: Stage; reason: string }; result: null };
 }
 
 export type CommandName = keyof Commands;
