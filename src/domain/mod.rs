@@ -12,4 +12,5 @@ pub mod permission;
 pub mod region;
 pub mod registration;
 pub mod round;
+pub mod scan;
 pub mod verification;

@@ -12,6 +12,7 @@ pub mod parties;
 pub mod regions;
 pub mod registration;
 pub mod rounds;
+pub mod scans;
 pub mod session;
 pub mod settings;
 pub mod setup;

@@ -240,3 +240,63 @@ pub async fn next_unchecked(
     .fetch_optional(&mut *conn)
     .await?)
 }
+
+/// A scan attached to a document.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct AttachmentRow {
+    pub code: String,
+    pub sha256: String,
+    pub media_type: String,
+    pub file_name: String,
+    pub size: i64,
+    pub added_at: String,
+}
+
+/// Records a scan of a document (once per applicant, document and file).
+pub async fn add_attachment(
+    conn: &mut SqliteConnection,
+    applicant_id: i64,
+    row: &AttachmentRow,
+    by: Option<i64>,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT OR IGNORE INTO document_attachments
+            (applicant_id, code, sha256, media_type, file_name, size, added_by, added_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(applicant_id)
+    .bind(&row.code)
+    .bind(&row.sha256)
+    .bind(&row.media_type)
+    .bind(&row.file_name)
+    .bind(row.size)
+    .bind(by)
+    .bind(&row.added_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The scans of an applicant, oldest first.
+pub async fn attachments_of(
+    conn: &mut SqliteConnection,
+    applicant_id: i64,
+) -> Result<Vec<AttachmentRow>> {
+    Ok(sqlx::query_as(
+        "SELECT code, sha256, media_type, file_name, size, added_at FROM document_attachments
+         WHERE applicant_id = ? ORDER BY added_at, rowid",
+    )
+    .bind(applicant_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// The media type of a stored scan, if any applicant has it.
+pub async fn media_type_of(conn: &mut SqliteConnection, sha256: &str) -> Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT media_type FROM document_attachments WHERE sha256 = ? LIMIT 1")
+            .bind(sha256)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}

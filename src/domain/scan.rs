@@ -1,0 +1,91 @@
+//! Scanned documents: what kind of file it is, judged from its bytes (never
+//! from its name), and how large it may be.
+
+use crate::error::{Error, Result};
+
+/// Largest scan accepted.
+pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+
+/// The kinds of scan accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScanKind {
+    Pdf,
+    Jpeg,
+    Png,
+}
+
+impl ScanKind {
+    pub fn media_type(self) -> &'static str {
+        match self {
+            ScanKind::Pdf => "application/pdf",
+            ScanKind::Jpeg => "image/jpeg",
+            ScanKind::Png => "image/png",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ScanKind::Pdf => "pdf",
+            ScanKind::Jpeg => "jpg",
+            ScanKind::Png => "png",
+        }
+    }
+
+    pub fn from_media_type(s: &str) -> Option<Self> {
+        [ScanKind::Pdf, ScanKind::Jpeg, ScanKind::Png]
+            .into_iter()
+            .find(|k| k.media_type() == s)
+    }
+}
+
+/// Checks a scan: not empty, not too large, and a PDF, JPEG or PNG by its
+/// first bytes.
+pub fn sniff(bytes: &[u8]) -> Result<ScanKind> {
+    if bytes.is_empty() {
+        return Err(Error::validation("berkas", "Berkas pindaian kosong."));
+    }
+    if bytes.len() > MAX_BYTES {
+        return Err(Error::validation(
+            "berkas",
+            format!(
+                "Berkas pindaian {:.1} MB; paling besar {} MB. Pindai ulang dengan resolusi lebih rendah.",
+                bytes.len() as f64 / 1_048_576.0,
+                MAX_BYTES / 1_048_576
+            ),
+        ));
+    }
+    if bytes.starts_with(b"%PDF-") {
+        Ok(ScanKind::Pdf)
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Ok(ScanKind::Jpeg)
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Ok(ScanKind::Png)
+    } else {
+        Err(Error::validation(
+            "berkas",
+            "Isi berkas bukan PDF, JPG, atau PNG (apa pun nama berkasnya). Simpan pindaian sebagai PDF, JPG, atau PNG.",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_kind_comes_from_the_bytes() {
+        assert_eq!(sniff(b"%PDF-1.7\n...").unwrap(), ScanKind::Pdf);
+        assert_eq!(
+            sniff(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0]).unwrap(),
+            ScanKind::Jpeg
+        );
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n\0\0").unwrap(), ScanKind::Png);
+        // An executable or a text file renamed to .pdf is refused.
+        assert!(sniff(b"MZ\x90\0").is_err());
+        assert!(sniff(b"hello %PDF-").is_err());
+        assert!(sniff(b"").is_err());
+        let big = vec![b'%'; MAX_BYTES + 1];
+        let e = sniff(&big).unwrap_err();
+        assert!(e.to_string().contains("paling besar 10 MB"), "{e}");
+    }
+}

@@ -1,0 +1,182 @@
+//! Scanned documents: stored in the folder `berkas/` beside the database
+//! under their SHA-256 (written once, never overwritten, the same scan kept
+//! once), recorded against an applicant's document, and read back.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+use crate::domain::permission::Operation;
+use crate::domain::round::Stage;
+use crate::domain::scan::{sniff, ScanKind};
+use crate::error::{Error, Result};
+use crate::service::audit::{self, Change};
+use crate::service::auth::Session;
+use crate::service::{registration, stages};
+use crate::store::verification::{self as store, AttachmentRow};
+use crate::store::Db;
+
+/// The folder of scans of a database.
+pub fn folder(db: &Db) -> PathBuf {
+    db.path()
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join("berkas")
+}
+
+/// Where a scan with this hash and kind is stored.
+fn path_of(db: &Db, sha256: &str, kind: ScanKind) -> PathBuf {
+    folder(db).join(format!("{sha256}.{}", kind.extension()))
+}
+
+/// Writes the scan unless a file with its hash is there already: to a
+/// temporary file first, flushed to disk, then renamed into place, so a
+/// crash never leaves a half-written scan under a real name. (Two saves of
+/// the same scan at once write identical bytes.)
+fn store_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.part", std::process::id()));
+    let written = (|| -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    Ok(written?)
+}
+
+/// A scan as listed.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Attachment {
+    pub code: String,
+    pub sha256: String,
+    pub media_type: String,
+    pub file_name: String,
+    #[ts(type = "number")]
+    pub size: i64,
+    pub added_at: String,
+}
+
+impl From<AttachmentRow> for Attachment {
+    fn from(r: AttachmentRow) -> Self {
+        Attachment {
+            code: r.code,
+            sha256: r.sha256,
+            media_type: r.media_type,
+            file_name: r.file_name,
+            size: r.size,
+            added_at: r.added_at,
+        }
+    }
+}
+
+/// Attaches a scan to one of an applicant's documents. The kind is judged
+/// from the bytes (PDF, JPG or PNG), the size is limited, and the file is
+/// kept once under its SHA-256. Help desk and Verifikator; audited.
+pub async fn attach(
+    db: &Db,
+    session: &Session,
+    applicant_id: i64,
+    code: &str,
+    file_name: &str,
+    bytes: &[u8],
+    now: DateTime<Utc>,
+) -> Result<Attachment> {
+    session
+        .require(Operation::RecordDocuments)
+        .or_else(|_| session.require(Operation::VerifyDocuments))?;
+    let kind = sniff(bytes)?;
+    let sha256 = format!("{:x}", Sha256::digest(bytes));
+    let mut tx = db.pool().begin().await?;
+    let round_id = registration::round_of(&mut tx, applicant_id).await?;
+    stages::ensure_open(&mut tx, round_id, Stage::Administrasi).await?;
+    let requirements = store::requirements(&mut tx, round_id).await?;
+    if !requirements.iter().any(|r| r.code == code) {
+        return Err(Error::validation(
+            "kode_dokumen",
+            format!("Kode berkas \"{code}\" tidak diminta pada seleksi ini."),
+        ));
+    }
+    store_file(&path_of(db, &sha256, kind), bytes)?;
+    let row = AttachmentRow {
+        code: code.to_string(),
+        sha256: sha256.clone(),
+        media_type: kind.media_type().to_string(),
+        // Only the name, whichever separator the path used.
+        file_name: Some(file_name.rsplit(['/', '\\']).next().unwrap_or("").trim())
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("pindaian.{}", kind.extension())),
+        size: bytes.len() as i64,
+        added_at: now.to_rfc3339(),
+    };
+    if store::add_attachment(&mut tx, applicant_id, &row, session.user_id).await? {
+        let change = Change::new("document.attach", "applicant", applicant_id).after(json!({
+            "code": row.code,
+            "sha256": row.sha256,
+            "media_type": row.media_type,
+            "size": row.size,
+        }));
+        audit::record(&mut tx, session, now, change).await?;
+    }
+    tx.commit().await?;
+    Ok(row.into())
+}
+
+/// The scans of an applicant. Any logged-in role.
+pub async fn list(db: &Db, session: &Session, applicant_id: i64) -> Result<Vec<Attachment>> {
+    session.require(Operation::Read)?;
+    let mut conn = db.pool().acquire().await?;
+    Ok(store::attachments_of(&mut conn, applicant_id)
+        .await?
+        .into_iter()
+        .map(Attachment::from)
+        .collect())
+}
+
+/// The stored file of a scan (checked against its hash). Any logged-in role.
+pub async fn file(db: &Db, session: &Session, sha256: &str) -> Result<(PathBuf, ScanKind)> {
+    session.require(Operation::Read)?;
+    let mut conn = db.pool().acquire().await?;
+    let kind = store::media_type_of(&mut conn, sha256)
+        .await?
+        .and_then(|m| ScanKind::from_media_type(&m))
+        .ok_or_else(|| Error::NotFound(format!("Pindaian {sha256}")))?;
+    let path = path_of(db, sha256, kind);
+    let bytes = std::fs::read(&path).map_err(|e| {
+        Error::validation(
+            "berkas",
+            format!(
+                "Berkas pindaian {} tidak dapat dibaca: {e}. Pulihkan folder berkas dari cadangan.",
+                path.display()
+            ),
+        )
+    })?;
+    if format!("{:x}", Sha256::digest(&bytes)) != sha256 {
+        return Err(Error::validation(
+            "berkas",
+            format!(
+                "Berkas pindaian {} sudah berubah sejak disimpan. Pulihkan dari cadangan.",
+                path.display()
+            ),
+        ));
+    }
+    Ok((path, kind))
+}
