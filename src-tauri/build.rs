@@ -48,6 +48,9 @@ const COMMANDS: &[&str] = &[
     "next_unchecked",
     "close_stage",
     "reopen_stage",
+    "attach_scan",
+    "list_scans",
+    "open_scan",
 ];
 
 fn main() {

@@ -62,6 +62,9 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> 
             commands::verification::next_unchecked,
             commands::verification::close_stage,
             commands::verification::reopen_stage,
+            commands::verification::attach_scan,
+            commands::verification::list_scans,
+            commands::verification::open_scan,
         ])
 }
 

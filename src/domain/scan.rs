@@ -38,22 +38,29 @@ impl ScanKind {
     }
 }
 
+/// Refuses a scan larger than [`MAX_BYTES`] (callers may check a file's
+/// size before reading it).
+pub fn check_size(len: u64) -> Result<()> {
+    if len > MAX_BYTES as u64 {
+        return Err(Error::validation(
+            "berkas",
+            format!(
+                "Berkas pindaian {:.1} MB; paling besar {} MB. Pindai ulang dengan resolusi lebih rendah.",
+                len as f64 / 1_048_576.0,
+                MAX_BYTES / 1_048_576
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Checks a scan: not empty, not too large, and a PDF, JPEG or PNG by its
 /// first bytes.
 pub fn sniff(bytes: &[u8]) -> Result<ScanKind> {
     if bytes.is_empty() {
         return Err(Error::validation("berkas", "Berkas pindaian kosong."));
     }
-    if bytes.len() > MAX_BYTES {
-        return Err(Error::validation(
-            "berkas",
-            format!(
-                "Berkas pindaian {:.1} MB; paling besar {} MB. Pindai ulang dengan resolusi lebih rendah.",
-                bytes.len() as f64 / 1_048_576.0,
-                MAX_BYTES / 1_048_576
-            ),
-        ));
-    }
+    check_size(bytes.len() as u64)?;
     if bytes.starts_with(b"%PDF-") {
         Ok(ScanKind::Pdf)
     } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {

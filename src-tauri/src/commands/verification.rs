@@ -2,10 +2,13 @@
 
 use adhoc::domain::round::Stage;
 use adhoc::domain::verification::{AdminVerdict, DocVerdict};
+use adhoc::service::scans::{self, Attachment};
 use adhoc::service::stages::{self, StageClosed};
 use adhoc::service::verification::{self, UnitProgress, VerificationView};
+use adhoc::Error;
 use chrono::Utc;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
 
 use crate::state::{AppState, CmdResult};
 
@@ -100,4 +103,62 @@ pub async fn reopen_stage(
 ) -> CmdResult<()> {
     let session = state.session()?;
     Ok(stages::reopen(state.db()?, &session, round_id, stage, &reason, Utc::now()).await?)
+}
+
+/// Asks for a scan (PDF, JPG, PNG) and attaches it to one document;
+/// `None` when the user cancelled.
+#[tauri::command]
+pub async fn attach_scan<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    applicant_id: i64,
+    code: String,
+) -> CmdResult<Option<Attachment>> {
+    let session = state.session()?;
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .add_filter("Pindaian (PDF, JPG, PNG)", &["pdf", "jpg", "jpeg", "png"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path = picked
+        .into_path()
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    let meta = std::fs::metadata(&path).map_err(Error::from)?;
+    // Refused before reading a huge file into memory.
+    adhoc::domain::scan::check_size(meta.len())?;
+    let bytes = std::fs::read(&path).map_err(Error::from)?;
+    let name = path.display().to_string();
+    Ok(Some(
+        scans::attach(
+            state.db()?,
+            &session,
+            applicant_id,
+            &code,
+            &name,
+            &bytes,
+            Utc::now(),
+        )
+        .await?,
+    ))
+}
+
+#[tauri::command]
+pub async fn list_scans(
+    state: State<'_, AppState>,
+    applicant_id: i64,
+) -> CmdResult<Vec<Attachment>> {
+    let session = state.session()?;
+    Ok(scans::list(state.db()?, &session, applicant_id).await?)
+}
+
+/// Opens a stored scan (checked against its hash) in the system's viewer.
+#[tauri::command]
+pub async fn open_scan(state: State<'_, AppState>, sha256: String) -> CmdResult<()> {
+    let session = state.session()?;
+    let (path, _) = scans::file(state.db()?, &session, &sha256).await?;
+    crate::open_file(&path);
+    Ok(())
 }

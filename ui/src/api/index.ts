@@ -9,6 +9,7 @@ import type { ApplicantDetail } from "../bindings/ApplicantDetail";
 import type { ApplicantImport } from "../bindings/ApplicantImport";
 import type { ApplicantPage } from "../bindings/ApplicantPage";
 import type { ApplicantQuery } from "../bindings/ApplicantQuery";
+import type { Attachment } from "../bindings/Attachment";
 import type { AuditPage } from "../bindings/AuditPage";
 import type { AuditQuery } from "../bindings/AuditQuery";
 import type { ChainReport } from "../bindings/ChainReport";
@@ -102,6 +103,9 @@ export interface Commands {
   next_unchecked: { args: { roundId: number; after: number | null }; result: number | null };
   close_stage: { args: { roundId: number; stage: Stage }; result: StageClosed };
   reopen_stage: { args: { roundId: number; stage: Stage; reason: string }; result: null };
+  attach_scan: { args: { applicantId: number; code: string }; result: Attachment | null };
+  list_scans: { args: { applicantId: number }; result: Attachment[] };
+  open_scan: { args: { sha256: string }; result: null };
 }
 
 export type CommandName = keyof Commands;
