@@ -252,3 +252,45 @@ def test_operator_registers_an_applicant_and_finds_them_in_the_list(launch, tmp_
     wait(driver).until(
         lambda d: d.find_element(By.CSS_SELECTOR, "[data-testid='applicant-total']").text != total_before
     )
+
+
+def test_verifier_checks_documents_and_sees_ms(launch, tmp_path: Path):
+    db = tmp_path / "demo.db"
+    subprocess.run([str(ADHOC), "--db", str(db), "demo"], check=True, capture_output=True)
+    # A PPS applicant whose file only waits for the documents to be checked.
+    results = subprocess.run(
+        [str(ADHOC), "--db", str(db), "results", "--round", "2", "--stage", "administrasi"],
+        check=True, capture_output=True, text=True,
+    ).stdout.splitlines()[1:]
+    number = next(
+        row.split(",")[0]
+        for row in results
+        if row.split(",")[3] == "" and all(p.strip().endswith("belum diperiksa.") for p in row.split(",", 4)[4].split(";"))
+    )
+    driver = launch("--db", str(db))
+    login(driver, "verifikator", "demo-seleksi-2024")
+    driver.find_element(By.ID, "nav-verification").click()
+    Select(wait(driver).until(EC.presence_of_element_located((By.ID, "verify-round")))).select_by_visible_text("Pemilu 2024 – PPS")
+    wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='progress-row']"))
+    box = driver.find_element(By.ID, "verify-open-number")
+    box.send_keys(number, Keys.ENTER)
+    wait(driver).until(lambda d: number in d.find_element(By.CSS_SELECTOR, "[data-testid='verify-number']").text)
+    label = driver.find_element(By.CSS_SELECTOR, "[data-testid='final-verdict-label']")
+    assert "Belum selesai" in label.text
+
+    for code in ["surat_pendaftaran", "drh", "ktp", "ijazah", "surat_pernyataan", "surat_sehat"]:
+        radio = wait(driver).until(EC.presence_of_element_located((By.ID, f"doc-{code}-sesuai")))
+        radio.send_keys(Keys.SPACE)
+        wait(driver).until(lambda d: d.find_element(By.ID, f"doc-{code}-sesuai").is_selected())
+    wait(driver).until(
+        lambda d: "Memenuhi Syarat (MS)" in d.find_element(By.CSS_SELECTOR, "[data-testid='final-verdict-label']").text,
+        message=lambda: driver.find_element(By.CSS_SELECTOR, "[data-testid='final-verdict']").text,
+    )
+    save_screenshot(driver, "verification.png")
+
+    # The core recorded it: the results now say MS for that number.
+    after = subprocess.run(
+        [str(ADHOC), "--db", str(db), "results", "--round", "2", "--stage", "administrasi"],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    assert f"{number}," in after and any(r.startswith(number + ",") and ",MS," in r for r in after.splitlines())

@@ -8,12 +8,15 @@ interface Props {
   wide?: boolean;
 }
 
-/** A modal dialog: focus moves into it, Escape closes it. */
+/** A modal dialog: focus moves into it (to a `data-autofocus` control if any), Escape closes it. */
 export function Modal({ title, onClose, children, wide }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>("input, select, button, textarea");
+    // A control marked data-autofocus gets the focus; else the first one.
+    const first =
+      ref.current?.querySelector<HTMLElement>("[data-autofocus]") ??
+      ref.current?.querySelector<HTMLElement>("input, select, button, textarea");
     first?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") onClose();

@@ -5,7 +5,18 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { SESSION_LOCKED_EVENT } from "../api";
 import type { Session } from "../bindings/Session";
-import { admin, applicantRow, homeView, homeWithRounds, operator, regions, registrationCheck } from "../test/fixtures";
+import {
+  admin,
+  applicantRow,
+  homeView,
+  homeWithRounds,
+  operator,
+  regions,
+  registrationCheck,
+  unitProgress,
+  verificationView,
+  verifikator,
+} from "../test/fixtures";
 import { Shell } from "./Shell";
 
 const pimpinan: Session = { ...admin, username: "ketua", full_name: "Ketua", role: "pimpinan" };
@@ -33,9 +44,10 @@ describe("Shell", () => {
   it("shows each role only the pages it may use", async () => {
     mock();
     const cases: [Session, string[]][] = [
-      [admin, ["Beranda", "Pendaftar", "Akun petugas", "Jejak audit"]],
+      [admin, ["Beranda", "Pendaftar", "Penelitian berkas", "Akun petugas", "Jejak audit"]],
       [operator, ["Beranda", "Pendaftar"]],
-      [pimpinan, ["Beranda", "Pendaftar", "Jejak audit"]],
+      [verifikator, ["Beranda", "Pendaftar", "Penelitian berkas"]],
+      [pimpinan, ["Beranda", "Pendaftar", "Penelitian berkas", "Jejak audit"]],
     ];
     for (const [session, expected] of cases) {
       const { unmount } = render(<Shell session={session} kabupaten="Kabupaten Pasuruan" idleMinutes={15} onLogout={vi.fn()} />);
@@ -125,5 +137,36 @@ describe("Shell", () => {
     await screen.findAllByTestId("kecamatan-row");
     await user.click(screen.getByRole("button", { name: "Pendaftar" }));
     expect(screen.getByLabelText("Nama lengkap (sesuai KTP-el)")).toHaveValue("Siti");
+  });
+
+  it("opens the verification page from its tab and keeps the open file while another page is looked at", async () => {
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      if (cmd === "home") return homeWithRounds();
+      if (cmd === "audit_status") return null;
+      if (cmd === "list_regions") return regions();
+      if (cmd === "verification_progress") return unitProgress();
+      if (cmd === "next_unchecked") return 7;
+      if (cmd === "verification_view") return verificationView();
+      return null;
+    });
+    const user = userEvent.setup();
+    render(<Shell session={verifikator} kabupaten={null} idleMinutes={15} onLogout={vi.fn()} />);
+    await screen.findAllByTestId("kecamatan-row");
+    const tab = document.getElementById("nav-verification")!;
+    expect(tab).toHaveTextContent("Penelitian berkas");
+    await user.click(tab);
+    expect(await screen.findAllByTestId("progress-row")).toHaveLength(3);
+    await user.click(document.getElementById("verify-next")!);
+    expect(await screen.findByTestId("verify-number")).toHaveTextContent("PPK-3514-0007");
+
+    await user.click(screen.getByRole("button", { name: "Beranda" }));
+    await screen.findAllByTestId("kecamatan-row");
+    // Alt+B does nothing while the page is not shown.
+    await user.keyboard("{Alt>}b{/Alt}");
+    expect(calls.filter((c) => c === "next_unchecked")).toHaveLength(1);
+    await user.click(tab);
+    expect(screen.getByTestId("verify-number")).toHaveTextContent("PPK-3514-0007");
   });
 });

@@ -11,9 +11,10 @@ import { AuditPage } from "./AuditPage";
 import { ChangePasswordDialog } from "./ChangePasswordDialog";
 import { HomePage } from "./HomePage";
 import { LockScreen } from "./LockScreen";
-import { canManageAccounts, canReadAudit, ROLE_LABEL } from "./roles";
+import { canManageAccounts, canReadAudit, canSeeVerification, ROLE_LABEL } from "./roles";
+import { VerificationPage } from "./VerificationPage";
 
-type Page = "home" | "applicants" | "accounts" | "audit";
+type Page = "home" | "applicants" | "verification" | "accounts" | "audit";
 
 interface Props {
   session: Session;
@@ -37,6 +38,8 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
   // The applicants page stays mounted once opened, so a half-filled
   // registration form survives a look at another page.
   const [applicantsOpened, setApplicantsOpened] = useState(false);
+  // Likewise the verification page keeps the open file and a reason being written.
+  const [verificationOpened, setVerificationOpened] = useState(false);
 
   const lock = useCallback(() => {
     setLocked(true);
@@ -58,6 +61,7 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
   const nav: { page: Page; label: string; shown: boolean }[] = [
     { page: "home", label: "Beranda", shown: true },
     { page: "applicants", label: "Pendaftar", shown: true },
+    { page: "verification", label: "Penelitian berkas", shown: canSeeVerification(session.role) },
     { page: "accounts", label: "Akun petugas", shown: canManageAccounts(session.role) },
     { page: "audit", label: "Jejak audit", shown: canReadAudit(session.role) },
   ];
@@ -82,6 +86,7 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
                   aria-current={page === n.page ? "page" : undefined}
                   onClick={() => {
                     if (n.page === "applicants") setApplicantsOpened(true);
+                    if (n.page === "verification") setVerificationOpened(true);
                     setPage(n.page);
                   }}
                 >
@@ -118,6 +123,11 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
           {(page === "applicants" || applicantsOpened) && (
             <div hidden={page !== "applicants"}>
               <ApplicantsPage session={session} active={page === "applicants" && !locked && dialog === "none"} />
+            </div>
+          )}
+          {(page === "verification" || verificationOpened) && (
+            <div hidden={page !== "verification"}>
+              <VerificationPage session={session} active={page === "verification" && !locked && dialog === "none"} />
             </div>
           )}
           {page === "accounts" && <AccountsPage session={session} />}

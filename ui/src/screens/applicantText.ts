@@ -1,6 +1,8 @@
 // Words and small helpers shared by the applicant screens (list, form,
 // detail, import). The core decides everything; these only name things.
+import type { AdminVerdict } from "../bindings/AdminVerdict";
 import type { DesaOption } from "../bindings/DesaOption";
+import type { DocVerdict } from "../bindings/DocVerdict";
 import type { KecamatanOption } from "../bindings/KecamatanOption";
 import type { RegistrationDraft } from "../bindings/RegistrationDraft";
 import type { Rule } from "../bindings/Rule";
@@ -28,6 +30,23 @@ export const STATUS_LABEL: Record<string, string> = {
 };
 
 export const statusLabel = (s: string) => STATUS_LABEL[s] ?? s;
+
+/** Penelitian administrasi: the verdict on one document, as the radios say it. */
+export const DOC_VERDICT_LABEL: Record<DocVerdict, string> = {
+  sesuai: "Ada dan sesuai",
+  tidak_sesuai: "Tidak sesuai",
+  tidak_ada: "Tidak ada",
+};
+
+export const DOC_VERDICTS: DocVerdict[] = ["sesuai", "tidak_sesuai", "tidak_ada"];
+
+export const ADMIN_VERDICT_LABEL: Record<AdminVerdict, string> = {
+  MS: "Memenuhi Syarat (MS)",
+  TMS: "Tidak Memenuhi Syarat (TMS)",
+};
+
+/** The administrative verdict in words; open while the core has none. */
+export const adminVerdictLabel = (v: AdminVerdict | null) => (v ? ADMIN_VERDICT_LABEL[v] : "Belum selesai");
 
 export const SEX_LABEL: Record<string, string> = { L: "Laki-laki", P: "Perempuan" };
 

@@ -15,3 +15,5 @@ export const canManageAccounts = (r: Role) => r === "administrator";
 export const canManageRounds = (r: Role) => r === "administrator";
 export const canReadAudit = (r: Role) => r === "administrator" || r === "pimpinan";
 export const canRegister = (r: Role) => r === "operator";
+export const canSeeVerification = (r: Role) => r === "verifikator" || r === "pimpinan" || r === "administrator";
+export const canVerify = (r: Role) => r === "verifikator";

@@ -2,6 +2,7 @@
 import type { ApplicantDetail } from "../bindings/ApplicantDetail";
 import type { ApplicantListRow } from "../bindings/ApplicantListRow";
 import type { Body } from "../bindings/Body";
+import type { DocumentRow } from "../bindings/DocumentRow";
 import type { HomeView } from "../bindings/HomeView";
 import type { KecamatanOption } from "../bindings/KecamatanOption";
 import type { KecamatanRow } from "../bindings/KecamatanRow";
@@ -9,9 +10,13 @@ import type { RegistrationCheck } from "../bindings/RegistrationCheck";
 import type { RegistrationDraft } from "../bindings/RegistrationDraft";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import type { Session } from "../bindings/Session";
+import type { UnitProgress } from "../bindings/UnitProgress";
+import type { VerificationView } from "../bindings/VerificationView";
 
 export const admin: Session = { user_id: 1, username: "admin", full_name: "Admin Uji", role: "administrator" };
 export const operator: Session = { user_id: 2, username: "operator", full_name: "Operator Uji", role: "operator" };
+export const verifikator: Session = { user_id: 3, username: "verifikator", full_name: "Verifikator Uji", role: "verifikator" };
+export const pimpinan: Session = { user_id: 4, username: "ketua", full_name: "Ketua Uji", role: "pimpinan" };
 
 const row = (code: string, name: string, desa: number, kel: number, ppk: number, pps: number): KecamatanRow => ({
   code,
@@ -196,4 +201,70 @@ export function applicantDetail(patch: Partial<ApplicantDetail> = {}): Applicant
     withdrawn_reason: null,
     ...patch,
   };
+}
+
+// --- Penelitian administrasi ----------------------------------------------
+
+/** The documents of a PPK round for an applicant who was never a party member. */
+export function documentRows(): DocumentRow[] {
+  const doc = (code: string, name: string, patch: Partial<DocumentRow> = {}): DocumentRow => ({
+    code,
+    name,
+    mandatory: true,
+    applies: true,
+    received: true,
+    verdict: null,
+    reason: null,
+    ...patch,
+  });
+  return [
+    doc("surat_pendaftaran", "Surat pendaftaran", { verdict: "sesuai" }),
+    doc("ktp", "Fotokopi KTP-el"),
+    doc("ijazah", "Fotokopi ijazah terakhir", { received: false }),
+    doc("surat_sehat", "Surat keterangan sehat"),
+    doc("surat_partai", "Surat keterangan dari partai politik (mantan anggota)", { applies: false, received: false }),
+    doc("sertifikat", "Sertifikat pelatihan kepemiluan", { mandatory: false, applies: false, received: false }),
+  ];
+}
+
+/** An applicant's file with some documents still unchecked (verdict open). */
+export function verificationView(patch: Partial<VerificationView> = {}): VerificationView {
+  return {
+    applicant: applicantDetail({
+      check: registrationCheck({
+        rules: registrationCheck().rules.map((r) => ({ ...r, verdict: "pass" as const })),
+      }),
+    }),
+    documents: documentRows(),
+    derived: {
+      verdict: null,
+      reasons: [],
+      pending: [
+        "Fotokopi KTP-el belum diperiksa.",
+        "Fotokopi ijazah terakhir belum diperiksa.",
+        "Surat keterangan sehat belum diperiksa.",
+      ],
+    },
+    override_verdict: null,
+    override_reason: null,
+    final_verdict: null,
+    needs_fix: false,
+    fix_note: null,
+    common_reasons: [
+      "Nama tidak sesuai dengan KTP-el",
+      "Tidak ditandatangani",
+      "Isian tidak lengkap",
+      "Tidak terbaca",
+      "Masa berlaku habis",
+    ],
+    ...patch,
+  };
+}
+
+export function unitProgress(): UnitProgress[] {
+  return [
+    { unit_code: "35.14.01", unit_label: "Kecamatan Purwodadi", applicants: 30, ms: 12, tms: 3, open: 15 },
+    { unit_code: "35.14.02", unit_label: "Kecamatan Tutur", applicants: 8, ms: 8, tms: 0, open: 0 },
+    { unit_code: "35.14.03", unit_label: "Kecamatan Puspo", applicants: 1041, ms: 1000, tms: 40, open: 1 },
+  ];
 }

@@ -1,0 +1,583 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+
+import { call, toErrorPayload } from "../api";
+import type { DocumentRow } from "../bindings/DocumentRow";
+import type { DocVerdict } from "../bindings/DocVerdict";
+import type { VerificationView } from "../bindings/VerificationView";
+import { ErrorBox } from "../components/ErrorBox";
+import { adminVerdictLabel, DOC_VERDICT_LABEL, DOC_VERDICTS, statusLabel } from "./applicantText";
+import { MIN_REASON, OverrideDialog } from "./OverrideDialog";
+import { RuleList } from "./RuleList";
+
+interface Props {
+  /** The applicant whose file is shown. */
+  id: number;
+  /** The role may record verdicts and decisions (Verifikator). */
+  canVerify: boolean;
+  /** Something was saved: counts elsewhere should reload. */
+  onChanged?: () => void;
+}
+
+/** A "tidak sesuai" being written: the reason so far and what is wrong with it. */
+interface ReasonDraft {
+  reason: string;
+  error: string | null;
+}
+
+/** The documents worth showing: those asked of this applicant, and optional ones. */
+export const shownDocuments = (docs: DocumentRow[]) => docs.filter((d) => d.applies || !d.mandatory);
+
+/**
+ * One applicant's file in the penelitian administrasi: the eligibility
+ * rules, a verdict per document, and the administrative verdict the core
+ * derives (or a Verifikator's decision over it), with "perlu perbaikan".
+ * Read-only for roles that do not verify.
+ */
+export function VerificationPanel({ id, canVerify, onChanged }: Props) {
+  const [view, setView] = useState<VerificationView | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  // Per document code: a reason being written, an error from the core, a save under way.
+  const [drafts, setDrafts] = useState<Record<string, ReasonDraft>>({});
+  const [docErrors, setDocErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState<Record<string, number>>({});
+  const [overriding, setOverriding] = useState(false);
+  const [verdictError, setVerdictError] = useState<string | null>(null);
+  const [fixNote, setFixNote] = useState<string | null>(null);
+  const [fixError, setFixError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    call("verification_view", { id }).then(
+      (v) => live && setView(v),
+      (e) => live && setLoadError(toErrorPayload(e).message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  // Saves go to the core one after another, so the last choice is the one
+  // stored and the view shown is the one the core returned last.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const enqueue = useCallback(<T,>(job: () => Promise<T>): Promise<T> => {
+    const next = queue.current.then(job, job);
+    queue.current = next.catch(() => undefined);
+    return next;
+  }, []);
+
+  const applied = useCallback(
+    (v: VerificationView, text: string | null = null) => {
+      setView(v);
+      setMessage(text);
+      onChanged?.();
+    },
+    [onChanged],
+  );
+
+  const setDraft = (code: string, draft: ReasonDraft | null) => setDrafts((all) => withEntry(all, code, draft));
+  const setDocError = (code: string, error: string | null) => setDocErrors((all) => withEntry(all, code, error));
+
+  const record = async (doc: DocumentRow, verdict: DocVerdict, reason: string) => {
+    setSaving((s) => ({ ...s, [doc.code]: (s[doc.code] ?? 0) + 1 }));
+    try {
+      const v = await enqueue(() => call("record_document_check", { applicantId: id, code: doc.code, verdict, reason }));
+      // The reason box goes away: keep the keyboard in this document's choices.
+      const inEditor = !!document.activeElement?.closest(`[data-editor="${doc.code}"]`);
+      // Only the reason just saved is done with; another choice cleared it already
+      // (and a reason started meanwhile must not be lost).
+      if (verdict === "tidak_sesuai") setDraft(doc.code, null);
+      setDocError(doc.code, null);
+      applied(v);
+      if (inEditor) focusChoice(doc.code);
+    } catch (e) {
+      const p = toErrorPayload(e);
+      if (verdict === "tidak_sesuai") setDraft(doc.code, { reason, error: p.message });
+      else setDocError(doc.code, p.message);
+    } finally {
+      setSaving((s) => ({ ...s, [doc.code]: (s[doc.code] ?? 1) - 1 }));
+    }
+  };
+
+  const choose = (doc: DocumentRow, verdict: DocVerdict) => {
+    setDocError(doc.code, null);
+    if (verdict === "tidak_sesuai") {
+      // Nothing is sent until a reason is written (the core refuses without one).
+      setDraft(doc.code, { reason: doc.verdict === "tidak_sesuai" ? (doc.reason ?? "") : "", error: null });
+    } else {
+      setDraft(doc.code, null);
+      void record(doc, verdict, "");
+    }
+  };
+
+  const submitReason = (doc: DocumentRow) => {
+    const draft = drafts[doc.code];
+    if (!draft) return;
+    if (!draft.reason.trim()) {
+      setDraft(doc.code, { ...draft, error: "Tuliskan alasan berkas ini tidak sesuai, atau pilih salah satu alasan." });
+      document.getElementById(`doc-${doc.code}-reason`)?.focus();
+      return;
+    }
+    void record(doc, "tidak_sesuai", draft.reason.trim());
+  };
+
+  const returnToDerived = async () => {
+    setVerdictError(null);
+    try {
+      applied(
+        await enqueue(() => call("set_admin_override", { applicantId: id, verdict: null, reason: "" })),
+        "Keputusan verifikator dihapus; berlaku hasil pemeriksaan berkas.",
+      );
+      focusLater("override-open");
+    } catch (e) {
+      setVerdictError(toErrorPayload(e).message);
+    }
+  };
+
+  const saveFix = async (needsFix: boolean, note: string) => {
+    if (needsFix && note.trim().length < MIN_REASON) {
+      setFixError("Tuliskan apa yang perlu diperbaiki atau dilengkapi (paling sedikit 5 karakter).");
+      document.getElementById("fix-note")?.focus();
+      return;
+    }
+    setFixError(null);
+    try {
+      const v = await enqueue(() => call("set_needs_fix", { applicantId: id, needsFix, note: needsFix ? note.trim() : "" }));
+      if (document.activeElement?.closest("[data-editor='fix']")) focusLater("needs-fix");
+      setFixNote(null);
+      applied(v, needsFix ? "Berkas ditandai perlu perbaikan." : "Tanda perlu perbaikan dihapus.");
+    } catch (e) {
+      setFixError(toErrorPayload(e).message);
+    }
+  };
+
+  if (!view) {
+    return (
+      <section className="card verify-panel" aria-label="Berkas pendaftar">
+        <ErrorBox message={loadError} />
+        {!loadError && <p aria-busy="true">Memuat berkas…</p>}
+      </section>
+    );
+  }
+
+  const a = view.applicant;
+  const docs = shownDocuments(view.documents);
+  const overridden = view.override_verdict !== null;
+  const derived = view.derived;
+
+  return (
+    <section className="card verify-panel" aria-labelledby="verify-applicant-title" data-testid="verification-panel">
+      <header className="verify-head">
+        <h2 id="verify-applicant-title">
+          <span className="mono" data-testid="verify-number">
+            {a.reg_number}
+          </span>{" "}
+          · {a.draft.fields.nama}
+        </h2>
+        <p>
+          <span className={`badge status-${a.status}`}>{statusLabel(a.status)}</span>
+          {view.needs_fix && (
+            <span className="badge warn" data-testid="needs-fix-badge">
+              Perlu perbaikan
+            </span>
+          )}
+          Wilayah tugas: {a.unit_label} · {a.round_name}
+        </p>
+        {a.status === "mundur" && <p className="warn-box">Pendaftar ini sudah mundur.</p>}
+      </header>
+      {message && (
+        <p className="ok-box" role="status">
+          {message}
+        </p>
+      )}
+
+      <div className="verify-grid">
+        <div>
+          <h3 id="verify-docs-title">Berkas</h3>
+          {docs.length === 0 ? (
+            <p className="muted">Seleksi ini belum menetapkan berkas yang diteliti.</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="data docs-check" aria-labelledby="verify-docs-title">
+                <thead>
+                  <tr>
+                    <th scope="col">Berkas</th>
+                    <th scope="col">Diserahkan di loket</th>
+                    <th scope="col">Hasil penelitian</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {docs.map((doc) => (
+                    <DocumentLine
+                      key={doc.code}
+                      doc={doc}
+                      canVerify={canVerify}
+                      commonReasons={view.common_reasons}
+                      draft={drafts[doc.code] ?? null}
+                      error={docErrors[doc.code] ?? null}
+                      saving={(saving[doc.code] ?? 0) > 0}
+                      onChoose={(v) => choose(doc, v)}
+                      onDraft={(d) => setDraft(doc.code, d)}
+                      onSubmit={() => submitReason(doc)}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+
+          <h3>Perlu perbaikan</h3>
+          {canVerify ? (
+            <div className="fix">
+              <label className="check">
+                <input
+                  type="checkbox"
+                  id="needs-fix"
+                  checked={view.needs_fix || fixNote !== null}
+                  onChange={(e) => {
+                    if (e.target.checked) {
+                      setFixNote(view.fix_note ?? "");
+                      setFixError(null);
+                    } else if (view.needs_fix) {
+                      void saveFix(false, "");
+                    } else {
+                      setFixNote(null);
+                      setFixError(null);
+                    }
+                  }}
+                />
+                <span>Berkas perlu perbaikan (pendaftar diminta melengkapi)</span>
+              </label>
+              {view.needs_fix && fixNote === null && (
+                <p data-testid="fix-note-text">
+                  Catatan: {view.fix_note ?? "–"}{" "}
+                  <button type="button" className="small" onClick={() => setFixNote(view.fix_note ?? "")}>
+                    Ubah catatan
+                  </button>
+                </p>
+              )}
+              {fixNote !== null && (
+                <form
+                  className="reason-edit"
+                  data-editor="fix"
+                  noValidate
+                  aria-label="Catatan perbaikan"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    void saveFix(true, fixNote);
+                  }}
+                >
+                  <div className={`field${fixError ? " has-error" : ""}`}>
+                    <label htmlFor="fix-note">Yang perlu diperbaiki atau dilengkapi</label>
+                    <input
+                      id="fix-note"
+                      value={fixNote}
+                      onChange={(e) => setFixNote(e.target.value)}
+                      onKeyDown={(e) => {
+                        if (e.key === "Escape") {
+                          setFixNote(null);
+                          setFixError(null);
+                          focusLater("needs-fix");
+                        }
+                      }}
+                      placeholder="mis. Surat keterangan sehat belum ditandatangani dokter"
+                      aria-invalid={fixError ? true : undefined}
+                      aria-describedby={fixError ? "fix-note-error" : undefined}
+                      autoComplete="off"
+                    />
+                    {fixError && (
+                      <small id="fix-note-error" className="error-text" role="alert">
+                        {fixError}
+                      </small>
+                    )}
+                  </div>
+                  <div className="actions start">
+                    <button type="submit" className="primary" id="fix-save">
+                      Simpan
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => {
+                        setFixNote(null);
+                        setFixError(null);
+                        focusLater("needs-fix");
+                      }}
+                    >
+                      Batal
+                    </button>
+                  </div>
+                </form>
+              )}
+              {fixError && fixNote === null && <ErrorBox message={fixError} />}
+            </div>
+          ) : (
+            <p data-testid="fix-note-text">{view.needs_fix ? `Berkas perlu perbaikan. Catatan: ${view.fix_note ?? "–"}` : "Tidak ada."}</p>
+          )}
+        </div>
+
+        <aside>
+          <div className={`verdict-box verdict-${view.final_verdict ?? "open"}`} data-testid="final-verdict" aria-live="polite">
+            <h3>Hasil penelitian administrasi</h3>
+            <p className="verdict-label" data-testid="final-verdict-label">
+              {adminVerdictLabel(view.final_verdict)}
+            </p>
+            {overridden ? (
+              <>
+                <p data-testid="override-reason">Diputuskan verifikator: {view.override_reason ?? "–"}</p>
+                <p className="muted">Hasil pemeriksaan berkas: {adminVerdictLabel(derived.verdict)}</p>
+                <VerdictReasons reasons={derived.reasons} pending={derived.pending} verdict={derived.verdict} muted />
+              </>
+            ) : (
+              <VerdictReasons reasons={derived.reasons} pending={derived.pending} verdict={derived.verdict} />
+            )}
+            <ErrorBox message={verdictError} />
+            {canVerify && (
+              <div className="actions start">
+                <button type="button" id="override-open" onClick={() => setOverriding(true)}>
+                  Ubah keputusan…
+                </button>
+                {overridden && (
+                  <button type="button" id="override-clear" onClick={() => void returnToDerived()}>
+                    Kembalikan ke hasil pemeriksaan
+                  </button>
+                )}
+              </div>
+            )}
+          </div>
+
+          <h3>Persyaratan</h3>
+          <RuleList rules={a.check.rules} />
+        </aside>
+      </div>
+
+      {overriding && (
+        <OverrideDialog
+          view={view}
+          onClose={() => setOverriding(false)}
+          onSaved={(v) => {
+            setOverriding(false);
+            setVerdictError(null);
+            applied(v, "Keputusan verifikator disimpan.");
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+/** Once the screen is updated, focuses an element by id. */
+function focusLater(id: string) {
+  setTimeout(() => document.getElementById(id)?.focus(), 0);
+}
+
+/** Once the screen is updated, focuses a document's checked choice (or its first). */
+function focusChoice(code: string) {
+  setTimeout(() => {
+    const radios = Array.from(document.getElementsByName(`doc-${code}`)) as HTMLInputElement[];
+    (radios.find((r) => r.checked) ?? radios[0])?.focus();
+  }, 0);
+}
+
+/** A copy of a map with one entry set, or removed when null. */
+function withEntry<T>(all: Record<string, T>, key: string, value: T | null): Record<string, T> {
+  const copy = { ...all };
+  if (value === null) delete copy[key];
+  else copy[key] = value;
+  return copy;
+}
+
+/** Why TMS, or what is still open. */
+function VerdictReasons({
+  verdict,
+  reasons,
+  pending,
+  muted = false,
+}: {
+  verdict: VerificationView["final_verdict"];
+  reasons: string[];
+  pending: string[];
+  muted?: boolean;
+}) {
+  const cls = muted ? "compact muted" : "compact";
+  if (verdict === "TMS" && reasons.length > 0) {
+    return (
+      <>
+        <p className={muted ? "muted" : undefined}>Alasan:</p>
+        <ul className={cls} data-testid="verdict-reasons">
+          {reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+  if (verdict === null && pending.length > 0) {
+    return (
+      <>
+        <p className={muted ? "muted" : undefined}>Yang belum selesai:</p>
+        <ul className={cls} data-testid="verdict-pending">
+          {pending.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+  return null;
+}
+
+interface LineProps {
+  doc: DocumentRow;
+  canVerify: boolean;
+  commonReasons: string[];
+  draft: ReasonDraft | null;
+  error: string | null;
+  saving: boolean;
+  onChoose: (v: DocVerdict) => void;
+  onDraft: (d: ReasonDraft | null) => void;
+  onSubmit: () => void;
+}
+
+/** One document: name, handed over or not, and its verdict (radios for a Verifikator). */
+function DocumentLine({ doc, canVerify, commonReasons, draft, error, saving, onChoose, onDraft, onSubmit }: LineProps) {
+  const base = `doc-${doc.code}`;
+  const shown: DocVerdict | null = draft ? "tidak_sesuai" : doc.verdict;
+  const stored =
+    doc.verdict === null
+      ? "Belum diperiksa"
+      : doc.verdict === "tidak_sesuai"
+        ? `${DOC_VERDICT_LABEL.tidak_sesuai}: ${doc.reason ?? "–"}`
+        : DOC_VERDICT_LABEL[doc.verdict];
+
+  return (
+    <tr data-testid="doc-row" data-code={doc.code} className={doc.verdict ? `doc-${doc.verdict}` : "doc-open"}>
+      <th scope="row">
+        <span id={`${base}-name`}>{doc.name}</span>
+        {!doc.mandatory && <span className="muted"> (tidak wajib)</span>}
+        {!doc.applies && <span className="muted"> (tidak diminta dari pendaftar ini)</span>}
+      </th>
+      <td data-testid="doc-received">
+        <span aria-hidden="true">{doc.received ? "✓ " : "✗ "}</span>
+        {doc.received ? "Ya" : "Tidak"}
+      </td>
+      <td>
+        {canVerify ? (
+          <>
+            <div
+              className="doc-choices"
+              role="radiogroup"
+              aria-labelledby={`${base}-name`}
+              aria-describedby={error ? `${base}-error` : undefined}
+            >
+              {DOC_VERDICTS.map((v) => (
+                <label key={v} className={`choice choice-${v}`}>
+                  <input
+                    type="radio"
+                    name={base}
+                    id={`${base}-${v}`}
+                    value={v}
+                    checked={shown === v}
+                    onChange={() => onChoose(v)}
+                  />
+                  <span>{DOC_VERDICT_LABEL[v]}</span>
+                </label>
+              ))}
+            </div>
+            {saving && (
+              <span className="muted" role="status">
+                Menyimpan…
+              </span>
+            )}
+            {!draft && doc.verdict === "tidak_sesuai" && (
+              <p className="doc-reason">
+                Alasan: {doc.reason ?? "–"}{" "}
+                <button
+                  type="button"
+                  className="small"
+                  id={`${base}-edit-reason`}
+                  onClick={() => onDraft({ reason: doc.reason ?? "", error: null })}
+                >
+                  Ubah alasan
+                </button>
+              </p>
+            )}
+            {draft && (
+              <form
+                className="reason-edit"
+                data-editor={doc.code}
+                noValidate
+                aria-label={`Alasan ${doc.name} tidak sesuai`}
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  onSubmit();
+                }}
+              >
+                <div className={`field${draft.error ? " has-error" : ""}`}>
+                  <label htmlFor={`${base}-reason`}>Alasan tidak sesuai</label>
+                  <input
+                    id={`${base}-reason`}
+                    value={draft.reason}
+                    onChange={(e) => onDraft({ reason: e.target.value, error: null })}
+                    onKeyDown={(e) => {
+                      if (e.key === "Escape") {
+                        onDraft(null);
+                        focusChoice(doc.code);
+                      }
+                    }}
+                    placeholder="Tulis alasan atau pilih di bawah"
+                    aria-invalid={draft.error ? true : undefined}
+                    aria-describedby={draft.error ? `${base}-reason-error` : undefined}
+                    autoComplete="off"
+                  />
+                  {draft.error && (
+                    <small id={`${base}-reason-error`} className="error-text" role="alert">
+                      {draft.error}
+                    </small>
+                  )}
+                </div>
+                {commonReasons.length > 0 && (
+                  <div className="chips" role="group" aria-label="Alasan yang sering dipakai">
+                    {commonReasons.map((r) => (
+                      <button
+                        key={r}
+                        type="button"
+                        className="small chip"
+                        onClick={() => {
+                          onDraft({ reason: r, error: null });
+                          document.getElementById(`${base}-reason`)?.focus();
+                        }}
+                      >
+                        {r}
+                      </button>
+                    ))}
+                  </div>
+                )}
+                <div className="actions start">
+                  <button type="submit" className="primary" id={`${base}-save`}>
+                    Simpan
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      onDraft(null);
+                      focusChoice(doc.code);
+                    }}
+                  >
+                    Batal
+                  </button>
+                </div>
+              </form>
+            )}
+          </>
+        ) : (
+          <span data-testid="doc-verdict">{stored}</span>
+        )}
+        {error && (
+          <p id={`${base}-error`} className="error-text" role="alert">
+            {error}
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}
