@@ -51,6 +51,8 @@ const COMMANDS: &[&str] = &[
     "attach_scan",
     "list_scans",
     "open_scan",
+    "requirement_list",
+    "save_requirement",
 ];
 
 fn main() {

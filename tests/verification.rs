@@ -360,3 +360,112 @@ async fn progress_per_unit_and_the_work_queue() {
         None
     );
 }
+
+#[tokio::test]
+async fn administrators_change_the_document_list_until_verification_starts() {
+    let (t, admin) = ready_db().await;
+    let verifier = as_role(&admin, Role::Verifikator);
+    let (round, budi, _) = round_with_two(&t.db, &admin).await;
+    use adhoc::service::verification::{
+        requirement_list, save_requirement, view, RequirementInput,
+    };
+
+    let input = |code: &str, name: &str, retired: bool| RequirementInput {
+        code: code.into(),
+        name: name.into(),
+        mandatory: true,
+        retired,
+    };
+    let list = requirement_list(&t.db, &verifier, round).await.unwrap();
+    assert!(list.editable);
+    assert_eq!(list.requirements.len(), 8);
+    assert_eq!(
+        save_requirement(
+            &t.db,
+            &verifier,
+            round,
+            &input("skck", "SKCK", false),
+            now()
+        )
+        .await
+        .unwrap_err()
+        .code(),
+        "forbidden"
+    );
+    let e = save_requirement(
+        &t.db,
+        &admin,
+        round,
+        &input("SKCK lama!", "SKCK", false),
+        now(),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(e.field(), Some("kode"));
+    save_requirement(
+        &t.db,
+        &admin,
+        round,
+        &input("skck", "Surat keterangan catatan kepolisian", false),
+        now(),
+    )
+    .await
+    .unwrap();
+    save_requirement(
+        &t.db,
+        &admin,
+        round,
+        &input("ktp", "Fotokopi KTP-el (dilegalisir)", false),
+        now(),
+    )
+    .await
+    .unwrap();
+    let list = save_requirement(
+        &t.db,
+        &admin,
+        round,
+        &input("surat_sehat", "Surat keterangan sehat", true),
+        now(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(list.requirements.len(), 9);
+
+    // The file now asks for SKCK, shows the new name, and not the retired one.
+    let v = view(&t.db, &verifier, budi, now()).await.unwrap();
+    let names: Vec<&str> = v
+        .documents
+        .iter()
+        .filter(|d| d.applies)
+        .map(|d| d.name.as_str())
+        .collect();
+    assert!(names.contains(&"Surat keterangan catatan kepolisian"));
+    assert!(names.contains(&"Fotokopi KTP-el (dilegalisir)"));
+    assert!(!names.contains(&"Surat keterangan sehat"));
+    assert!(v
+        .derived
+        .pending
+        .iter()
+        .any(|p| p.starts_with("Surat keterangan catatan kepolisian")));
+
+    // Once a document has a verdict the list is fixed.
+    record(&t.db, &verifier, budi, "ktp", DocVerdict::Sesuai, "", now())
+        .await
+        .unwrap();
+    assert!(
+        !requirement_list(&t.db, &verifier, round)
+            .await
+            .unwrap()
+            .editable
+    );
+    let e = save_requirement(
+        &t.db,
+        &admin,
+        round,
+        &input("foto", "Pas foto", false),
+        now(),
+    )
+    .await
+    .unwrap_err();
+    assert!(e.to_string().contains("sudah dimulai"), "{e}");
+}

@@ -65,6 +65,8 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> 
             commands::verification::attach_scan,
             commands::verification::list_scans,
             commands::verification::open_scan,
+            commands::verification::requirement_list,
+            commands::verification::save_requirement,
         ])
 }
 

@@ -4,11 +4,12 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
 use crate::docs::csv_in::{CsvInput, RowProblem};
+use crate::domain::documents::Applies;
 use crate::domain::permission::Operation;
 use crate::domain::region::RegionCode;
 use crate::domain::registration::PartyStatus;
@@ -508,4 +509,145 @@ pub async fn next_unchecked(
     session.require(Operation::Read)?;
     let mut conn = db.pool().acquire().await?;
     store::next_unchecked(&mut conn, round_id, after.unwrap_or(0)).await
+}
+
+/// A document requirement as administrators see it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct RequirementView {
+    pub code: String,
+    pub name: String,
+    pub mandatory: bool,
+    pub applies: Applies,
+    pub retired: bool,
+}
+
+/// The requirements of a round, retired ones included, and whether they can
+/// still be changed (not once a document has a verdict).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct RequirementList {
+    pub requirements: Vec<RequirementView>,
+    pub editable: bool,
+}
+
+/// Lists a round's document requirements. Any logged-in role.
+pub async fn requirement_list(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+) -> Result<RequirementList> {
+    session.require(Operation::Read)?;
+    let mut conn = db.pool().acquire().await?;
+    rounds::get(&mut conn, round_id).await?;
+    let editable = !store::verification_started(&mut conn, round_id).await?;
+    let requirements = store::all_requirements(&mut conn, round_id)
+        .await?
+        .into_iter()
+        .map(|r| RequirementView {
+            applies: Applies::from_db(&r.applies),
+            code: r.code,
+            name: r.name,
+            mandatory: r.mandatory,
+            retired: r.retired,
+        })
+        .collect();
+    Ok(RequirementList {
+        requirements,
+        editable,
+    })
+}
+
+/// A requirement to add, or the new state of one (found by its code).
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct RequirementInput {
+    pub code: String,
+    pub name: String,
+    pub mandatory: bool,
+    pub retired: bool,
+}
+
+/// Adds a requirement (asked of every applicant) or changes one: its name,
+/// whether it is mandatory, whether it is retired. Administrators only, and
+/// only before the first document of the round has a verdict. Audited.
+pub async fn save_requirement(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    input: &RequirementInput,
+    now: DateTime<Utc>,
+) -> Result<RequirementList> {
+    session.require(Operation::ManageRounds)?;
+    let code = input.code.trim().to_lowercase();
+    let name = input.name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() || name.chars().count() > 150 {
+        return Err(Error::validation(
+            "nama",
+            "Nama berkas wajib diisi (paling panjang 150 karakter).",
+        ));
+    }
+    let mut tx = db.pool().begin().await?;
+    rounds::get(&mut tx, round_id).await?;
+    if store::verification_started(&mut tx, round_id).await? {
+        return Err(Error::validation(
+            "kode",
+            "Penelitian berkas seleksi ini sudah dimulai; daftar berkas tidak dapat diubah lagi.",
+        ));
+    }
+    let existing = store::all_requirements(&mut tx, round_id)
+        .await?
+        .into_iter()
+        .find(|r| r.code == code);
+    let (action, before) = match &existing {
+        Some(old) => {
+            let record = store::RequirementRecord {
+                code: code.clone(),
+                name: name.clone(),
+                mandatory: input.mandatory,
+                applies: old.applies.clone(),
+                retired: input.retired,
+            };
+            store::update_requirement(&mut tx, round_id, &record).await?;
+            (
+                "requirement.update",
+                Some(
+                    json!({ "name": old.name, "mandatory": old.mandatory, "retired": old.retired }),
+                ),
+            )
+        }
+        None => {
+            let valid = (2..=40).contains(&code.len())
+                && code
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            if !valid {
+                return Err(Error::validation(
+                    "kode",
+                    "Kode berkas 2–40 karakter: huruf kecil, angka, atau garis bawah (mis. skck).",
+                ));
+            }
+            let record = store::RequirementRecord {
+                code: code.clone(),
+                name: name.clone(),
+                mandatory: input.mandatory,
+                applies: Applies::Always.as_str().to_string(),
+                retired: false,
+            };
+            store::add_requirement(&mut tx, round_id, &record).await?;
+            ("requirement.add", None)
+        }
+    };
+    let mut change = Change::new(action, "round", round_id).after(json!({
+        "code": code,
+        "name": name,
+        "mandatory": input.mandatory,
+        "retired": input.retired && existing.is_some(),
+    }));
+    if let Some(b) = before {
+        change = change.before(b);
+    }
+    audit::record(&mut tx, session, now, change).await?;
+    tx.commit().await?;
+    requirement_list(db, session, round_id).await
 }

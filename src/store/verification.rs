@@ -300,3 +300,77 @@ pub async fn media_type_of(conn: &mut SqliteConnection, sha256: &str) -> Result<
             .await?,
     )
 }
+
+/// A requirement as administrators manage it (retired ones included).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RequirementRecord {
+    pub code: String,
+    pub name: String,
+    pub mandatory: bool,
+    pub applies: String,
+    pub retired: bool,
+}
+
+pub async fn all_requirements(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+) -> Result<Vec<RequirementRecord>> {
+    Ok(sqlx::query_as(
+        "SELECT code, name, mandatory, applies, retired FROM document_requirements
+         WHERE round_id = ? ORDER BY seq",
+    )
+    .bind(round_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// Whether any document of the round has a verdict yet.
+pub async fn verification_started(conn: &mut SqliteConnection, round_id: i64) -> Result<bool> {
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM document_checks c JOIN applicants a ON a.id = c.applicant_id
+                        WHERE a.round_id = ?)",
+    )
+    .bind(round_id)
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+pub async fn add_requirement(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+    r: &RequirementRecord,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO document_requirements (round_id, code, name, mandatory, applies, seq)
+         VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM document_requirements WHERE round_id = ?))",
+    )
+    .bind(round_id)
+    .bind(&r.code)
+    .bind(&r.name)
+    .bind(r.mandatory)
+    .bind(&r.applies)
+    .bind(round_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Renames and sets `mandatory`/`retired` of one requirement.
+pub async fn update_requirement(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+    r: &RequirementRecord,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE document_requirements SET name = ?, mandatory = ?, retired = ?
+         WHERE round_id = ? AND code = ?",
+    )
+    .bind(&r.name)
+    .bind(r.mandatory)
+    .bind(r.retired)
+    .bind(round_id)
+    .bind(&r.code)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}

@@ -4,7 +4,9 @@ use adhoc::domain::round::Stage;
 use adhoc::domain::verification::{AdminVerdict, DocVerdict};
 use adhoc::service::scans::{self, Attachment};
 use adhoc::service::stages::{self, StageClosed};
-use adhoc::service::verification::{self, UnitProgress, VerificationView};
+use adhoc::service::verification::{
+    self, RequirementInput, RequirementList, UnitProgress, VerificationView,
+};
 use adhoc::Error;
 use chrono::Utc;
 use tauri::{AppHandle, Runtime, State};
@@ -161,4 +163,25 @@ pub async fn open_scan(state: State<'_, AppState>, sha256: String) -> CmdResult<
     let (path, _) = scans::file(state.db()?, &session, &sha256).await?;
     crate::open_file(&path);
     Ok(())
+}
+
+#[tauri::command]
+pub async fn requirement_list(
+    state: State<'_, AppState>,
+    round_id: i64,
+) -> CmdResult<RequirementList> {
+    let session = state.session()?;
+    Ok(verification::requirement_list(state.db()?, &session, round_id).await?)
+}
+
+/// Adds or changes one document requirement (Administrator, before the
+/// first verdict); returns the list as it now stands.
+#[tauri::command]
+pub async fn save_requirement(
+    state: State<'_, AppState>,
+    round_id: i64,
+    input: RequirementInput,
+) -> CmdResult<RequirementList> {
+    let session = state.session()?;
+    Ok(verification::save_requirement(state.db()?, &session, round_id, &input, Utc::now()).await?)
 }

@@ -26,6 +26,8 @@ import type { PresetChoice } from "../bindings/PresetChoice";
 import type { RegistrationCheck } from "../bindings/RegistrationCheck";
 import type { RegistrationDraft } from "../bindings/RegistrationDraft";
 import type { RegistrationResult } from "../bindings/RegistrationResult";
+import type { RequirementInput } from "../bindings/RequirementInput";
+import type { RequirementList } from "../bindings/RequirementList";
 import type { Role } from "../bindings/Role";
 import type { RoundDraft } from "../bindings/RoundDraft";
 import type { RoundSummary } from "../bindings/RoundSummary";
@@ -106,6 +108,8 @@ export interface Commands {
   attach_scan: { args: { applicantId: number; code: string }; result: Attachment | null };
   list_scans: { args: { applicantId: number }; result: Attachment[] };
   open_scan: { args: { sha256: string }; result: null };
+  requirement_list: { args: { roundId: number }; result: RequirementList };
+  save_requirement: { args: { roundId: number; input: RequirementInput }; result: RequirementList };
 }
 
 export type CommandName = keyof Commands;
