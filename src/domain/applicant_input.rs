@@ -63,14 +63,27 @@ pub struct ValidApplicant {
     pub domicile_reason: Option<String>,
 }
 
-/// Reads `YYYY-MM-DD`, `DD-MM-YYYY` or `DD/MM/YYYY`.
+/// Reads `YYYY-MM-DD`, `DD-MM-YYYY` or `DD/MM/YYYY` (four-digit years,
+/// 1900–2100). Parsed by hand: an import reads one per row.
 pub fn parse_date(input: &str) -> Option<NaiveDate> {
-    let s = input.trim();
-    ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
-        // "%Y" also accepts 2-digit years; require four.
-        .filter(|d| s.len() == 10 && (1900..=2100).contains(&chrono::Datelike::year(d)))
+    let b = input.trim().as_bytes();
+    if b.len() != 10 {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let (y, m, d) = match (b[4], b[7], b[2], b[5]) {
+        (b'-', b'-', _, _) => (num(0..4)?, num(5..7)?, num(8..10)?),
+        (_, _, sep @ (b'-' | b'/'), sep2) if sep2 == sep => (num(6..10)?, num(3..5)?, num(0..2)?),
+        _ => return None,
+    };
+    if !(1900..=2100).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y as i32, m, d)
 }
 
 fn clean(s: &str) -> String {
