@@ -15,7 +15,7 @@ use adhoc::service::registration::{
 use adhoc::service::rounds::create_from_preset;
 use adhoc::service::rounds::RoundSummary as Round;
 use adhoc::store::Db;
-use common::{now, ready_db};
+use common::{as_role, now, ready_db};
 
 fn siti() -> RegistrationDraft {
     RegistrationDraft {
@@ -39,13 +39,6 @@ fn siti() -> RegistrationDraft {
     }
 }
 
-fn operator(admin: &Session) -> Session {
-    Session {
-        role: Role::Operator,
-        ..admin.clone()
-    }
-}
-
 async fn round(db: &Db, admin: &Session, body: Body) -> Round {
     create_from_preset(db, admin, Preset::Pemilu2024, body, None, now())
         .await
@@ -66,7 +59,7 @@ fn verdict(rules: &[adhoc::domain::eligibility::RuleResult], rule: Rule) -> Verd
 #[tokio::test]
 async fn register_issues_numbers_in_order_and_records_everything() {
     let (t, admin) = ready_db().await;
-    let desk = operator(&admin);
+    let desk = as_role(&admin, Role::Operator);
     let ppk = round(&t.db, &admin, Body::Ppk).await;
     let draft = RegistrationDraft {
         previous_service: vec![PreviousService {
@@ -123,7 +116,7 @@ async fn register_issues_numbers_in_order_and_records_everything() {
 #[tokio::test]
 async fn invalid_fields_store_nothing_and_name_their_field() {
     let (t, admin) = ready_db().await;
-    let desk = operator(&admin);
+    let desk = as_role(&admin, Role::Operator);
     let ppk = round(&t.db, &admin, Body::Ppk).await;
     let bad = RegistrationDraft {
         fields: ApplicantFields {
@@ -147,7 +140,7 @@ async fn invalid_fields_store_nothing_and_name_their_field() {
 #[tokio::test]
 async fn nik_warnings_must_be_acknowledged_and_are_stored() {
     let (t, admin) = ready_db().await;
-    let desk = operator(&admin);
+    let desk = as_role(&admin, Role::Operator);
     let ppk = round(&t.db, &admin, Body::Ppk).await;
     // The NIK says a woman born 12-08-1990; the form says a man born 13-08-1990.
     let mismatch = RegistrationDraft {
@@ -191,7 +184,7 @@ async fn nik_warnings_must_be_acknowledged_and_are_stored() {
 #[tokio::test]
 async fn a_person_holds_one_active_application_per_election() {
     let (t, admin) = ready_db().await;
-    let desk = operator(&admin);
+    let desk = as_role(&admin, Role::Operator);
     let ppk = round(&t.db, &admin, Body::Ppk).await;
     let pps = round(&t.db, &admin, Body::Pps).await;
     let first = register(&t.db, &desk, ppk.id, &siti(), now())
@@ -240,7 +233,7 @@ async fn a_person_holds_one_active_application_per_election() {
 #[tokio::test]
 async fn edits_and_withdrawals_are_audited_with_what_changed() {
     let (t, admin) = ready_db().await;
-    let desk = operator(&admin);
+    let desk = as_role(&admin, Role::Operator);
     let ppk = round(&t.db, &admin, Body::Ppk).await;
     let saved = register(&t.db, &desk, ppk.id, &siti(), now())
         .await
@@ -293,7 +286,7 @@ async fn edits_and_withdrawals_are_audited_with_what_changed() {
 #[tokio::test]
 async fn eligibility_uses_the_party_list_the_statement_and_periods() {
     let (t, admin) = ready_db().await;
-    let desk = operator(&admin);
+    let desk = as_role(&admin, Role::Operator);
     let ppk = round(&t.db, &admin, Body::Ppk).await;
     let before_list = check(&t.db, &desk, ppk.id, &siti(), None, now())
         .await
@@ -338,7 +331,7 @@ async fn eligibility_uses_the_party_list_the_statement_and_periods() {
 #[tokio::test]
 async fn the_list_finds_by_name_nik_and_number_and_filters() {
     let (t, admin) = ready_db().await;
-    let desk = operator(&admin);
+    let desk = as_role(&admin, Role::Operator);
     let ppk = round(&t.db, &admin, Body::Ppk).await;
     let people = [
         ("3514015208900002", "Siti Nur'aini", "P", "35.14.01"),
@@ -451,7 +444,7 @@ async fn only_the_help_desk_roles_register() {
 #[tokio::test]
 async fn the_receipt_names_the_applicant_and_documents_but_no_private_data() {
     let (t, admin) = ready_db().await;
-    let desk = operator(&admin);
+    let desk = as_role(&admin, Role::Operator);
     let ppk = round(&t.db, &admin, Body::Ppk).await;
     let saved = register(&t.db, &desk, ppk.id, &siti(), now())
         .await

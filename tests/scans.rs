@@ -3,39 +3,11 @@
 mod common;
 
 use adhoc::domain::account::Role;
-use adhoc::domain::applicant_input::ApplicantFields;
-use adhoc::domain::registration::RegistrationDraft;
 use adhoc::domain::round::{Body, Preset, Stage};
-use adhoc::service::auth::Session;
 use adhoc::service::registration::register;
 use adhoc::service::rounds::create_from_preset;
 use adhoc::service::scans::{attach, file, folder, list};
-use common::{now, ready_db};
-
-fn as_role(admin: &Session, role: Role) -> Session {
-    Session {
-        role,
-        ..admin.clone()
-    }
-}
-
-fn person(nik: &str) -> RegistrationDraft {
-    RegistrationDraft {
-        fields: ApplicantFields {
-            nik: nik.into(),
-            nama: "Budi Santoso".into(),
-            jenis_kelamin: "L".into(),
-            tempat_lahir: "Pasuruan".into(),
-            tanggal_lahir: "12-08-1990".into(),
-            alamat: "Dusun Krajan".into(),
-            kode_desa: "35.14.01.2001".into(),
-            pendidikan: "SMA".into(),
-            kode_wilayah_tugas: "35.14.01".into(),
-            ..Default::default()
-        },
-        ..Default::default()
-    }
-}
+use common::{as_role, now, ppk_draft, ready_db};
 
 #[tokio::test]
 async fn scans_are_sniffed_stored_once_and_never_overwritten() {
@@ -49,7 +21,7 @@ async fn scans_are_sniffed_stored_once_and_never_overwritten() {
     let mut ids = Vec::new();
     for nik in ["3514011208900001", "3514011208900002"] {
         ids.push(
-            register(&t.db, &desk, round, &person(nik), now())
+            register(&t.db, &desk, round, &ppk_draft(nik, "Budi Santoso"), now())
                 .await
                 .unwrap()
                 .saved

@@ -3,41 +3,13 @@
 mod common;
 
 use adhoc::domain::account::Role;
-use adhoc::domain::applicant_input::ApplicantFields;
-use adhoc::domain::registration::RegistrationDraft;
 use adhoc::domain::round::{Body, Preset, Stage};
 use adhoc::domain::verification::{AdminVerdict, DocVerdict};
-use adhoc::service::auth::Session;
 use adhoc::service::registration::{register, update};
 use adhoc::service::rounds::create_from_preset;
 use adhoc::service::stages::{close, reopen};
 use adhoc::service::verification::{record, set_override};
-use common::{now, ready_db};
-
-fn as_role(admin: &Session, role: Role) -> Session {
-    Session {
-        role,
-        ..admin.clone()
-    }
-}
-
-fn budi() -> RegistrationDraft {
-    RegistrationDraft {
-        fields: ApplicantFields {
-            nik: "3514011208900001".into(),
-            nama: "Budi Santoso".into(),
-            jenis_kelamin: "L".into(),
-            tempat_lahir: "Pasuruan".into(),
-            tanggal_lahir: "12-08-1990".into(),
-            alamat: "Dusun Krajan".into(),
-            kode_desa: "35.14.01.2001".into(),
-            pendidikan: "SMA".into(),
-            kode_wilayah_tugas: "35.14.01".into(),
-            ..Default::default()
-        },
-        ..Default::default()
-    }
-}
+use common::{as_role, now, ppk_draft, ready_db};
 
 async fn stage_of(db: &adhoc::store::Db, round: i64) -> String {
     sqlx::query_scalar("SELECT current_stage FROM rounds WHERE id = ?")
@@ -57,12 +29,18 @@ async fn the_administrative_stage_closes_when_every_file_is_decided_and_then_is_
         .await
         .unwrap()
         .id;
-    let id = register(&t.db, &desk, round, &budi(), now())
-        .await
-        .unwrap()
-        .saved
-        .unwrap()
-        .id;
+    let id = register(
+        &t.db,
+        &desk,
+        round,
+        &ppk_draft("3514011208900001", "Budi Santoso"),
+        now(),
+    )
+    .await
+    .unwrap()
+    .saved
+    .unwrap()
+    .id;
 
     // Only the stage in progress closes, and only by the Pimpinan.
     let e = close(&t.db, &chair, round, Stage::Administrasi, now())
@@ -116,7 +94,15 @@ async fn the_administrative_stage_closes_when_every_file_is_decided_and_then_is_
         )
         .await
         .unwrap_err(),
-        update(&t.db, &desk, id, &budi(), now()).await.unwrap_err(),
+        update(
+            &t.db,
+            &desk,
+            id,
+            &ppk_draft("3514011208900001", "Budi Santoso"),
+            now(),
+        )
+        .await
+        .unwrap_err(),
     ];
     for e in frozen {
         assert!(e.to_string().contains("sudah ditutup"), "{e}");

@@ -3,8 +3,6 @@
 mod common;
 
 use adhoc::domain::account::Role;
-use adhoc::domain::applicant_input::ApplicantFields;
-use adhoc::domain::registration::RegistrationDraft;
 use adhoc::domain::round::{Body, Preset};
 use adhoc::domain::verification::{AdminVerdict, DocVerdict};
 use adhoc::service::auth::Session;
@@ -12,7 +10,7 @@ use adhoc::service::registration::register;
 use adhoc::service::rounds::create_from_preset;
 use adhoc::service::verification::{admin_verdict, import, record, results};
 use adhoc::store::Db;
-use common::{now, ready_db};
+use common::{as_role, now, ppk_draft, ready_db};
 
 const STANDARD: [&str; 6] = [
     "surat_pendaftaran",
@@ -22,31 +20,6 @@ const STANDARD: [&str; 6] = [
     "surat_pernyataan",
     "surat_sehat",
 ];
-
-fn as_role(admin: &Session, role: Role) -> Session {
-    Session {
-        role,
-        ..admin.clone()
-    }
-}
-
-fn applicant(nik: &str, name: &str) -> RegistrationDraft {
-    RegistrationDraft {
-        fields: ApplicantFields {
-            nik: nik.into(),
-            nama: name.into(),
-            jenis_kelamin: "L".into(),
-            tempat_lahir: "Pasuruan".into(),
-            tanggal_lahir: "12-08-1990".into(),
-            alamat: "Dusun Krajan".into(),
-            kode_desa: "35.14.01.2001".into(),
-            pendidikan: "SMA".into(),
-            kode_wilayah_tugas: "35.14.01".into(),
-            ..Default::default()
-        },
-        ..Default::default()
-    }
-}
 
 /// A PPK round with two registered applicants; returns the round and their ids.
 async fn round_with_two(db: &Db, admin: &Session) -> (i64, i64, i64) {
@@ -59,7 +32,7 @@ async fn round_with_two(db: &Db, admin: &Session) -> (i64, i64, i64) {
         ("3514011208900001", "Budi Santoso"),
         ("3514011208900002", "Agus Salim"),
     ] {
-        let r = register(db, &desk, round.id, &applicant(nik, name), now())
+        let r = register(db, &desk, round.id, &ppk_draft(nik, name), now())
             .await
             .unwrap();
         ids.push(r.saved.expect("saved").id);

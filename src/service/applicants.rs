@@ -11,8 +11,11 @@ use ts_rs::TS;
 use crate::docs::applicants_csv::{self, COLUMNS};
 use crate::docs::csv_in::RowProblem;
 use crate::domain::applicant::registration_number;
+use crate::domain::applicant_input::ValidApplicant;
+use crate::domain::nik::NikWarning;
 use crate::domain::permission::Operation;
 use crate::domain::region::RegionCode;
+use crate::domain::registration::PartyStatus;
 use crate::error::Result;
 use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
@@ -146,33 +149,10 @@ pub async fn import_reporting(
             if !warnings.is_empty() {
                 with_warnings += 1;
             }
-            let domicile =
-                (a.domicile_desa != a.address_desa).then(|| a.domicile_desa.digits().to_string());
             NewApplicant {
                 reg_seq: seq,
                 reg_number: registration_number(round.body, kabupaten.digits(), seq),
-                nik: a.nik.as_str().to_string(),
-                full_name: a.full_name,
-                sex: a.sex.as_str(),
-                birth_place: a.birth_place,
-                birth_date: a.birth_date,
-                address: a.address,
-                address_desa_code: a.address_desa.digits().to_string(),
-                phone: a.phone,
-                email: a.email,
-                education: a.education.as_str(),
-                occupation: a.occupation,
-                kecamatan_code: a.unit.digits()[..6].to_string(),
-                unit_code: a.unit.digits().to_string(),
-                election: round.election.clone(),
-                nik_warnings: (!warnings.is_empty()).then(|| json!(warnings).to_string()),
-                nik_warnings_ack: false,
-                domicile_desa_code: domicile,
-                domicile_reason: a.domicile_reason,
-                party_status: "bukan",
-                party_left_year: None,
-                misuse_statement: false,
-                disability: None,
+                ..new_applicant(a, &round.election, &warnings, false)
             }
         })
         .collect();
@@ -266,4 +246,44 @@ pub async fn export_csv<W: std::io::Write>(
     audit::record(&mut tx, session, now, change).await?;
     tx.commit().await?;
     Ok(rows.len())
+}
+
+/// The record of a valid applicant for an election (number and sequence
+/// still to be given), with the NIK warnings found and whether staff
+/// acknowledged them. The help-desk statements start at their defaults
+/// (never a party member, no statement, no disability noted).
+pub(crate) fn new_applicant(
+    a: ValidApplicant,
+    election: &str,
+    warnings: &[NikWarning],
+    acknowledged: bool,
+) -> NewApplicant {
+    let domicile =
+        (a.domicile_desa != a.address_desa).then(|| a.domicile_desa.digits().to_string());
+    NewApplicant {
+        reg_seq: 0,
+        reg_number: String::new(),
+        nik: a.nik.as_str().to_string(),
+        full_name: a.full_name,
+        sex: a.sex.as_str(),
+        birth_place: a.birth_place,
+        birth_date: a.birth_date,
+        address: a.address,
+        address_desa_code: a.address_desa.digits().to_string(),
+        phone: a.phone,
+        email: a.email,
+        education: a.education.as_str(),
+        occupation: a.occupation,
+        kecamatan_code: a.unit.digits()[..6].to_string(),
+        unit_code: a.unit.digits().to_string(),
+        election: election.to_string(),
+        nik_warnings: (!warnings.is_empty()).then(|| json!(warnings).to_string()),
+        nik_warnings_ack: acknowledged && !warnings.is_empty(),
+        domicile_desa_code: domicile,
+        domicile_reason: a.domicile_reason,
+        party_status: PartyStatus::Bukan.as_str(),
+        party_left_year: None,
+        misuse_statement: false,
+        disability: None,
+    }
 }

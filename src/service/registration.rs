@@ -18,6 +18,7 @@ use crate::domain::registration::{PartyStatus, PreviousService, RegistrationDraf
 use crate::domain::round::{Body, Stage};
 use crate::error::{Error, Result};
 use crate::pdf::{receipt, Paper, ReceiptData, ReceiptDocument};
+use crate::service::applicants::new_applicant;
 use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
 use crate::service::{parties, setup};
@@ -226,38 +227,15 @@ async fn evaluate(
     let acknowledged = warnings.is_empty() || draft.acknowledge_nik_warnings;
     let can_save = problems.is_empty() && duplicate.is_none() && acknowledged;
     let record = match valid {
-        Ok(a) if can_save => {
-            let domicile =
-                (a.domicile_desa != a.address_desa).then(|| a.domicile_desa.digits().to_string());
-            Some(NewApplicant {
-                reg_seq: 0,
-                reg_number: String::new(),
-                nik: a.nik.as_str().to_string(),
-                full_name: a.full_name,
-                sex: a.sex.as_str(),
-                birth_place: a.birth_place,
-                birth_date: a.birth_date,
-                address: a.address,
-                address_desa_code: a.address_desa.digits().to_string(),
-                phone: a.phone,
-                email: a.email,
-                education: a.education.as_str(),
-                occupation: a.occupation,
-                kecamatan_code: a.unit.digits()[..6].to_string(),
-                unit_code: a.unit.digits().to_string(),
-                election: ctx.round.election.clone(),
-                nik_warnings: (!warnings.is_empty()).then(|| json!(warnings).to_string()),
-                nik_warnings_ack: !warnings.is_empty(),
-                domicile_desa_code: domicile,
-                domicile_reason: a.domicile_reason,
-                party_status: draft.party_status.as_str(),
-                party_left_year: draft
-                    .party_left_year
-                    .filter(|_| draft.party_status == PartyStatus::Mantan),
-                misuse_statement: draft.misuse_statement,
-                disability: draft.disability(),
-            })
-        }
+        Ok(a) if can_save => Some(NewApplicant {
+            party_status: draft.party_status.as_str(),
+            party_left_year: draft
+                .party_left_year
+                .filter(|_| draft.party_status == PartyStatus::Mantan),
+            misuse_statement: draft.misuse_statement,
+            disability: draft.disability(),
+            ..new_applicant(a, &ctx.round.election, &warnings, true)
+        }),
         _ => None,
     };
     Ok((

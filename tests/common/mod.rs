@@ -51,3 +51,31 @@ pub async fn ready_db() -> (TestDb, Session) {
         .unwrap();
     (t, admin)
 }
+
+/// The same user in another role (the core decides by role).
+pub fn as_role(session: &Session, role: adhoc::domain::account::Role) -> Session {
+    Session {
+        role,
+        ..session.clone()
+    }
+}
+
+/// A complete PPK application for Kecamatan Purwodadi (35.14.01), born
+/// 12-08-1990; the NIK must agree (day 12, or 52 for a woman with sex P).
+pub fn ppk_draft(nik: &str, name: &str) -> adhoc::domain::registration::RegistrationDraft {
+    adhoc::domain::registration::RegistrationDraft {
+        fields: adhoc::domain::applicant_input::ApplicantFields {
+            nik: nik.into(),
+            nama: name.into(),
+            jenis_kelamin: "L".into(),
+            tempat_lahir: "Pasuruan".into(),
+            tanggal_lahir: "12-08-1990".into(),
+            alamat: "Dusun Krajan".into(),
+            kode_desa: "35.14.01.2001".into(),
+            pendidikan: "SMA".into(),
+            kode_wilayah_tugas: "35.14.01".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+}

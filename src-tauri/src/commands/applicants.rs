@@ -14,8 +14,8 @@ use adhoc::Error;
 use chrono::Utc;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
+use crate::commands::files;
 use crate::state::{AppState, CmdResult};
 
 /// The kecamatan and desa/kelurahan of the kabupaten, for the pickers.
@@ -92,17 +92,9 @@ pub async fn import_applicants<R: Runtime>(
 ) -> CmdResult<Option<ApplicantImport>> {
     let session = state.session()?;
     session.require(Operation::RegisterApplicants)?;
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .add_filter("CSV", &["csv", "txt"])
-        .blocking_pick_file()
-    else {
+    let Some(path) = files::pick(&app, "CSV", &["csv", "txt"])? else {
         return Ok(None);
     };
-    let path = picked
-        .into_path()
-        .map_err(|e| Error::Internal(e.to_string()))?;
     let bytes = std::fs::read(&path).map_err(Error::from)?;
     let report = applicants::import_reporting(
         state.db()?,
@@ -128,18 +120,9 @@ pub async fn save_import_problems<R: Runtime>(
     problems: Vec<RowProblem>,
 ) -> CmdResult<bool> {
     state.session()?;
-    let Some(target) = app
-        .dialog()
-        .file()
-        .add_filter("CSV", &["csv"])
-        .set_file_name("masalah-impor.csv")
-        .blocking_save_file()
-    else {
+    let Some(path) = files::save_as(&app, "CSV", &["csv"], "masalah-impor.csv")? else {
         return Ok(false);
     };
-    let path = target
-        .into_path()
-        .map_err(|e| Error::Internal(e.to_string()))?;
     let file = std::fs::File::create(&path).map_err(Error::from)?;
     write_problems(&problems, std::io::BufWriter::new(file))?;
     Ok(true)
@@ -156,18 +139,9 @@ pub async fn save_receipt<R: Runtime>(
     let session = state.session()?;
     let (name, bytes) =
         registration::receipt_pdf(state.db()?, &session, id, Paper::A4, Utc::now()).await?;
-    let Some(target) = app
-        .dialog()
-        .file()
-        .add_filter("PDF", &["pdf"])
-        .set_file_name(name)
-        .blocking_save_file()
-    else {
+    let Some(path) = files::save_as(&app, "PDF", &["pdf"], name)? else {
         return Ok(None);
     };
-    let path = target
-        .into_path()
-        .map_err(|e| Error::Internal(e.to_string()))?;
     std::fs::write(&path, bytes).map_err(Error::from)?;
     crate::open_file(&path);
     Ok(Some(path.display().to_string()))

@@ -6,8 +6,8 @@ use adhoc::service::settings;
 use adhoc::Error;
 use chrono::Utc;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
+use crate::commands::files;
 use crate::state::{AppState, CmdResult};
 
 /// The chain check made when the app started (`None` if the database could not be read).
@@ -33,18 +33,9 @@ pub async fn export_audit_csv<R: Runtime>(
     let session = state.session()?;
     session.require(adhoc::domain::permission::Operation::ReadAudit)?;
     let name = format!("jejak-audit-{}.csv", Utc::now().format("%Y-%m-%d"));
-    let Some(target) = app
-        .dialog()
-        .file()
-        .add_filter("CSV", &["csv"])
-        .set_file_name(name)
-        .blocking_save_file()
-    else {
+    let Some(path) = files::save_as(&app, "CSV", &["csv"], name)? else {
         return Ok(None);
     };
-    let path = target
-        .into_path()
-        .map_err(|e| Error::Internal(e.to_string()))?;
     let file = std::fs::File::create(&path).map_err(Error::from)?;
     let n = audit::export_csv(
         state.db()?,

@@ -4,8 +4,8 @@ use adhoc::service::parties::{self, PartyHit, PartyImport};
 use adhoc::Error;
 use chrono::Utc;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
+use crate::commands::files;
 use crate::state::{AppState, CmdResult};
 
 /// Asks for a CSV file and imports it; `None` when the user cancelled.
@@ -16,17 +16,9 @@ pub async fn import_party_list<R: Runtime>(
 ) -> CmdResult<Option<PartyImport>> {
     let session = state.session()?;
     session.require(adhoc::domain::permission::Operation::ManageRounds)?;
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .add_filter("CSV", &["csv", "txt"])
-        .blocking_pick_file()
-    else {
+    let Some(path) = files::pick(&app, "CSV", &["csv", "txt"])? else {
         return Ok(None);
     };
-    let path = picked
-        .into_path()
-        .map_err(|e| Error::Internal(e.to_string()))?;
     let bytes = std::fs::read(&path).map_err(Error::from)?;
     Ok(Some(
         parties::import(state.db()?, &session, &bytes, Utc::now()).await?,

@@ -10,8 +10,8 @@ use adhoc::service::verification::{
 use adhoc::Error;
 use chrono::Utc;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
+use crate::commands::files;
 use crate::state::{AppState, CmdResult};
 
 #[tauri::command]
@@ -117,17 +117,14 @@ pub async fn attach_scan<R: Runtime>(
     code: String,
 ) -> CmdResult<Option<Attachment>> {
     let session = state.session()?;
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .add_filter("Pindaian (PDF, JPG, PNG)", &["pdf", "jpg", "jpeg", "png"])
-        .blocking_pick_file()
+    let Some(path) = files::pick(
+        &app,
+        "Pindaian (PDF, JPG, PNG)",
+        &["pdf", "jpg", "jpeg", "png"],
+    )?
     else {
         return Ok(None);
     };
-    let path = picked
-        .into_path()
-        .map_err(|e| Error::Internal(e.to_string()))?;
     let meta = std::fs::metadata(&path).map_err(Error::from)?;
     // Refused before reading a huge file into memory.
     adhoc::domain::scan::check_size(meta.len())?;
