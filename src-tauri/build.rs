@@ -53,6 +53,7 @@ const COMMANDS: &[&str] = &[
     "open_scan",
     "requirement_list",
     "save_requirement",
+    "scan_image",
 ];
 
 fn main() {

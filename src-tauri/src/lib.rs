@@ -67,6 +67,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> 
             commands::verification::open_scan,
             commands::verification::requirement_list,
             commands::verification::save_requirement,
+            commands::verification::scan_image,
         ])
 }
 

@@ -190,3 +190,114 @@ fn first_run_login_guard_and_errors_through_the_shell() {
     )
     .unwrap();
 }
+
+/// The help-desk and verification commands on the demo database: arguments
+/// arrive under the UI's names and results come back in the bindings' shape.
+#[test]
+fn help_desk_and_verification_through_the_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(adhoc::service::demo::build_demo(
+        &path,
+        2024,
+        chrono::Utc::now(),
+    ))
+    .unwrap();
+    let app = adhoc_desktop::run_app(mock_builder(), path.clone())
+        .build(tauri::generate_context!())
+        .unwrap();
+    let webview = match app.get_webview_window("main") {
+        Some(w) => w,
+        None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap(),
+    };
+    let login = |user: &str| {
+        invoke(
+            &webview,
+            "login",
+            json!({"username": user, "password": adhoc::service::demo::DEMO_PASSWORD}),
+        )
+        .unwrap()
+    };
+    login("operator");
+    let pps = 2;
+    let draft = json!({
+        "fields": {
+            "nik": "3514015203990007", "nama": "Rara Nur'aini", "jenis_kelamin": "P",
+            "tempat_lahir": "Pasuruan", "tanggal_lahir": "12-03-1999", "alamat": "Dusun Krajan",
+            "kode_desa": "35.14.01.2001", "pendidikan": "S1", "telepon": "", "email": "",
+            "pekerjaan": "", "kode_wilayah_tugas": "35.14.01.2001", "kode_desa_domisili": "",
+            "alasan_domisili": ""
+        },
+        "previous_service": [], "party_status": "bukan", "party_left_year": null,
+        "misuse_statement": false, "disability": "", "documents": ["ktp"],
+        "acknowledge_nik_warnings": false
+    });
+    let check = invoke(
+        &webview,
+        "check_registration",
+        json!({"roundId": pps, "draft": draft, "editing": null}),
+    )
+    .unwrap();
+    assert_eq!(check["can_save"], true, "{check}");
+    let saved = invoke(
+        &webview,
+        "register_applicant",
+        json!({"roundId": pps, "draft": draft}),
+    )
+    .unwrap();
+    let id = saved["saved"]["id"].as_i64().unwrap();
+    let page = invoke(
+        &webview,
+        "list_applicants",
+        json!({"query": {"round_id": pps, "text": "rara", "unit": "", "status": "", "order": "nomor", "offset": 0, "limit": 50}}),
+    )
+    .unwrap();
+    assert_eq!(page["total"], 1);
+    assert_eq!(page["rows"][0]["reg_number"], saved["saved"]["reg_number"]);
+
+    invoke(&webview, "logout", json!({})).unwrap();
+    login("verifikator");
+    let view = invoke(
+        &webview,
+        "record_document_check",
+        json!({"applicantId": id, "code": "ktp", "verdict": "tidak_sesuai", "reason": "Tidak terbaca"}),
+    )
+    .unwrap();
+    let ktp = view["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "ktp")
+        .unwrap();
+    assert_eq!(ktp["verdict"], "tidak_sesuai");
+    assert_eq!(view["final_verdict"], "TMS");
+
+    // A PNG scan comes back as a data: URL the page can show.
+    let png = b"\x89PNG\r\n\x1a\nbukan-gambar-sungguhan".to_vec();
+    let session = adhoc::service::auth::Session::cli();
+    let attached = rt
+        .block_on(async {
+            let db = adhoc::store::Db::open(&path, adhoc::store::OpenMode::MustExist).await?;
+            adhoc::service::scans::attach(
+                &db,
+                &session,
+                id,
+                "drh",
+                "foto.png",
+                &png,
+                chrono::Utc::now(),
+            )
+            .await
+        })
+        .unwrap();
+    let url = invoke(&webview, "scan_image", json!({"sha256": attached.sha256})).unwrap();
+    assert!(url
+        .as_str()
+        .unwrap()
+        .starts_with("data:image/png;base64,iVBORw0KGg"));
+    let scans = invoke(&webview, "list_scans", json!({"applicantId": id})).unwrap();
+    assert_eq!(scans[0]["file_name"], "foto.png");
+}

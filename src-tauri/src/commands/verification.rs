@@ -182,3 +182,21 @@ pub async fn save_requirement(
     let session = state.session()?;
     Ok(verification::save_requirement(state.db()?, &session, round_id, &input, Utc::now()).await?)
 }
+
+/// A stored image scan (JPG, PNG) as a `data:` URL to show in the app;
+/// `None` for a PDF, which opens in the system's viewer (`open_scan`).
+#[tauri::command]
+pub async fn scan_image(state: State<'_, AppState>, sha256: String) -> CmdResult<Option<String>> {
+    use base64::Engine as _;
+    let session = state.session()?;
+    let (path, kind) = scans::file(state.db()?, &session, &sha256).await?;
+    if kind == adhoc::domain::scan::ScanKind::Pdf {
+        return Ok(None);
+    }
+    let bytes = std::fs::read(&path).map_err(Error::from)?;
+    Ok(Some(format!(
+        "data:{};base64,{}",
+        kind.media_type(),
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    )))
+}

@@ -110,6 +110,8 @@ export interface Commands {
   open_scan: { args: { sha256: string }; result: null };
   requirement_list: { args: { roundId: number }; result: RequirementList };
   save_requirement: { args: { roundId: number; input: RequirementInput }; result: RequirementList };
+  /** An image scan as a data: URL to show in the app; null for a PDF (use open_scan). */
+  scan_image: { args: { sha256: string }; result: string | null };
 }
 
 export type CommandName = keyof Commands;
