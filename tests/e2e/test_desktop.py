@@ -158,7 +158,7 @@ def test_administrator_manages_accounts_and_reads_the_audit_trail(launch, tmp_pa
     subprocess.run([str(ADHOC), "--db", str(db), "demo"], check=True, capture_output=True)
     driver = launch("--db", str(db))
     login(driver, "admin", "demo-seleksi-2024")
-    assert nav_pages(driver) == ["Beranda", "Pendaftar", "Akun petugas", "Jejak audit"]
+    assert nav_pages(driver) == ["Beranda", "Pendaftar", "Penelitian berkas", "Akun petugas", "Jejak audit"]
 
     driver.find_element(By.XPATH, "//nav[@aria-label='Halaman']//button[normalize-space()='Akun petugas']").click()
     wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-testid='account-row']")) == 4)
@@ -201,6 +201,11 @@ def test_operator_registers_an_applicant_and_finds_them_in_the_list(launch, tmp_
     login(driver, "operator", "demo-seleksi-2024")
     driver.find_element(By.ID, "nav-applicants").click()
     wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='applicant-row']"))
+    # The demo's PPK registration is closed; PPS registration is open.
+    assert "sudah ditutup" in driver.find_element(By.CSS_SELECTOR, "[data-testid='registration-closed']").text
+    Select(driver.find_element(By.ID, "applicant-round")).select_by_visible_text("Pemilu 2024 – PPS")
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "applicant-new")))
+    wait(driver).until(lambda d: "PPS-3514-" in d.find_element(By.CSS_SELECTOR, "[data-testid='applicant-row']").text)
     total_before = driver.find_element(By.CSS_SELECTOR, "[data-testid='applicant-total']").text
 
     driver.find_element(By.ID, "applicant-new").click()
@@ -213,7 +218,7 @@ def test_operator_registers_an_applicant_and_finds_them_in_the_list(launch, tmp_
     driver.find_element(By.ID, "reg-alamat").send_keys("Dusun Krajan RT 002 RW 001")
     pick(driver, "reg-kode-desa", "gerbo")
     Select(driver.find_element(By.ID, "reg-pendidikan")).select_by_value("S1")
-    pick(driver, "reg-wilayah-tugas", "purwodadi")
+    pick(driver, "reg-wilayah-tugas", "gerbo")
     # Keyboard only: Space ticks a checkbox.
     for code in ["surat_pendaftaran", "drh", "ktp", "ijazah"]:
         box = wait(driver).until(EC.presence_of_element_located((By.ID, f"reg-berkas-{code}")))
@@ -234,7 +239,7 @@ def test_operator_registers_an_applicant_and_finds_them_in_the_list(launch, tmp_
     number = wait(driver).until(
         EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid='saved-reg-number']"))
     ).text
-    assert number.startswith("PPK-3514-")
+    assert number.startswith("PPS-3514-")
 
     driver.find_element(By.ID, "reg-lihat-daftar").click()
     search = wait(driver).until(EC.element_to_be_clickable((By.ID, "applicant-search")))

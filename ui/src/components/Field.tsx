@@ -7,9 +7,10 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   hint?: string;
 }
 
-/** A labelled input with its hint and error, linked for screen readers. */
+/** A labelled input with its hint and error, linked for screen readers (an `id` given is kept). */
 export function Field({ label, error, hint, ...input }: FieldProps) {
-  const id = useId();
+  const generated = useId();
+  const id = input.id ?? generated;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={`field${error ? " has-error" : ""}`}>

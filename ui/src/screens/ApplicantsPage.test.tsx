@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { ApplicantListRow } from "../bindings/ApplicantListRow";
 import type { ApplicantPage as Page } from "../bindings/ApplicantPage";
 import type { ApplicantQuery } from "../bindings/ApplicantQuery";
-import { admin, applicantDetail, applicantRow, homeWithRounds, operator, regions, registrationCheck } from "../test/fixtures";
+import { admin, applicantDetail, applicantRow, atStage, homeWithRounds, operator, regions, registrationCheck } from "../test/fixtures";
 import { ApplicantsPage } from "./ApplicantsPage";
 
 const TOTAL = 100000;
@@ -34,6 +34,26 @@ function mockCore(answer?: (q: ApplicantQuery) => Page | Promise<Page>) {
 }
 
 describe("ApplicantsPage", () => {
+  it("offers registration only while the round's registration is open", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "home") {
+        const h = homeWithRounds();
+        return { ...h, rounds: [atStage(h.rounds[0]!, "tertulis"), h.rounds[1]!] };
+      }
+      if (cmd === "list_regions") return regions();
+      if (cmd === "list_applicants") return { total: 0, offset: 0, rows: [] };
+      return null;
+    });
+    const user = userEvent.setup();
+    render(<ApplicantsPage session={operator} />);
+    expect(await screen.findByTestId("registration-closed")).toHaveTextContent("sudah ditutup (tahap sekarang: Tes tertulis)");
+    expect(screen.queryByRole("button", { name: "Daftarkan pendaftar baru" })).not.toBeInTheDocument();
+    await user.keyboard("{Alt>}n{/Alt}");
+    expect(screen.queryByRole("heading", { name: /Pendaftaran baru/ })).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText("Seleksi"), "2");
+    expect(await screen.findByRole("button", { name: "Daftarkan pendaftar baru" })).toBeInTheDocument();
+  });
+
   it("lists the first round's applicants 50 at a time and shows the total", async () => {
     const { queries } = mockCore();
     render(<ApplicantsPage session={operator} />);

@@ -99,8 +99,10 @@ export function ApplicantsPage({ session, active = true }: Props) {
   const canNext = offset + PAGE_SIZE < total;
   const goto = useCallback((o: number) => setQuery((q) => (q ? { ...q, offset: Math.max(0, o) } : q)), []);
 
+  // New registrations and imports only while the round's registration is open.
+  const registrationOpen = round?.current_stage === "pendaftaran";
   const openNew = useCallback(() => {
-    if (round) setView({ kind: "form", round: { id: round.id, name: round.name, body: round.body }, editing: null, key: Date.now() });
+    if (round?.current_stage === "pendaftaran") setView({ kind: "form", round: { id: round.id, name: round.name, body: round.body }, editing: null, key: Date.now() });
   }, [round]);
 
   // Keyboard: PageUp/PageDown page the list; Alt+N starts a registration.
@@ -185,7 +187,12 @@ export function ApplicantsPage({ session, active = true }: Props) {
       <section aria-labelledby="applicants-title">
         <div className="section-head">
           <h1 id="applicants-title">Pendaftar</h1>
-          {mayRegister && round && (
+          {mayRegister && round && !registrationOpen && (
+            <p className="muted" data-testid="registration-closed">
+              Pendaftaran {round.name} sudah ditutup (tahap sekarang: {round.current_stage_label}).
+            </p>
+          )}
+          {mayRegister && round && registrationOpen && (
             <div className="row-actions">
               <button type="button" onClick={() => setImporting(true)}>
                 Impor CSV…

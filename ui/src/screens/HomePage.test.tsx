@@ -3,7 +3,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 
-import { admin, homeView, operator } from "../test/fixtures";
+import { admin, homeView, homeWithRounds, operator, requirementList } from "../test/fixtures";
 import { HomePage } from "./HomePage";
 
 function names(): string[] {
@@ -54,5 +54,29 @@ describe("HomePage", () => {
     });
     render(<HomePage session={admin} />);
     expect(await screen.findByRole("alert")).toHaveTextContent("Sesi Anda telah berakhir");
+  });
+
+  it("opens a round's document list (“Daftar berkas”) from its row, for every role", async () => {
+    const requirementCalls: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "home") return homeWithRounds();
+      if (cmd === "requirement_list") {
+        requirementCalls.push(args);
+        return requirementList();
+      }
+      return null;
+    });
+    const user = userEvent.setup();
+    render(<HomePage session={operator} />);
+    const rows = await screen.findAllByTestId("round-row");
+    await user.click(within(rows[1]!).getByRole("button", { name: "Daftar berkas" }));
+    const dialog = screen.getByRole("dialog", { name: "Daftar berkas Pemilu 2024 – PPS" });
+    expect(await within(dialog).findAllByTestId("req-row")).toHaveLength(6);
+    expect(requirementCalls).toEqual([{ roundId: 2 }]);
+    // Only an administrator changes it.
+    expect(within(dialog).queryAllByRole("textbox")).toEqual([]);
+    await user.click(within(dialog).getByText("Tutup", { selector: "button" }));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(document.getElementById("requirements-1")).toHaveTextContent("Daftar berkas");
   });
 });

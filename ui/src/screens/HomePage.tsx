@@ -9,6 +9,7 @@ import { KecamatanTable } from "../components/KecamatanTable";
 import { NewRoundDialog } from "./NewRoundDialog";
 import { PartyListSection } from "./PartyListSection";
 import { QuotaDialog } from "./QuotaDialog";
+import { RequirementsDialog } from "./RequirementsDialog";
 import { canManageRounds } from "./roles";
 import { ErrorBox } from "../components/ErrorBox";
 
@@ -28,6 +29,7 @@ export function HomePage({ session }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<"none" | "new-round">("none");
   const [quotaRound, setQuotaRound] = useState<number | null>(null);
+  const [requirementsRound, setRequirementsRound] = useState<RoundSummary | null>(null);
 
   const load = useCallback(async (e: string | null) => {
     try {
@@ -44,6 +46,7 @@ export function HomePage({ session }: Props) {
 
   const closeDialog = useCallback(() => setDialog("none"), []);
   const closeQuota = useCallback(() => setQuotaRound(null), []);
+  const closeRequirements = useCallback(() => setRequirementsRound(null), []);
   const isAdmin = canManageRounds(session.role);
 
   return (
@@ -94,9 +97,19 @@ export function HomePage({ session }: Props) {
                         <td className="num">{r.settings.quota_per_unit}</td>
                         <td className="num">{angka(r.applicants)}</td>
                         <td>
-                          <button type="button" className="small" onClick={() => setQuotaRound(r.id)}>
-                            Kuota per wilayah
-                          </button>
+                          <div className="row-actions">
+                            <button type="button" className="small" onClick={() => setQuotaRound(r.id)}>
+                              Kuota per wilayah
+                            </button>
+                            <button
+                              type="button"
+                              className="small"
+                              id={`requirements-${r.id}`}
+                              onClick={() => setRequirementsRound(r)}
+                            >
+                              Daftar berkas
+                            </button>
+                          </div>
                         </td>
                       </tr>
                     ))}
@@ -147,6 +160,14 @@ export function HomePage({ session }: Props) {
           canEdit={isAdmin}
           onClose={closeQuota}
           onChanged={() => void load(election)}
+        />
+      )}
+      {requirementsRound !== null && (
+        <RequirementsDialog
+          roundId={requirementsRound.id}
+          roundName={requirementsRound.name}
+          canEdit={isAdmin}
+          onClose={closeRequirements}
         />
       )}
     </>

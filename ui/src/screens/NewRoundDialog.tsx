@@ -6,20 +6,10 @@ import type { RoundDraft } from "../bindings/RoundDraft";
 import type { RoundSettings } from "../bindings/RoundSettings";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import type { ScoreCombination } from "../bindings/ScoreCombination";
-import type { Stage } from "../bindings/Stage";
 import { Field } from "../components/Field";
 import { Modal } from "../components/Modal";
 import { ErrorBox } from "../components/ErrorBox";
-
-export const STAGE_LABEL: Record<Stage, string> = {
-  pendaftaran: "Pendaftaran",
-  administrasi: "Penelitian administrasi",
-  tertulis: "Tes tertulis",
-  wawancara: "Tes wawancara",
-  akhir: "Hasil akhir",
-  penetapan: "Penetapan dan pelantikan",
-  masa_kerja: "Masa kerja",
-};
+import { STAGE_LABEL } from "./stages";
 
 type NumberKey = "quota_per_unit" | "written_pass_multiple" | "final_rank_multiple" | "extension_threshold" | "extension_days" | "min_age";
 

@@ -4,9 +4,13 @@ import { call, toErrorPayload } from "../api";
 import { angka } from "../api/format";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import type { Session } from "../bindings/Session";
+import type { Stage } from "../bindings/Stage";
+import type { StageClosed } from "../bindings/StageClosed";
 import type { UnitProgress } from "../bindings/UnitProgress";
 import { ErrorBox } from "../components/ErrorBox";
-import { canVerify } from "./roles";
+import { canAttachScans, canCloseStages, canReopenStages, canVerify } from "./roles";
+import { CloseStageDialog, ReopenStageDialog } from "./StageDialog";
+import { isPast, STAGE_LABEL } from "./stages";
 import { VerificationPanel } from "./VerificationPanel";
 
 interface Props {
@@ -24,6 +28,19 @@ interface Opened {
 /** The round a verifier most likely wants: one in penelitian administrasi, else the first. */
 function defaultRound(rounds: RoundSummary[]): RoundSummary | undefined {
   return rounds.find((r) => r.current_stage === "administrasi") ?? rounds[0];
+}
+
+/** The stage a Pimpinan may close from this page: registration, then the administrative stage. */
+function closableStage(round: RoundSummary): Stage | null {
+  return round.current_stage === "pendaftaran" || round.current_stage === "administrasi" ? round.current_stage : null;
+}
+
+/** What closing a stage did, in words. */
+function closedText(r: StageClosed): string {
+  const now = `tahap sekarang: ${STAGE_LABEL[r.current]}.`;
+  return r.closed === "administrasi"
+    ? `Penelitian administrasi ditutup. ${angka(r.applicants)} pendaftar; ${now}`
+    : `${STAGE_LABEL[r.closed]} ditutup; ${now}`;
 }
 
 /**
@@ -78,7 +95,8 @@ function useProgress(roundId: number | null) {
 /**
  * Penelitian administrasi: per-unit progress of a round, the work queue
  * ("Berkas berikutnya", Alt+B), opening a file by registration number, and
- * the file itself. Only a Verifikator records anything.
+ * the file itself. Only a Verifikator records anything. A Pimpinan closes
+ * the stage (results are then frozen); an Administrator reopens it.
  */
 export function VerificationPage({ session, active = true }: Props) {
   const [rounds, setRounds] = useState<RoundSummary[] | null>(null);
@@ -88,25 +106,37 @@ export function VerificationPage({ session, active = true }: Props) {
   const [number, setNumber] = useState("");
   const [message, setMessage] = useState<{ kind: "info" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [stageDialog, setStageDialog] = useState<"none" | "close" | "reopen">("none");
   const mayVerify = canVerify(session.role);
   const { rows, error: progressError, reload: reloadProgress } = useProgress(roundId);
 
-  useEffect(() => {
-    call("home", { election: null }).then(
-      (h) => {
-        setRounds(h.rounds);
-        setRoundId(defaultRound(h.rounds)?.id ?? null);
-      },
-      (e) => setError(toErrorPayload(e).message),
-    );
+  /** Loads the rounds; keeps the chosen one when it is still there. */
+  const loadRounds = useCallback(async (keep: number | null) => {
+    try {
+      const h = await call("home", { election: null });
+      setRounds(h.rounds);
+      setRoundId(h.rounds.some((r) => r.id === keep) ? keep : (defaultRound(h.rounds)?.id ?? null));
+      setError(null);
+    } catch (e) {
+      setError(toErrorPayload(e).message);
+    }
   }, []);
 
-  // Coming back to the page shows fresh counts.
-  const wasActive = useRef(active);
   useEffect(() => {
-    if (active && !wasActive.current) reloadProgress();
+    void loadRounds(null);
+  }, [loadRounds]);
+
+  // Coming back to the page shows fresh counts and stages.
+  const wasActive = useRef(active);
+  const chosen = useRef(roundId);
+  chosen.current = roundId;
+  useEffect(() => {
+    if (active && !wasActive.current) {
+      reloadProgress();
+      void loadRounds(chosen.current);
+    }
     wasActive.current = active;
-  }, [active, reloadProgress]);
+  }, [active, reloadProgress, loadRounds]);
 
   const open = useCallback((id: number) => {
     setOpened((o) => ({ id, seq: (o?.seq ?? 0) + 1 }));
@@ -176,6 +206,11 @@ export function VerificationPage({ session, active = true }: Props) {
   }, [active, next]);
 
   const round = rounds?.find((r) => r.id === roundId) ?? null;
+  // Past the administrative stage its results are frozen: nobody changes them.
+  const frozen = round !== null && isPast(round.current_stage, "administrasi");
+  const closable = round && canCloseStages(session.role) ? closableStage(round) : null;
+  const mayReopen = frozen && canReopenStages(session.role);
+  const closeStageDialog = useCallback(() => setStageDialog("none"), []);
   const totals = rows?.reduce(
     (t, r) => ({ applicants: t.applicants + r.applicants, ms: t.ms + r.ms, tms: t.tms + r.tms, open: t.open + r.open }),
     { applicants: 0, ms: 0, tms: 0, open: 0 },
@@ -214,7 +249,11 @@ export function VerificationPage({ session, active = true }: Props) {
                 ))}
               </select>
             </label>
-            {round && <span className="muted">Tahapan: {round.current_stage_label}</span>}
+            {round && (
+              <span className="muted" data-testid="verify-stage">
+                Tahapan: {round.current_stage_label}
+              </span>
+            )}
             <form className="inline-form" role="search" aria-label="Buka berkas menurut nomor" onSubmit={(e) => void openByNumber(e)}>
               <input
                 id="verify-open-number"
@@ -242,6 +281,28 @@ export function VerificationPage({ session, active = true }: Props) {
             </button>
           </div>
         )}
+        {round && (frozen || closable) && (
+          <div className="stage-bar" data-testid="stage-bar">
+            {frozen && (
+              <p className="warn-box" data-testid="stage-frozen">
+                Hasil penelitian administrasi sudah dibekukan. Berkas hanya dapat dilihat;
+                {mayReopen
+                  ? " bila perlu diubah, buka kembali penelitian administrasi dengan alasan."
+                  : " bila perlu diubah, Administrator dapat membuka kembali penelitian administrasi."}
+              </p>
+            )}
+            {closable && (
+              <button type="button" id="stage-close" onClick={() => setStageDialog("close")}>
+                {closable === "administrasi" ? "Tutup penelitian administrasi…" : "Tutup pendaftaran…"}
+              </button>
+            )}
+            {mayReopen && (
+              <button type="button" id="stage-reopen" onClick={() => setStageDialog("reopen")}>
+                Buka kembali…
+              </button>
+            )}
+          </div>
+        )}
         {message && (
           <p
             className={message.kind === "info" ? "ok-box" : "error-box"}
@@ -254,7 +315,13 @@ export function VerificationPage({ session, active = true }: Props) {
       </section>
 
       {opened && roundId !== null && (
-        <VerificationPanel key={opened.seq} id={opened.id} canVerify={mayVerify} onChanged={reloadProgress} />
+        <VerificationPanel
+          key={opened.seq}
+          id={opened.id}
+          canVerify={mayVerify && !frozen}
+          canAttach={canAttachScans(session.role) && !frozen}
+          onChanged={reloadProgress}
+        />
       )}
 
       {roundId !== null && (
@@ -307,6 +374,33 @@ export function VerificationPage({ session, active = true }: Props) {
             </div>
           )}
         </section>
+      )}
+
+      {stageDialog === "close" && round && closable && (
+        <CloseStageDialog
+          round={round}
+          stage={closable}
+          onClose={closeStageDialog}
+          onClosed={(r) => {
+            setStageDialog("none");
+            setMessage({ kind: "info", text: closedText(r) });
+            void loadRounds(round.id);
+            reloadProgress();
+          }}
+        />
+      )}
+      {stageDialog === "reopen" && round && mayReopen && (
+        <ReopenStageDialog
+          round={round}
+          stage="administrasi"
+          onClose={closeStageDialog}
+          onReopened={() => {
+            setStageDialog("none");
+            setMessage({ kind: "info", text: "Penelitian administrasi dibuka kembali; tahap sekarang: Penelitian administrasi." });
+            void loadRounds(round.id);
+            reloadProgress();
+          }}
+        />
       )}
     </div>
   );

@@ -3,8 +3,9 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
+import type { Attachment } from "../bindings/Attachment";
 import type { VerificationView } from "../bindings/VerificationView";
-import { documentRows, verificationView } from "../test/fixtures";
+import { attachment, documentRows, verificationView } from "../test/fixtures";
 import { VerificationPanel } from "./VerificationPanel";
 
 type Call = { cmd: string; args: Record<string, unknown> };
@@ -348,6 +349,129 @@ describe("VerificationPanel", () => {
     expect(verdict).toHaveTextContent("Diputuskan verifikator: KTP-el asli sudah dicocokkan");
     expect(screen.getByTestId("needs-fix-badge")).toBeInTheDocument();
     expect(screen.getByTestId("fix-note-text")).toHaveTextContent("Fotokopi KTP-el diulang");
-    expect(calls.map((c) => c.cmd)).toEqual(["verification_view"]);
+    expect(calls.map((c) => c.cmd)).toEqual(["verification_view", "list_scans"]);
+  });
+
+  describe("scans", () => {
+    interface ScanCore {
+      /** The scans the core holds (attach adds to them). */
+      stored: Attachment[];
+      /** Answers attach_scan: the new scan, null when cancelled; may throw. */
+      attach?: (code: string) => Attachment | null;
+      /** Answers open_scan; may throw. */
+      open?: (sha256: string) => null;
+    }
+
+    function mockScans({ stored, attach = () => null, open = () => null }: ScanCore) {
+      const calls: Call[] = [];
+      mockIPC((cmd, raw) => {
+        const args = (raw ?? {}) as Record<string, unknown>;
+        calls.push({ cmd, args });
+        if (cmd === "verification_view") return verificationView();
+        if (cmd === "list_scans") return [...stored];
+        if (cmd === "attach_scan") {
+          const added = attach(String(args.code));
+          if (added) stored.push(added);
+          return added;
+        }
+        if (cmd === "open_scan") return open(String(args.sha256));
+        if (cmd === "scan_image") {
+          const scan = stored.find((x) => x.sha256 === args.sha256);
+          return scan && scan.media_type !== "application/pdf" ? `data:${scan.media_type};base64,AAAA` : null;
+        }
+        return null;
+      });
+      return calls;
+    }
+
+    const scansOf = (code: string) =>
+      within(document.querySelector(`[data-testid='doc-row'][data-code='${code}']`) as HTMLElement).queryAllByTestId("scan");
+
+    it("lists each document's scans with type, size and time, shows an image here and opens a PDF in the system viewer", async () => {
+      const ktp = attachment(1, { file_name: "ktp-siti.pdf", size: 245_760 });
+      const ktpBack = attachment(2, { file_name: "ktp-belakang.jpg", media_type: "image/jpeg", size: 800 });
+      const ijazah = attachment(3, { code: "ijazah", file_name: "ijazah.png", media_type: "image/png", size: 2_621_440 });
+      const calls = mockScans({ stored: [ktp, ktpBack, ijazah] });
+      const user = userEvent.setup();
+      render(<VerificationPanel id={7} canVerify={false} />);
+      await screen.findByTestId("verification-panel");
+      await waitFor(() => expect(scansOf("ktp")).toHaveLength(2));
+      expect(sent(calls, "list_scans")).toEqual([{ applicantId: 7 }]);
+
+      const [first, second] = scansOf("ktp");
+      expect(first).toHaveTextContent("ktp-siti.pdf");
+      expect(within(first!).getByTestId("scan-meta")).toHaveTextContent(/^PDF · 240 KB · 24 November 2026 \d\d\.\d\d$/);
+      expect(within(second!).getByTestId("scan-meta")).toHaveTextContent(/^JPG · 1 KB · /);
+      expect(scansOf("ijazah")).toHaveLength(1);
+      expect(within(scansOf("ijazah")[0]!).getByTestId("scan-meta")).toHaveTextContent(/^PNG · 2,5 MB · /);
+      expect(scansOf("surat_sehat")).toEqual([]);
+      // Looking is for every role; attaching is not offered here.
+      expect(screen.queryByRole("button", { name: "Lampirkan pindaian…" })).not.toBeInTheDocument();
+
+      await user.click(within(second!).getByRole("button", { name: "Lihat" }));
+      const image = await screen.findByTestId("scan-preview");
+      expect(image).toHaveAttribute("src", "data:image/jpeg;base64,AAAA");
+      expect(sent(calls, "open_scan")).toEqual([]);
+      await user.keyboard("{Escape}");
+      await user.click(within(first!).getByRole("button", { name: "Lihat" }));
+      expect(sent(calls, "scan_image")).toEqual([{ sha256: ktpBack.sha256 }, { sha256: ktp.sha256 }]);
+      expect(sent(calls, "open_scan")).toEqual([{ sha256: ktp.sha256 }]);
+    });
+
+    it("attaches a scan to a document, does nothing when cancelled, and shows the list the core now holds", async () => {
+      let answer: Attachment | null = null;
+      const calls = mockScans({ stored: [], attach: () => answer });
+      const user = userEvent.setup();
+      render(<VerificationPanel id={7} canVerify canAttach />);
+      await screen.findByTestId("verification-panel");
+      await waitFor(() => expect(sent(calls, "list_scans")).toHaveLength(1));
+
+      const button = document.getElementById("scan-ktp")!;
+      expect(button).toHaveTextContent("Lampirkan pindaian…");
+      expect(button).toHaveAccessibleDescription("Fotokopi KTP-el");
+      // One button per document shown.
+      expect(screen.getAllByRole("button", { name: "Lampirkan pindaian…" })).toHaveLength(5);
+
+      // Cancelled in the file dialog: nothing changes.
+      await user.click(button);
+      await waitFor(() => expect(sent(calls, "attach_scan")).toEqual([{ applicantId: 7, code: "ktp" }]));
+      expect(sent(calls, "list_scans")).toHaveLength(1);
+      expect(scansOf("ktp")).toEqual([]);
+
+      answer = attachment(5, { file_name: "ktp-siti.pdf" });
+      await user.click(button);
+      await waitFor(() => expect(scansOf("ktp")).toHaveLength(1));
+      expect(sent(calls, "attach_scan")).toEqual([
+        { applicantId: 7, code: "ktp" },
+        { applicantId: 7, code: "ktp" },
+      ]);
+      expect(sent(calls, "list_scans")).toHaveLength(2);
+      expect(scansOf("ktp")[0]).toHaveTextContent("ktp-siti.pdf");
+      expect(screen.getByRole("status")).toHaveTextContent("Pindaian “ktp-siti.pdf” dilampirkan pada Fotokopi KTP-el.");
+    });
+
+    it("shows the core's refusal of a scan by its document, and of opening one", async () => {
+      const stored = [attachment(1, { code: "ijazah", file_name: "ijazah.pdf" })];
+      mockScans({
+        stored,
+        attach: () => {
+          throw { code: "validation", message: "Pindaian harus berupa PDF, JPG, atau PNG.", field: "berkas" };
+        },
+        open: () => {
+          throw { code: "integrity", message: "Pindaian ijazah.pdf rusak atau telah diubah.", field: null };
+        },
+      });
+      const user = userEvent.setup();
+      render(<VerificationPanel id={7} canVerify canAttach />);
+      await screen.findByTestId("verification-panel");
+      await user.click(document.getElementById("scan-ktp")!);
+      const alert = await screen.findByRole("alert");
+      expect(alert).toHaveTextContent("Pindaian harus berupa PDF, JPG, atau PNG.");
+      expect(alert.id).toBe("scan-ktp-error");
+
+      await waitFor(() => expect(scansOf("ijazah")).toHaveLength(1));
+      await user.click(within(scansOf("ijazah")[0]!).getByRole("button", { name: "Lihat" }));
+      expect(await screen.findByText("Pindaian ijazah.pdf rusak atau telah diubah.")).toHaveAttribute("id", "scan-ijazah-error");
+    });
   });
 });

@@ -1,19 +1,24 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import { call, toErrorPayload } from "../api";
+import type { Attachment } from "../bindings/Attachment";
 import type { DocumentRow } from "../bindings/DocumentRow";
 import type { DocVerdict } from "../bindings/DocVerdict";
 import type { VerificationView } from "../bindings/VerificationView";
 import { ErrorBox } from "../components/ErrorBox";
+import { Modal } from "../components/Modal";
 import { adminVerdictLabel, DOC_VERDICT_LABEL, DOC_VERDICTS, statusLabel } from "./applicantText";
 import { MIN_REASON, OverrideDialog } from "./OverrideDialog";
 import { RuleList } from "./RuleList";
+import { fileSize, scanKind, waktu } from "./scanText";
 
 interface Props {
   /** The applicant whose file is shown. */
   id: number;
-  /** The role may record verdicts and decisions (Verifikator). */
+  /** The role may record verdicts and decisions (Verifikator), and the stage is open. */
   canVerify: boolean;
+  /** The role may attach scans (help desk, Verifikator), and the stage is open. */
+  canAttach?: boolean;
   /** Something was saved: counts elsewhere should reload. */
   onChanged?: () => void;
 }
@@ -31,9 +36,10 @@ export const shownDocuments = (docs: DocumentRow[]) => docs.filter((d) => d.appl
  * One applicant's file in the penelitian administrasi: the eligibility
  * rules, a verdict per document, and the administrative verdict the core
  * derives (or a Verifikator's decision over it), with "perlu perbaikan".
- * Read-only for roles that do not verify.
+ * Each document lists its scans (opened in the system's viewer); the help
+ * desk and verifiers attach more. Read-only for roles that do not verify.
  */
-export function VerificationPanel({ id, canVerify, onChanged }: Props) {
+export function VerificationPanel({ id, canVerify, canAttach = false, onChanged }: Props) {
   const [view, setView] = useState<VerificationView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   // Per document code: a reason being written, an error from the core, a save under way.
@@ -45,17 +51,37 @@ export function VerificationPanel({ id, canVerify, onChanged }: Props) {
   const [fixNote, setFixNote] = useState<string | null>(null);
   const [fixError, setFixError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // Scans: the list, a failure to load it, per document code an attach under way or an error.
+  const [scans, setScans] = useState<Attachment[] | null>(null);
+  const [scansError, setScansError] = useState<string | null>(null);
+  const [attaching, setAttaching] = useState<Record<string, boolean>>({});
+  const [scanErrors, setScanErrors] = useState<Record<string, string>>({});
+  const [preview, setPreview] = useState<{ scan: Attachment; src: string } | null>(null);
+
+  const live = useRef(true);
+  const loadScans = useCallback(async () => {
+    try {
+      const list = await call("list_scans", { applicantId: id });
+      if (live.current) {
+        setScans(list ?? []);
+        setScansError(null);
+      }
+    } catch (e) {
+      if (live.current) setScansError(toErrorPayload(e).message);
+    }
+  }, [id]);
 
   useEffect(() => {
-    let live = true;
+    live.current = true;
     call("verification_view", { id }).then(
-      (v) => live && setView(v),
-      (e) => live && setLoadError(toErrorPayload(e).message),
+      (v) => live.current && setView(v),
+      (e) => live.current && setLoadError(toErrorPayload(e).message),
     );
+    void loadScans();
     return () => {
-      live = false;
+      live.current = false;
     };
-  }, [id]);
+  }, [id, loadScans]);
 
   // Saves go to the core one after another, so the last choice is the one
   // stored and the view shown is the one the core returned last.
@@ -77,6 +103,40 @@ export function VerificationPanel({ id, canVerify, onChanged }: Props) {
 
   const setDraft = (code: string, draft: ReasonDraft | null) => setDrafts((all) => withEntry(all, code, draft));
   const setDocError = (code: string, error: string | null) => setDocErrors((all) => withEntry(all, code, error));
+  const setScanError = (code: string, error: string | null) => setScanErrors((all) => withEntry(all, code, error));
+
+  /** Asks the core to pick a scan for a document (its file dialog); null when cancelled. */
+  const attach = async (doc: DocumentRow) => {
+    setScanError(doc.code, null);
+    setAttaching((a) => ({ ...a, [doc.code]: true }));
+    try {
+      const added = await call("attach_scan", { applicantId: id, code: doc.code });
+      if (added && live.current) {
+        setMessage(`Pindaian “${added.file_name}” dilampirkan pada ${doc.name}.`);
+        await loadScans();
+      }
+    } catch (e) {
+      if (live.current) setScanError(doc.code, toErrorPayload(e).message);
+    } finally {
+      if (live.current) setAttaching((a) => withEntry(a, doc.code, null));
+    }
+  };
+
+  /** Opens a scan in the system's viewer. */
+  const openScan = async (scan: Attachment) => {
+    setScanError(scan.code, null);
+    try {
+      // Images are shown here; a PDF opens in the system's viewer.
+      const image = await call("scan_image", { sha256: scan.sha256 });
+      if (image) {
+        if (live.current) setPreview({ scan, src: image });
+      } else {
+        await call("open_scan", { sha256: scan.sha256 });
+      }
+    } catch (e) {
+      if (live.current) setScanError(scan.code, toErrorPayload(e).message);
+    }
+  };
 
   const record = async (doc: DocumentRow, verdict: DocVerdict, reason: string) => {
     setSaving((s) => ({ ...s, [doc.code]: (s[doc.code] ?? 0) + 1 }));
@@ -164,6 +224,9 @@ export function VerificationPanel({ id, canVerify, onChanged }: Props) {
   const docs = shownDocuments(view.documents);
   const overridden = view.override_verdict !== null;
   const derived = view.derived;
+  const scansOf = (code: string) => (scans ?? []).filter((s) => s.code === code);
+  // Scans of documents not listed above (e.g. no longer asked of this applicant).
+  const otherScans = (scans ?? []).filter((s) => !docs.some((d) => d.code === s.code));
 
   return (
     <section className="card verify-panel" aria-labelledby="verify-applicant-title" data-testid="verification-panel">
@@ -204,6 +267,7 @@ export function VerificationPanel({ id, canVerify, onChanged }: Props) {
                     <th scope="col">Berkas</th>
                     <th scope="col">Diserahkan di loket</th>
                     <th scope="col">Hasil penelitian</th>
+                    <th scope="col">Pindaian</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -219,10 +283,26 @@ export function VerificationPanel({ id, canVerify, onChanged }: Props) {
                       onChoose={(v) => choose(doc, v)}
                       onDraft={(d) => setDraft(doc.code, d)}
                       onSubmit={() => submitReason(doc)}
+                      scans={scansOf(doc.code)}
+                      canAttach={canAttach}
+                      attaching={attaching[doc.code] ?? false}
+                      scanError={scanErrors[doc.code] ?? null}
+                      onAttach={() => void attach(doc)}
+                      onOpenScan={(scan) => void openScan(scan)}
                     />
                   ))}
                 </tbody>
               </table>
+            </div>
+          )}
+          <ErrorBox message={scansError} />
+          {otherScans.length > 0 && (
+            <div data-testid="other-scans">
+              <h3>Pindaian berkas lain</h3>
+              <ScanList scans={otherScans} onOpen={(scan) => void openScan(scan)} showCode />
+              {Array.from(new Set(otherScans.map((s) => s.code))).map((code) => (
+                <ErrorBox key={code} message={scanErrors[code]} />
+              ))}
             </div>
           )}
 
@@ -350,6 +430,12 @@ export function VerificationPanel({ id, canVerify, onChanged }: Props) {
         </aside>
       </div>
 
+      {preview && (
+        <Modal title={`Pindaian: ${preview.scan.file_name}`} onClose={() => setPreview(null)} wide>
+          <img className="scan-preview" data-testid="scan-preview" src={preview.src} alt={`Pindaian ${preview.scan.file_name}`} />
+        </Modal>
+      )}
+
       {overriding && (
         <OverrideDialog
           view={view}
@@ -426,6 +512,39 @@ function VerdictReasons({
   return null;
 }
 
+/** Scans as a list: name, kind, size, time, and "Lihat". */
+function ScanList({
+  scans,
+  onOpen,
+  showCode = false,
+}: {
+  scans: Attachment[];
+  onOpen: (scan: Attachment) => void;
+  showCode?: boolean;
+}) {
+  return (
+    <ul className="scans" data-testid="scan-list">
+      {scans.map((s) => {
+        const nameId = `scan-${s.code}-${s.sha256.slice(0, 16)}-name`;
+        return (
+          <li key={`${s.code}-${s.sha256}`} data-testid="scan" data-sha256={s.sha256}>
+            <span id={nameId} className="scan-name">
+              {s.file_name}
+            </span>{" "}
+            <span className="muted" data-testid="scan-meta">
+              {showCode ? `${s.code} · ` : ""}
+              {scanKind(s.media_type)} · {fileSize(s.size)} · {waktu(s.added_at)}
+            </span>{" "}
+            <button type="button" className="small" data-testid="scan-open" aria-describedby={nameId} onClick={() => onOpen(s)}>
+              Lihat
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 interface LineProps {
   doc: DocumentRow;
   canVerify: boolean;
@@ -436,10 +555,34 @@ interface LineProps {
   onChoose: (v: DocVerdict) => void;
   onDraft: (d: ReasonDraft | null) => void;
   onSubmit: () => void;
+  /** This document's scans. */
+  scans: Attachment[];
+  canAttach: boolean;
+  /** The core's file dialog is open for this document. */
+  attaching: boolean;
+  scanError: string | null;
+  onAttach: () => void;
+  onOpenScan: (scan: Attachment) => void;
 }
 
 /** One document: name, handed over or not, and its verdict (radios for a Verifikator). */
-function DocumentLine({ doc, canVerify, commonReasons, draft, error, saving, onChoose, onDraft, onSubmit }: LineProps) {
+function DocumentLine({
+  doc,
+  canVerify,
+  commonReasons,
+  draft,
+  error,
+  saving,
+  onChoose,
+  onDraft,
+  onSubmit,
+  scans,
+  canAttach,
+  attaching,
+  scanError,
+  onAttach,
+  onOpenScan,
+}: LineProps) {
   const base = `doc-${doc.code}`;
   const shown: DocVerdict | null = draft ? "tidak_sesuai" : doc.verdict;
   const stored =
@@ -575,6 +718,26 @@ function DocumentLine({ doc, canVerify, commonReasons, draft, error, saving, onC
         {error && (
           <p id={`${base}-error`} className="error-text" role="alert">
             {error}
+          </p>
+        )}
+      </td>
+      <td data-testid="doc-scans">
+        {scans.length > 0 ? <ScanList scans={scans} onOpen={onOpenScan} /> : !canAttach && <span className="muted">–</span>}
+        {canAttach && (
+          <button
+            type="button"
+            className="small"
+            id={`scan-${doc.code}`}
+            aria-describedby={`${base}-name`}
+            disabled={attaching}
+            onClick={onAttach}
+          >
+            {attaching ? "Memilih berkas…" : "Lampirkan pindaian…"}
+          </button>
+        )}
+        {scanError && (
+          <p id={`scan-${doc.code}-error`} className="error-text" role="alert">
+            {scanError}
           </p>
         )}
       </td>

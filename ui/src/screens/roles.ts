@@ -17,3 +17,9 @@ export const canReadAudit = (r: Role) => r === "administrator" || r === "pimpina
 export const canRegister = (r: Role) => r === "operator";
 export const canSeeVerification = (r: Role) => r === "verifikator" || r === "pimpinan" || r === "administrator";
 export const canVerify = (r: Role) => r === "verifikator";
+/** Scans are attached at the help desk and by verifiers. */
+export const canAttachScans = (r: Role) => r === "operator" || r === "verifikator";
+/** The chair closes the stage in progress; its results are then frozen. */
+export const canCloseStages = (r: Role) => r === "pimpinan";
+/** Only an Administrator reopens a closed stage, with a reason. */
+export const canReopenStages = (r: Role) => r === "administrator";

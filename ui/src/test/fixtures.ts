@@ -1,5 +1,6 @@
 // Realistic command results for UI tests, shaped by the generated bindings.
 import type { ApplicantDetail } from "../bindings/ApplicantDetail";
+import type { Attachment } from "../bindings/Attachment";
 import type { ApplicantListRow } from "../bindings/ApplicantListRow";
 import type { Body } from "../bindings/Body";
 import type { DocumentRow } from "../bindings/DocumentRow";
@@ -8,10 +9,13 @@ import type { KecamatanOption } from "../bindings/KecamatanOption";
 import type { KecamatanRow } from "../bindings/KecamatanRow";
 import type { RegistrationCheck } from "../bindings/RegistrationCheck";
 import type { RegistrationDraft } from "../bindings/RegistrationDraft";
+import type { RequirementList } from "../bindings/RequirementList";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import type { Session } from "../bindings/Session";
+import type { Stage } from "../bindings/Stage";
 import type { UnitProgress } from "../bindings/UnitProgress";
 import type { VerificationView } from "../bindings/VerificationView";
+import { STAGE_LABEL } from "../screens/stages";
 
 export const admin: Session = { user_id: 1, username: "admin", full_name: "Admin Uji", role: "administrator" };
 export const operator: Session = { user_id: 2, username: "operator", full_name: "Operator Uji", role: "operator" };
@@ -83,6 +87,11 @@ export function round(id: number, body: Body, name = `Pemilu 2024 – ${body}`):
     schedule: [{ stage: "pendaftaran", starts_on: "2026-11-20", ends_on: "2026-11-26" }],
     applicants: 0,
   };
+}
+
+/** A round whose stage in progress is `stage`. */
+export function atStage(r: RoundSummary, stage: Stage): RoundSummary {
+  return { ...r, current_stage: stage, current_stage_label: STAGE_LABEL[stage] };
 }
 
 /** Home with a PPK and a PPS round. */
@@ -267,4 +276,42 @@ export function unitProgress(): UnitProgress[] {
     { unit_code: "35.14.02", unit_label: "Kecamatan Tutur", applicants: 8, ms: 8, tms: 0, open: 0 },
     { unit_code: "35.14.03", unit_label: "Kecamatan Puspo", applicants: 1041, ms: 1000, tms: 40, open: 1 },
   ];
+}
+
+/** A scan as list_scans returns it; the hash is made from `seq`. */
+export function attachment(seq: number, patch: Partial<Attachment> = {}): Attachment {
+  return {
+    code: "ktp",
+    sha256: String(seq).padStart(2, "0").repeat(32),
+    media_type: "application/pdf",
+    file_name: `pindaian-${seq}.pdf`,
+    size: 245_760,
+    added_at: "2026-11-24T12:00:00Z",
+    ...patch,
+  };
+}
+
+/** The document requirements of a PPK round, one retired. */
+export function requirementList(editable = true): RequirementList {
+  const req = (code: string, name: string, patch: Partial<RequirementList["requirements"][number]> = {}) => ({
+    code,
+    name,
+    mandatory: true,
+    applies: "always" as const,
+    retired: false,
+    ...patch,
+  });
+  return {
+    editable,
+    requirements: [
+      req("surat_pendaftaran", "Surat pendaftaran"),
+      req("ktp", "Fotokopi KTP-el"),
+      req("surat_partai", "Surat keterangan dari partai politik (mantan anggota)", { applies: "former_party_member" }),
+      req("surat_sipol", "Surat pernyataan bukan anggota partai (NIK tercantum di SIPOL)", {
+        applies: "listed_in_party_list",
+      }),
+      req("sertifikat", "Sertifikat pelatihan kepemiluan", { mandatory: false }),
+      req("pas_foto", "Pas foto 4×6", { retired: true }),
+    ],
+  };
 }
