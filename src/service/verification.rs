@@ -72,10 +72,10 @@ pub async fn record(
     now: DateTime<Utc>,
 ) -> Result<()> {
     session.require(Operation::VerifyDocuments)?;
-    let detail = registration::detail(db, session, applicant_id, now).await?;
     let mut tx = db.pool().begin().await?;
-    stages::ensure_open(&mut tx, detail.round_id, Stage::Administrasi).await?;
-    let requirements = store::requirements(&mut tx, detail.round_id).await?;
+    let round_id = registration::round_of(&mut tx, applicant_id).await?;
+    stages::ensure_open(&mut tx, round_id, Stage::Administrasi).await?;
+    let requirements = store::requirements(&mut tx, round_id).await?;
     let mut check = checked(&requirements, code, verdict, reason)
         .map_err(|(field, message)| Error::validation(field, message))?;
     check.applicant_id = applicant_id;
