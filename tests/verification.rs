@@ -8,7 +8,7 @@ use adhoc::domain::verification::{AdminVerdict, DocVerdict};
 use adhoc::service::auth::Session;
 use adhoc::service::registration::register;
 use adhoc::service::rounds::create_from_preset;
-use adhoc::service::verification::{admin_verdict, import, record, results};
+use adhoc::service::verification::{import, record, results, view};
 use adhoc::store::Db;
 use common::{as_role, now, ppk_draft, ready_db};
 
@@ -55,7 +55,7 @@ async fn every_document_in_order_gives_ms_and_a_missing_one_tms_with_its_reason(
     .await
     .unwrap();
 
-    let open = admin_verdict(&t.db, &verifier, budi, now()).await.unwrap();
+    let open = view(&t.db, &verifier, budi, now()).await.unwrap().derived;
     assert_eq!(open.verdict, None);
     assert_eq!(open.pending.len(), 6, "{:?}", open.pending);
 
@@ -64,7 +64,7 @@ async fn every_document_in_order_gives_ms_and_a_missing_one_tms_with_its_reason(
             .await
             .unwrap();
     }
-    let ms = admin_verdict(&t.db, &verifier, budi, now()).await.unwrap();
+    let ms = view(&t.db, &verifier, budi, now()).await.unwrap().derived;
     assert_eq!(ms.verdict, Some(AdminVerdict::MS), "{ms:?}");
 
     record(
@@ -78,7 +78,7 @@ async fn every_document_in_order_gives_ms_and_a_missing_one_tms_with_its_reason(
     )
     .await
     .unwrap();
-    let tms = admin_verdict(&t.db, &verifier, budi, now()).await.unwrap();
+    let tms = view(&t.db, &verifier, budi, now()).await.unwrap().derived;
     assert_eq!(tms.verdict, Some(AdminVerdict::TMS));
     assert_eq!(tms.reasons, ["Fotokopi KTP-el tidak ada."]);
 }
@@ -187,7 +187,7 @@ async fn a_verifier_overrides_with_a_reason_and_reports_show_it() {
     let (t, admin) = ready_db().await;
     let verifier = as_role(&admin, Role::Verifikator);
     let (round, budi, agus) = round_with_two(&t.db, &admin).await;
-    use adhoc::service::verification::{set_needs_fix, set_override, view};
+    use adhoc::service::verification::{set_needs_fix, set_override};
 
     let e = set_override(&t.db, &verifier, budi, Some(AdminVerdict::MS), "ok", now())
         .await
@@ -339,9 +339,7 @@ async fn administrators_change_the_document_list_until_verification_starts() {
     let (t, admin) = ready_db().await;
     let verifier = as_role(&admin, Role::Verifikator);
     let (round, budi, _) = round_with_two(&t.db, &admin).await;
-    use adhoc::service::verification::{
-        requirement_list, save_requirement, view, RequirementInput,
-    };
+    use adhoc::service::verification::{requirement_list, save_requirement, RequirementInput};
 
     let input = |code: &str, name: &str, retired: bool| RequirementInput {
         code: code.into(),

@@ -569,8 +569,39 @@ pub async fn detail(
     };
     let ctx = context(db, a.round_id).await?;
     let mut conn = db.pool().acquire().await?;
-    let draft = draft_of(&mut conn, &a).await?;
-    let (check, _) = evaluate(&mut conn, &ctx, &draft, Some(id), now).await?;
+    detail_in(&mut conn, &ctx, a, now).await
+}
+
+/// Every active application of a round in full, in registration order (the
+/// round, kabupaten and party-list state are read once). Any logged-in role.
+pub async fn round_details(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<ApplicantDetail>> {
+    session.require(Operation::Read)?;
+    let ctx = context(db, round_id).await?;
+    let mut conn = db.pool().acquire().await?;
+    let mut out = Vec::new();
+    for id in store::ids_in_order(&mut conn, round_id).await? {
+        let a = stored(&mut conn, id).await?;
+        if a.status != STATUS_WITHDRAWN {
+            out.push(detail_in(&mut conn, &ctx, a, now).await?);
+        }
+    }
+    Ok(out)
+}
+
+/// One stored application in full, with its eligibility as of now.
+async fn detail_in(
+    conn: &mut sqlx::SqliteConnection,
+    ctx: &Context,
+    a: StoredApplicant,
+    now: DateTime<Utc>,
+) -> Result<ApplicantDetail> {
+    let draft = draft_of(conn, &a).await?;
+    let (check, _) = evaluate(conn, ctx, &draft, Some(a.id), now).await?;
     let stored_warnings: Vec<NikWarning> = a
         .nik_warnings
         .as_deref()

@@ -181,27 +181,6 @@ fn circumstances(d: &ApplicantDetail) -> (bool, bool) {
     (former, listed)
 }
 
-/// The administrative verdict of one applicant as the file stands.
-pub async fn admin_verdict(
-    db: &Db,
-    session: &Session,
-    applicant_id: i64,
-    now: DateTime<Utc>,
-) -> Result<Derived> {
-    let d = registration::detail(db, session, applicant_id, now).await?;
-    let mut conn = db.pool().acquire().await?;
-    let requirements = store::requirements(&mut conn, d.round_id).await?;
-    let checks = store::checks_of(&mut conn, applicant_id).await?;
-    let (former, listed) = circumstances(&d);
-    Ok(derive(
-        &requirements,
-        former,
-        listed,
-        &checks,
-        &d.check.rules,
-    ))
-}
-
 /// One applicant's line in the administrative results.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -225,7 +204,7 @@ pub async fn results(
     now: DateTime<Utc>,
 ) -> Result<Vec<AdminResultRow>> {
     session.require(Operation::Read)?;
-    let (requirements, mut checks, ids, mut decisions) = {
+    let (requirements, mut checks, mut decisions) = {
         let mut conn = db.pool().acquire().await?;
         rounds::get(&mut conn, round_id).await?;
         let requirements = store::requirements(&mut conn, round_id).await?;
@@ -233,27 +212,21 @@ pub async fn results(
         for (id, c) in store::checks_of_round(&mut conn, round_id).await? {
             checks.entry(id).or_default().push(c);
         }
-        let mut ids: Vec<i64> = store::ids_by_number(&mut conn, round_id)
-            .await?
-            .into_iter()
-            .map(|(_, id)| id)
-            .collect();
-        ids.sort_unstable();
         let decisions: HashMap<i64, store::Decision> =
             store::decisions_of_round(&mut conn, round_id)
                 .await?
                 .into_iter()
                 .map(|d| (d.applicant_id, d))
                 .collect();
-        (requirements, checks, ids, decisions)
+        (requirements, checks, decisions)
     };
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        let d = registration::detail(db, session, id, now).await?;
+    let details = registration::round_details(db, session, round_id, now).await?;
+    let mut out = Vec::with_capacity(details.len());
+    for d in details {
         let (former, listed) = circumstances(&d);
-        let mine = checks.remove(&id).unwrap_or_default();
+        let mine = checks.remove(&d.id).unwrap_or_default();
         let derived = derive(&requirements, former, listed, &mine, &d.check.rules);
-        let decision = decisions.remove(&id).unwrap_or_default();
+        let decision = decisions.remove(&d.id).unwrap_or_default();
         let (result, reasons) = final_verdict(&derived, &decision);
         out.push(AdminResultRow {
             reg_number: d.reg_number,
@@ -393,25 +366,19 @@ pub async fn set_override(
         Some(_) => Some(written(reason, "alasan", "alasan keputusan")?),
         None => None,
     };
-    let mut tx = db.pool().begin().await?;
-    let round_id = registration::round_of(&mut tx, applicant_id).await?;
-    stages::ensure_open(&mut tx, round_id, Stage::Administrasi).await?;
-    let before = store::decision_of(&mut tx, applicant_id)
-        .await?
-        .unwrap_or_default();
-    let after = store::Decision {
+    change_decision(
+        db,
+        session,
         applicant_id,
-        override_verdict: verdict.map(|v| v.as_str().to_string()),
-        override_reason: reason,
-        ..before.clone()
-    };
-    store::save_decision(&mut tx, &after, session.user_id, now).await?;
-    let change = Change::new("admin_verdict.override", "applicant", applicant_id)
-        .before(json!({ "override": before.override_verdict, "reason": before.override_reason }))
-        .after(json!({ "override": after.override_verdict, "reason": after.override_reason }));
-    audit::record(&mut tx, session, now, change).await?;
-    tx.commit().await?;
-    Ok(())
+        now,
+        "admin_verdict.override",
+        |d| {
+            d.override_verdict = verdict.map(|v| v.as_str().to_string());
+            d.override_reason = reason;
+        },
+        |d| json!({ "override": d.override_verdict, "reason": d.override_reason }),
+    )
+    .await
 }
 
 /// Marks a file "perlu perbaikan" (with what is to be completed) or clears
@@ -430,22 +397,48 @@ pub async fn set_needs_fix(
     } else {
         None
     };
+    change_decision(
+        db,
+        session,
+        applicant_id,
+        now,
+        "admin_verdict.needs_fix",
+        |d| {
+            d.needs_fix = needs_fix;
+            d.fix_note = note;
+        },
+        |d| json!({ "needs_fix": d.needs_fix, "note": d.fix_note }),
+    )
+    .await
+}
+
+/// Changes a Verifikator's decisions on one applicant while the
+/// administrative stage is open; the fields `audited` picks are recorded in
+/// the audit trail before and after.
+async fn change_decision(
+    db: &Db,
+    session: &Session,
+    applicant_id: i64,
+    now: DateTime<Utc>,
+    action: &'static str,
+    edit: impl FnOnce(&mut store::Decision),
+    audited: fn(&store::Decision) -> serde_json::Value,
+) -> Result<()> {
     let mut tx = db.pool().begin().await?;
     let round_id = registration::round_of(&mut tx, applicant_id).await?;
     stages::ensure_open(&mut tx, round_id, Stage::Administrasi).await?;
     let before = store::decision_of(&mut tx, applicant_id)
         .await?
         .unwrap_or_default();
-    let after = store::Decision {
+    let mut after = store::Decision {
         applicant_id,
-        needs_fix,
-        fix_note: note,
         ..before.clone()
     };
+    edit(&mut after);
     store::save_decision(&mut tx, &after, session.user_id, now).await?;
-    let change = Change::new("admin_verdict.needs_fix", "applicant", applicant_id)
-        .before(json!({ "needs_fix": before.needs_fix, "note": before.fix_note }))
-        .after(json!({ "needs_fix": after.needs_fix, "note": after.fix_note }));
+    let change = Change::new(action, "applicant", applicant_id)
+        .before(audited(&before))
+        .after(audited(&after));
     audit::record(&mut tx, session, now, change).await?;
     tx.commit().await?;
     Ok(())
