@@ -102,8 +102,8 @@ export function ApplicantsPage({ session, active = true }: Props) {
   // New registrations and imports only while the round's registration is open.
   const registrationOpen = round?.current_stage === "pendaftaran";
   const openNew = useCallback(() => {
-    if (round?.current_stage === "pendaftaran") setView({ kind: "form", round: { id: round.id, name: round.name, body: round.body }, editing: null, key: Date.now() });
-  }, [round]);
+    if (round && registrationOpen) setView({ kind: "form", round: { id: round.id, name: round.name, body: round.body }, editing: null, key: Date.now() });
+  }, [round, registrationOpen]);
 
   // Keyboard: PageUp/PageDown page the list; Alt+N starts a registration.
   const listShown = active && view.kind === "list" && detailId === null && !importing;
