@@ -54,6 +54,16 @@ const COMMANDS: &[&str] = &[
     "requirement_list",
     "save_requirement",
     "scan_image",
+    "stage_timeline",
+    "open_stage",
+    "extension_list",
+    "extend_registration",
+    "score_sheet",
+    "record_mark",
+    "import_marks",
+    "selection_results",
+    "quota_dashboard",
+    "decide_tie",
 ];
 
 fn main() {

@@ -28,8 +28,11 @@ pub enum Operation {
     EnterScores,
     /// Record public responses (tanggapan masyarakat).
     RecordResponses,
-    /// Close a stage.
+    /// Open and close a stage.
     CloseStages,
+    /// Record the commission's plenary decisions: registration extensions,
+    /// the order of a tie, the outcome of a public response, a PAW.
+    PlenaryDecisions,
     /// Sign off announcements.
     SignAnnouncements,
     /// Read the audit trail and export it.
@@ -39,7 +42,7 @@ pub enum Operation {
 }
 
 impl Operation {
-    pub const ALL: [Operation; 12] = [
+    pub const ALL: [Operation; 13] = [
         Operation::ManageAccounts,
         Operation::ManageRounds,
         Operation::UnlockStages,
@@ -49,6 +52,7 @@ impl Operation {
         Operation::EnterScores,
         Operation::RecordResponses,
         Operation::CloseStages,
+        Operation::PlenaryDecisions,
         Operation::SignAnnouncements,
         Operation::ReadAudit,
         Operation::Read,
@@ -65,7 +69,8 @@ impl Operation {
             Operation::VerifyDocuments => "memberi hasil penelitian berkas",
             Operation::EnterScores => "memasukkan nilai tes",
             Operation::RecordResponses => "mencatat tanggapan masyarakat",
-            Operation::CloseStages => "menutup tahapan",
+            Operation::CloseStages => "membuka dan menutup tahapan",
+            Operation::PlenaryDecisions => "mencatat keputusan rapat pleno",
             Operation::SignAnnouncements => "mengesahkan pengumuman",
             Operation::ReadAudit => "melihat jejak audit",
             Operation::Read => "melihat data",
@@ -83,7 +88,10 @@ pub fn allowed(role: Role, op: Operation) -> bool {
         ),
         Role::Operator => matches!(op, RegisterApplicants | RecordDocuments | Read),
         Role::Verifikator => matches!(op, VerifyDocuments | EnterScores | RecordResponses | Read),
-        Role::Pimpinan => matches!(op, CloseStages | SignAnnouncements | ReadAudit | Read),
+        Role::Pimpinan => matches!(
+            op,
+            CloseStages | PlenaryDecisions | SignAnnouncements | ReadAudit | Read
+        ),
     }
 }
 
@@ -108,7 +116,13 @@ mod tests {
             ),
             (
                 Role::Pimpinan,
-                &[CloseStages, SignAnnouncements, ReadAudit, Read],
+                &[
+                    CloseStages,
+                    PlenaryDecisions,
+                    SignAnnouncements,
+                    ReadAudit,
+                    Read,
+                ],
             ),
         ];
         for (role, ops) in expected {

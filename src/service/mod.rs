@@ -13,6 +13,7 @@ pub mod regions;
 pub mod registration;
 pub mod rounds;
 pub mod scans;
+pub mod selection;
 pub mod session;
 pub mod settings;
 pub mod setup;

@@ -21,6 +21,7 @@ use crate::pdf::{receipt, Paper, ReceiptData, ReceiptDocument};
 use crate::service::applicants::new_applicant;
 use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
+use crate::service::stages;
 use crate::service::{parties, setup};
 use crate::store::applicants::{self as store, NewApplicant, StoredApplicant};
 use crate::store::rounds::{self, Round};
@@ -294,21 +295,36 @@ pub async fn register(
 ) -> Result<RegistrationResult> {
     session.require(Operation::RegisterApplicants)?;
     let ctx = context(db, round_id).await?;
-    if ctx.round.current_stage > Stage::Pendaftaran {
-        return Err(Error::validation(
+    let closed = || {
+        Error::validation(
             "round",
             format!(
                 "Pendaftaran {} sudah ditutup (tahap sekarang: {}).",
                 ctx.round.name,
                 ctx.round.current_stage.label()
             ),
-        ));
+        )
+    };
+    // After the close, only units with a running extension take applicants.
+    if ctx.round.current_stage > Stage::Administrasi {
+        return Err(closed());
     }
     let mut tx = db.pool().begin().await?;
     let (check, record) = evaluate(&mut tx, &ctx, draft, None, now).await?;
     let Some(mut record) = record else {
         return Ok(RegistrationResult { saved: None, check });
     };
+    if !stages::registration_open_for(&mut tx, &ctx.round, &record.unit_code, now.date_naive())
+        .await?
+    {
+        return Err(Error::validation(
+            "kode_wilayah_tugas",
+            format!(
+                "Pendaftaran {} sudah ditutup; wilayah ini tidak sedang diperpanjang.",
+                ctx.round.name
+            ),
+        ));
+    }
     let seq = store::next_seq(&mut tx, round_id).await?;
     record.reg_seq = seq;
     record.reg_number = registration_number(ctx.round.body, ctx.kabupaten.digits(), seq);

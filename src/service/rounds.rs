@@ -26,6 +26,8 @@ pub struct RoundSummary {
     pub body: Body,
     pub current_stage: Stage,
     pub current_stage_label: String,
+    /// Whether the current stage has been opened.
+    pub stage_open: bool,
     pub settings: RoundSettings,
     pub schedule: Vec<StageDates>,
     /// Applicants registered so far.
@@ -40,6 +42,7 @@ fn summary(round: rounds::Round, applicants: u32) -> RoundSummary {
         body: round.body,
         current_stage: round.current_stage,
         current_stage_label: round.current_stage.label().to_string(),
+        stage_open: round.stage_open,
         settings: round.settings,
         schedule: round.schedule,
         applicants,

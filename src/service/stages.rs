@@ -6,17 +6,21 @@
 //! reopening a closed stage needs an Administrator and a written reason and
 //! makes it the stage in progress again.
 
-use chrono::{DateTime, Utc};
+use std::collections::HashSet;
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
 
 use crate::domain::permission::Operation;
+use crate::domain::ranking::{Status, UnitRanking};
 use crate::domain::round::Stage;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
-use crate::service::verification;
+use crate::service::{selection, verification};
+use crate::store::selection::{self as sel_store, Extension};
 use crate::store::stages::{self as store, NewEvent};
 use crate::store::{rounds, Db};
 
@@ -81,8 +85,29 @@ pub async fn close(
             "Masa kerja adalah tahap terakhir dan tidak ditutup.",
         ));
     };
+    let today = now.date_naive();
+    // What the close freezes: (applicant, result, final position) per applicant.
+    let mut frozen: Vec<(i64, String, Option<u32>)> = Vec::new();
     let (snapshot, applicants) = match stage {
         Stage::Administrasi => {
+            let running: Vec<String> = {
+                let mut conn = db.pool().acquire().await?;
+                sel_store::extensions(&mut conn, round_id)
+                    .await?
+                    .into_iter()
+                    .filter(|e| e.ends_on >= today)
+                    .map(|e| e.unit_code)
+                    .collect()
+            };
+            if !running.is_empty() {
+                return Err(Error::validation(
+                    "tahapan",
+                    format!(
+                        "Penelitian administrasi belum dapat ditutup: pendaftaran masih diperpanjang di {} wilayah.",
+                        running.len()
+                    ),
+                ));
+            }
             let rows = verification::results(db, session, round_id, now).await?;
             let open = rows.iter().filter(|r| r.result.is_empty()).count();
             if open > 0 {
@@ -93,8 +118,66 @@ pub async fn close(
                     ),
                 ));
             }
+            frozen = rows
+                .iter()
+                .map(|r| (r.id, r.result.clone(), None))
+                .collect();
             let n = rows.len() as u32;
             (Some(json!(rows).to_string()), n)
+        }
+        Stage::Tertulis | Stage::Wawancara | Stage::Akhir => {
+            let c = selection::compute(db, session, round_id, now).await?;
+            let sum = |f: fn(&UnitRanking) -> u32| c.rankings.values().map(f).sum::<u32>();
+            let (pending, what) = match stage {
+                Stage::Tertulis => (sum(|r| r.written_pending), "nilai tes tertulis"),
+                Stage::Wawancara => (sum(|r| r.interview_pending), "nilai wawancara"),
+                _ => (
+                    sum(|r| r.unresolved_ties),
+                    "nilai seri di batas peringkat yang belum diputuskan pleno",
+                ),
+            };
+            if pending > 0 {
+                return Err(Error::validation(
+                    "tahapan",
+                    format!(
+                        "{} belum dapat ditutup: {pending} {what} belum ada.",
+                        stage.label()
+                    ),
+                ));
+            }
+            if stage == Stage::Tertulis {
+                for r in c.rankings.values() {
+                    frozen.extend(
+                        r.written
+                            .iter()
+                            .map(|p| (p.id, p.status.as_str().to_string(), None)),
+                    );
+                }
+            } else if stage == Stage::Akhir {
+                for r in c.rankings.values() {
+                    frozen.extend(
+                        r.final_
+                            .iter()
+                            .map(|p| (p.id, p.status.as_str().to_string(), p.position)),
+                    );
+                }
+                let listed: HashSet<i64> = frozen.iter().map(|f| f.0).collect();
+                frozen.extend(
+                    c.rows
+                        .iter()
+                        .filter(|r| !listed.contains(&r.id))
+                        .map(|r| (r.id, Status::TidakLanjut.as_str().to_string(), None)),
+                );
+            }
+            let n = c.rows.len() as u32;
+            let snapshot = match stage {
+                Stage::Wawancara => None,
+                _ => Some(
+                    json!(selection::results(db, session, round_id, stage, None, now).await?)
+                        .to_string(),
+                ),
+            };
+            (snapshot, n)
         }
         _ => (None, 0),
     };
@@ -121,6 +204,14 @@ pub async fn close(
     )
     .await?;
     store::set_current(&mut tx, round_id, next).await?;
+    sel_store::set_stage_open(&mut tx, round_id, false).await?;
+    if !frozen.is_empty() {
+        let refs: Vec<(i64, &str, Option<u32>)> = frozen
+            .iter()
+            .map(|(id, r, p)| (*id, r.as_str(), *p))
+            .collect();
+        sel_store::freeze_results(&mut tx, stage, &refs).await?;
+    }
     let change = Change::new("stage.close", "round", round_id)
         .before(json!({ "stage": stage.as_str() }))
         .after(json!({ "stage": next.as_str(), "applicants": applicants }));
@@ -178,10 +269,368 @@ pub async fn reopen(
     )
     .await?;
     store::set_current(&mut tx, round_id, stage).await?;
+    sel_store::set_stage_open(&mut tx, round_id, true).await?;
+    sel_store::thaw_results(&mut tx, round_id, stage).await?;
     let change = Change::new("stage.reopen", "round", round_id)
         .before(json!({ "stage": round.current_stage.as_str() }))
         .after(json!({ "stage": stage.as_str(), "reason": reason }));
     audit::record(&mut tx, session, now, change).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Opens the stage in progress (after the previous one was closed).
+/// Pimpinan only; recorded with user and time.
+pub async fn open(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    stage: Stage,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    session.require(Operation::CloseStages)?;
+    let mut tx = db.pool().begin().await?;
+    let round = rounds::get(&mut tx, round_id).await?;
+    if round.current_stage != stage {
+        return Err(Error::validation(
+            "tahapan",
+            format!(
+                "Tahap {} tidak dapat dibuka: yang sedang berjalan pada {} adalah tahap {}.",
+                stage.label().to_lowercase(),
+                round.name,
+                round.current_stage.label().to_lowercase()
+            ),
+        ));
+    }
+    if round.stage_open {
+        return Err(Error::validation(
+            "tahapan",
+            format!("Tahap {} sudah dibuka.", stage.label().to_lowercase()),
+        ));
+    }
+    store::record(
+        &mut tx,
+        &NewEvent {
+            round_id,
+            stage,
+            action: "open",
+            user_id: session.user_id,
+            username: &session.username,
+            reason: None,
+            snapshot: None,
+        },
+        now,
+    )
+    .await?;
+    sel_store::set_stage_open(&mut tx, round_id, true).await?;
+    let change =
+        Change::new("stage.open", "round", round_id).after(json!({ "stage": stage.as_str() }));
+    audit::record(&mut tx, session, now, change).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Where a stage stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum StageState {
+    Selesai,
+    Berjalan,
+    /// The previous stage closed; this one waits to be opened.
+    MenungguDibuka,
+    Belum,
+}
+
+/// One stage on the timeline: planned dates, state, and its recorded
+/// opening and closing.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct TimelineStage {
+    pub stage: Stage,
+    pub label: String,
+    #[ts(type = "string")]
+    pub starts_on: NaiveDate,
+    #[ts(type = "string")]
+    pub ends_on: NaiveDate,
+    pub state: StageState,
+    /// Today falls within the planned dates.
+    pub today_within: bool,
+    /// Latest opening (or reopening): time and user.
+    pub opened: Option<String>,
+    pub closed: Option<String>,
+    /// Every open, close and reopen, oldest first ("tutup oleh X pada ...").
+    pub events: Vec<String>,
+}
+
+/// The round's schedule with today's position and the recorded events.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Timeline {
+    #[ts(type = "number")]
+    pub round_id: i64,
+    pub round_name: String,
+    #[ts(type = "string")]
+    pub today: NaiveDate,
+    pub stages: Vec<TimelineStage>,
+}
+
+fn action_word(action: &str) -> &'static str {
+    match action {
+        "open" => "dibuka",
+        "close" => "ditutup",
+        _ => "dibuka kembali",
+    }
+}
+
+/// The timeline of a round. Any logged-in role.
+pub async fn timeline(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Timeline> {
+    session.require(Operation::Read)?;
+    let mut conn = db.pool().acquire().await?;
+    let round = rounds::get(&mut conn, round_id).await?;
+    let events = store::events(&mut conn, round_id).await?;
+    let today = now.date_naive();
+    let stages = round
+        .schedule
+        .iter()
+        .map(|d| {
+            let mine: Vec<&store::Event> = events
+                .iter()
+                .filter(|e| e.stage == d.stage.as_str())
+                .collect();
+            let describe = |e: &store::Event| {
+                let mut s = format!(
+                    "{} oleh {} pada {}",
+                    action_word(&e.action),
+                    e.username,
+                    e.at
+                );
+                if let Some(r) = &e.reason {
+                    s.push_str(&format!(" (alasan: {r})"));
+                }
+                s
+            };
+            let state = if d.stage < round.current_stage {
+                StageState::Selesai
+            } else if d.stage == round.current_stage {
+                if round.stage_open {
+                    StageState::Berjalan
+                } else {
+                    StageState::MenungguDibuka
+                }
+            } else {
+                StageState::Belum
+            };
+            TimelineStage {
+                stage: d.stage,
+                label: d.stage.label().to_string(),
+                starts_on: d.starts_on,
+                ends_on: d.ends_on,
+                state,
+                today_within: d.starts_on <= today && today <= d.ends_on,
+                opened: mine
+                    .iter()
+                    .rev()
+                    .find(|e| e.action != "close")
+                    .map(|e| describe(e)),
+                closed: mine
+                    .iter()
+                    .rev()
+                    .find(|e| e.action == "close")
+                    .filter(|_| state == StageState::Selesai)
+                    .map(|e| describe(e)),
+                events: mine.iter().map(|e| describe(e)).collect(),
+            }
+        })
+        .collect();
+    Ok(Timeline {
+        round_id,
+        round_name: round.name,
+        today,
+        stages,
+    })
+}
+
+/// A unit that registration left short, and where its extension stands.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ExtensionUnit {
+    /// Dotted code.
+    pub unit_code: String,
+    pub unit_label: String,
+    pub quota: u32,
+    pub registered: u32,
+    /// threshold × quota: fewer than this calls for an extension.
+    pub needed: u32,
+    /// Extensions so far.
+    pub extensions: u32,
+    /// End of the latest extension.
+    #[ts(type = "string | null")]
+    pub extended_until: Option<NaiveDate>,
+    /// `perlu_perpanjangan`, `diperpanjang`, `perlu_perpanjangan_lagi` or
+    /// `boleh_lanjut` (extended, and at least 1× quota now).
+    pub state: String,
+    /// Whether it can be extended now.
+    pub can_extend: bool,
+}
+
+/// The units registration left short (fewer than threshold × quota active
+/// applicants), with their extensions. Empty while registration is open.
+pub async fn extension_list(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<ExtensionUnit>> {
+    session.require(Operation::Read)?;
+    let today = now.date_naive();
+    let mut conn = db.pool().acquire().await?;
+    let round = rounds::get(&mut conn, round_id).await?;
+    let units = rounds::unit_quota_rows(&mut conn, round_id, round.body).await?;
+    let registered: std::collections::HashMap<String, u32> =
+        sel_store::registered_per_unit(&mut conn, round_id)
+            .await?
+            .into_iter()
+            .collect();
+    let extensions = sel_store::extensions(&mut conn, round_id).await?;
+    let window = round.current_stage == Stage::Administrasi;
+    let mut out = Vec::new();
+    for u in units {
+        let quota = u.quota.unwrap_or(round.settings.quota_per_unit);
+        let needed = round.settings.extension_threshold * quota;
+        let n = registered.get(&u.code).copied().unwrap_or(0);
+        let mine: Vec<&Extension> = extensions
+            .iter()
+            .filter(|e| e.unit_code == u.code)
+            .collect();
+        if n >= needed && mine.is_empty() {
+            continue;
+        }
+        let latest = mine.last().map(|e| e.ends_on);
+        let state = match latest {
+            None => "perlu_perpanjangan",
+            Some(end) if end >= today => "diperpanjang",
+            Some(_) if n < quota => "perlu_perpanjangan_lagi",
+            Some(_) => "boleh_lanjut",
+        };
+        let code = crate::domain::region::RegionCode::from_trusted(u.code.clone());
+        out.push(ExtensionUnit {
+            unit_code: code.dotted(),
+            unit_label: crate::domain::region::atlas().unit_label(&code),
+            quota,
+            registered: n,
+            needed,
+            extensions: mine.len() as u32,
+            extended_until: latest,
+            can_extend: window && matches!(state, "perlu_perpanjangan" | "perlu_perpanjangan_lagi"),
+            state: state.to_string(),
+        });
+    }
+    Ok(out)
+}
+
+/// Extends registration for the given units (dotted or digit codes) until
+/// `ends_on` (default: today + the round's extension days). Only after
+/// registration closed and before the administrative stage closes, and only
+/// for units that call for it. Pimpinan; audited.
+pub async fn extend(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    units: &[String],
+    ends_on: Option<NaiveDate>,
+    now: DateTime<Utc>,
+) -> Result<NaiveDate> {
+    session.require(Operation::PlenaryDecisions)?;
+    if units.is_empty() {
+        return Err(Error::validation(
+            "wilayah",
+            "Pilih wilayah yang diperpanjang.",
+        ));
+    }
+    let today = now.date_naive();
+    let list = extension_list(db, session, round_id, now).await?;
+    let mut tx = db.pool().begin().await?;
+    let round = rounds::get(&mut tx, round_id).await?;
+    if round.current_stage != Stage::Administrasi {
+        return Err(Error::validation(
+            "tahapan",
+            "Perpanjangan pendaftaran diberikan setelah pendaftaran ditutup dan sebelum penelitian administrasi ditutup.",
+        ));
+    }
+    let ends_on = ends_on.unwrap_or(today + Days::new(u64::from(round.settings.extension_days)));
+    if ends_on < today {
+        return Err(Error::validation(
+            "sampai",
+            "Tanggal akhir perpanjangan tidak boleh sebelum hari ini.",
+        ));
+    }
+    let mut done = Vec::new();
+    for code in units {
+        let code = crate::domain::region::RegionCode::parse(code)?;
+        let Some(u) = list.iter().find(|u| u.unit_code == code.dotted()) else {
+            return Err(Error::validation(
+                "wilayah",
+                format!(
+                    "{} tidak perlu diperpanjang: pendaftarnya sudah mencapai {} × kuota.",
+                    code.dotted(),
+                    round.settings.extension_threshold
+                ),
+            ));
+        };
+        if !u.can_extend {
+            return Err(Error::validation(
+                "wilayah",
+                format!(
+                    "{} tidak dapat diperpanjang sekarang ({}).",
+                    u.unit_label,
+                    u.state.replace('_', " ")
+                ),
+            ));
+        }
+        sel_store::insert_extension(
+            &mut tx,
+            round_id,
+            &Extension {
+                unit_code: code.digits().to_string(),
+                ends_on,
+                registered: u.registered,
+                at: now.to_rfc3339(),
+                username: session.username.clone(),
+            },
+            session.user_id,
+        )
+        .await?;
+        done.push(u.unit_code.clone());
+    }
+    let change = Change::new("registration.extend", "round", round_id)
+        .after(json!({ "units": done, "until": ends_on.to_string() }));
+    audit::record(&mut tx, session, now, change).await?;
+    tx.commit().await?;
+    Ok(ends_on)
+}
+
+/// Whether registration takes applications for `unit_code` (digits) today:
+/// while the registration stage is in progress, or after it closed for a
+/// unit whose extension is still running.
+pub async fn registration_open_for(
+    conn: &mut sqlx::SqliteConnection,
+    round: &rounds::Round,
+    unit_code: &str,
+    today: NaiveDate,
+) -> Result<bool> {
+    if round.current_stage == Stage::Pendaftaran {
+        return Ok(true);
+    }
+    if round.current_stage != Stage::Administrasi {
+        return Ok(false);
+    }
+    Ok(sel_store::latest_extension(conn, round.id, unit_code)
+        .await?
+        .is_some_and(|e| e.ends_on >= today))
 }

@@ -185,6 +185,9 @@ fn circumstances(d: &ApplicantDetail) -> (bool, bool) {
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct AdminResultRow {
+    #[serde(skip)]
+    #[ts(skip)]
+    pub id: i64,
     pub reg_number: String,
     pub full_name: String,
     /// Dotted unit code.
@@ -229,6 +232,7 @@ pub async fn results(
         let decision = decisions.remove(&d.id).unwrap_or_default();
         let (result, reasons) = final_verdict(&derived, &decision);
         out.push(AdminResultRow {
+            id: d.id,
             reg_number: d.reg_number,
             full_name: d.draft.fields.nama,
             unit_code: RegionCode::parse(&d.draft.fields.kode_wilayah_tugas)

@@ -10,6 +10,7 @@ pub mod meta;
 pub mod parties;
 pub mod regions;
 pub mod rounds;
+pub mod selection;
 pub mod stages;
 pub mod users;
 pub mod verification;

@@ -16,6 +16,9 @@ pub struct Round {
     pub settings: RoundSettings,
     pub schedule: Vec<StageDates>,
     pub current_stage: Stage,
+    /// Whether the current stage has been opened (closing a stage makes the
+    /// next one current but not yet open).
+    pub stage_open: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -36,6 +39,7 @@ struct RoundRow {
     written_weight: u32,
     interview_weight: u32,
     current_stage: String,
+    stage_open: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -158,13 +162,14 @@ impl RoundRow {
             },
             schedule,
             current_stage: Stage::parse(&self.current_stage).map_err(|e| corrupt("tahapan", e))?,
+            stage_open: self.stage_open,
         })
     }
 }
 
 const ROUND_COLUMNS: &str = "id, name, election, body, quota_per_unit, written_pass_multiple, final_rank_multiple,
     extension_threshold, extension_days, min_age, max_periods, reference_date, score_mode, written_weight,
-    interview_weight, current_stage";
+    interview_weight, current_stage, stage_open";
 
 /// One round with its schedule.
 pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Round> {

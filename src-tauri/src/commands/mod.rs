@@ -7,6 +7,7 @@ pub mod files;
 pub mod home;
 pub mod parties;
 pub mod rounds;
+pub mod selection;
 pub mod session;
 pub mod setup;
 pub mod verification;

@@ -15,6 +15,7 @@ import type { AuditQuery } from "../bindings/AuditQuery";
 import type { ChainReport } from "../bindings/ChainReport";
 import type { DocVerdict } from "../bindings/DocVerdict";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
+import type { ExtensionUnit } from "../bindings/ExtensionUnit";
 import type { HomeView } from "../bindings/HomeView";
 import type { ImportProgress } from "../bindings/ImportProgress";
 import type { KabupatenChoice } from "../bindings/KabupatenChoice";
@@ -23,6 +24,7 @@ import type { NewAccount } from "../bindings/NewAccount";
 import type { PartyHit } from "../bindings/PartyHit";
 import type { PartyImport } from "../bindings/PartyImport";
 import type { PresetChoice } from "../bindings/PresetChoice";
+import type { QuotaDashboard } from "../bindings/QuotaDashboard";
 import type { RegistrationCheck } from "../bindings/RegistrationCheck";
 import type { RegistrationDraft } from "../bindings/RegistrationDraft";
 import type { RegistrationResult } from "../bindings/RegistrationResult";
@@ -32,11 +34,15 @@ import type { Role } from "../bindings/Role";
 import type { RoundDraft } from "../bindings/RoundDraft";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import type { RowProblem } from "../bindings/RowProblem";
+import type { ScoreImport } from "../bindings/ScoreImport";
+import type { ScoreSheet } from "../bindings/ScoreSheet";
+import type { SelectionRow } from "../bindings/SelectionRow";
 import type { Session } from "../bindings/Session";
 import type { SessionStatus } from "../bindings/SessionStatus";
 import type { SetupStatus } from "../bindings/SetupStatus";
 import type { Stage } from "../bindings/Stage";
 import type { StageClosed } from "../bindings/StageClosed";
+import type { Timeline } from "../bindings/Timeline";
 import type { UnitProgress } from "../bindings/UnitProgress";
 import type { UnitQuotaList } from "../bindings/UnitQuotaList";
 import type { VerificationView } from "../bindings/VerificationView";
@@ -112,6 +118,18 @@ export interface Commands {
   save_requirement: { args: { roundId: number; input: RequirementInput }; result: RequirementList };
   /** An image scan as a data: URL to show in the app; null for a PDF (use open_scan). */
   scan_image: { args: { sha256: string }; result: string | null };
+  stage_timeline: { args: { roundId: number }; result: Timeline };
+  open_stage: { args: { roundId: number; stage: Stage }; result: null };
+  extension_list: { args: { roundId: number }; result: ExtensionUnit[] };
+  /** Returns the end date (YYYY-MM-DD); endsOn null means today + the round's extension days. */
+  extend_registration: { args: { roundId: number; units: string[]; endsOn: string | null }; result: string };
+  score_sheet: { args: { roundId: number; stage: Stage; unit: string | null }; result: ScoreSheet };
+  /** Empty mark clears it; returns the mark as stored ("78,50", "absen" or ""). */
+  record_mark: { args: { roundId: number; stage: Stage; applicantId: number; mark: string }; result: string };
+  import_marks: { args: { roundId: number; stage: Stage }; result: ScoreImport | null };
+  selection_results: { args: { roundId: number; stage: Stage; unit: string | null }; result: SelectionRow[] };
+  quota_dashboard: { args: { roundId: number }; result: QuotaDashboard };
+  decide_tie: { args: { roundId: number; ordered: number[]; note: string }; result: null };
 }
 
 export type CommandName = keyof Commands;

@@ -7,7 +7,11 @@ import type { StageDates } from "./StageDates";
 /**
  * A round as listed on the home screen and by `adhoc rounds list`.
  */
-export type RoundSummary = { id: number, name: string, election: string, body: Body, current_stage: Stage, current_stage_label: string, settings: RoundSettings, schedule: Array<StageDates>, 
+export type RoundSummary = { id: number, name: string, election: string, body: Body, current_stage: Stage, current_stage_label: string, 
+/**
+ * Whether the current stage has been opened.
+ */
+stage_open: boolean, settings: RoundSettings, schedule: Array<StageDates>, 
 /**
  * Applicants registered so far.
  */

@@ -73,6 +73,7 @@ export function round(id: number, body: Body, name = `Pemilu 2024 – ${body}`):
     body,
     current_stage: "pendaftaran",
     current_stage_label: "Pendaftaran",
+    stage_open: true,
     settings: {
       quota_per_unit: body === "PPK" ? 5 : 3,
       written_pass_multiple: 2,

@@ -1,0 +1,850 @@
+//! Ranking one unit's candidates (DOMAIN.md, stages 5–8): who passes the
+//! written test, and who is Terpilih and Cadangan after the interview.
+//!
+//! Pure: no I/O. Scores are hundredths of a point (78,5 → 7850) so that
+//! ties are exact. Nothing here breaks a tie silently: equal written scores
+//! at the cut all pass; in the final ranking ties are broken by the
+//! documented rule (final score, then interview, then written score) and a
+//! tie that remains across a cut is flagged until the plenary records an
+//! order. The order of the input never changes the result.
+
+use std::cmp::Ordering;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::domain::round::ScoreCombination;
+
+/// The highest score: 100,00 points.
+pub const MAX_SCORE: u32 = 10_000;
+
+/// What a test gave one applicant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Hundredths of a point, 0..=10 000.
+    Score(u32),
+    /// Did not attend: out of the selection.
+    Absent,
+}
+
+impl Mark {
+    fn score(self) -> Option<u32> {
+        match self {
+            Mark::Score(s) => Some(s),
+            Mark::Absent => None,
+        }
+    }
+}
+
+/// Reads a score as staff write it: `78`, `78,5`, `78.50` (at most two
+/// decimals, 0–100), or an absence (`absen`, `tidak hadir`, `TH`, `-`).
+pub fn parse_mark(text: &str) -> Result<Mark, String> {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "absen" | "tidak hadir" | "tidak_hadir" | "th" | "-"
+    ) {
+        return Ok(Mark::Absent);
+    }
+    let wrong = || {
+        format!(
+            "Nilai \"{t}\" tidak dapat dibaca; tulis angka 0–100 dengan paling banyak dua desimal (mis. 78,5), atau \"absen\" bila tidak hadir."
+        )
+    };
+    if t.is_empty() {
+        return Err("Nilai kosong; tulis angka 0–100, atau \"absen\" bila tidak hadir.".into());
+    }
+    let (whole, frac) = match t.find([',', '.']) {
+        Some(i) => (&t[..i], &t[i + 1..]),
+        None => (t, ""),
+    };
+    if whole.is_empty()
+        || whole.len() > 3
+        || frac.len() > 2
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Err(wrong());
+    }
+    let whole: u32 = whole.parse().map_err(|_| wrong())?;
+    let mut hundredths: u32 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().map_err(|_| wrong())?
+    };
+    if frac.len() == 1 {
+        hundredths *= 10;
+    }
+    let v = whole * 100 + hundredths;
+    if v > MAX_SCORE {
+        return Err(format!("Nilai {t} melebihi 100."));
+    }
+    Ok(Mark::Score(v))
+}
+
+/// Hundredths of a point as written in Indonesian: `7850` → `78,50`.
+pub fn format_score(v: u32) -> String {
+    format!("{},{:02}", v / 100, v % 100)
+}
+
+/// A final score (ten-thousandths of a point) as written: two decimals, or
+/// four when the weights leave more (`785530` → `78,5530`).
+pub fn format_final(v: u64) -> String {
+    if v.is_multiple_of(100) {
+        format!("{},{:02}", v / 10_000, (v % 10_000) / 100)
+    } else {
+        format!("{},{:04}", v / 10_000, v % 10_000)
+    }
+}
+
+/// The final score in ten-thousandths of a point, by the round's setting.
+pub fn final_score(combination: ScoreCombination, written: u32, interview: u32) -> u64 {
+    let (w, i) = (u64::from(written), u64::from(interview));
+    match combination {
+        ScoreCombination::Wawancara => i * 100,
+        ScoreCombination::Jumlah => (w + i) * 100,
+        ScoreCombination::Bobot {
+            tertulis,
+            wawancara,
+        } => w * u64::from(tertulis) + i * u64::from(wawancara),
+    }
+}
+
+/// The numbers that decide a unit's ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rules {
+    pub quota: u32,
+    /// The best `pass_multiple × quota` go on to the interview.
+    pub pass_multiple: u32,
+    /// The final ranking lists `final_multiple × quota`.
+    pub final_multiple: u32,
+    pub combination: ScoreCombination,
+}
+
+/// One applicant of a unit, as the ranking sees them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub id: i64,
+    /// Registration sequence: orders applicants whose place is still open
+    /// (an unresolved tie), so that the output is reproducible.
+    pub seq: i64,
+    /// MS in the administrative check.
+    pub ms: bool,
+    /// Dropped after a founded public response.
+    pub dropped: bool,
+    pub written: Option<Mark>,
+    pub interview: Option<Mark>,
+    /// The written result frozen when the written stage closed (`None`
+    /// while it is open): then it decides who was interviewed.
+    pub passed_written: Option<bool>,
+    /// The final list frozen when the final stage closed: `Some(true)` for
+    /// those announced as Terpilih or Cadangan. After the close, only they
+    /// stay in the ranking (a dropped candidate's place goes to the next).
+    pub in_final_list: Option<bool>,
+    /// The plenary's position within a tie at a cut.
+    pub plenary: Option<u32>,
+}
+
+/// Where an applicant stands after a stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Status {
+    /// Passed the written test (goes on to the interview).
+    Lulus,
+    Terpilih,
+    Cadangan,
+    TidakLulus,
+    TidakTerpilih,
+    TidakHadir,
+    /// No score entered yet.
+    BelumDinilai,
+    /// Not MS in the administrative check.
+    Tms,
+    /// Dropped after a founded public response.
+    Gugur,
+    /// Not interviewed (did not pass the written test).
+    TidakLanjut,
+}
+
+impl Status {
+    /// As printed in results and announcements.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Lulus => "Lulus",
+            Status::Terpilih => "Terpilih",
+            Status::Cadangan => "Cadangan",
+            Status::TidakLulus => "Tidak lulus",
+            Status::TidakTerpilih => "Tidak terpilih",
+            Status::TidakHadir => "Tidak hadir",
+            Status::BelumDinilai => "Belum dinilai",
+            Status::Tms => "TMS",
+            Status::Gugur => "Gugur",
+            Status::TidakLanjut => "Tidak lanjut",
+        }
+    }
+
+    /// Database spelling of a frozen result.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Lulus => "lulus",
+            Status::Terpilih => "terpilih",
+            Status::Cadangan => "cadangan",
+            Status::TidakLulus => "tidak_lulus",
+            Status::TidakTerpilih => "tidak_terpilih",
+            Status::TidakHadir => "tidak_hadir",
+            Status::BelumDinilai => "belum_dinilai",
+            Status::Tms => "tms",
+            Status::Gugur => "gugur",
+            Status::TidakLanjut => "tidak_lanjut",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        [
+            Status::Lulus,
+            Status::Terpilih,
+            Status::Cadangan,
+            Status::TidakLulus,
+            Status::TidakTerpilih,
+            Status::TidakHadir,
+            Status::BelumDinilai,
+            Status::Tms,
+            Status::Gugur,
+            Status::TidakLanjut,
+        ]
+        .into_iter()
+        .find(|x| x.as_str() == s)
+    }
+}
+
+/// One applicant's place after a stage, with the reason in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    pub id: i64,
+    pub status: Status,
+    /// Rank by score (equal scores share a rank), when ranked.
+    pub rank: Option<u32>,
+    /// Place in the list (1, 2, 3, ... with no sharing), when ranked.
+    pub position: Option<u32>,
+    /// Order among the reserves (1 = first to move up).
+    pub reserve: Option<u32>,
+    /// The final score, when there is one.
+    pub final_score: Option<u64>,
+    /// Tied with others across a cut and not yet ordered by the plenary.
+    pub unresolved_tie: bool,
+    pub explanation: String,
+}
+
+/// A unit's ranking after the written test and after the interview.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UnitRanking {
+    /// Every candidate, in the written ranking's order (ranked first, then
+    /// the others by registration).
+    pub written: Vec<Placed>,
+    /// Those who went on to the interview, in final order.
+    pub final_: Vec<Placed>,
+    /// Candidates without a written score yet (among the MS ones).
+    pub written_pending: u32,
+    /// Interviewees without an interview score yet.
+    pub interview_pending: u32,
+    /// Groups still tied across a cut of the final ranking.
+    pub unresolved_ties: u32,
+}
+
+fn not_ranked(c: &Candidate, status: Status, explanation: &str) -> Placed {
+    Placed {
+        id: c.id,
+        status,
+        rank: None,
+        position: None,
+        reserve: None,
+        final_score: None,
+        unresolved_tie: false,
+        explanation: explanation.to_string(),
+    }
+}
+
+/// Ranks one unit.
+pub fn rank_unit(rules: &Rules, candidates: &[Candidate]) -> UnitRanking {
+    let mut out = UnitRanking::default();
+    let written = rank_written(rules, candidates, &mut out);
+    // Interviewed: those who passed (by the frozen result once there is one).
+    let passed: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| match c.passed_written {
+            Some(p) => p,
+            None => written
+                .iter()
+                .any(|p| p.id == c.id && p.status == Status::Lulus),
+        })
+        .collect();
+    out.written = written;
+    out.final_ = rank_final(rules, &passed, &mut out);
+    out
+}
+
+fn by_seq(cs: &mut [&Candidate]) {
+    cs.sort_by_key(|c| (c.seq, c.id));
+}
+
+fn rank_written(rules: &Rules, candidates: &[Candidate], out: &mut UnitRanking) -> Vec<Placed> {
+    let cut = rules.pass_multiple * rules.quota;
+    let mut scored: Vec<(&Candidate, u32)> = Vec::new();
+    let mut rest: Vec<&Candidate> = Vec::new();
+    for c in candidates {
+        // Once the written results are frozen, a candidate dropped later
+        // keeps the place the score gave them.
+        let in_ranking = !c.dropped || c.passed_written.is_some();
+        match (c.ms && in_ranking, c.written) {
+            (true, Some(Mark::Score(s))) => scored.push((c, s)),
+            _ => rest.push(c),
+        }
+    }
+    scored.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(a.0.seq.cmp(&b.0.seq))
+            .then(a.0.id.cmp(&b.0.id))
+    });
+    let n = scored.len() as u32;
+    let mut placed = Vec::with_capacity(candidates.len());
+    let mut rank = 0;
+    for (i, (c, s)) in scored.iter().enumerate() {
+        if i == 0 || scored[i - 1].1 != *s {
+            rank = i as u32 + 1;
+        }
+        let pass = c.passed_written.unwrap_or(rank <= cut);
+        let last_passing_place = (i as u32) + 1 > cut;
+        let explanation = if pass && last_passing_place {
+            format!(
+                "Nilai tes tertulis {}; peringkat {rank} dari {n} peserta yang hadir, sama dengan nilai di batas lulus (peringkat {cut}); semua yang bernilai sama di batas itu lulus.",
+                format_score(*s)
+            )
+        } else if pass {
+            format!(
+                "Nilai tes tertulis {}; peringkat {rank} dari {n} peserta yang hadir; yang lulus peringkat 1–{cut} ({} × kuota {}).",
+                format_score(*s),
+                rules.pass_multiple,
+                rules.quota
+            )
+        } else {
+            format!(
+                "Nilai tes tertulis {}; peringkat {rank} dari {n} peserta yang hadir; batas lulus peringkat {cut}.",
+                format_score(*s)
+            )
+        };
+        let (status, explanation) = if c.dropped {
+            (
+                Status::Gugur,
+                format!("{explanation} Gugur karena tanggapan masyarakat yang terbukti."),
+            )
+        } else if pass {
+            (Status::Lulus, explanation)
+        } else {
+            (Status::TidakLulus, explanation)
+        };
+        placed.push(Placed {
+            id: c.id,
+            status,
+            rank: Some(rank),
+            position: Some(i as u32 + 1),
+            reserve: None,
+            final_score: None,
+            unresolved_tie: false,
+            explanation,
+        });
+    }
+    by_seq(&mut rest);
+    for c in rest {
+        let p = if c.dropped {
+            not_ranked(
+                c,
+                Status::Gugur,
+                "Gugur karena tanggapan masyarakat yang terbukti.",
+            )
+        } else if !c.ms {
+            not_ranked(c, Status::Tms, "Tidak memenuhi syarat administrasi.")
+        } else if c.written == Some(Mark::Absent) {
+            not_ranked(c, Status::TidakHadir, "Tidak hadir pada tes tertulis.")
+        } else {
+            out.written_pending += 1;
+            not_ranked(
+                c,
+                Status::BelumDinilai,
+                "Nilai tes tertulis belum dimasukkan.",
+            )
+        };
+        placed.push(p);
+    }
+    placed
+}
+
+/// The final ordering key: better first.
+fn final_key(rules: &Rules, w: u32, i: u32) -> (u64, u32, u32) {
+    (final_score(rules.combination, w, i), i, w)
+}
+
+fn rank_final(rules: &Rules, passed: &[&Candidate], out: &mut UnitRanking) -> Vec<Placed> {
+    let terpilih = rules.quota;
+    let listed = rules.final_multiple * rules.quota;
+    let mut scored: Vec<(&Candidate, (u64, u32, u32))> = Vec::new();
+    let mut rest: Vec<&Candidate> = Vec::new();
+    for c in passed {
+        let frozen_out = c.in_final_list == Some(false);
+        match (
+            c.dropped || frozen_out,
+            c.written.and_then(Mark::score),
+            c.interview,
+        ) {
+            (false, Some(w), Some(Mark::Score(i))) => scored.push((c, final_key(rules, w, i))),
+            _ => rest.push(c),
+        }
+    }
+    // Better key first; within a full tie the plenary's order, then the
+    // registration order (provisional, flagged below).
+    scored.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| match (a.0.plenary, b.0.plenary) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            })
+            .then(a.0.seq.cmp(&b.0.seq))
+            .then(a.0.id.cmp(&b.0.id))
+    });
+    let n = scored.len();
+    let mut placed: Vec<Placed> = Vec::with_capacity(passed.len());
+    let mut start = 0;
+    while start < n {
+        let key = scored[start].1;
+        let end = start + scored[start..].iter().take_while(|x| x.1 == key).count();
+        // Positions start+1 ..= end share the key.
+        let group = &scored[start..end];
+        let crosses = |cut: u32| (start as u32) < cut && (end as u32) > cut;
+        let decided = {
+            let mut ps: Vec<u32> = group.iter().filter_map(|x| x.0.plenary).collect();
+            ps.sort_unstable();
+            ps.dedup();
+            ps.len() == group.len()
+        };
+        let unresolved = group.len() > 1 && (crosses(terpilih) || crosses(listed)) && !decided;
+        if unresolved {
+            out.unresolved_ties += 1;
+        }
+        let prev = start.checked_sub(1).map(|i| scored[i].1);
+        let next = scored.get(end).map(|x| x.1);
+        for (k, (c, (f, i, w))) in group.iter().enumerate() {
+            let position = (start + k) as u32 + 1;
+            let rank = start as u32 + 1;
+            let status = if position <= terpilih {
+                Status::Terpilih
+            } else if position <= listed {
+                Status::Cadangan
+            } else {
+                Status::TidakTerpilih
+            };
+            let mut explanation = format!(
+                "Nilai akhir {} (wawancara {}, tertulis {}); peringkat {rank} dari {n}",
+                format_final(*f),
+                format_score(*i),
+                format_score(*w)
+            );
+            match status {
+                Status::Terpilih => explanation.push_str(&format!("; kuota {terpilih}.")),
+                Status::Cadangan => explanation.push_str(&format!(
+                    "; cadangan urutan {} (peringkat {}–{} menjadi cadangan).",
+                    position - terpilih,
+                    terpilih + 1,
+                    listed
+                )),
+                _ => explanation.push_str(&format!(
+                    "; yang diumumkan peringkat 1–{listed} ({} × kuota {terpilih}).",
+                    rules.final_multiple
+                )),
+            }
+            // Say how an equal final score was ordered.
+            let same_final = |o: Option<(u64, u32, u32)>| o.is_some_and(|o| o.0 == *f);
+            if group.len() > 1 {
+                if unresolved {
+                    explanation.push_str(
+                        " Nilai akhir, wawancara dan tertulis sama dengan peserta lain di batas; menunggu keputusan rapat pleno (sementara diurutkan menurut nomor pendaftaran).",
+                    );
+                } else if decided && (crosses(terpilih) || crosses(listed)) {
+                    explanation.push_str(
+                        " Nilai sama dengan peserta lain di batas; urutan ditetapkan rapat pleno.",
+                    );
+                } else {
+                    explanation.push_str(" Nilai sama dengan peserta lain; urutan di antara mereka tidak mengubah hasil.");
+                }
+            } else if same_final(prev) || same_final(next) {
+                let by_interview = prev.is_some_and(|o| o.0 == *f && o.1 != *i)
+                    || next.is_some_and(|o| o.0 == *f && o.1 != *i);
+                explanation.push_str(if by_interview {
+                    " Nilai akhir sama dengan peserta lain; diurutkan menurut nilai wawancara."
+                } else {
+                    " Nilai akhir dan wawancara sama dengan peserta lain; diurutkan menurut nilai tertulis."
+                });
+            }
+            placed.push(Placed {
+                id: c.id,
+                status,
+                rank: Some(rank),
+                position: Some(position),
+                reserve: (status == Status::Cadangan).then(|| position - terpilih),
+                final_score: Some(*f),
+                unresolved_tie: unresolved,
+                explanation,
+            });
+        }
+        start = end;
+    }
+    by_seq(&mut rest);
+    for c in rest {
+        let p = if c.dropped {
+            not_ranked(
+                c,
+                Status::Gugur,
+                "Gugur karena tanggapan masyarakat yang terbukti.",
+            )
+        } else if c.in_final_list == Some(false) {
+            not_ranked(
+                c,
+                Status::TidakTerpilih,
+                "Tidak termasuk dalam daftar hasil akhir yang diumumkan.",
+            )
+        } else if c.interview == Some(Mark::Absent) {
+            not_ranked(c, Status::TidakHadir, "Tidak hadir pada tes wawancara.")
+        } else {
+            out.interview_pending += 1;
+            not_ranked(c, Status::BelumDinilai, "Nilai wawancara belum dimasukkan.")
+        };
+        placed.push(p);
+    }
+    placed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(quota: u32) -> Rules {
+        Rules {
+            quota,
+            pass_multiple: 3,
+            final_multiple: 2,
+            combination: ScoreCombination::Wawancara,
+        }
+    }
+
+    fn cand(id: i64, w: Option<u32>, i: Option<u32>) -> Candidate {
+        Candidate {
+            id,
+            seq: id,
+            ms: true,
+            dropped: false,
+            written: w.map(Mark::Score),
+            interview: i.map(Mark::Score),
+            passed_written: None,
+            in_final_list: None,
+            plenary: None,
+        }
+    }
+
+    #[test]
+    fn marks_parse_as_staff_write_them() {
+        assert_eq!(parse_mark("78"), Ok(Mark::Score(7800)));
+        assert_eq!(parse_mark("78,5"), Ok(Mark::Score(7850)));
+        assert_eq!(parse_mark(" 78.05 "), Ok(Mark::Score(7805)));
+        assert_eq!(parse_mark("100"), Ok(Mark::Score(10_000)));
+        assert_eq!(parse_mark("0"), Ok(Mark::Score(0)));
+        assert_eq!(parse_mark("Absen"), Ok(Mark::Absent));
+        assert_eq!(parse_mark("TH"), Ok(Mark::Absent));
+        for bad in [
+            "", "100,01", "101", "7a", "78,555", ",5", "-3", "1e2", "78,5,1",
+        ] {
+            assert!(parse_mark(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(format_score(7805), "78,05");
+        assert_eq!(format_final(785_000), "78,50");
+        assert_eq!(format_final(785_530), "78,5530");
+    }
+
+    #[test]
+    fn final_score_follows_the_setting() {
+        assert_eq!(
+            final_score(ScoreCombination::Wawancara, 8000, 7000),
+            700_000
+        );
+        assert_eq!(final_score(ScoreCombination::Jumlah, 8000, 7000), 1_500_000);
+        let b = ScoreCombination::Bobot {
+            tertulis: 40,
+            wawancara: 60,
+        };
+        assert_eq!(final_score(b, 8000, 7000), 740_000);
+    }
+
+    #[test]
+    fn written_cut_keeps_everyone_tied_at_the_last_place() {
+        // Quota 1, pass 3: scores 90, 80, 70, 70, 60 → four pass.
+        let cs = vec![
+            cand(1, Some(9000), None),
+            cand(2, Some(8000), None),
+            cand(3, Some(7000), None),
+            cand(4, Some(7000), None),
+            cand(5, Some(6000), None),
+        ];
+        let r = rank_unit(&rules(1), &cs);
+        let lulus: Vec<i64> = r
+            .written
+            .iter()
+            .filter(|p| p.status == Status::Lulus)
+            .map(|p| p.id)
+            .collect();
+        assert_eq!(lulus, vec![1, 2, 3, 4]);
+        assert_eq!(r.written[3].rank, Some(3));
+        assert!(r.written[3].explanation.contains("batas lulus"));
+        assert_eq!(r.written[4].status, Status::TidakLulus);
+    }
+
+    #[test]
+    fn absent_tms_and_unscored_are_out_of_the_written_ranking() {
+        let mut absent = cand(2, None, None);
+        absent.written = Some(Mark::Absent);
+        let mut tms = cand(3, Some(9900), None);
+        tms.ms = false;
+        let cs = vec![cand(1, Some(5000), None), absent, tms, cand(4, None, None)];
+        let r = rank_unit(&rules(1), &cs);
+        let st = |id| r.written.iter().find(|p| p.id == id).unwrap().status;
+        assert_eq!(st(1), Status::Lulus);
+        assert_eq!(st(2), Status::TidakHadir);
+        assert_eq!(st(3), Status::Tms);
+        assert_eq!(st(4), Status::BelumDinilai);
+        assert_eq!(r.written_pending, 1);
+        assert_eq!(r.final_.len(), 1);
+    }
+
+    #[test]
+    fn final_ranking_breaks_ties_by_interview_then_written() {
+        // Quota 1, sum of scores: 2 and 3 have the same sum; 3 has the better interview.
+        let mut rl = rules(1);
+        rl.combination = ScoreCombination::Jumlah;
+        let cs = vec![
+            cand(1, Some(9000), Some(9000)),
+            cand(2, Some(8000), Some(7000)),
+            cand(3, Some(7000), Some(8000)),
+        ];
+        let r = rank_unit(&rl, &cs);
+        let order: Vec<i64> = r.final_.iter().map(|p| p.id).collect();
+        assert_eq!(order, vec![1, 3, 2]);
+        assert_eq!(r.final_[0].status, Status::Terpilih);
+        assert_eq!(r.final_[1].status, Status::Cadangan);
+        assert_eq!(r.final_[1].reserve, Some(1));
+        assert!(r.final_[1].explanation.contains("wawancara"));
+        assert_eq!(r.unresolved_ties, 0);
+    }
+
+    #[test]
+    fn a_full_tie_at_the_cut_waits_for_the_plenary() {
+        let cs = vec![
+            cand(1, Some(8000), Some(8000)),
+            cand(2, Some(8000), Some(8000)),
+            cand(3, Some(6000), Some(6000)),
+        ];
+        let r = rank_unit(&rules(1), &cs);
+        assert_eq!(r.unresolved_ties, 1);
+        assert!(r.final_[0].unresolved_tie && r.final_[1].unresolved_tie);
+        assert!(!r.final_[2].unresolved_tie);
+        // The plenary puts 2 first.
+        let mut decided = cs.clone();
+        decided[1].plenary = Some(1);
+        decided[0].plenary = Some(2);
+        let r = rank_unit(&rules(1), &decided);
+        assert_eq!(r.unresolved_ties, 0);
+        assert_eq!(r.final_[0].id, 2);
+        assert_eq!(r.final_[0].status, Status::Terpilih);
+        assert!(r.final_[0].explanation.contains("pleno"));
+    }
+
+    #[test]
+    fn a_tie_inside_the_list_needs_no_plenary() {
+        // Quota 2: 1 and 2 tie at the top; both are Terpilih either way.
+        let cs = vec![
+            cand(1, Some(8000), Some(8000)),
+            cand(2, Some(8000), Some(8000)),
+            cand(3, Some(6000), Some(6000)),
+        ];
+        let r = rank_unit(&rules(2), &cs);
+        assert_eq!(r.unresolved_ties, 0);
+        assert_eq!(r.final_[0].rank, Some(1));
+        assert_eq!(r.final_[1].rank, Some(1));
+        assert_eq!(r.final_[1].status, Status::Terpilih);
+    }
+
+    #[test]
+    fn frozen_final_list_moves_reserves_up_when_one_is_dropped() {
+        // Quota 1, list 2: 1 Terpilih, 2 Cadangan, 3 not listed.
+        let mut cs = vec![
+            cand(1, Some(9000), Some(9000)),
+            cand(2, Some(8000), Some(8000)),
+            cand(3, Some(7000), Some(7000)),
+        ];
+        for c in cs.iter_mut() {
+            c.passed_written = Some(true);
+        }
+        cs[0].in_final_list = Some(true);
+        cs[1].in_final_list = Some(true);
+        cs[2].in_final_list = Some(false);
+        cs[0].dropped = true;
+        let r = rank_unit(&rules(1), &cs);
+        let st = |id| r.final_.iter().find(|p| p.id == id).unwrap().status;
+        assert_eq!(st(2), Status::Terpilih);
+        assert_eq!(st(1), Status::Gugur);
+        assert_eq!(st(3), Status::TidakTerpilih);
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+        use std::collections::HashMap;
+
+        /// A unit of up to 40 candidates with coarse scores, so that ties
+        /// are frequent; some TMS, absent or unscored.
+        fn unit() -> impl Strategy<Value = (u32, ScoreCombination, Vec<Candidate>)> {
+            let mark = prop_oneof![
+                8 => (0u32..12).prop_map(|s| Some(Mark::Score(s * 500))),
+                1 => Just(Some(Mark::Absent)),
+                1 => Just(None),
+            ];
+            let candidate = (any::<bool>(), mark.clone(), mark, 0u8..10);
+            let combination = prop_oneof![
+                Just(ScoreCombination::Wawancara),
+                Just(ScoreCombination::Jumlah),
+                (0u32..=100).prop_map(|t| ScoreCombination::Bobot {
+                    tertulis: t,
+                    wawancara: 100 - t
+                }),
+            ];
+            (
+                1u32..6,
+                combination,
+                prop::collection::vec(candidate, 0..40),
+            )
+                .prop_map(|(quota, combination, cs)| {
+                    let cs = cs
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (ms_coin, w, iv, p))| Candidate {
+                            id: i as i64 + 1,
+                            seq: (i as i64 * 7919) % 101,
+                            ms: ms_coin || p < 8,
+                            dropped: p == 9,
+                            written: w,
+                            interview: iv,
+                            passed_written: None,
+                            in_final_list: None,
+                            plenary: None,
+                        })
+                        .collect();
+                    (quota, combination, cs)
+                })
+        }
+
+        fn rules_for(quota: u32, combination: ScoreCombination) -> Rules {
+            Rules {
+                quota,
+                pass_multiple: 3,
+                final_multiple: 2,
+                combination,
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn never_more_terpilih_than_the_quota((quota, comb, cs) in unit()) {
+                let r = rank_unit(&rules_for(quota, comb), &cs);
+                let terpilih = r.final_.iter().filter(|p| p.status == Status::Terpilih).count();
+                let cadangan = r.final_.iter().filter(|p| p.status == Status::Cadangan).count();
+                prop_assert!(terpilih as u32 <= quota);
+                prop_assert!(cadangan as u32 <= quota);
+                // Every candidate appears once in the written list.
+                prop_assert_eq!(r.written.len(), cs.len());
+            }
+
+            #[test]
+            fn every_pass_is_explained((quota, comb, cs) in unit()) {
+                let r = rank_unit(&rules_for(quota, comb), &cs);
+                for p in r.written.iter().chain(&r.final_) {
+                    prop_assert!(!p.explanation.is_empty());
+                    if matches!(p.status, Status::Lulus | Status::Terpilih | Status::Cadangan) {
+                        let rank = p.rank.expect("a pass has a rank");
+                        let expected = format!("peringkat {rank} dari");
+                        prop_assert!(p.explanation.contains(&expected), "{}", p.explanation);
+                    }
+                }
+            }
+
+            #[test]
+            fn ties_at_the_written_cut_all_pass((quota, comb, cs) in unit()) {
+                let r = rank_unit(&rules_for(quota, comb), &cs);
+                let score: HashMap<i64, Option<Mark>> = cs.iter().map(|c| (c.id, c.written)).collect();
+                let ranked: Vec<&Placed> = r.written.iter().filter(|p| p.rank.is_some()).collect();
+                for a in &ranked {
+                    for b in &ranked {
+                        if score[&a.id] == score[&b.id] {
+                            prop_assert_eq!(a.status, b.status);
+                            prop_assert_eq!(a.rank, b.rank);
+                        }
+                        // A better score never fares worse.
+                        if score[&a.id].and_then(Mark::score) > score[&b.id].and_then(Mark::score) && b.status == Status::Lulus {
+                            prop_assert_eq!(a.status, Status::Lulus);
+                        }
+                    }
+                }
+                let passed = ranked.iter().filter(|p| p.status == Status::Lulus).count() as u32;
+                let cut = 3 * quota;
+                prop_assert!(passed >= cut.min(ranked.len() as u32));
+            }
+
+            #[test]
+            fn the_result_does_not_depend_on_insertion_order(
+                (quota, comb, cs) in unit(),
+                seed in any::<u64>(),
+            ) {
+                let rl = rules_for(quota, comb);
+                let a = rank_unit(&rl, &cs);
+                let mut shuffled = cs.clone();
+                // A deterministic shuffle from the seed.
+                let mut x = seed | 1;
+                for i in (1..shuffled.len()).rev() {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    shuffled.swap(i, (x % (i as u64 + 1)) as usize);
+                }
+                let b = rank_unit(&rl, &shuffled);
+                prop_assert_eq!(a, b);
+            }
+
+            #[test]
+            fn unresolved_ties_are_flagged_not_broken_silently((quota, comb, cs) in unit()) {
+                let r = rank_unit(&rules_for(quota, comb), &cs);
+                let key: HashMap<i64, Option<u64>> = r.final_.iter().map(|p| (p.id, p.final_score)).collect();
+                let status: HashMap<i64, Status> = r.final_.iter().map(|p| (p.id, p.status)).collect();
+                let by_id: HashMap<i64, &Candidate> = cs.iter().map(|c| (c.id, c)).collect();
+                for a in &r.final_ {
+                    for b in &r.final_ {
+                        let same = a.final_score.is_some()
+                            && key[&a.id] == key[&b.id]
+                            && by_id[&a.id].interview == by_id[&b.id].interview
+                            && by_id[&a.id].written == by_id[&b.id].written;
+                        if same && status[&a.id] != status[&b.id] {
+                            prop_assert!(a.unresolved_tie && b.unresolved_tie);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
