@@ -359,7 +359,7 @@ pub struct TimelineStage {
     /// Latest opening (or reopening): time and user.
     pub opened: Option<String>,
     pub closed: Option<String>,
-    /// Every open, close and reopen, oldest first ("tutup oleh X pada ...").
+    /// Every open, close and reopen, oldest first ("ditutup oleh X pada 23-11-2026 15:00").
     pub events: Vec<String>,
 }
 
@@ -404,12 +404,14 @@ pub async fn timeline(
                 .filter(|e| e.stage == d.stage.as_str())
                 .collect();
             let describe = |e: &store::Event| {
-                let mut s = format!(
-                    "{} oleh {} pada {}",
-                    action_word(&e.action),
-                    e.username,
-                    e.at
-                );
+                let at = DateTime::parse_from_rfc3339(&e.at)
+                    .map(|t| {
+                        t.with_timezone(&chrono::Local)
+                            .format("%d-%m-%Y %H:%M")
+                            .to_string()
+                    })
+                    .unwrap_or_else(|_| e.at.clone());
+                let mut s = format!("{} oleh {} pada {at}", action_word(&e.action), e.username);
                 if let Some(r) = &e.reason {
                     s.push_str(&format!(" (alasan: {r})"));
                 }

@@ -23,3 +23,10 @@ export const canAttachScans = (r: Role) => r === "operator" || r === "verifikato
 export const canCloseStages = (r: Role) => r === "pimpinan";
 /** Only an Administrator reopens a closed stage, with a reason. */
 export const canReopenStages = (r: Role) => r === "administrator";
+/** Verifiers enter written-test and interview scores. */
+export const canEnterScores = (r: Role) => r === "verifikator";
+/**
+ * The chair records the commission's plenary decisions: registration
+ * extensions, the order of a tie, the outcome of a public response, a PAW.
+ */
+export const canDecidePlenary = (r: Role) => r === "pimpinan";
