@@ -486,4 +486,58 @@ fn applicants_import_and_export_from_the_command_line() {
         "Koreksi berkas KTP",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
+
+    // The written test: opened by the chair, scores from a file, results and quota.
+    let run = |args: &[&str]| {
+        let mut all = vec!["--db", db];
+        all.extend_from_slice(args);
+        adhoc(&all)
+    };
+    let o = run(&["stage", "close", "--round", "1", "administrasi"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let scores = dir.path().join("nilai.csv");
+    std::fs::write(&scores, "nomor_pendaftaran,nilai\nPPK-3514-0001,78.5\n").unwrap();
+    let import = [
+        "scores",
+        "import",
+        "--round",
+        "1",
+        "--stage",
+        "tertulis",
+        scores.to_str().unwrap(),
+    ];
+    let o = run(&import);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("belum dibuka"), "{}", stderr(&o));
+    let o = run(&["stage", "open", "--round", "1", "tertulis"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&import);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("1 nilai tes tertulis disimpan"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["results", "--round", "1", "--stage", "tertulis"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "nomor_pendaftaran,nama,jenis_kelamin,kode_wilayah_tugas,nilai_tertulis,nilai_wawancara,nilai_akhir,peringkat,status\n\
+         PPK-3514-0001,Budi Santoso,L,35.14.01,\"78,50\",,,1,lulus\n"
+    );
+    let o = run(&["quota", "--round", "1"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("35.14.01,Purwodadi,Purwodadi,5,1,1,1,0,0,0,,")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .last()
+            .unwrap()
+            .starts_with(",Jumlah,,120,1,1,1,"),
+        "{out}"
+    );
 }

@@ -168,3 +168,40 @@ async fn the_demo_is_realistic_and_clearly_fake() {
     let err = build_demo(&path, 2024, now()).await.unwrap_err();
     assert_eq!(err.field(), Some("db"));
 }
+
+#[tokio::test]
+async fn the_demo_ppk_round_has_its_final_results() {
+    use adhoc::domain::round::Stage;
+    use adhoc::service::selection;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    build_demo(&path, 2024, now()).await.unwrap();
+    let db = Db::open(&path, OpenMode::MustExist).await.unwrap();
+    let chair = auth::login(&db, "pimpinan", DEMO_PASSWORD, now())
+        .await
+        .unwrap();
+    let h = home::home(&db, None).await.unwrap();
+    let ppk = h.rounds.iter().find(|r| r.body.as_str() == "PPK").unwrap();
+    assert_eq!(ppk.current_stage, Stage::Penetapan);
+    let board = selection::quota(&db, &chair, ppk.id, now()).await.unwrap();
+    // Every kecamatan has its Terpilih, up to the quota, and no tie is left open.
+    for u in &board.units {
+        assert!(u.terpilih <= u.quota, "{u:?}");
+        assert!(u.terpilih > 0, "{u:?}");
+        assert!(!u.flags.contains(&selection::QuotaFlag::SeriBelumDiputuskan));
+    }
+    assert!(
+        board.total.terpilih >= board.total.quota - 10,
+        "{:?}",
+        board.total
+    );
+    assert!(board.total.cadangan > 0);
+    // Absent applicants exist in both tests and are out.
+    let finals = selection::results(&db, &chair, ppk.id, Stage::Akhir, None, now())
+        .await
+        .unwrap();
+    assert!(finals
+        .iter()
+        .any(|r| r.status == adhoc::domain::ranking::Status::TidakHadir));
+    db.close().await;
+}

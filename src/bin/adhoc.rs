@@ -17,7 +17,8 @@ use adhoc::service::audit::AuditQuery;
 use adhoc::service::auth::Session;
 use adhoc::service::setup::NewAccount;
 use adhoc::service::{
-    accounts, applicants, audit, demo, parties, registration, rounds, setup, stages, verification,
+    accounts, applicants, audit, demo, parties, registration, rounds, selection, setup, stages,
+    verification,
 };
 use adhoc::store::{Db, OpenMode};
 
@@ -66,16 +67,28 @@ enum Command {
     /// Hasil pemeriksaan berkas (penelitian administrasi).
     #[command(subcommand)]
     Documents(DocumentsCommand),
-    /// Menutup atau membuka kembali tahapan seleksi.
+    /// Membuka, menutup, membuka kembali tahapan; perpanjangan pendaftaran.
     #[command(subcommand)]
     Stage(StageCommand),
+    /// Nilai tes tertulis dan wawancara.
+    #[command(subcommand)]
+    Scores(ScoresCommand),
     /// Hasil satu tahap seleksi sebagai CSV.
     Results {
         #[arg(long)]
         round: i64,
-        /// Tahap: administrasi.
+        /// Tahap: administrasi, tertulis, atau akhir.
         #[arg(long)]
         stage: String,
+        /// Hanya satu kecamatan atau desa (kode), mis. 35.14.01.
+        #[arg(long)]
+        wilayah: Option<String>,
+    },
+    /// Rekap kuota per wilayah sebagai CSV (kuota, pendaftar, MS, lulus
+    /// tertulis, terpilih, cadangan, perempuan, catatan).
+    Quota {
+        #[arg(long)]
+        round: i64,
     },
     /// Membuat database demo Kabupaten Pasuruan dengan pendaftar fiktif.
     Demo {
@@ -144,6 +157,23 @@ enum UserCommand {
 
 #[derive(Subcommand)]
 enum StageCommand {
+    /// Membuka tahap yang sedang berjalan (setelah tahap sebelumnya ditutup).
+    Open {
+        #[arg(long)]
+        round: i64,
+        stage: String,
+    },
+    /// Memperpanjang pendaftaran untuk wilayah yang pendaftarnya kurang.
+    Extend {
+        #[arg(long)]
+        round: i64,
+        /// Kode kecamatan (PPK) atau desa (PPS); boleh beberapa.
+        #[arg(required = true)]
+        wilayah: Vec<String>,
+        /// Tanggal akhir (YYYY-MM-DD); bawaan: hari ini + lama perpanjangan.
+        #[arg(long)]
+        sampai: Option<chrono::NaiveDate>,
+    },
     /// Menutup tahap yang sedang berjalan; hasilnya dibekukan.
     Close {
         #[arg(long)]
@@ -158,6 +188,21 @@ enum StageCommand {
         stage: String,
         #[arg(long)]
         alasan: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ScoresCommand {
+    /// Mengimpor nilai dari CSV (nomor_pendaftaran,nilai[,hadir]); nilai
+    /// "absen" atau hadir=tidak untuk yang tidak hadir. Semua atau tidak sama
+    /// sekali.
+    Import {
+        #[arg(long)]
+        round: i64,
+        /// tertulis atau wawancara.
+        #[arg(long)]
+        stage: String,
+        file: PathBuf,
     },
 }
 
@@ -347,6 +392,24 @@ async fn run(cli: Cli) -> Result<()> {
             let db = Db::open(&db_path(cli.db)?, OpenMode::MustExist).await?;
             let session = Session::cli();
             let result = match cmd {
+                StageCommand::Open { round, stage } => {
+                    let stage = Stage::parse(&stage)?;
+                    stages::open(&db, &session, round, stage, now)
+                        .await
+                        .map(|()| eprintln!("Tahap {} dibuka.", stage.label().to_lowercase()))
+                }
+                StageCommand::Extend {
+                    round,
+                    wilayah,
+                    sampai,
+                } => stages::extend(&db, &session, round, &wilayah, sampai, now)
+                    .await
+                    .map(|until| {
+                        eprintln!(
+                            "Pendaftaran diperpanjang sampai {until} untuk {} wilayah.",
+                            wilayah.len()
+                        )
+                    }),
                 StageCommand::Close { round, stage } => {
                     match stages::close(&db, &session, round, Stage::parse(&stage)?, now).await {
                         Ok(c) => {
@@ -376,34 +439,74 @@ async fn run(cli: Cli) -> Result<()> {
             db.close().await;
             result
         }
-        Command::Results { round, stage } => {
-            if Stage::parse(&stage)? != Stage::Administrasi {
-                return Err(Error::validation(
-                    "stage",
-                    format!("Hasil tahap \"{stage}\" belum tersedia; yang tersedia: administrasi."),
-                ));
-            }
+        Command::Results {
+            round,
+            stage,
+            wilayah,
+        } => {
+            let stage = Stage::parse(&stage)?;
             let db = Db::open(&db_path(cli.db)?, OpenMode::MustExist).await?;
-            let result = verification::results(&db, &Session::cli(), round, now).await;
+            let result = print_results(&db, &Session::cli(), round, stage, wilayah, now).await;
             db.close().await;
+            result
+        }
+        Command::Quota { round } => {
+            let db = Db::open(&db_path(cli.db)?, OpenMode::MustExist).await?;
+            let result = selection::quota(&db, &Session::cli(), round, now).await;
+            db.close().await;
+            let board = result?;
             let mut w = csv_out();
             w.write_record([
-                "nomor_pendaftaran",
-                "nama",
-                "kode_wilayah_tugas",
-                "hasil",
-                "alasan",
+                "kode_wilayah",
+                "wilayah",
+                "kecamatan",
+                "kuota",
+                "pendaftar",
+                "ms",
+                "lulus_tertulis",
+                "terpilih",
+                "cadangan",
+                "perempuan_terpilih",
+                "persen_perempuan",
+                "catatan",
             ])?;
-            for r in result? {
+            for u in board.units.iter().chain(std::iter::once(&board.total)) {
+                let flags: Vec<&str> = u.flags.iter().map(|f| f.label()).collect();
                 w.write_record([
-                    &r.reg_number,
-                    &r.full_name,
-                    &r.unit_code,
-                    &r.result,
-                    &r.reasons,
+                    u.unit_code.as_str(),
+                    &u.unit_name,
+                    &u.kecamatan_name,
+                    &u.quota.to_string(),
+                    &u.registered.to_string(),
+                    &u.ms.to_string(),
+                    &u.passed_written.to_string(),
+                    &u.terpilih.to_string(),
+                    &u.cadangan.to_string(),
+                    &u.women_terpilih.to_string(),
+                    &u.women_percent.map(|p| p.to_string()).unwrap_or_default(),
+                    &flags.join("; "),
                 ])?;
             }
             flush(w)
+        }
+        Command::Scores(ScoresCommand::Import { round, stage, file }) => {
+            let stage = Stage::parse(&stage)?;
+            let db = Db::open(&db_path(cli.db)?, OpenMode::MustExist).await?;
+            let bytes = std::fs::read(&file)?;
+            let result =
+                selection::import_marks(&db, &Session::cli(), round, stage, &bytes, now).await;
+            db.close().await;
+            let report = result?;
+            if !report.problems.is_empty() {
+                return report_problems(&report.problems, &file, "nilai lama tidak berubah");
+            }
+            eprintln!(
+                "{} nilai {} disimpan ({} tidak hadir).",
+                report.stored,
+                stage.label().to_lowercase(),
+                report.absent
+            );
+            Ok(())
         }
         Command::Applicants(cmd) => {
             let db = Db::open(&db_path(cli.db)?, OpenMode::MustExist).await?;
@@ -479,6 +582,79 @@ async fn rounds_command(
 }
 
 /// Prints import problems as CSV and returns the error that says nothing was stored.
+/// Prints a stage's results as CSV: the administrative verdicts, or the
+/// written test's and the final ranking with scores, rank and status.
+async fn print_results(
+    db: &Db,
+    session: &Session,
+    round: i64,
+    stage: Stage,
+    unit: Option<String>,
+    now: chrono::DateTime<Utc>,
+) -> Result<()> {
+    if stage == Stage::Administrasi {
+        let rows = verification::results(db, session, round, now).await?;
+        let mut w = csv_out();
+        w.write_record([
+            "nomor_pendaftaran",
+            "nama",
+            "kode_wilayah_tugas",
+            "hasil",
+            "alasan",
+        ])?;
+        for r in rows {
+            if unit
+                .as_deref()
+                .is_some_and(|u| !r.unit_code.starts_with(u.trim()))
+            {
+                continue;
+            }
+            w.write_record([
+                &r.reg_number,
+                &r.full_name,
+                &r.unit_code,
+                &r.result,
+                &r.reasons,
+            ])?;
+        }
+        return flush(w);
+    }
+    let rows = selection::results(db, session, round, stage, unit.as_deref(), now).await?;
+    let mut w = csv_out();
+    w.write_record([
+        "nomor_pendaftaran",
+        "nama",
+        "jenis_kelamin",
+        "kode_wilayah_tugas",
+        "nilai_tertulis",
+        "nilai_wawancara",
+        "nilai_akhir",
+        "peringkat",
+        "status",
+    ])?;
+    for r in rows {
+        let mut status = r.status.as_str().to_string();
+        if let Some(k) = r.reserve {
+            status = format!("{status} {k}");
+        }
+        if r.unresolved_tie {
+            status.push_str(" (seri, menunggu pleno)");
+        }
+        w.write_record([
+            &r.reg_number,
+            &r.full_name,
+            &r.sex,
+            &r.unit_code,
+            &r.written,
+            &r.interview,
+            &r.final_score,
+            &r.rank.map(|x| x.to_string()).unwrap_or_default(),
+            &status,
+        ])?;
+    }
+    flush(w)
+}
+
 fn report_problems(
     problems: &[adhoc::docs::csv_in::RowProblem],
     file: &std::path::Path,

@@ -138,10 +138,11 @@ pub struct Candidate {
     /// The written result frozen when the written stage closed (`None`
     /// while it is open): then it decides who was interviewed.
     pub passed_written: Option<bool>,
-    /// The final list frozen when the final stage closed: `Some(true)` for
-    /// those announced as Terpilih or Cadangan. After the close, only they
-    /// stay in the ranking (a dropped candidate's place goes to the next).
-    pub in_final_list: Option<bool>,
+    /// The final result frozen when the final stage closed. After the close
+    /// only those announced as Terpilih or Cadangan can hold a place: when
+    /// one of them is dropped, the next of them moves up, never someone
+    /// outside the announced list.
+    pub final_frozen: Option<Status>,
     /// The plenary's position within a tie at a cut.
     pub plenary: Option<u32>,
 }
@@ -391,12 +392,7 @@ fn rank_final(rules: &Rules, passed: &[&Candidate], out: &mut UnitRanking) -> Ve
     let mut scored: Vec<(&Candidate, (u64, u32, u32))> = Vec::new();
     let mut rest: Vec<&Candidate> = Vec::new();
     for c in passed {
-        let frozen_out = c.in_final_list == Some(false);
-        match (
-            c.dropped || frozen_out,
-            c.written.and_then(Mark::score),
-            c.interview,
-        ) {
+        match (c.dropped, c.written.and_then(Mark::score), c.interview) {
             (false, Some(w), Some(Mark::Score(i))) => scored.push((c, final_key(rules, w, i))),
             _ => rest.push(c),
         }
@@ -417,6 +413,8 @@ fn rank_final(rules: &Rules, passed: &[&Candidate], out: &mut UnitRanking) -> Ve
     let n = scored.len();
     let mut placed: Vec<Placed> = Vec::with_capacity(passed.len());
     let mut start = 0;
+    // Places taken so far (equals the position until the list is frozen).
+    let mut slot = 0;
     while start < n {
         let key = scored[start].1;
         let end = start + scored[start..].iter().take_while(|x| x.1 == key).count();
@@ -438,9 +436,18 @@ fn rank_final(rules: &Rules, passed: &[&Candidate], out: &mut UnitRanking) -> Ve
         for (k, (c, (f, i, w))) in group.iter().enumerate() {
             let position = (start + k) as u32 + 1;
             let rank = start as u32 + 1;
-            let status = if position <= terpilih {
+            // Places go to the announced list only, once it is frozen.
+            let announced = c
+                .final_frozen
+                .is_none_or(|s| matches!(s, Status::Terpilih | Status::Cadangan));
+            if announced {
+                slot += 1;
+            }
+            let status = if !announced {
+                Status::TidakTerpilih
+            } else if slot <= terpilih {
                 Status::Terpilih
-            } else if position <= listed {
+            } else if slot <= listed {
                 Status::Cadangan
             } else {
                 Status::TidakTerpilih
@@ -455,7 +462,7 @@ fn rank_final(rules: &Rules, passed: &[&Candidate], out: &mut UnitRanking) -> Ve
                 Status::Terpilih => explanation.push_str(&format!("; kuota {terpilih}.")),
                 Status::Cadangan => explanation.push_str(&format!(
                     "; cadangan urutan {} (peringkat {}–{} menjadi cadangan).",
-                    position - terpilih,
+                    slot - terpilih,
                     terpilih + 1,
                     listed
                 )),
@@ -492,7 +499,7 @@ fn rank_final(rules: &Rules, passed: &[&Candidate], out: &mut UnitRanking) -> Ve
                 status,
                 rank: Some(rank),
                 position: Some(position),
-                reserve: (status == Status::Cadangan).then(|| position - terpilih),
+                reserve: (status == Status::Cadangan).then(|| slot - terpilih),
                 final_score: Some(*f),
                 unresolved_tie: unresolved,
                 explanation,
@@ -507,12 +514,6 @@ fn rank_final(rules: &Rules, passed: &[&Candidate], out: &mut UnitRanking) -> Ve
                 c,
                 Status::Gugur,
                 "Gugur karena tanggapan masyarakat yang terbukti.",
-            )
-        } else if c.in_final_list == Some(false) {
-            not_ranked(
-                c,
-                Status::TidakTerpilih,
-                "Tidak termasuk dalam daftar hasil akhir yang diumumkan.",
             )
         } else if c.interview == Some(Mark::Absent) {
             not_ranked(c, Status::TidakHadir, "Tidak hadir pada tes wawancara.")
@@ -547,7 +548,7 @@ mod tests {
             written: w.map(Mark::Score),
             interview: i.map(Mark::Score),
             passed_written: None,
-            in_final_list: None,
+            final_frozen: None,
             plenary: None,
         }
     }
@@ -693,9 +694,9 @@ mod tests {
         for c in cs.iter_mut() {
             c.passed_written = Some(true);
         }
-        cs[0].in_final_list = Some(true);
-        cs[1].in_final_list = Some(true);
-        cs[2].in_final_list = Some(false);
+        cs[0].final_frozen = Some(Status::Terpilih);
+        cs[1].final_frozen = Some(Status::Cadangan);
+        cs[2].final_frozen = Some(Status::TidakTerpilih);
         cs[0].dropped = true;
         let r = rank_unit(&rules(1), &cs);
         let st = |id| r.final_.iter().find(|p| p.id == id).unwrap().status;
@@ -743,7 +744,7 @@ mod tests {
                             written: w,
                             interview: iv,
                             passed_written: None,
-                            in_final_list: None,
+                            final_frozen: None,
                             plenary: None,
                         })
                         .collect();

@@ -22,9 +22,10 @@ use crate::domain::round::{Body, Preset, Stage};
 use crate::domain::verification::{DocVerdict, COMMON_REASONS};
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
+use crate::service::auth::Session;
 use crate::service::rounds::create_from_preset;
 use crate::service::setup::{first_run, NewAccount};
-use crate::service::{accounts, auth, parties, stages};
+use crate::service::{accounts, auth, parties, selection, stages};
 use crate::store::applicants::{ids_in_order, insert_many, insert_receipts, NewApplicant};
 use crate::store::regions::all_desa;
 use crate::store::verification::{upsert_checks, NewCheck};
@@ -322,11 +323,77 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
     if let Some(ppk) = ppk_round {
         stages::close(db, &chair, ppk, Stage::Pendaftaran, now).await?;
         stages::close(db, &chair, ppk, Stage::Administrasi, now).await?;
+        run_tests(db, &mut rng, &chair, &verifier, ppk, now).await?;
     }
     Ok(DemoReport {
         accounts: created,
         rounds,
     })
+}
+
+/// The written test, the interview and the final ranking of a round whose
+/// administrative stage is closed: scores (a few absent), every tie at a
+/// cut ordered by the plenary, each stage opened and closed by the chair.
+async fn run_tests<R: Rng>(
+    db: &Db,
+    rng: &mut R,
+    chair: &Session,
+    verifier: &Session,
+    round: i64,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    for (stage, mean, absent) in [
+        (Stage::Tertulis, 62.0, 0.03),
+        (Stage::Wawancara, 72.0, 0.02),
+    ] {
+        stages::open(db, chair, round, stage, now).await?;
+        let sheet = selection::score_sheet(db, verifier, round, stage, None).await?;
+        let mut csv = String::from("nomor_pendaftaran,nilai\n");
+        for row in &sheet.rows {
+            if rng.gen_bool(absent) {
+                csv.push_str(&format!("{},absen\n", row.reg_number));
+            } else {
+                // Whole and half points, so that some scores tie.
+                let spread: f64 = (0..4).map(|_| rng.gen_range(-9.0..9.0)).sum();
+                let score = ((mean + spread) * 2.0).round().clamp(0.0, 200.0) / 2.0;
+                csv.push_str(&format!("{},{score}\n", row.reg_number));
+            }
+        }
+        let report =
+            selection::import_marks(db, verifier, round, stage, csv.as_bytes(), now).await?;
+        if let Some(p) = report.problems.first() {
+            return Err(Error::Internal(format!("nilai demo ditolak: {}", p.reason)));
+        }
+        stages::close(db, chair, round, stage, now).await?;
+    }
+    stages::open(db, chair, round, Stage::Akhir, now).await?;
+    let finals = selection::results(db, chair, round, Stage::Akhir, None, now).await?;
+    let mut groups: Vec<Vec<i64>> = Vec::new();
+    let mut last: Option<(&str, &str)> = None;
+    for r in finals.iter().filter(|r| r.unresolved_tie) {
+        let key = (r.unit_code.as_str(), r.final_score.as_str());
+        if last != Some(key) {
+            groups.push(Vec::new());
+            last = Some(key);
+        }
+        groups
+            .last_mut()
+            .expect("pushed above")
+            .push(r.applicant_id);
+    }
+    for group in groups {
+        selection::decide_tie(
+            db,
+            chair,
+            round,
+            &group,
+            "Berita Acara rapat pleno penetapan hasil akhir (demo)",
+            now,
+        )
+        .await?;
+    }
+    stages::close(db, chair, round, Stage::Akhir, now).await?;
+    Ok(())
 }
 
 fn fake_applicant<R: Rng>(

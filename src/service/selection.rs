@@ -111,10 +111,7 @@ pub(crate) async fn compute(
             written: r.written_mark(),
             interview: r.interview_mark(),
             passed_written: r.written_result.as_deref().map(|s| s == "lulus"),
-            in_final_list: r
-                .final_result
-                .as_deref()
-                .map(|s| s == "terpilih" || s == "cadangan"),
+            final_frozen: r.final_result.as_deref().and_then(Status::parse),
             plenary: r.plenary,
         });
     }
@@ -451,7 +448,9 @@ pub(crate) fn dashboard(c: &Computed, now: DateTime<Utc>) -> QuotaDashboard {
         }
         let ext = latest.get(u.code.as_str());
         row.extended_until = ext.map(|e| e.ends_on.to_string());
-        if stage > Stage::Pendaftaran {
+        // Extensions matter between the close of registration and the close
+        // of the administrative stage.
+        if stage == Stage::Administrasi {
             let threshold = settings.extension_threshold * u.quota;
             match ext {
                 Some(e) if e.ends_on >= today => row.flags.push(QuotaFlag::Diperpanjang),

@@ -16,6 +16,6 @@ today_within: boolean,
  */
 opened: string | null, closed: string | null, 
 /**
- * Every open, close and reopen, oldest first ("tutup oleh X pada ...").
+ * Every open, close and reopen, oldest first ("ditutup oleh X pada 23-11-2026 15:00").
  */
 events: Array<string>, };

@@ -33,7 +33,8 @@ interface TimelineOptions {
  * A timeline as the core builds it: stages before `current` are done, the
  * current one runs or waits to be opened, later ones have not started.
  */
-export function timeline({ current = "administrasi", open = false, today = "2026-11-28", events = {} }: TimelineOptions = {}): Timeline {
+export function timeline(options: TimelineOptions = {}): Timeline {
+  const { current = "administrasi", open = false, today = "2026-11-28", events = {} } = options;
   const at = STAGES.indexOf(current);
   const stages = STAGES.map((stage, i): TimelineStage => {
     const [starts_on, ends_on] = SCHEDULE[stage];
