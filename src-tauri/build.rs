@@ -64,6 +64,13 @@ const COMMANDS: &[&str] = &[
     "selection_results",
     "quota_dashboard",
     "decide_tie",
+    "list_responses",
+    "record_response",
+    "clarify_response",
+    "decide_response",
+    "unit_members",
+    "record_leave",
+    "confirm_replacement",
 ];
 
 fn main() {

@@ -9,7 +9,6 @@ use adhoc::domain::account::Role;
 use adhoc::domain::ranking::Status;
 use adhoc::domain::round::{Body, Preset, Stage};
 use adhoc::domain::verification::AdminVerdict;
-use adhoc::service::auth::Session;
 use adhoc::service::registration::register;
 use adhoc::service::rounds::{create_from_preset, set_unit_quota};
 use adhoc::service::selection::{
@@ -17,38 +16,8 @@ use adhoc::service::selection::{
 };
 use adhoc::service::stages::{close, extend, extension_list, open, reopen, timeline, StageState};
 use adhoc::service::verification::set_override;
-use adhoc::store::Db;
-use chrono::{DateTime, Days, Utc};
-use common::{as_role, now, ppk_draft, ready_db};
-
-/// Registers `n` applicants in `kecamatan` (dotted code); returns their ids
-/// and registration numbers in order.
-async fn register_many(
-    db: &Db,
-    desk: &Session,
-    round: i64,
-    kecamatan: &str,
-    first_serial: u32,
-    n: u32,
-    at: DateTime<Utc>,
-) -> Vec<(i64, String)> {
-    let mut out = Vec::new();
-    for i in 0..n {
-        let serial = first_serial + i;
-        let mut draft = ppk_draft(
-            &format!("351401120890{serial:04}"),
-            &format!("Calon {serial:02}"),
-        );
-        draft.fields.kode_wilayah_tugas = kecamatan.into();
-        let saved = register(db, desk, round, &draft, at)
-            .await
-            .unwrap()
-            .saved
-            .unwrap_or_else(|| panic!("applicant {serial} not registered"));
-        out.push((saved.id, saved.reg_number));
-    }
-    out
-}
+use chrono::Days;
+use common::{as_role, now, ppk_draft, ready_db, register_many};
 
 #[tokio::test]
 async fn a_round_goes_from_scores_to_the_final_list() {

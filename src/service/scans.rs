@@ -61,6 +61,22 @@ fn store_file(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(written?)
 }
 
+/// Keeps a file (PDF, JPG or PNG, judged from the bytes, size limited)
+/// under its SHA-256 in the scans folder; returns the hash and kind.
+pub(crate) fn keep(db: &Db, bytes: &[u8]) -> Result<(String, ScanKind)> {
+    let kind = sniff(bytes)?;
+    let sha256 = format!("{:x}", Sha256::digest(bytes));
+    store_file(&path_of(db, &sha256, kind), bytes)?;
+    Ok((sha256, kind))
+}
+
+/// Only the name of a file, whichever separator its path used.
+pub(crate) fn base_name(path: &str) -> Option<String> {
+    Some(path.rsplit(['/', '\\']).next().unwrap_or("").trim())
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+}
+
 /// A scan as listed.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -120,10 +136,7 @@ pub async fn attach(
         sha256: sha256.clone(),
         media_type: kind.media_type().to_string(),
         // Only the name, whichever separator the path used.
-        file_name: Some(file_name.rsplit(['/', '\\']).next().unwrap_or("").trim())
-            .filter(|n| !n.is_empty())
-            .map(str::to_string)
-            .unwrap_or_else(|| format!("pindaian.{}", kind.extension())),
+        file_name: base_name(file_name).unwrap_or_else(|| format!("pindaian.{}", kind.extension())),
         size: bytes.len() as i64,
         added_at: now.to_rfc3339(),
     };

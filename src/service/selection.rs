@@ -26,7 +26,7 @@ use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
 use crate::service::verification;
 use crate::store::selection::{self as store, Extension, NewMark, RankingRow};
-use crate::store::{rounds, Db};
+use crate::store::{responses, rounds, Db};
 
 /// One unit of a round (kecamatan for PPK, desa for PPS) and its quota.
 #[derive(Debug, Clone)]
@@ -76,6 +76,10 @@ pub(crate) async fn compute(
     let quota_rows = rounds::unit_quota_rows(&mut conn, round_id, round.body).await?;
     let rows = store::ranking_rows(&mut conn, round_id).await?;
     let extensions = store::extensions(&mut conn, round_id).await?;
+    let dropped: HashSet<i64> = responses::dropped(&mut conn, round_id)
+        .await?
+        .into_iter()
+        .collect();
     drop(conn);
     let default_quota = round.settings.quota_per_unit;
     let mut units: Vec<Unit> = quota_rows
@@ -107,7 +111,7 @@ pub(crate) async fn compute(
             id: r.id,
             seq: r.reg_seq,
             ms: ms.contains(&r.id),
-            dropped: false,
+            dropped: dropped.contains(&r.id),
             written: r.written_mark(),
             interview: r.interview_mark(),
             passed_written: r.written_result.as_deref().map(|s| s == "lulus"),

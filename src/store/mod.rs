@@ -9,6 +9,7 @@ pub mod audit;
 pub mod meta;
 pub mod parties;
 pub mod regions;
+pub mod responses;
 pub mod rounds;
 pub mod selection;
 pub mod stages;

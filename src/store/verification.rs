@@ -293,12 +293,14 @@ pub async fn attachments_of(
 
 /// The media type of a stored scan, if any applicant has it.
 pub async fn media_type_of(conn: &mut SqliteConnection, sha256: &str) -> Result<Option<String>> {
-    Ok(
-        sqlx::query_scalar("SELECT media_type FROM document_attachments WHERE sha256 = ? LIMIT 1")
-            .bind(sha256)
-            .fetch_optional(&mut *conn)
-            .await?,
+    Ok(sqlx::query_scalar(
+        "SELECT media_type FROM document_attachments WHERE sha256 = ?1
+             UNION ALL SELECT attachment_type FROM public_responses WHERE attachment_sha256 = ?1
+             LIMIT 1",
     )
+    .bind(sha256)
+    .fetch_optional(&mut *conn)
+    .await?)
 }
 
 /// A requirement as administrators manage it (retired ones included).

@@ -79,3 +79,32 @@ pub fn ppk_draft(nik: &str, name: &str) -> adhoc::domain::registration::Registra
         ..Default::default()
     }
 }
+
+/// Registers `n` applicants in `kecamatan` (dotted code); returns their ids
+/// and registration numbers in order.
+pub async fn register_many(
+    db: &adhoc::store::Db,
+    desk: &Session,
+    round: i64,
+    kecamatan: &str,
+    first_serial: u32,
+    n: u32,
+    at: DateTime<Utc>,
+) -> Vec<(i64, String)> {
+    let mut out = Vec::new();
+    for i in 0..n {
+        let serial = first_serial + i;
+        let mut draft = ppk_draft(
+            &format!("351401120890{serial:04}"),
+            &format!("Calon {serial:02}"),
+        );
+        draft.fields.kode_wilayah_tugas = kecamatan.into();
+        let saved = adhoc::service::registration::register(db, desk, round, &draft, at)
+            .await
+            .unwrap()
+            .saved
+            .unwrap_or_else(|| panic!("applicant {serial} not registered"));
+        out.push((saved.id, saved.reg_number));
+    }
+    out
+}

@@ -20,7 +20,9 @@ import type { HomeView } from "../bindings/HomeView";
 import type { ImportProgress } from "../bindings/ImportProgress";
 import type { KabupatenChoice } from "../bindings/KabupatenChoice";
 import type { KecamatanOption } from "../bindings/KecamatanOption";
+import type { LeaveInput } from "../bindings/LeaveInput";
 import type { NewAccount } from "../bindings/NewAccount";
+import type { Outcome } from "../bindings/Outcome";
 import type { PartyHit } from "../bindings/PartyHit";
 import type { PartyImport } from "../bindings/PartyImport";
 import type { PresetChoice } from "../bindings/PresetChoice";
@@ -30,6 +32,8 @@ import type { RegistrationDraft } from "../bindings/RegistrationDraft";
 import type { RegistrationResult } from "../bindings/RegistrationResult";
 import type { RequirementInput } from "../bindings/RequirementInput";
 import type { RequirementList } from "../bindings/RequirementList";
+import type { ResponseInput } from "../bindings/ResponseInput";
+import type { ResponseView } from "../bindings/ResponseView";
 import type { Role } from "../bindings/Role";
 import type { RoundDraft } from "../bindings/RoundDraft";
 import type { RoundSummary } from "../bindings/RoundSummary";
@@ -43,6 +47,7 @@ import type { SetupStatus } from "../bindings/SetupStatus";
 import type { Stage } from "../bindings/Stage";
 import type { StageClosed } from "../bindings/StageClosed";
 import type { Timeline } from "../bindings/Timeline";
+import type { UnitMembers } from "../bindings/UnitMembers";
 import type { UnitProgress } from "../bindings/UnitProgress";
 import type { UnitQuotaList } from "../bindings/UnitQuotaList";
 import type { VerificationView } from "../bindings/VerificationView";
@@ -130,6 +135,18 @@ export interface Commands {
   selection_results: { args: { roundId: number; stage: Stage; unit: string | null }; result: SelectionRow[] };
   quota_dashboard: { args: { roundId: number }; result: QuotaDashboard };
   decide_tie: { args: { roundId: number; ordered: number[]; note: string }; result: null };
+  list_responses: { args: { roundId: number }; result: ResponseView[] };
+  /** With attach, a file dialog opens first; null when it was cancelled. */
+  record_response: { args: { input: ResponseInput; attach: boolean }; result: ResponseView | null };
+  clarify_response: { args: { id: number; text: string }; result: ResponseView };
+  decide_response: { args: { id: number; outcome: Outcome; reason: string }; result: ResponseView };
+  /** Fails (validation) before the final results are settled. */
+  unit_members: { args: { roundId: number; unit: string | null }; result: UnitMembers[] };
+  record_leave: { args: { roundId: number; leave: LeaveInput }; result: UnitMembers };
+  confirm_replacement: {
+    args: { roundId: number; pawId: number; replacementId: number; note: string };
+    result: UnitMembers;
+  };
 }
 
 export type CommandName = keyof Commands;

@@ -10,7 +10,6 @@ import type { Timeline } from "../bindings/Timeline";
 import type { TimelineStage } from "../bindings/TimelineStage";
 import { ErrorBox } from "../components/ErrorBox";
 import { Modal } from "../components/Modal";
-import { waktu } from "./applicantText";
 import { canCloseStages, canReopenStages } from "./roles";
 import { CloseStageDialog, ReopenStageDialog } from "./StageDialog";
 import { STAGE_LABEL, STAGES } from "./stages";
@@ -45,13 +44,8 @@ export const STATE_LABEL: Record<StageState, string> = {
   belum: "Belum",
 };
 
-const RFC3339 = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/g;
-
-/** A recorded event for people: capitalised, its timestamp in local time. */
-function eventText(e: string): string {
-  const text = e.replace(RFC3339, (at) => waktu(at));
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+/** A recorded event as the core words it ("ditutup oleh ketua pada 27-11-2026 10:00"), capitalised. */
+const eventText = (e: string) => e.charAt(0).toUpperCase() + e.slice(1);
 
 /** Where today falls when no stage's dates include it: before, between two stages, or after. */
 function todayGap(t: Timeline): { before: number; text: string } | null {

@@ -1,0 +1,397 @@
+//! Interim replacement (PAW, pengganti antar waktu) during the term of
+//! office: a member who dies, resigns, is permanently unable or is
+//! dismissed is replaced by the best-ranked reserve (Cadangan) of the same
+//! unit who is still available, by decision of the commission.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use ts_rs::TS;
+
+use crate::domain::permission::Operation;
+use crate::domain::ranking::Status;
+use crate::domain::region::RegionCode;
+use crate::domain::round::Stage;
+use crate::error::{Error, Result};
+use crate::service::audit::{self, Change};
+use crate::service::auth::Session;
+use crate::service::selection;
+use crate::store::responses::{self as store, NewLeave, PawRow};
+use crate::store::{selection as sel_store, Db};
+
+/// Why a member leaves (DOMAIN.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum LeaveCause {
+    Meninggal,
+    MengundurkanDiri,
+    BerhalanganTetap,
+    Diberhentikan,
+}
+
+impl LeaveCause {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LeaveCause::Meninggal => "meninggal",
+            LeaveCause::MengundurkanDiri => "mengundurkan_diri",
+            LeaveCause::BerhalanganTetap => "berhalangan_tetap",
+            LeaveCause::Diberhentikan => "diberhentikan",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LeaveCause::Meninggal => "Meninggal dunia",
+            LeaveCause::MengundurkanDiri => "Mengundurkan diri",
+            LeaveCause::BerhalanganTetap => "Berhalangan tetap",
+            LeaveCause::Diberhentikan => "Diberhentikan",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<LeaveCause> {
+        [
+            LeaveCause::Meninggal,
+            LeaveCause::MengundurkanDiri,
+            LeaveCause::BerhalanganTetap,
+            LeaveCause::Diberhentikan,
+        ]
+        .into_iter()
+        .find(|c| c.as_str() == s.trim())
+        .ok_or_else(|| {
+            Error::validation(
+                "sebab",
+                format!(
+                    "Sebab \"{s}\" tidak dikenal; pilih meninggal, mengundurkan_diri, berhalangan_tetap atau diberhentikan."
+                ),
+            )
+        })
+    }
+}
+
+/// A person in a unit's membership view.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Person {
+    #[ts(type = "number")]
+    pub applicant_id: i64,
+    pub reg_number: String,
+    pub full_name: String,
+    pub sex: String,
+    /// Place in the final ranking.
+    pub position: Option<u32>,
+}
+
+/// One recorded departure and its replacement.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PawEvent {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub member: Person,
+    pub cause: LeaveCause,
+    pub cause_label: String,
+    #[ts(type = "string")]
+    pub left_on: NaiveDate,
+    pub reason: String,
+    /// The reserve who took the seat, once confirmed.
+    pub replacement: Option<Person>,
+    pub decision_note: Option<String>,
+}
+
+/// A unit's members now, its reserves still available (best first) and
+/// the history of replacements.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct UnitMembers {
+    /// Dotted unit code.
+    pub unit_code: String,
+    pub unit_name: String,
+    pub quota: u32,
+    pub members: Vec<Person>,
+    pub reserves: Vec<Person>,
+    pub history: Vec<PawEvent>,
+    /// A departure waiting for its replacement to be confirmed.
+    #[ts(type = "number | null")]
+    pub pending: Option<i64>,
+    /// The reserve proposed for the pending departure (none when no reserve remains).
+    pub proposed: Option<Person>,
+}
+
+/// The memberships of every unit (or one unit) of a round whose final
+/// results are settled. Any logged-in role.
+pub async fn members(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    unit: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Vec<UnitMembers>> {
+    let unit = unit.map(RegionCode::parse).transpose()?;
+    let c = selection::compute(db, session, round_id, now).await?;
+    if c.round.current_stage <= Stage::Akhir {
+        return Err(Error::validation(
+            "tahapan",
+            "Keanggotaan tersedia setelah hasil akhir ditetapkan (tahap hasil akhir ditutup).",
+        ));
+    }
+    let (names, events) = {
+        let mut conn = db.pool().acquire().await?;
+        let names: HashMap<i64, (String, String)> = sel_store::names(&mut conn, round_id)
+            .await?
+            .into_iter()
+            .map(|n| (n.id, (n.reg_number, n.full_name)))
+            .collect();
+        (names, store::paw_events(&mut conn, round_id).await?)
+    };
+    let sex: HashMap<i64, &str> = c.rows.iter().map(|r| (r.id, r.sex.as_str())).collect();
+    let mut out = Vec::new();
+    for u in &c.units {
+        if unit.as_ref().is_some_and(|x| x.digits() != u.code) {
+            continue;
+        }
+        let Some(r) = c.rankings.get(&u.code) else {
+            continue;
+        };
+        let person = |id: i64, position: Option<u32>| {
+            let (reg_number, full_name) = names.get(&id).cloned().unwrap_or_default();
+            Person {
+                applicant_id: id,
+                reg_number,
+                full_name,
+                sex: sex.get(&id).copied().unwrap_or_default().to_string(),
+                position,
+            }
+        };
+        let position: HashMap<i64, Option<u32>> =
+            r.final_.iter().map(|p| (p.id, p.position)).collect();
+        let mine: Vec<&PawRow> = events.iter().filter(|e| e.unit_code == u.code).collect();
+        let left: HashSet<i64> = mine.iter().map(|e| e.member_id).collect();
+        let used: HashSet<i64> = mine.iter().filter_map(|e| e.replacement_id).collect();
+        let mut members: Vec<Person> = r
+            .final_
+            .iter()
+            .filter(|p| p.status == Status::Terpilih)
+            .map(|p| p.id)
+            .chain(mine.iter().filter_map(|e| e.replacement_id))
+            .filter(|id| !left.contains(id))
+            .map(|id| person(id, position.get(&id).copied().flatten()))
+            .collect();
+        members.sort_by_key(|p| p.position);
+        let reserves: Vec<Person> = r
+            .final_
+            .iter()
+            .filter(|p| {
+                p.status == Status::Cadangan && !used.contains(&p.id) && !left.contains(&p.id)
+            })
+            .map(|p| person(p.id, p.position))
+            .collect();
+        let pending = mine
+            .iter()
+            .find(|e| e.replacement_id.is_none())
+            .map(|e| e.id);
+        let history = mine
+            .iter()
+            .map(|e| PawEvent {
+                id: e.id,
+                member: person(e.member_id, position.get(&e.member_id).copied().flatten()),
+                cause: LeaveCause::parse(&e.cause).unwrap_or(LeaveCause::Diberhentikan),
+                cause_label: LeaveCause::parse(&e.cause)
+                    .map(|c| c.label())
+                    .unwrap_or_default()
+                    .to_string(),
+                left_on: e.left_on,
+                reason: e.reason.clone(),
+                replacement: e
+                    .replacement_id
+                    .map(|id| person(id, position.get(&id).copied().flatten())),
+                decision_note: e.decision_note.clone(),
+            })
+            .collect();
+        out.push(UnitMembers {
+            unit_code: RegionCode::from_trusted(u.code.clone()).dotted(),
+            unit_name: u.name.clone(),
+            quota: u.quota,
+            proposed: pending.and(reserves.first().cloned()),
+            pending,
+            members,
+            reserves,
+            history,
+        });
+    }
+    Ok(out)
+}
+
+fn ensure_term(stage: Stage) -> Result<()> {
+    if stage != Stage::MasaKerja {
+        return Err(Error::validation(
+            "tahapan",
+            "PAW dicatat pada masa kerja (setelah tahap penetapan ditutup dan masa kerja dibuka).",
+        ));
+    }
+    Ok(())
+}
+
+/// A member's departure as staff record it.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LeaveInput {
+    #[ts(type = "number")]
+    pub member_id: i64,
+    pub cause: LeaveCause,
+    #[ts(type = "string")]
+    pub left_on: NaiveDate,
+    pub reason: String,
+}
+
+/// Records that a member leaves the body. Pimpinan; during the term.
+/// Returns the unit as it now stands, with the reserve proposed.
+pub async fn record_leave(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    leave: &LeaveInput,
+    now: DateTime<Utc>,
+) -> Result<UnitMembers> {
+    session.require(Operation::PlenaryDecisions)?;
+    let LeaveInput {
+        member_id,
+        cause,
+        left_on,
+        ref reason,
+    } = *leave;
+    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    if reason.chars().count() < 10 {
+        return Err(Error::validation(
+            "alasan",
+            "Tuliskan keterangan (mis. nomor surat pengunduran diri atau akta kematian), paling sedikit 10 karakter.",
+        ));
+    }
+    if left_on > now.date_naive() {
+        return Err(Error::validation(
+            "tanggal",
+            "Tanggal berhenti tidak boleh sesudah hari ini.",
+        ));
+    }
+    let all = members(db, session, round_id, None, now).await?;
+    let round = {
+        let mut conn = db.pool().acquire().await?;
+        crate::store::rounds::get(&mut conn, round_id).await?
+    };
+    ensure_term(round.current_stage)?;
+    let Some(unit) = all
+        .iter()
+        .find(|u| u.members.iter().any(|m| m.applicant_id == member_id))
+    else {
+        return Err(Error::validation(
+            "anggota",
+            "Pendaftar ini bukan anggota yang sedang menjabat pada seleksi ini.",
+        ));
+    };
+    if unit.pending.is_some() {
+        return Err(Error::validation(
+            "anggota",
+            format!(
+                "{} masih menunggu penetapan pengganti untuk anggota yang berhenti sebelumnya; tetapkan dulu penggantinya.",
+                unit.unit_name
+            ),
+        ));
+    }
+    let code = RegionCode::parse(&unit.unit_code)?;
+    let mut tx = db.pool().begin().await?;
+    let id = store::insert_leave(
+        &mut tx,
+        &NewLeave {
+            round_id,
+            unit_code: code.digits(),
+            member_id,
+            cause: cause.as_str(),
+            left_on,
+            reason: &reason,
+        },
+        session.user_id,
+        now,
+    )
+    .await?;
+    let change = Change::new("paw.leave", "applicant", member_id).after(json!({
+        "paw": id,
+        "cause": cause.as_str(),
+        "left_on": left_on.to_string(),
+        "reason": reason,
+    }));
+    audit::record(&mut tx, session, now, change).await?;
+    tx.commit().await?;
+    let unit_code = unit.unit_code.clone();
+    members(db, session, round_id, Some(&unit_code), now)
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| Error::Internal("wilayah PAW tidak terbaca".into()))
+}
+
+/// Confirms the proposed reserve as the replacement of a departure (the
+/// commission's decision, with its note). Pimpinan; during the term.
+/// Refused, saying so, when no reserve remains.
+pub async fn confirm(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    paw_id: i64,
+    replacement_id: i64,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<UnitMembers> {
+    session.require(Operation::PlenaryDecisions)?;
+    let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
+    if note.chars().count() < 10 {
+        return Err(Error::validation(
+            "catatan",
+            "Tuliskan dasar penetapan pengganti (mis. nomor Keputusan KPU), paling sedikit 10 karakter.",
+        ));
+    }
+    let all = members(db, session, round_id, None, now).await?;
+    let Some(unit) = all.iter().find(|u| u.pending == Some(paw_id)) else {
+        return Err(Error::validation(
+            "paw",
+            "Tidak ada pemberhentian yang menunggu pengganti dengan nomor ini.",
+        ));
+    };
+    let Some(proposed) = &unit.proposed else {
+        return Err(Error::validation(
+            "pengganti",
+            format!(
+                "Tidak ada calon cadangan yang tersisa di {}; pengisian harus diputuskan tersendiri oleh KPU.",
+                unit.unit_name
+            ),
+        ));
+    };
+    if proposed.applicant_id != replacement_id {
+        return Err(Error::validation(
+            "pengganti",
+            format!(
+                "Pengganti adalah cadangan terbaik yang masih tersedia: {} ({}).",
+                proposed.full_name, proposed.reg_number
+            ),
+        ));
+    }
+    let mut tx = db.pool().begin().await?;
+    ensure_term(
+        crate::store::rounds::get(&mut tx, round_id)
+            .await?
+            .current_stage,
+    )?;
+    store::confirm_replacement(&mut tx, paw_id, replacement_id, &note, session.user_id, now)
+        .await?;
+    let change = Change::new("paw.confirm", "applicant", replacement_id)
+        .after(json!({ "paw": paw_id, "replacement": replacement_id, "note": note }));
+    audit::record(&mut tx, session, now, change).await?;
+    tx.commit().await?;
+    let unit_code = unit.unit_code.clone();
+    members(db, session, round_id, Some(&unit_code), now)
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| Error::Internal("wilayah PAW tidak terbaca".into()))
+}
