@@ -17,6 +17,7 @@ import {
   verificationView,
   verifikator,
 } from "../test/fixtures";
+import { timeline } from "../test/fixtures_timeline";
 import { Shell } from "./Shell";
 
 const pimpinan: Session = { ...admin, username: "ketua", full_name: "Ketua", role: "pimpinan" };
@@ -44,10 +45,10 @@ describe("Shell", () => {
   it("shows each role only the pages it may use", async () => {
     mock();
     const cases: [Session, string[]][] = [
-      [admin, ["Beranda", "Pendaftar", "Penelitian berkas", "Akun petugas", "Jejak audit"]],
-      [operator, ["Beranda", "Pendaftar"]],
-      [verifikator, ["Beranda", "Pendaftar", "Penelitian berkas"]],
-      [pimpinan, ["Beranda", "Pendaftar", "Penelitian berkas", "Jejak audit"]],
+      [admin, ["Beranda", "Pendaftar", "Penelitian berkas", "Seleksi", "Akun petugas", "Jejak audit"]],
+      [operator, ["Beranda", "Pendaftar", "Seleksi"]],
+      [verifikator, ["Beranda", "Pendaftar", "Penelitian berkas", "Seleksi"]],
+      [pimpinan, ["Beranda", "Pendaftar", "Penelitian berkas", "Seleksi", "Jejak audit"]],
     ];
     for (const [session, expected] of cases) {
       const { unmount } = render(<Shell session={session} kabupaten="Kabupaten Pasuruan" idleMinutes={15} onLogout={vi.fn()} />);
@@ -168,5 +169,36 @@ describe("Shell", () => {
     expect(calls.filter((c) => c === "next_unchecked")).toHaveLength(1);
     await user.click(tab);
     expect(screen.getByTestId("verify-number")).toHaveTextContent("PPK-3514-0007");
+  });
+
+  it("opens the selection page and keeps the round and tab chosen while another page is looked at", async () => {
+    const calls: { cmd: string; args: unknown }[] = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      if (cmd === "home") return homeWithRounds();
+      if (cmd === "audit_status") return null;
+      if (cmd === "stage_timeline") return timeline({ current: "pendaftaran", open: true });
+      if (cmd === "extension_list") return [];
+      if (cmd === "selection_results") return [];
+      return null;
+    });
+    const user = userEvent.setup();
+    render(<Shell session={operator} kabupaten={null} idleMinutes={15} onLogout={vi.fn()} />);
+    await screen.findAllByTestId("kecamatan-row");
+    await user.click(screen.getByRole("button", { name: "Seleksi" }));
+    const picker = await screen.findByRole("combobox", { name: "Seleksi" });
+    expect(picker).toHaveValue("1");
+    await user.selectOptions(picker, "Pemilu 2024 – PPS");
+    await user.click(screen.getByRole("tab", { name: "Hasil akhir" }));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "selection_results")).toBe(true));
+
+    await user.click(screen.getByRole("button", { name: "Beranda" }));
+    await screen.findAllByTestId("kecamatan-row");
+    const homes = calls.filter((c) => c.cmd === "home").length;
+    await user.click(screen.getByRole("button", { name: "Seleksi" }));
+    // Coming back reads the rounds again and keeps what was chosen.
+    await waitFor(() => expect(calls.filter((c) => c.cmd === "home").length).toBe(homes + 1));
+    expect(screen.getByRole("combobox", { name: "Seleksi" })).toHaveValue("2");
+    expect(screen.getByRole("tab", { name: "Hasil akhir" })).toHaveAttribute("aria-selected", "true");
   });
 });

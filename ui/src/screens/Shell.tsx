@@ -12,9 +12,10 @@ import { ChangePasswordDialog } from "./ChangePasswordDialog";
 import { HomePage } from "./HomePage";
 import { LockScreen } from "./LockScreen";
 import { canManageAccounts, canReadAudit, canSeeVerification, ROLE_LABEL } from "./roles";
+import { SelectionPage } from "./SelectionPage";
 import { VerificationPage } from "./VerificationPage";
 
-type Page = "home" | "applicants" | "verification" | "accounts" | "audit";
+type Page = "home" | "applicants" | "verification" | "selection" | "accounts" | "audit";
 
 interface Props {
   session: Session;
@@ -40,6 +41,8 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
   const [applicantsOpened, setApplicantsOpened] = useState(false);
   // Likewise the verification page keeps the open file and a reason being written.
   const [verificationOpened, setVerificationOpened] = useState(false);
+  // And the selection page keeps the round and tab chosen and marks being typed.
+  const [selectionOpened, setSelectionOpened] = useState(false);
 
   const lock = useCallback(() => {
     setLocked(true);
@@ -62,6 +65,7 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
     { page: "home", label: "Beranda", shown: true },
     { page: "applicants", label: "Pendaftar", shown: true },
     { page: "verification", label: "Penelitian berkas", shown: canSeeVerification(session.role) },
+    { page: "selection", label: "Seleksi", shown: true },
     { page: "accounts", label: "Akun petugas", shown: canManageAccounts(session.role) },
     { page: "audit", label: "Jejak audit", shown: canReadAudit(session.role) },
   ];
@@ -87,6 +91,7 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
                   onClick={() => {
                     if (n.page === "applicants") setApplicantsOpened(true);
                     if (n.page === "verification") setVerificationOpened(true);
+                    if (n.page === "selection") setSelectionOpened(true);
                     setPage(n.page);
                   }}
                 >
@@ -128,6 +133,11 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
           {(page === "verification" || verificationOpened) && (
             <div hidden={page !== "verification"}>
               <VerificationPage session={session} active={page === "verification" && !locked && dialog === "none"} />
+            </div>
+          )}
+          {(page === "selection" || selectionOpened) && (
+            <div hidden={page !== "selection"}>
+              <SelectionPage session={session} active={page === "selection"} />
             </div>
           )}
           {page === "accounts" && <AccountsPage session={session} />}
