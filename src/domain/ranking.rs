@@ -120,6 +120,20 @@ pub struct Rules {
     /// The final ranking lists `final_multiple × quota`.
     pub final_multiple: u32,
     pub combination: ScoreCombination,
+    /// Whether to write each place's explanation (lists shown to people);
+    /// the quota dashboard only counts, and a national round has a million.
+    pub explain: bool,
+}
+
+impl Rules {
+    /// The explanation, or nothing when none is wanted.
+    fn says(&self, text: impl Into<String>) -> String {
+        if self.explain {
+            text.into()
+        } else {
+            String::new()
+        }
+    }
 }
 
 /// One applicant of a unit, as the ranking sees them.
@@ -254,7 +268,7 @@ pub struct UnitRanking {
     pub unresolved_ties: u32,
 }
 
-fn not_ranked(c: &Candidate, status: Status, explanation: &str) -> Placed {
+fn not_ranked(rules: &Rules, c: &Candidate, status: Status, explanation: &str) -> Placed {
     Placed {
         id: c.id,
         status,
@@ -263,7 +277,7 @@ fn not_ranked(c: &Candidate, status: Status, explanation: &str) -> Placed {
         reserve: None,
         final_score: None,
         unresolved_tie: false,
-        explanation: explanation.to_string(),
+        explanation: rules.says(explanation),
     }
 }
 
@@ -317,7 +331,9 @@ fn rank_written(rules: &Rules, candidates: &[Candidate], out: &mut UnitRanking) 
         }
         let pass = c.passed_written.unwrap_or(rank <= cut);
         let last_passing_place = (i as u32) + 1 > cut;
-        let explanation = if pass && last_passing_place {
+        let explanation = if !rules.explain {
+            String::new()
+        } else if pass && last_passing_place {
             format!(
                 "Nilai tes tertulis {}; peringkat {rank} dari {n} peserta yang hadir, sama dengan nilai di batas lulus (peringkat {cut}); semua yang bernilai sama di batas itu lulus.",
                 format_score(*s)
@@ -360,17 +376,24 @@ fn rank_written(rules: &Rules, candidates: &[Candidate], out: &mut UnitRanking) 
     for c in rest {
         let p = if c.dropped {
             not_ranked(
+                rules,
                 c,
                 Status::Gugur,
                 "Gugur karena tanggapan masyarakat yang terbukti.",
             )
         } else if !c.ms {
-            not_ranked(c, Status::Tms, "Tidak memenuhi syarat administrasi.")
+            not_ranked(rules, c, Status::Tms, "Tidak memenuhi syarat administrasi.")
         } else if c.written == Some(Mark::Absent) {
-            not_ranked(c, Status::TidakHadir, "Tidak hadir pada tes tertulis.")
+            not_ranked(
+                rules,
+                c,
+                Status::TidakHadir,
+                "Tidak hadir pada tes tertulis.",
+            )
         } else {
             out.written_pending += 1;
             not_ranked(
+                rules,
                 c,
                 Status::BelumDinilai,
                 "Nilai tes tertulis belum dimasukkan.",
@@ -452,48 +475,53 @@ fn rank_final(rules: &Rules, passed: &[&Candidate], out: &mut UnitRanking) -> Ve
             } else {
                 Status::TidakTerpilih
             };
-            let mut explanation = format!(
-                "Nilai akhir {} (wawancara {}, tertulis {}); peringkat {rank} dari {n}",
-                format_final(*f),
-                format_score(*i),
-                format_score(*w)
-            );
-            match status {
-                Status::Terpilih => explanation.push_str(&format!("; kuota {terpilih}.")),
-                Status::Cadangan => explanation.push_str(&format!(
-                    "; cadangan urutan {} (peringkat {}–{} menjadi cadangan).",
-                    slot - terpilih,
-                    terpilih + 1,
-                    listed
-                )),
-                _ => explanation.push_str(&format!(
-                    "; yang diumumkan peringkat 1–{listed} ({} × kuota {terpilih}).",
-                    rules.final_multiple
-                )),
-            }
-            // Say how an equal final score was ordered.
-            let same_final = |o: Option<(u64, u32, u32)>| o.is_some_and(|o| o.0 == *f);
-            if group.len() > 1 {
-                if unresolved {
-                    explanation.push_str(
-                        " Nilai akhir, wawancara dan tertulis sama dengan peserta lain di batas; menunggu keputusan rapat pleno (sementara diurutkan menurut nomor pendaftaran).",
-                    );
-                } else if decided && (crosses(terpilih) || crosses(listed)) {
-                    explanation.push_str(
-                        " Nilai sama dengan peserta lain di batas; urutan ditetapkan rapat pleno.",
-                    );
-                } else {
-                    explanation.push_str(" Nilai sama dengan peserta lain; urutan di antara mereka tidak mengubah hasil.");
+            let explanation = if rules.explain {
+                let mut explanation = format!(
+                    "Nilai akhir {} (wawancara {}, tertulis {}); peringkat {rank} dari {n}",
+                    format_final(*f),
+                    format_score(*i),
+                    format_score(*w)
+                );
+                match status {
+                    Status::Terpilih => explanation.push_str(&format!("; kuota {terpilih}.")),
+                    Status::Cadangan => explanation.push_str(&format!(
+                        "; cadangan urutan {} (peringkat {}–{} menjadi cadangan).",
+                        slot - terpilih,
+                        terpilih + 1,
+                        listed
+                    )),
+                    _ => explanation.push_str(&format!(
+                        "; yang diumumkan peringkat 1–{listed} ({} × kuota {terpilih}).",
+                        rules.final_multiple
+                    )),
                 }
-            } else if same_final(prev) || same_final(next) {
-                let by_interview = prev.is_some_and(|o| o.0 == *f && o.1 != *i)
-                    || next.is_some_and(|o| o.0 == *f && o.1 != *i);
-                explanation.push_str(if by_interview {
-                    " Nilai akhir sama dengan peserta lain; diurutkan menurut nilai wawancara."
-                } else {
-                    " Nilai akhir dan wawancara sama dengan peserta lain; diurutkan menurut nilai tertulis."
-                });
-            }
+                // Say how an equal final score was ordered.
+                let same_final = |o: Option<(u64, u32, u32)>| o.is_some_and(|o| o.0 == *f);
+                if group.len() > 1 {
+                    if unresolved {
+                        explanation.push_str(
+                            " Nilai akhir, wawancara dan tertulis sama dengan peserta lain di batas; menunggu keputusan rapat pleno (sementara diurutkan menurut nomor pendaftaran).",
+                        );
+                    } else if decided && (crosses(terpilih) || crosses(listed)) {
+                        explanation.push_str(
+                            " Nilai sama dengan peserta lain di batas; urutan ditetapkan rapat pleno.",
+                        );
+                    } else {
+                        explanation.push_str(" Nilai sama dengan peserta lain; urutan di antara mereka tidak mengubah hasil.");
+                    }
+                } else if same_final(prev) || same_final(next) {
+                    let by_interview = prev.is_some_and(|o| o.0 == *f && o.1 != *i)
+                        || next.is_some_and(|o| o.0 == *f && o.1 != *i);
+                    explanation.push_str(if by_interview {
+                        " Nilai akhir sama dengan peserta lain; diurutkan menurut nilai wawancara."
+                    } else {
+                        " Nilai akhir dan wawancara sama dengan peserta lain; diurutkan menurut nilai tertulis."
+                    });
+                }
+                explanation
+            } else {
+                String::new()
+            };
             placed.push(Placed {
                 id: c.id,
                 status,
@@ -511,15 +539,26 @@ fn rank_final(rules: &Rules, passed: &[&Candidate], out: &mut UnitRanking) -> Ve
     for c in rest {
         let p = if c.dropped {
             not_ranked(
+                rules,
                 c,
                 Status::Gugur,
                 "Gugur karena tanggapan masyarakat yang terbukti.",
             )
         } else if c.interview == Some(Mark::Absent) {
-            not_ranked(c, Status::TidakHadir, "Tidak hadir pada tes wawancara.")
+            not_ranked(
+                rules,
+                c,
+                Status::TidakHadir,
+                "Tidak hadir pada tes wawancara.",
+            )
         } else {
             out.interview_pending += 1;
-            not_ranked(c, Status::BelumDinilai, "Nilai wawancara belum dimasukkan.")
+            not_ranked(
+                rules,
+                c,
+                Status::BelumDinilai,
+                "Nilai wawancara belum dimasukkan.",
+            )
         };
         placed.push(p);
     }
@@ -536,6 +575,7 @@ mod tests {
             pass_multiple: 3,
             final_multiple: 2,
             combination: ScoreCombination::Wawancara,
+            explain: true,
         }
     }
 
@@ -758,6 +798,7 @@ mod tests {
                 pass_multiple: 3,
                 final_multiple: 2,
                 combination,
+                explain: true,
             }
         }
 

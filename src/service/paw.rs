@@ -130,7 +130,7 @@ pub async fn members(
     now: DateTime<Utc>,
 ) -> Result<Vec<UnitMembers>> {
     let unit = unit.map(RegionCode::parse).transpose()?;
-    let c = selection::compute(db, session, round_id, now).await?;
+    let c = selection::compute(db, session, round_id, now, false).await?;
     if c.round.current_stage <= Stage::Akhir {
         return Err(Error::validation(
             "tahapan",
@@ -146,7 +146,6 @@ pub async fn members(
             .collect();
         (names, store::paw_events(&mut conn, round_id).await?)
     };
-    let sex: HashMap<i64, &str> = c.rows.iter().map(|r| (r.id, r.sex.as_str())).collect();
     let mut out = Vec::new();
     for u in &c.units {
         if unit.as_ref().is_some_and(|x| x.digits() != u.code) {
@@ -161,7 +160,7 @@ pub async fn members(
                 applicant_id: id,
                 reg_number,
                 full_name,
-                sex: sex.get(&id).copied().unwrap_or_default().to_string(),
+                sex: c.row(id).map(|r| r.sex()).unwrap_or_default().to_string(),
                 position,
             }
         };

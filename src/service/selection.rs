@@ -43,17 +43,36 @@ pub(crate) struct Unit {
 pub(crate) struct Computed {
     pub round: rounds::Round,
     pub units: Vec<Unit>,
+    /// Sorted by applicant id (see [`Computed::row`]).
     pub rows: Vec<RankingRow>,
-    /// Applicant id → MS in the administrative check.
-    pub ms: HashSet<i64>,
+    /// While the administrative stage is open: the applicants derived MS
+    /// (afterwards the frozen result on each row says it).
+    live_ms: Option<HashSet<i64>>,
     /// Unit code (digits) → ranking.
     pub rankings: HashMap<String, UnitRanking>,
     pub extensions: Vec<Extension>,
 }
 
 impl Computed {
-    fn rules(&self, quota: u32) -> Rules {
+    /// MS in the administrative check.
+    pub fn is_ms(&self, row: &RankingRow) -> bool {
+        match &self.live_ms {
+            Some(ms) => ms.contains(&row.id),
+            None => row.admin_ms == Some(true),
+        }
+    }
+
+    /// One applicant's row (rows are in id order).
+    pub fn row(&self, id: i64) -> Option<&RankingRow> {
+        self.rows
+            .binary_search_by_key(&id, |r| r.id)
+            .ok()
+            .map(|i| &self.rows[i])
+    }
+
+    fn rules(&self, quota: u32, explain: bool) -> Rules {
         Rules {
+            explain,
             quota,
             pass_multiple: self.round.settings.written_pass_multiple,
             final_multiple: self.round.settings.final_rank_multiple,
@@ -64,11 +83,13 @@ impl Computed {
 
 /// Reads a round and ranks every unit. The MS list comes from the frozen
 /// administrative results once that stage is closed, else it is derived.
+/// `explain`: write each place's explanation (for lists people read).
 pub(crate) async fn compute(
     db: &Db,
     session: &Session,
     round_id: i64,
     now: DateTime<Utc>,
+    explain: bool,
 ) -> Result<Computed> {
     session.require(Operation::Read)?;
     let mut conn = db.pool().acquire().await?;
@@ -92,30 +113,33 @@ pub(crate) async fn compute(
             quota: r.quota.unwrap_or(default_quota),
         })
         .collect();
-    let ms: HashSet<i64> = if round.current_stage > Stage::Administrasi {
-        rows.iter()
-            .filter(|r| r.admin_result.as_deref() == Some("MS"))
-            .map(|r| r.id)
-            .collect()
+    let live_ms: Option<HashSet<i64>> = if round.current_stage > Stage::Administrasi {
+        None
     } else {
-        verification::results(db, session, round_id, now)
-            .await?
-            .into_iter()
-            .filter(|r| r.result == "MS")
-            .map(|r| r.id)
-            .collect()
+        Some(
+            verification::results(db, session, round_id, now)
+                .await?
+                .into_iter()
+                .filter(|r| r.result == "MS")
+                .map(|r| r.id)
+                .collect(),
+        )
+    };
+    let is_ms = |r: &RankingRow| match &live_ms {
+        Some(ms) => ms.contains(&r.id),
+        None => r.admin_ms == Some(true),
     };
     let mut by_unit: HashMap<&str, Vec<Candidate>> = HashMap::with_capacity(units.len());
     for r in &rows {
         by_unit.entry(&r.unit_code).or_default().push(Candidate {
             id: r.id,
             seq: r.reg_seq,
-            ms: ms.contains(&r.id),
+            ms: is_ms(r),
             dropped: dropped.contains(&r.id),
             written: r.written_mark(),
             interview: r.interview_mark(),
-            passed_written: r.written_result.as_deref().map(|s| s == "lulus"),
-            final_frozen: r.final_result.as_deref().and_then(Status::parse),
+            passed_written: r.written_result.map(|s| s == Status::Lulus),
+            final_frozen: r.final_result,
             plenary: r.plenary,
         });
     }
@@ -141,7 +165,7 @@ pub(crate) async fn compute(
         round,
         units,
         rows: Vec::new(),
-        ms,
+        live_ms,
         rankings: HashMap::new(),
         extensions,
     };
@@ -150,7 +174,7 @@ pub(crate) async fn compute(
         if let Some(cs) = by_unit.get(u.code.as_str()) {
             rankings.insert(
                 u.code.clone(),
-                ranking::rank_unit(&computed.rules(u.quota), cs),
+                ranking::rank_unit(&computed.rules(u.quota, explain), cs),
             );
         }
     }
@@ -236,7 +260,7 @@ pub async fn results(
         ));
     }
     let unit = unit.map(RegionCode::parse).transpose()?;
-    let c = compute(db, session, round_id, now).await?;
+    let c = compute(db, session, round_id, now, true).await?;
     let names: HashMap<i64, (String, String)> = {
         let mut conn = db.pool().acquire().await?;
         store::names(&mut conn, round_id)
@@ -245,7 +269,6 @@ pub async fn results(
             .map(|n| (n.id, (n.reg_number, n.full_name)))
             .collect()
     };
-    let rows: HashMap<i64, &RankingRow> = c.rows.iter().map(|r| (r.id, r)).collect();
     let mut out = Vec::new();
     for u in &c.units {
         if unit
@@ -263,13 +286,15 @@ pub async fn results(
             &r.final_
         };
         for p in list {
-            let row = rows[&p.id];
+            let Some(row) = c.row(p.id) else {
+                continue;
+            };
             let (number, name) = names.get(&p.id).cloned().unwrap_or_default();
             out.push(SelectionRow {
                 applicant_id: p.id,
                 reg_number: number,
                 full_name: name,
-                sex: row.sex.clone(),
+                sex: row.sex().to_string(),
                 unit_code: dotted(&u.code),
                 unit_name: u.name.clone(),
                 kecamatan_name: u.kecamatan_name.clone(),
@@ -392,7 +417,7 @@ pub async fn quota(
     round_id: i64,
     now: DateTime<Utc>,
 ) -> Result<QuotaDashboard> {
-    let c = compute(db, session, round_id, now).await?;
+    let c = compute(db, session, round_id, now, false).await?;
     Ok(dashboard(&c, now))
 }
 
@@ -402,14 +427,10 @@ pub(crate) fn dashboard(c: &Computed, now: DateTime<Utc>) -> QuotaDashboard {
     let stage = c.round.current_stage;
     let mut registered: HashMap<&str, u32> = HashMap::new();
     let mut ms: HashMap<&str, u32> = HashMap::new();
-    let mut women: HashSet<i64> = HashSet::new();
     for r in &c.rows {
         *registered.entry(r.unit_code.as_str()).or_default() += 1;
-        if c.ms.contains(&r.id) {
+        if c.is_ms(r) {
             *ms.entry(r.unit_code.as_str()).or_default() += 1;
-        }
-        if r.sex == "P" {
-            women.insert(r.id);
         }
     }
     let latest: HashMap<&str, &Extension> = c
@@ -440,7 +461,7 @@ pub(crate) fn dashboard(c: &Computed, now: DateTime<Utc>) -> QuotaDashboard {
                 match p.status {
                     Status::Terpilih => {
                         row.terpilih += 1;
-                        row.women_terpilih += u32::from(women.contains(&p.id));
+                        row.women_terpilih += u32::from(c.row(p.id).is_some_and(|r| r.woman));
                     }
                     Status::Cadangan => row.cadangan += 1,
                     _ => {}
@@ -572,8 +593,8 @@ async fn ensure_scoring(
 /// interview those who passed the written test (both frozen by then).
 fn sits(row: &RankingRow, stage: Stage) -> bool {
     match stage {
-        Stage::Tertulis => row.admin_result.as_deref() == Some("MS"),
-        _ => row.written_result.as_deref() == Some("lulus"),
+        Stage::Tertulis => row.admin_ms == Some(true),
+        _ => row.written_result == Some(Status::Lulus),
     }
 }
 
@@ -655,7 +676,7 @@ pub async fn score_sheet(
                 applicant_id: r.id,
                 reg_number,
                 full_name,
-                sex: r.sex,
+                sex: r.sex().to_string(),
                 unit_name: units.get(&r.unit_code).cloned().unwrap_or_default(),
                 unit_code: dotted(&r.unit_code),
                 mark: mark_text(mark),
@@ -857,7 +878,7 @@ pub async fn decide_tie(
             "Tuliskan dasar keputusan (mis. nomor Berita Acara rapat pleno), paling sedikit 10 karakter.",
         ));
     }
-    let c = compute(db, session, round_id, now).await?;
+    let c = compute(db, session, round_id, now, false).await?;
     if !matches!(c.round.current_stage, Stage::Wawancara | Stage::Akhir) {
         return Err(Error::validation(
             "tahapan",

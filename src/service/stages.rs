@@ -126,7 +126,7 @@ pub async fn close(
             (Some(json!(rows).to_string()), n)
         }
         Stage::Tertulis | Stage::Wawancara | Stage::Akhir => {
-            let c = selection::compute(db, session, round_id, now).await?;
+            let c = selection::compute(db, session, round_id, now, false).await?;
             let sum = |f: fn(&UnitRanking) -> u32| c.rankings.values().map(f).sum::<u32>();
             let (pending, what) = match stage {
                 Stage::Tertulis => (sum(|r| r.written_pending), "nilai tes tertulis"),

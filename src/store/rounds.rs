@@ -5,6 +5,7 @@ use sqlx::SqliteConnection;
 
 use crate::domain::round::{Body, RoundDraft, RoundSettings, ScoreCombination, Stage, StageDates};
 use crate::error::{Error, Result};
+use crate::store::raw;
 
 /// A stored round, as the domain sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -266,7 +267,7 @@ pub async fn unit_quotas(conn: &mut SqliteConnection, round_id: i64) -> Result<V
 }
 
 /// A unit of a round with its override, if any.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct UnitQuotaRow {
     pub code: String,
     pub name: String,
@@ -276,7 +277,8 @@ pub struct UnitQuotaRow {
 }
 
 /// Every unit a round recruits for (kecamatan for PPK, desa for PPS), in
-/// code order, with its quota override where one is set.
+/// code order, with its quota override where one is set. Read through
+/// [`raw::query`]: a national PPS round has 83,000 desa.
 pub async fn unit_quota_rows(
     conn: &mut SqliteConnection,
     round_id: i64,
@@ -285,18 +287,22 @@ pub async fn unit_quota_rows(
     let sql = match body {
         Body::Ppk => {
             "SELECT k.code, k.name, k.name AS kecamatan_name, q.quota, q.reason
-             FROM kecamatan k LEFT JOIN unit_quotas q ON q.round_id = ? AND q.unit_code = k.code
+             FROM kecamatan k LEFT JOIN unit_quotas q ON q.round_id = ?1 AND q.unit_code = k.code
              ORDER BY k.code"
         }
         Body::Pps => {
             "SELECT d.code, d.name, k.name AS kecamatan_name, q.quota, q.reason
              FROM desa d JOIN kecamatan k ON k.code = d.kecamatan_code
-             LEFT JOIN unit_quotas q ON q.round_id = ? AND q.unit_code = d.code
+             LEFT JOIN unit_quotas q ON q.round_id = ?1 AND q.unit_code = d.code
              ORDER BY d.code"
         }
     };
-    Ok(sqlx::query_as(sql)
-        .bind(round_id)
-        .fetch_all(&mut *conn)
-        .await?)
+    raw::query(conn, sql, round_id, 0, |r| UnitQuotaRow {
+        code: r.text(0),
+        name: r.text(1),
+        kecamatan_name: r.text(2),
+        quota: r.opt_i64(3).map(|q| q as u32),
+        reason: r.opt_text_with(4, |s| Some(s.to_string())),
+    })
+    .await
 }

@@ -4,36 +4,48 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
-use crate::domain::ranking::Mark;
+use crate::domain::ranking::{Mark, Status};
 use crate::domain::round::Stage;
 use crate::error::Result;
+use crate::store::raw;
 use crate::store::BULK_CHUNK;
 
 /// What the ranking needs of one active applicant: one row per applicant,
 /// read in a single pass (a national round has a million of them).
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RankingRow {
     pub id: i64,
     pub reg_seq: i64,
+    /// Digits.
     pub unit_code: String,
-    pub sex: String,
-    pub admin_result: Option<String>,
-    pub written_result: Option<String>,
-    pub final_result: Option<String>,
+    pub woman: bool,
+    /// The frozen administrative result: `Some(true)` for MS.
+    pub admin_ms: Option<bool>,
+    pub written_result: Option<Status>,
+    pub final_result: Option<Status>,
     pub written: Option<u32>,
-    pub written_absent: Option<bool>,
+    pub written_absent: bool,
     pub interview: Option<u32>,
-    pub interview_absent: Option<bool>,
+    pub interview_absent: bool,
     pub plenary: Option<u32>,
 }
 
 impl RankingRow {
     pub fn written_mark(&self) -> Option<Mark> {
-        mark(self.written, self.written_absent)
+        mark(self.written, Some(self.written_absent))
     }
 
     pub fn interview_mark(&self) -> Option<Mark> {
-        mark(self.interview, self.interview_absent)
+        mark(self.interview, Some(self.interview_absent))
+    }
+
+    /// `L` or `P`.
+    pub fn sex(&self) -> &'static str {
+        if self.woman {
+            "P"
+        } else {
+            "L"
+        }
     }
 }
 
@@ -45,20 +57,52 @@ fn mark(score: Option<u32>, absent: Option<bool>) -> Option<Mark> {
     }
 }
 
+const RANKING_SQL: &str = "SELECT a.id, a.reg_seq, a.unit_code, a.sex = 'P',
+        CASE a.admin_result WHEN 'MS' THEN 1 WHEN 'TMS' THEN 0 END,
+        a.written_result, a.final_result,
+        s.written, coalesce(s.written_absent, 0), s.interview, coalesce(s.interview_absent, 0),
+        t.position
+     FROM applicants a
+     LEFT JOIN scores s ON s.applicant_id = a.id
+     LEFT JOIN tie_decisions t ON t.applicant_id = a.id
+     WHERE a.round_id = ?1 AND a.status <> 'mundur'";
+
 /// Every active (not withdrawn) applicant of a round with scores and frozen
-/// results, in no particular order.
+/// results, in id order.
+///
+/// Read through [`raw::query`] (a national round has a million rows).
 pub async fn ranking_rows(conn: &mut SqliteConnection, round_id: i64) -> Result<Vec<RankingRow>> {
-    Ok(sqlx::query_as(
-        "SELECT a.id, a.reg_seq, a.unit_code, a.sex, a.admin_result, a.written_result, a.final_result,
-                s.written, s.written_absent, s.interview, s.interview_absent, t.position AS plenary
-         FROM applicants a
-         LEFT JOIN scores s ON s.applicant_id = a.id
-         LEFT JOIN tie_decisions t ON t.applicant_id = a.id
-         WHERE a.round_id = ? AND a.status <> 'mundur'",
+    // Counted first, so the million rows are read into one allocation.
+    let n = raw::query(
+        conn,
+        "SELECT COUNT(*) FROM applicants WHERE round_id = ?1 AND status <> 'mundur'",
+        round_id,
+        0,
+        |r| r.i64(0),
     )
-    .bind(round_id)
-    .fetch_all(&mut *conn)
-    .await?)
+    .await?;
+    let capacity = n.first().copied().unwrap_or(0).max(0) as usize;
+    let mut rows = raw::query(conn, RANKING_SQL, round_id, capacity, read_ranking_row).await?;
+    // Sorted here: an ORDER BY makes SQLite sort a million rows on disk.
+    rows.sort_unstable_by_key(|r| r.id);
+    Ok(rows)
+}
+
+fn read_ranking_row(r: &raw::Row) -> RankingRow {
+    RankingRow {
+        id: r.i64(0),
+        reg_seq: r.i64(1),
+        unit_code: r.text(2),
+        woman: r.i64(3) == 1,
+        admin_ms: r.opt_i64(4).map(|v| v == 1),
+        written_result: r.opt_text_with(5, Status::parse),
+        final_result: r.opt_text_with(6, Status::parse),
+        written: r.opt_i64(7).map(|v| v as u32),
+        written_absent: r.i64(8) == 1,
+        interview: r.opt_i64(9).map(|v| v as u32),
+        interview_absent: r.i64(10) == 1,
+        plenary: r.opt_i64(11).map(|v| v as u32),
+    }
 }
 
 /// Names and numbers of a round's active applicants, for result lists.
