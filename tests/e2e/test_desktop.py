@@ -299,3 +299,137 @@ def test_verifier_checks_documents_and_sees_ms(launch, tmp_path: Path):
         check=True, capture_output=True, text=True,
     ).stdout
     assert f"{number}," in after and any(r.startswith(number + ",") and ",MS," in r for r in after.splitlines())
+
+
+def adhoc(db: Path, *args: str, stdin: str | None = None) -> str:
+    return subprocess.run(
+        [str(ADHOC), "--db", str(db), *args], check=True, capture_output=True, text=True, input=stdin
+    ).stdout
+
+
+def button(driver: WebDriver, text: str):
+    """The visible button whose text starts with `text`."""
+    return wait(driver).until(
+        EC.element_to_be_clickable((By.XPATH, f"//button[starts-with(normalize-space(), '{text}')]"))
+    )
+
+
+def stage_state(driver: WebDriver, stage: str) -> str:
+    return driver.find_element(
+        By.CSS_SELECTOR, f"[data-testid='timeline-stage-{stage}'] [data-testid='stage-state']"
+    ).text
+
+
+def seleksi_tab(driver: WebDriver, label: str) -> None:
+    driver.find_element(By.ID, "nav-selection").click()
+    tab = wait(driver).until(
+        EC.element_to_be_clickable((By.XPATH, f"//button[@role='tab' and normalize-space()='{label}']"))
+    )
+    tab.click()
+
+
+def close_and_open(driver: WebDriver, close: tuple[str, str] | None, open_: tuple[str, str] | None) -> None:
+    """As Pimpinan on the Tahapan tab: closes one stage, then opens the next."""
+    if close:
+        stage, label = close
+        button(driver, f"Tutup tahap {label}").click()
+        wait(driver).until(EC.element_to_be_clickable((By.ID, "stage-close-confirm"))).click()
+        wait(driver).until(
+            lambda d: stage_state(d, stage) == "Selesai",
+            message=lambda: "; ".join(e.text for e in driver.find_elements(By.CSS_SELECTOR, "[role='dialog'], .error-box")),
+        )
+    if open_:
+        stage, label = open_
+        button(driver, f"Buka tahap {label}").click()
+        button(driver, f"Ya, buka tahap {label}").click()
+        wait(driver).until(lambda d: stage_state(d, stage) == "Sedang berjalan")
+
+
+def enter_marks(driver: WebDriver, marks: list[str]) -> None:
+    """Types each mark and Enter, row after row, as a Verifikator does."""
+    inputs = wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='mark-input']"))
+    assert len(inputs) == len(marks)
+    inputs[0].click()
+    for mark in marks:
+        ActionChains(driver).send_keys(mark, Keys.ENTER).perform()
+    wait(driver).until(
+        lambda d: f"{len(marks)} sudah dinilai" in d.find_element(By.CSS_SELECTOR, "[data-testid='score-counters']").text,
+        message=lambda: driver.find_element(By.CSS_SELECTOR, "[data-testid='score-counters']").text,
+    )
+
+
+def relogin(driver: WebDriver, username: str) -> None:
+    button(driver, "Keluar").click()
+    login(driver, username, "rahasia-sekali-123")
+
+
+def test_a_small_round_from_registration_to_the_final_list(launch, tmp_path: Path):
+    db = tmp_path / "kpu.db"
+    adhoc(db, "init", "--wilayah", "3514")
+    for user, role in [("admin", "administrator"), ("ketua", "pimpinan"), ("verif", "verifikator")]:
+        adhoc(db, "user", "add", "--username", user, "--nama", user.title(), "--peran", role,
+              stdin="rahasia-sekali-123\n")
+    adhoc(db, "rounds", "create", "--preset", "pemilu-2024", "--badan", "ppk")
+    # Quota 1 in Purwodadi: 3 go on to the interview, 2 are ranked.
+    adhoc(db, "rounds", "kuota", "--round", "1", "--wilayah", "35.14.01", "--kuota", "1", "--alasan", "Uji e2e")
+    people = ["Budi Santoso", "Siti Aminah", "Agus Salim", "Dewi Lestari"]
+    rows = "nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,alamat,kode_desa,pendidikan,kode_wilayah_tugas\n"
+    for i, name in enumerate(people, start=1):
+        woman = name.split()[0] in ("Siti", "Dewi")
+        rows += (f"351401{12 + (40 if woman else 0)}0890{i:04d},{name},{'P' if woman else 'L'},Pasuruan,"
+                 f"12-08-1990,Dusun Krajan,35.14.01.2001,SMA,35.14.01\n")
+    (tmp_path / "pendaftar.csv").write_text(rows)
+    adhoc(db, "applicants", "import", "--round", "1", str(tmp_path / "pendaftar.csv"))
+    verdicts = "nomor_pendaftaran,kode_dokumen,status,alasan\n"
+    for i in range(1, 5):
+        for code in ["surat_pendaftaran", "drh", "ktp", "ijazah", "surat_pernyataan", "surat_sehat"]:
+            verdicts += f"PPK-3514-{i:04d},{code},sesuai,\n"
+    (tmp_path / "berkas.csv").write_text(verdicts)
+    adhoc(db, "documents", "import", "--round", "1", str(tmp_path / "berkas.csv"))
+    # The party-membership list (none of them is in it) completes the check.
+    (tmp_path / "sipol.csv").write_text("nik,partai\n3514019999990001,Partai Contoh\n")
+    adhoc(db, "parties", "import", str(tmp_path / "sipol.csv"))
+
+    driver = launch("--db", str(db))
+    # The chair closes registration and the administrative check, and opens the written test.
+    login(driver, "ketua", "rahasia-sekali-123")
+    seleksi_tab(driver, "Tahapan")
+    close_and_open(driver, ("pendaftaran", "pendaftaran"), ("administrasi", "penelitian administrasi"))
+    close_and_open(driver, ("administrasi", "penelitian administrasi"), ("tertulis", "tes tertulis"))
+    save_screenshot(driver, "selection-timeline.png")
+
+    # The verifier types the written marks (one absent).
+    relogin(driver, "verif")
+    seleksi_tab(driver, "Nilai tes tertulis")
+    enter_marks(driver, ["80", "75,5", "absen", "60"])
+
+    relogin(driver, "ketua")
+    seleksi_tab(driver, "Tahapan")
+    close_and_open(driver, ("tertulis", "tes tertulis"), ("wawancara", "tes wawancara"))
+
+    relogin(driver, "verif")
+    seleksi_tab(driver, "Nilai wawancara")
+    enter_marks(driver, ["70", "90", "65"])
+
+    relogin(driver, "ketua")
+    seleksi_tab(driver, "Tahapan")
+    close_and_open(driver, ("wawancara", "tes wawancara"), ("akhir", "hasil akhir"))
+    seleksi_tab(driver, "Hasil akhir")
+    result_rows = wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='result-row']"))
+    statuses = [r.find_element(By.CSS_SELECTOR, "[data-testid='status']").text for r in result_rows]
+    assert statuses[:2] == ["Terpilih", "Cadangan 1"], statuses
+    assert "Siti Aminah" in result_rows[0].text
+    save_screenshot(driver, "selection-final.png")
+    seleksi_tab(driver, "Tahapan")
+    close_and_open(driver, ("akhir", "hasil akhir"), None)
+    seleksi_tab(driver, "Kuota")
+    wait(driver).until(EC.presence_of_element_located((By.XPATH, "//*[contains(normalize-space(), 'Purwodadi')]")))
+    save_screenshot(driver, "selection-quota.png")
+
+    # The core's record agrees: Siti is Terpilih, Budi the first Cadangan, Agus absent.
+    final = adhoc(db, "results", "--round", "1", "--stage", "akhir").splitlines()
+    assert final[1].startswith("PPK-3514-0002,Siti Aminah,P,35.14.01,\"75,50\",\"90,00\",\"90,00\",1,terpilih"), final
+    assert final[2].startswith("PPK-3514-0001,Budi Santoso,L,35.14.01,\"80,00\",\"70,00\",\"70,00\",2,cadangan 1"), final
+    written = adhoc(db, "results", "--round", "1", "--stage", "tertulis")
+    assert "PPK-3514-0003,Agus Salim,L,35.14.01,absen,,,,tidak_hadir" in written, written
+    assert adhoc(db, "rounds", "list").splitlines()[1].split(",")[3] == "penetapan"

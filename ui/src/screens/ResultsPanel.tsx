@@ -187,7 +187,7 @@ export function ResultsPanel({ session, round, stage, onChanged }: Props) {
       </div>
       <p className="muted">
         {isFinal
-          ? `Per wilayah tugas: ${angka(round.settings.quota_per_unit)} teratas Terpilih, berikutnya Cadangan berurutan; diurutkan menurut nilai akhir, lalu nilai wawancara, lalu nilai tertulis.`
+          ? `Per wilayah tugas: sebanyak kuotanya (biasanya ${angka(round.settings.quota_per_unit)}) teratas Terpilih, berikutnya Cadangan berurutan; diurutkan menurut nilai akhir, lalu nilai wawancara, lalu nilai tertulis.`
           : `Per wilayah tugas: peringkat teratas sampai ${angka(round.settings.written_pass_multiple)} × kuota lulus ke tes wawancara, ditambah semua yang nilainya sama dengan peringkat terakhir; yang tidak hadir tidak lulus.`}
       </p>
       <ErrorBox message={error} />
