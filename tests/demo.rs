@@ -182,7 +182,7 @@ async fn the_demo_ppk_round_has_its_final_results() {
         .unwrap();
     let h = home::home(&db, None).await.unwrap();
     let ppk = h.rounds.iter().find(|r| r.body.as_str() == "PPK").unwrap();
-    assert_eq!(ppk.current_stage, Stage::Penetapan);
+    assert_eq!(ppk.current_stage, Stage::MasaKerja);
     let board = selection::quota(&db, &chair, ppk.id, now()).await.unwrap();
     // Every kecamatan has its Terpilih, up to the quota, and no tie is left open.
     for u in &board.units {
@@ -203,5 +203,30 @@ async fn the_demo_ppk_round_has_its_final_results() {
     assert!(finals
         .iter()
         .any(|r| r.status == adhoc::domain::ranking::Status::TidakHadir));
+    // One member was replaced by the unit's first reserve.
+    let units = adhoc::service::paw::members(&db, &chair, ppk.id, None, now())
+        .await
+        .unwrap();
+    let replaced: Vec<_> = units.iter().filter(|u| !u.history.is_empty()).collect();
+    assert_eq!(replaced.len(), 1);
+    let event = &replaced[0].history[0];
+    let replacement = event.replacement.as_ref().unwrap();
+    assert!(replaced[0]
+        .members
+        .iter()
+        .any(|m| m.applicant_id == replacement.applicant_id));
+    assert!(!replaced[0]
+        .members
+        .iter()
+        .any(|m| m.applicant_id == event.member.applicant_id));
+
+    // The PPS round stands at the written test, open, about half marked.
+    let pps = h.rounds.iter().find(|r| r.body.as_str() == "PPS").unwrap();
+    assert_eq!((pps.current_stage, pps.stage_open), (Stage::Tertulis, true));
+    let sheet = selection::score_sheet(&db, &chair, pps.id, Stage::Tertulis, None)
+        .await
+        .unwrap();
+    assert!(sheet.rows.len() > 1000, "{}", sheet.rows.len());
+    assert_eq!(sheet.entered, sheet.rows.len() as u32 / 2);
     db.close().await;
 }

@@ -25,7 +25,7 @@ use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
 use crate::service::rounds::create_from_preset;
 use crate::service::setup::{first_run, NewAccount};
-use crate::service::{accounts, auth, parties, selection, stages};
+use crate::service::{accounts, auth, parties, paw, selection, stages};
 use crate::store::applicants::{ids_in_order, insert_many, insert_receipts, NewApplicant};
 use crate::store::regions::all_desa;
 use crate::store::verification::{upsert_checks, NewCheck};
@@ -214,6 +214,7 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
     let mut rounds = Vec::new();
     let mut listed = Vec::new();
     let mut ppk_round = None;
+    let mut pps_round = None;
     for (body, target) in [(Body::Ppk, 620u32), (Body::Pps, 2_600u32)] {
         let round = create_from_preset(db, &admin, Preset::Pemilu2024, body, None, now).await?;
         let units: Vec<(&str, &str)> = match body {
@@ -261,9 +262,9 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
                 if Some(i) != missing {
                     receipts.push((id, *code));
                 }
-                // PPK files are checked: what was not handed in is missing,
+                // Files are checked: what was not handed in is missing,
                 // and now and then a document is not in order.
-                if body == Body::Ppk {
+                {
                     let (verdict, reason) = if Some(i) == missing {
                         (DocVerdict::TidakAda, None)
                     } else if rng.gen_bool(0.01) {
@@ -289,8 +290,9 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
             .after(serde_json::json!({ "source": "demo", "seed": seed, "applicants": rows.len() }));
         audit::record(&mut tx, &admin, now, change).await?;
         tx.commit().await?;
-        if body == Body::Ppk {
-            ppk_round = Some(round.id);
+        match body {
+            Body::Ppk => ppk_round = Some(round.id),
+            Body::Pps => pps_round = Some(round.id),
         }
         rounds.push((round.name, rows.len() as u32));
         listed.extend(
@@ -320,10 +322,29 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
     // The PPK round's registration and penelitian administrasi are closed
     // by the chair; its results are frozen.
     let chair = auth::login(db, "pimpinan", DEMO_PASSWORD, now).await?;
+    // The PPK round is complete: both tests, the final ranking, the term
+    // begun and one member replaced (PAW). The PPS round stands at the
+    // written test, about half of the marks entered.
+    for round in [ppk_round, pps_round].into_iter().flatten() {
+        stages::close(db, &chair, round, Stage::Pendaftaran, now).await?;
+        stages::open(db, &chair, round, Stage::Administrasi, now).await?;
+        stages::close(db, &chair, round, Stage::Administrasi, now).await?;
+    }
     if let Some(ppk) = ppk_round {
-        stages::close(db, &chair, ppk, Stage::Pendaftaran, now).await?;
-        stages::close(db, &chair, ppk, Stage::Administrasi, now).await?;
         run_tests(db, &mut rng, &chair, &verifier, ppk, now).await?;
+        stages::open(db, &chair, ppk, Stage::Penetapan, now).await?;
+        stages::close(db, &chair, ppk, Stage::Penetapan, now).await?;
+        stages::open(db, &chair, ppk, Stage::MasaKerja, now).await?;
+        one_paw(db, &chair, ppk, now).await?;
+    }
+    if let Some(pps) = pps_round {
+        stages::open(db, &chair, pps, Stage::Tertulis, now).await?;
+        let sheet = selection::score_sheet(db, &verifier, pps, Stage::Tertulis, None).await?;
+        let mut csv = String::from("nomor_pendaftaran,nilai\n");
+        for row in sheet.rows.iter().take(sheet.rows.len() / 2) {
+            csv.push_str(&format!("{},{}\n", row.reg_number, written_score(&mut rng)));
+        }
+        selection::import_marks(db, &verifier, pps, Stage::Tertulis, csv.as_bytes(), now).await?;
     }
     Ok(DemoReport {
         accounts: created,
@@ -393,6 +414,44 @@ async fn run_tests<R: Rng>(
         .await?;
     }
     stages::close(db, chair, round, Stage::Akhir, now).await?;
+    Ok(())
+}
+
+/// A written-test mark around 62 in half points.
+fn written_score<R: Rng>(rng: &mut R) -> f64 {
+    let spread: f64 = (0..4).map(|_| rng.gen_range(-9.0..9.0)).sum();
+    ((62.0 + spread) * 2.0).round().clamp(0.0, 200.0) / 2.0
+}
+
+/// The first member of the first unit with a reserve resigns; the best
+/// reserve is confirmed in their place.
+async fn one_paw(db: &Db, chair: &Session, round: i64, now: DateTime<Utc>) -> Result<()> {
+    let units = paw::members(db, chair, round, None, now).await?;
+    let Some(unit) = units
+        .iter()
+        .find(|u| !u.reserves.is_empty() && !u.members.is_empty())
+    else {
+        return Ok(());
+    };
+    let leave = paw::LeaveInput {
+        member_id: unit.members[0].applicant_id,
+        cause: paw::LeaveCause::MengundurkanDiri,
+        left_on: now.date_naive(),
+        reason: "Surat pengunduran diri (demo)".into(),
+    };
+    let unit = paw::record_leave(db, chair, round, &leave, now).await?;
+    if let (Some(pending), Some(proposed)) = (unit.pending, &unit.proposed) {
+        paw::confirm(
+            db,
+            chair,
+            round,
+            pending,
+            proposed.applicant_id,
+            "Keputusan KPU Kabupaten tentang PAW (demo)",
+            now,
+        )
+        .await?;
+    }
     Ok(())
 }
 

@@ -24,7 +24,7 @@ use crate::domain::round::{Body, Stage};
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
-use crate::service::verification;
+use crate::service::{registration, verification};
 use crate::store::selection::{self as store, Extension, NewMark, RankingRow};
 use crate::store::{responses, rounds, Db};
 
@@ -711,13 +711,13 @@ pub async fn record_mark(
     };
     let mut tx = db.pool().begin().await?;
     ensure_scoring(&mut tx, round_id, stage).await?;
-    let row = store::ranking_rows(&mut tx, round_id)
+    let not_here = || Error::NotFound(format!("Pendaftar nomor {applicant_id} pada seleksi ini"));
+    if registration::round_of(&mut tx, applicant_id).await? != round_id {
+        return Err(not_here());
+    }
+    let row = store::ranking_row(&mut tx, applicant_id)
         .await?
-        .into_iter()
-        .find(|r| r.id == applicant_id)
-        .ok_or_else(|| {
-            Error::NotFound(format!("Pendaftar nomor {applicant_id} pada seleksi ini"))
-        })?;
+        .ok_or_else(not_here)?;
     if !sits(&row, stage) {
         return Err(Error::validation("nilai", not_sitting(stage)));
     }
@@ -886,12 +886,7 @@ pub async fn decide_tie(
         ));
     }
     let wanted: HashSet<i64> = ordered.iter().copied().collect();
-    let marks: HashMap<i64, (Option<Mark>, Option<Mark>)> = c
-        .rows
-        .iter()
-        .filter(|r| wanted.contains(&r.id))
-        .map(|r| (r.id, (r.written_mark(), r.interview_mark())))
-        .collect();
+    let marks = |id: i64| c.row(id).map(|x| (x.written_mark(), x.interview_mark()));
     // The tied group of the first applicant named: same final, interview
     // and written score in the same unit.
     let group: Option<HashSet<i64>> = c.rankings.values().find_map(|r| {
@@ -902,11 +897,7 @@ pub async fn decide_tie(
         let tied = |p: &&Placed| {
             p.final_score.is_some()
                 && p.final_score == first.final_score
-                && c.rows
-                    .iter()
-                    .find(|x| x.id == p.id)
-                    .map(|x| (x.written_mark(), x.interview_mark()))
-                    == marks.get(&first.id).copied()
+                && marks(p.id) == marks(first.id)
         };
         Some(r.final_.iter().filter(tied).map(|p| p.id).collect())
     });

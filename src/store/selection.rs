@@ -57,15 +57,14 @@ fn mark(score: Option<u32>, absent: Option<bool>) -> Option<Mark> {
     }
 }
 
-const RANKING_SQL: &str = "SELECT a.id, a.reg_seq, a.unit_code, a.sex = 'P',
+const RANKING_COLUMNS: &str = "SELECT a.id, a.reg_seq, a.unit_code, a.sex = 'P',
         CASE a.admin_result WHEN 'MS' THEN 1 WHEN 'TMS' THEN 0 END,
         a.written_result, a.final_result,
         s.written, coalesce(s.written_absent, 0), s.interview, coalesce(s.interview_absent, 0),
         t.position
      FROM applicants a
      LEFT JOIN scores s ON s.applicant_id = a.id
-     LEFT JOIN tie_decisions t ON t.applicant_id = a.id
-     WHERE a.round_id = ?1 AND a.status <> 'mundur'";
+     LEFT JOIN tie_decisions t ON t.applicant_id = a.id";
 
 /// Every active (not withdrawn) applicant of a round with scores and frozen
 /// results, in id order.
@@ -82,10 +81,22 @@ pub async fn ranking_rows(conn: &mut SqliteConnection, round_id: i64) -> Result<
     )
     .await?;
     let capacity = n.first().copied().unwrap_or(0).max(0) as usize;
-    let mut rows = raw::query(conn, RANKING_SQL, round_id, capacity, read_ranking_row).await?;
+    let sql = format!("{RANKING_COLUMNS} WHERE a.round_id = ?1 AND a.status <> 'mundur'");
+    let mut rows = raw::query(conn, &sql, round_id, capacity, read_ranking_row).await?;
     // Sorted here: an ORDER BY makes SQLite sort a million rows on disk.
     rows.sort_unstable_by_key(|r| r.id);
     Ok(rows)
+}
+
+/// One active applicant's ranking row.
+pub async fn ranking_row(
+    conn: &mut SqliteConnection,
+    applicant_id: i64,
+) -> Result<Option<RankingRow>> {
+    let sql = format!("{RANKING_COLUMNS} WHERE a.id = ?1 AND a.status <> 'mundur'");
+    Ok(raw::query(conn, &sql, applicant_id, 1, read_ranking_row)
+        .await?
+        .pop())
 }
 
 fn read_ranking_row(r: &raw::Row) -> RankingRow {

@@ -139,7 +139,7 @@ def test_operator_cannot_reach_administrator_screens(launch, tmp_path: Path):
     driver = launch("--db", str(db))
     login(driver, "operator", "demo-seleksi-2024")
     wait(driver).until(lambda d: len(kecamatan_rows(d)) == 24)
-    assert nav_pages(driver) == ["Beranda", "Pendaftar"]
+    assert nav_pages(driver) == ["Beranda", "Pendaftar", "Seleksi"]
     assert not driver.find_elements(By.XPATH, "//button[normalize-space()='Buat seleksi baru']")
 
     # The UI hides the screens; the core is what refuses.
@@ -158,7 +158,9 @@ def test_administrator_manages_accounts_and_reads_the_audit_trail(launch, tmp_pa
     subprocess.run([str(ADHOC), "--db", str(db), "demo"], check=True, capture_output=True)
     driver = launch("--db", str(db))
     login(driver, "admin", "demo-seleksi-2024")
-    assert nav_pages(driver) == ["Beranda", "Pendaftar", "Penelitian berkas", "Akun petugas", "Jejak audit"]
+    assert nav_pages(driver) == [
+        "Beranda", "Pendaftar", "Penelitian berkas", "Seleksi", "Akun petugas", "Jejak audit"
+    ]
 
     driver.find_element(By.XPATH, "//nav[@aria-label='Halaman']//button[normalize-space()='Akun petugas']").click()
     wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-testid='account-row']")) == 4)
@@ -197,16 +199,22 @@ def pick(driver: WebDriver, input_id: str, text: str) -> None:
 def test_operator_registers_an_applicant_and_finds_them_in_the_list(launch, tmp_path: Path):
     db = tmp_path / "demo.db"
     subprocess.run([str(ADHOC), "--db", str(db), "demo"], check=True, capture_output=True)
+    # The demo's rounds are past registration; a new round takes applications.
+    adhoc(db, "rounds", "create", "--preset", "pilkada-2024", "--badan", "pps")
     driver = launch("--db", str(db))
     login(driver, "operator", "demo-seleksi-2024")
     driver.find_element(By.ID, "nav-applicants").click()
-    wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='applicant-row']"))
-    # The demo's PPK registration is closed; PPS registration is open.
-    assert "sudah ditutup" in driver.find_element(By.CSS_SELECTOR, "[data-testid='registration-closed']").text
-    Select(driver.find_element(By.ID, "applicant-round")).select_by_visible_text("Pemilu 2024 – PPS")
-    wait(driver).until(EC.element_to_be_clickable((By.ID, "applicant-new")))
+    Select(wait(driver).until(EC.presence_of_element_located((By.ID, "applicant-round")))).select_by_visible_text(
+        "Pemilu 2024 – PPS"
+    )
     wait(driver).until(lambda d: "PPS-3514-" in d.find_element(By.CSS_SELECTOR, "[data-testid='applicant-row']").text)
-    total_before = driver.find_element(By.CSS_SELECTOR, "[data-testid='applicant-total']").text
+    assert "sudah ditutup" in driver.find_element(By.CSS_SELECTOR, "[data-testid='registration-closed']").text
+    Select(driver.find_element(By.ID, "applicant-round")).select_by_visible_text("Pilkada 2024 – PPS")
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "applicant-new")))
+    total_before = wait(driver).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "[data-testid='applicant-total']").text
+    )
+    assert total_before == "Belum ada pendaftar pada seleksi ini."
 
     driver.find_element(By.ID, "applicant-new").click()
     nik = wait(driver).until(EC.element_to_be_clickable((By.ID, "reg-nik")))
@@ -228,7 +236,7 @@ def test_operator_registers_an_applicant_and_finds_them_in_the_list(launch, tmp_
     # The live panel shows the core's rules for what was typed.
     panel = driver.find_element(By.CSS_SELECTOR, "[data-testid='live-panel']")
     wait(driver).until(
-        lambda d: "Berusia 23 tahun" in panel.text
+        lambda d: "Berusia 25 tahun" in panel.text
         and "Pendidikan terakhir S1" in panel.text
         and "Belum dapat disimpan" not in panel.text,
         message=lambda: panel.text,
@@ -262,11 +270,15 @@ def test_operator_registers_an_applicant_and_finds_them_in_the_list(launch, tmp_
 def test_verifier_checks_documents_and_sees_ms(launch, tmp_path: Path):
     db = tmp_path / "demo.db"
     subprocess.run([str(ADHOC), "--db", str(db), "demo"], check=True, capture_output=True)
-    # A PPS applicant whose file only waits for the documents to be checked.
-    results = subprocess.run(
-        [str(ADHOC), "--db", str(db), "results", "--round", "2", "--stage", "administrasi"],
-        check=True, capture_output=True, text=True,
-    ).stdout.splitlines()[1:]
+    # The demo's files are all decided; a new round has one whose file only
+    # waits for the documents to be checked.
+    adhoc(db, "rounds", "create", "--preset", "pilkada-2024", "--badan", "pps")
+    (tmp_path / "pendaftar.csv").write_text(
+        "nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,alamat,kode_desa,pendidikan,kode_wilayah_tugas\n"
+        "3514011208900001,Budi Santoso,L,Pasuruan,12-08-1990,Dusun Krajan,35.14.01.2001,SMA,35.14.01.2001\n"
+    )
+    adhoc(db, "applicants", "import", "--round", "3", str(tmp_path / "pendaftar.csv"))
+    results = adhoc(db, "results", "--round", "3", "--stage", "administrasi").splitlines()[1:]
     number = next(
         row.split(",")[0]
         for row in results
@@ -275,7 +287,7 @@ def test_verifier_checks_documents_and_sees_ms(launch, tmp_path: Path):
     driver = launch("--db", str(db))
     login(driver, "verifikator", "demo-seleksi-2024")
     driver.find_element(By.ID, "nav-verification").click()
-    Select(wait(driver).until(EC.presence_of_element_located((By.ID, "verify-round")))).select_by_visible_text("Pemilu 2024 – PPS")
+    Select(wait(driver).until(EC.presence_of_element_located((By.ID, "verify-round")))).select_by_visible_text("Pilkada 2024 – PPS")
     wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='progress-row']"))
     box = driver.find_element(By.ID, "verify-open-number")
     box.send_keys(number, Keys.ENTER)
@@ -294,10 +306,7 @@ def test_verifier_checks_documents_and_sees_ms(launch, tmp_path: Path):
     save_screenshot(driver, "verification.png")
 
     # The core recorded it: the results now say MS for that number.
-    after = subprocess.run(
-        [str(ADHOC), "--db", str(db), "results", "--round", "2", "--stage", "administrasi"],
-        check=True, capture_output=True, text=True,
-    ).stdout
+    after = adhoc(db, "results", "--round", "3", "--stage", "administrasi")
     assert f"{number}," in after and any(r.startswith(number + ",") and ",MS," in r for r in after.splitlines())
 
 
@@ -347,11 +356,20 @@ def close_and_open(driver: WebDriver, close: tuple[str, str] | None, open_: tupl
 
 def enter_marks(driver: WebDriver, marks: list[str]) -> None:
     """Types each mark and Enter, row after row, as a Verifikator does."""
-    inputs = wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='mark-input']"))
-    assert len(inputs) == len(marks)
-    inputs[0].click()
-    for mark in marks:
+    rows = wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='score-row']"))
+    assert len(rows) == len(marks)
+    rows[0].find_element(By.CSS_SELECTOR, "[data-testid='mark-input']").click()
+    for i, mark in enumerate(marks):
+        # Enter saves the focused row's mark and moves to the next row.
+        wait(driver).until(
+            lambda d: d.switch_to.active_element.get_attribute("data-testid") == "mark-input"
+            and d.switch_to.active_element == rows[i].find_element(By.CSS_SELECTOR, "[data-testid='mark-input']")
+        )
         ActionChains(driver).send_keys(mark, Keys.ENTER).perform()
+        wait(driver).until(
+            lambda d: rows[i].find_element(By.CSS_SELECTOR, "[data-testid='row-state']").text == "Tersimpan",
+            message=lambda: rows[i].text,
+        )
     wait(driver).until(
         lambda d: f"{len(marks)} sudah dinilai" in d.find_element(By.CSS_SELECTOR, "[data-testid='score-counters']").text,
         message=lambda: driver.find_element(By.CSS_SELECTOR, "[data-testid='score-counters']").text,
