@@ -204,6 +204,24 @@ fn help_desk_and_verification_through_the_shell() {
         chrono::Utc::now(),
     ))
     .unwrap();
+    // The demo's rounds are past registration: a new one takes applications.
+    let pps = rt
+        .block_on(async {
+            let db = adhoc::store::Db::open(&path, adhoc::store::OpenMode::MustExist).await?;
+            let round = adhoc::service::rounds::create_from_preset(
+                &db,
+                &adhoc::service::auth::Session::cli(),
+                adhoc::domain::round::Preset::Pilkada2024,
+                adhoc::domain::round::Body::Pps,
+                None,
+                chrono::Utc::now(),
+            )
+            .await;
+            db.close().await;
+            round
+        })
+        .unwrap()
+        .id;
     let app = adhoc_desktop::run_app(mock_builder(), path.clone())
         .build(tauri::generate_context!())
         .unwrap();
@@ -222,7 +240,6 @@ fn help_desk_and_verification_through_the_shell() {
         .unwrap()
     };
     login("operator");
-    let pps = 2;
     let draft = json!({
         "fields": {
             "nik": "3514015203990007", "nama": "Rara Nur'aini", "jenis_kelamin": "P",
@@ -300,4 +317,43 @@ fn help_desk_and_verification_through_the_shell() {
         .starts_with("data:image/png;base64,iVBORw0KGg"));
     let scans = invoke(&webview, "list_scans", json!({"applicantId": id})).unwrap();
     assert_eq!(scans[0]["file_name"], "foto.png");
+
+    // The demo's PPS round is at the written test: the verifier enters a
+    // missing mark through the shell; the PPK round's dashboard and members.
+    let sheet = invoke(
+        &webview,
+        "score_sheet",
+        json!({"roundId": 2, "stage": "tertulis", "unit": null}),
+    )
+    .unwrap();
+    assert_eq!(sheet["editable"], true);
+    let row = sheet["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["mark"] == "")
+        .unwrap();
+    let stored = invoke(
+        &webview,
+        "record_mark",
+        json!({"roundId": 2, "stage": "tertulis", "applicantId": row["applicant_id"], "mark": "77,5"}),
+    )
+    .unwrap();
+    assert_eq!(stored, "77,50");
+    let board = invoke(&webview, "quota_dashboard", json!({"roundId": 1})).unwrap();
+    assert_eq!(board["units"].as_array().unwrap().len(), 24);
+    assert!(board["total"]["terpilih"].as_u64().unwrap() > 0);
+    let members = invoke(
+        &webview,
+        "unit_members",
+        json!({"roundId": 1, "unit": null}),
+    )
+    .unwrap();
+    assert!(members
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|u| !u["history"].as_array().unwrap().is_empty()));
+    let timeline = invoke(&webview, "stage_timeline", json!({"roundId": 1})).unwrap();
+    assert_eq!(timeline["stages"][6]["state"], "berjalan");
 }
