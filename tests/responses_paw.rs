@@ -5,15 +5,13 @@ mod common;
 
 use adhoc::domain::account::Role;
 use adhoc::domain::ranking::Status;
-use adhoc::domain::round::{Body, Preset, Stage};
+use adhoc::domain::round::Stage;
 use adhoc::domain::verification::AdminVerdict;
 use adhoc::service::paw::{self, LeaveCause, LeaveInput};
 use adhoc::service::responses::{self, Outcome, ResponseInput};
-use adhoc::service::rounds::{create_from_preset, set_unit_quota};
 use adhoc::service::selection::{record_mark, results};
 use adhoc::service::stages::{close, open};
-use adhoc::service::verification::set_override;
-use common::{as_role, now, ready_db, register_many};
+use common::{as_role, decide_admin, now, ready_db, small_ppk_round};
 
 /// Smallest JPEG the sniffer accepts.
 const JPEG: &[u8] = &[
@@ -26,28 +24,10 @@ async fn a_founded_response_moves_the_reserve_up_and_paw_follows_the_ranking() {
     let desk = as_role(&admin, Role::Operator);
     let verifier = as_role(&admin, Role::Verifikator);
     let chair = as_role(&admin, Role::Pimpinan);
-    let round = create_from_preset(&t.db, &admin, Preset::Pemilu2024, Body::Ppk, None, now())
-        .await
-        .unwrap()
-        .id;
     // Quota 2: positions 1–2 Terpilih, 3–4 Cadangan, 5–6 not listed.
-    set_unit_quota(&t.db, &admin, round, "35.14.01", Some(2), "Uji PAW", now())
-        .await
-        .unwrap();
-    let people = register_many(&t.db, &desk, round, "35.14.01", 1, 6, now()).await;
+    let (round, people) = small_ppk_round(&t.db, &admin, 2, 6).await;
     let id = |i: usize| people[i].0;
-    for (pid, _) in &people {
-        set_override(
-            &t.db,
-            &verifier,
-            *pid,
-            Some(AdminVerdict::MS),
-            "Diputuskan dalam uji",
-            now(),
-        )
-        .await
-        .unwrap();
-    }
+    decide_admin(&t.db, &admin, people.iter().map(|p| p.0), AdminVerdict::MS).await;
     close(&t.db, &chair, round, Stage::Pendaftaran, now())
         .await
         .unwrap();

@@ -7,58 +7,31 @@ mod common;
 
 use adhoc::domain::account::Role;
 use adhoc::domain::ranking::Status;
-use adhoc::domain::round::{Body, Preset, Stage};
+use adhoc::domain::round::Stage;
 use adhoc::domain::verification::AdminVerdict;
 use adhoc::service::registration::register;
-use adhoc::service::rounds::{create_from_preset, set_unit_quota};
 use adhoc::service::selection::{
     decide_tie, import_marks, quota, record_mark, results, score_sheet, QuotaFlag,
 };
 use adhoc::service::stages::{close, extend, extension_list, open, reopen, timeline, StageState};
-use adhoc::service::verification::set_override;
 use chrono::Days;
-use common::{as_role, now, ppk_draft, ready_db, register_many};
+use common::{as_role, decide_admin, now, ppk_draft, ready_db, register_many, small_ppk_round};
 
 #[tokio::test]
 async fn a_round_goes_from_scores_to_the_final_list() {
     let (t, admin) = ready_db().await;
-    let desk = as_role(&admin, Role::Operator);
     let verifier = as_role(&admin, Role::Verifikator);
     let chair = as_role(&admin, Role::Pimpinan);
-    let round = create_from_preset(&t.db, &admin, Preset::Pemilu2024, Body::Ppk, None, now())
-        .await
-        .unwrap()
-        .id;
     // Quota 2 in Purwodadi: 6 go on to the interview, 4 are ranked at the end.
-    set_unit_quota(
+    let (round, people) = small_ppk_round(&t.db, &admin, 2, 10).await;
+    decide_admin(
         &t.db,
         &admin,
-        round,
-        "35.14.01",
-        Some(2),
-        "Uji kuota kecil",
-        now(),
+        people[..9].iter().map(|p| p.0),
+        AdminVerdict::MS,
     )
-    .await
-    .unwrap();
-    let people = register_many(&t.db, &desk, round, "35.14.01", 1, 10, now()).await;
-    for (i, (id, _)) in people.iter().enumerate() {
-        let verdict = if i == 9 {
-            AdminVerdict::TMS
-        } else {
-            AdminVerdict::MS
-        };
-        set_override(
-            &t.db,
-            &verifier,
-            *id,
-            Some(verdict),
-            "Diputuskan dalam uji",
-            now(),
-        )
-        .await
-        .unwrap();
-    }
+    .await;
+    decide_admin(&t.db, &admin, [people[9].0], AdminVerdict::TMS).await;
     close(&t.db, &chair, round, Stage::Pendaftaran, now())
         .await
         .unwrap();
@@ -374,23 +347,8 @@ async fn registration_is_extended_for_short_units_only() {
     let desk = as_role(&admin, Role::Operator);
     let verifier = as_role(&admin, Role::Verifikator);
     let chair = as_role(&admin, Role::Pimpinan);
-    let round = create_from_preset(&t.db, &admin, Preset::Pemilu2024, Body::Ppk, None, now())
-        .await
-        .unwrap()
-        .id;
     // Quota 1 and threshold 2 in Purwodadi: 2 applicants are enough there.
-    set_unit_quota(
-        &t.db,
-        &admin,
-        round,
-        "35.14.01",
-        Some(1),
-        "Uji ambang",
-        now(),
-    )
-    .await
-    .unwrap();
-    let people = register_many(&t.db, &desk, round, "35.14.01", 1, 2, now()).await;
+    let (round, people) = small_ppk_round(&t.db, &admin, 1, 2).await;
     register_many(&t.db, &desk, round, "35.14.02", 3, 4, now()).await;
 
     // Nothing to extend while registration is open.
@@ -457,18 +415,7 @@ async fn registration_is_extended_for_short_units_only() {
     assert!(e.to_string().contains("tidak sedang diperpanjang"), "{e}");
 
     // The administrative stage waits for the extension to end.
-    for (id, _) in &people {
-        set_override(
-            &t.db,
-            &verifier,
-            *id,
-            Some(AdminVerdict::MS),
-            "Diputuskan dalam uji",
-            now(),
-        )
-        .await
-        .unwrap();
-    }
+    decide_admin(&t.db, &admin, people.iter().map(|p| p.0), AdminVerdict::MS).await;
     let e = close(&t.db, &chair, round, Stage::Administrasi, now())
         .await
         .unwrap_err();

@@ -108,3 +108,61 @@ pub async fn register_many(
     }
     out
 }
+
+/// A PPK round (Pemilu 2024 preset) whose Purwodadi (35.14.01) has quota
+/// `quota` and `n` applicants registered there; returns the round and the
+/// applicants (id, number) in registration order.
+pub async fn small_ppk_round(
+    db: &adhoc::store::Db,
+    admin: &Session,
+    quota: u32,
+    n: u32,
+) -> (i64, Vec<(i64, String)>) {
+    let round = adhoc::service::rounds::create_from_preset(
+        db,
+        admin,
+        adhoc::domain::round::Preset::Pemilu2024,
+        adhoc::domain::round::Body::Ppk,
+        None,
+        now(),
+    )
+    .await
+    .unwrap()
+    .id;
+    adhoc::service::rounds::set_unit_quota(
+        db,
+        admin,
+        round,
+        "35.14.01",
+        Some(quota),
+        "Uji kuota kecil",
+        now(),
+    )
+    .await
+    .unwrap();
+    let desk = as_role(admin, adhoc::domain::account::Role::Operator);
+    let people = register_many(db, &desk, round, "35.14.01", 1, n, now()).await;
+    (round, people)
+}
+
+/// The Verifikator's verdict on each applicant (an override with a reason).
+pub async fn decide_admin(
+    db: &adhoc::store::Db,
+    admin: &Session,
+    ids: impl IntoIterator<Item = i64>,
+    verdict: adhoc::domain::verification::AdminVerdict,
+) {
+    let verifier = as_role(admin, adhoc::domain::account::Role::Verifikator);
+    for id in ids {
+        adhoc::service::verification::set_override(
+            db,
+            &verifier,
+            id,
+            Some(verdict),
+            "Diputuskan dalam uji",
+            now(),
+        )
+        .await
+        .unwrap();
+    }
+}
