@@ -3,6 +3,7 @@
 import subprocess
 from pathlib import Path
 
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -16,7 +17,11 @@ TIMEOUT = 20
 
 
 def wait(driver: WebDriver):
-    return WebDriverWait(driver, TIMEOUT)
+    # A list re-rendered between finding an element and reading it is
+    # retried, not failed.
+    return WebDriverWait(
+        driver, TIMEOUT, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
+    )
 
 
 def field(driver: WebDriver, label: str):
