@@ -17,8 +17,8 @@ use adhoc::service::audit::AuditQuery;
 use adhoc::service::auth::Session;
 use adhoc::service::setup::NewAccount;
 use adhoc::service::{
-    accounts, applicants, audit, demo, parties, registration, rounds, selection, setup, stages,
-    verification,
+    accounts, announcements, applicants, audit, demo, parties, registration, rounds, selection,
+    setup, stages, verification,
 };
 use adhoc::store::{Db, OpenMode};
 
@@ -83,6 +83,28 @@ enum Command {
         /// Hanya satu kecamatan atau desa (kode), mis. 35.14.01.
         #[arg(long)]
         wilayah: Option<String>,
+    },
+    /// Pengumuman hasil satu tahap yang sudah ditutup, sebagai PDF.
+    Announce {
+        #[arg(long)]
+        round: i64,
+        /// Tahap: administrasi, tertulis, atau akhir.
+        #[arg(long)]
+        stage: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Hanya satu kecamatan atau desa (kode), untuk ditempel di kantornya.
+        #[arg(long)]
+        wilayah: Option<String>,
+        /// Nomor pengumuman; bila kosong dicetak titik-titik untuk diisi.
+        #[arg(long)]
+        nomor: Option<String>,
+        /// Nama Ketua yang menandatangani.
+        #[arg(long)]
+        ketua: Option<String>,
+        /// Ukuran kertas: a4 atau f4.
+        #[arg(long, default_value = "a4")]
+        kertas: String,
     },
     /// Rekap kuota per wilayah sebagai CSV (kuota, pendaftar, MS, lulus
     /// tertulis, terpilih, cadangan, perempuan, catatan).
@@ -450,6 +472,31 @@ async fn run(cli: Cli) -> Result<()> {
             db.close().await;
             result
         }
+        Command::Announce {
+            round,
+            stage,
+            out,
+            wilayah,
+            nomor,
+            ketua,
+            kertas,
+        } => {
+            let req = announcements::AnnouncementRequest {
+                stage: Stage::parse(&stage)?,
+                unit: wilayah,
+                paper: adhoc::pdf::Paper::parse(&kertas)?,
+                number: nomor,
+                signer: ketua,
+            };
+            let db = Db::open(&db_path(cli.db)?, OpenMode::MustExist).await?;
+            let result =
+                announcements::announcement_pdf(&db, &Session::cli(), round, &req, now).await;
+            db.close().await;
+            let (_, bytes) = result?;
+            std::fs::write(&out, bytes)?;
+            eprintln!("Pengumuman ditulis ke {}.", out.display());
+            Ok(())
+        }
         Command::Quota { round } => {
             let db = Db::open(&db_path(cli.db)?, OpenMode::MustExist).await?;
             let result = selection::quota(&db, &Session::cli(), round, now).await;
@@ -745,16 +792,7 @@ async fn applicants_command(
             out,
             kertas,
         } => {
-            let paper = match kertas.to_ascii_lowercase().as_str() {
-                "a4" => adhoc::pdf::Paper::A4,
-                "f4" => adhoc::pdf::Paper::F4,
-                other => {
-                    return Err(Error::validation(
-                        "kertas",
-                        format!("Ukuran kertas \"{other}\" tidak dikenal; pilih a4 atau f4."),
-                    ))
-                }
-            };
+            let paper = adhoc::pdf::Paper::parse(&kertas)?;
             let id = registration::id_by_number(db, round, &nomor).await?;
             let (_, bytes) = registration::receipt_pdf(db, session, id, paper, now).await?;
             std::fs::write(&out, bytes)?;

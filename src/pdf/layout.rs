@@ -44,6 +44,18 @@ pub enum Paper {
 }
 
 impl Paper {
+    /// `a4` or `f4`, in any case.
+    pub fn parse(s: &str) -> Result<Paper> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "a4" => Ok(Paper::A4),
+            "f4" => Ok(Paper::F4),
+            other => Err(Error::validation(
+                "kertas",
+                format!("Ukuran kertas \"{other}\" tidak dikenal; pilih a4 atau f4."),
+            )),
+        }
+    }
+
     /// Width and height in points.
     pub fn size(self) -> (f32, f32) {
         match self {

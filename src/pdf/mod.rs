@@ -4,7 +4,9 @@
 //! - [`layout`]: paper sizes, embedded fonts, wrapping, a page builder.
 //! - [`receipt`]: the applicant's registration receipt (tanda terima
 //!   pendaftaran).
+//! - [`announcement`]: the announcement of a stage's results.
 
+pub mod announcement;
 pub mod layout;
 pub mod receipt;
 
