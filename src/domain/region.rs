@@ -299,9 +299,39 @@ pub struct KabupatenChoice {
     pub provinsi: String,
 }
 
+impl KabupatenChoice {
+    /// The commission as its documents name it:
+    /// "KOMISI PEMILIHAN UMUM KABUPATEN PASURUAN".
+    pub fn commission(&self) -> String {
+        format!("KOMISI PEMILIHAN UMUM {}", self.name.to_uppercase())
+    }
+
+    /// The town of a document's place-and-date line: "Pasuruan".
+    pub fn town(&self) -> &str {
+        self.name
+            .trim_start_matches("Kabupaten ")
+            .trim_start_matches("Kota ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kabupaten_or_kota_names_its_commission_and_town() {
+        let choice = |name: &str| KabupatenChoice {
+            code: "35.14".into(),
+            name: name.into(),
+            provinsi: "Jawa Timur".into(),
+        };
+        let kab = choice("Kabupaten Pasuruan");
+        assert_eq!(kab.commission(), "KOMISI PEMILIHAN UMUM KABUPATEN PASURUAN");
+        assert_eq!(kab.town(), "Pasuruan");
+        let kota = choice("Kota Pasuruan");
+        assert_eq!(kota.commission(), "KOMISI PEMILIHAN UMUM KOTA PASURUAN");
+        assert_eq!(kota.town(), "Pasuruan");
+    }
 
     #[test]
     fn parses_dotted_and_plain_codes_alike() {

@@ -80,25 +80,20 @@ pub async fn announcement_pdf(
             RegionCode::parse(code).is_ok_and(|c| u.contains(&c) || c.digits() == u.digits())
         })
     };
-    // (dotted unit code, registration number, name, sex, note)
-    let mut lines: Vec<(String, String, String, String, String)> = Vec::new();
+    // (dotted unit code, name, sex, note)
+    let mut lines: Vec<(String, String, String, String)> = Vec::new();
     match req.stage {
         Stage::Administrasi => {
-            let sexes: std::collections::HashMap<String, String> =
-                selection::results(db, session, round_id, Stage::Tertulis, None, now)
-                    .await?
-                    .into_iter()
-                    .map(|r| (r.reg_number, r.sex))
-                    .collect();
             for r in verification::results(db, session, round_id, now).await? {
                 if within(&r.unit_code) {
-                    let sex = sexes.get(&r.reg_number).cloned().unwrap_or_default();
-                    lines.push((r.unit_code, r.reg_number, r.full_name, sex, r.result));
+                    lines.push((r.unit_code, r.full_name, r.sex, r.result));
                 }
             }
         }
         stage => {
-            for r in selection::results(db, session, round_id, stage, None, now).await? {
+            // The places without their explanations: nothing here prints them.
+            let c = selection::compute(db, session, round_id, now, false).await?;
+            for r in selection::listed(db, &c, stage, None).await? {
                 if !within(&r.unit_code) {
                     continue;
                 }
@@ -113,14 +108,14 @@ pub async fn announcement_pdf(
                     (Stage::Akhir, _) => continue,
                     (_, s) => s.label().to_string(),
                 };
-                lines.push((r.unit_code, r.reg_number, r.full_name, r.sex, note));
+                lines.push((r.unit_code, r.full_name, r.sex, note));
             }
         }
     }
     // Grouped by kecamatan (PPK) or desa (PPS), in code order; within a
     // group in the order given (ranking or registration).
     let mut groups: BTreeMap<String, Vec<Row>> = BTreeMap::new();
-    for (code, _number, name, sex, note) in lines {
+    for (code, name, sex, note) in lines {
         let parsed = RegionCode::parse(&code)?;
         let kecamatan_code = RegionCode::parse(&parsed.digits()[..6])?;
         let (heading, desa) = match round.body {
@@ -139,12 +134,8 @@ pub async fn announcement_pdf(
             });
     }
     let kabupaten = setup::kabupaten(db).await?;
-    let place = kabupaten
-        .name
-        .trim_start_matches("Kabupaten ")
-        .trim_start_matches("Kota ")
-        .to_string();
-    let commission = format!("KOMISI PEMILIHAN UMUM {}", kabupaten.name.to_uppercase());
+    let place = kabupaten.town().to_string();
+    let commission = kabupaten.commission();
     let body_name = match round.body {
         Body::Ppk => "Panitia Pemilihan Kecamatan (PPK)",
         Body::Pps => "Panitia Pemungutan Suara (PPS)",

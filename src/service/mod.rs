@@ -22,3 +22,16 @@ pub mod settings;
 pub mod setup;
 pub mod stages;
 pub mod verification;
+
+use crate::error::{Error, Result};
+
+/// A written reason or note: whitespace runs folded to one space, and at
+/// least `min` characters, else a validation error on `field` with `message`
+/// (which says what to write).
+pub(crate) fn written_text(text: &str, field: &str, min: usize, message: &str) -> Result<String> {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() < min {
+        return Err(Error::validation(field, message));
+    }
+    Ok(text)
+}

@@ -261,13 +261,12 @@ pub async fn record_leave(
         left_on,
         ref reason,
     } = *leave;
-    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
-    if reason.chars().count() < 10 {
-        return Err(Error::validation(
-            "alasan",
-            "Tuliskan keterangan (mis. nomor surat pengunduran diri atau akta kematian), paling sedikit 10 karakter.",
-        ));
-    }
+    let reason = crate::service::written_text(
+        reason,
+        "alasan",
+        10,
+        "Tuliskan keterangan (mis. nomor surat pengunduran diri atau akta kematian), paling sedikit 10 karakter.",
+    )?;
     if left_on > now.date_naive() {
         return Err(Error::validation(
             "tanggal",
@@ -343,13 +342,12 @@ pub async fn confirm(
     now: DateTime<Utc>,
 ) -> Result<UnitMembers> {
     session.require(Operation::PlenaryDecisions)?;
-    let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
-    if note.chars().count() < 10 {
-        return Err(Error::validation(
-            "catatan",
-            "Tuliskan dasar penetapan pengganti (mis. nomor Keputusan KPU), paling sedikit 10 karakter.",
-        ));
-    }
+    let note = crate::service::written_text(
+        note,
+        "catatan",
+        10,
+        "Tuliskan dasar penetapan pengganti (mis. nomor Keputusan KPU), paling sedikit 10 karakter.",
+    )?;
     let all = members(db, session, round_id, None, now).await?;
     let Some(unit) = all.iter().find(|u| u.pending == Some(paw_id)) else {
         return Err(Error::validation(

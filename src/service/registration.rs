@@ -455,13 +455,12 @@ pub async fn withdraw(
     now: DateTime<Utc>,
 ) -> Result<()> {
     session.require(Operation::RegisterApplicants)?;
-    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
-    if reason.chars().count() < 5 {
-        return Err(Error::validation(
-            "alasan",
-            "Tuliskan alasan pengunduran diri (paling sedikit 5 karakter).",
-        ));
-    }
+    let reason = super::written_text(
+        reason,
+        "alasan",
+        5,
+        "Tuliskan alasan pengunduran diri (paling sedikit 5 karakter).",
+    )?;
     let mut tx = db.pool().begin().await?;
     let a = stored(&mut tx, id).await?;
     if a.status == STATUS_WITHDRAWN {
@@ -829,13 +828,9 @@ pub async fn receipt_pdf(
         .map_err(|e| Error::Internal(format!("waktu pendaftaran tidak terbaca: {e}")))?
         .with_timezone(&chrono::Local)
         .naive_local();
-    let place = kabupaten
-        .name
-        .trim_start_matches("Kabupaten ")
-        .trim_start_matches("Kota ")
-        .to_string();
+    let place = kabupaten.town().to_string();
     let data = ReceiptData {
-        commission: format!("KOMISI PEMILIHAN UMUM {}", kabupaten.name.to_uppercase()),
+        commission: kabupaten.commission(),
         round_name: d.round_name,
         reg_number: d.reg_number.clone(),
         full_name: d.draft.fields.nama,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
+use crate::domain::applicant_input::parse_date;
 use crate::domain::permission::Operation;
 use crate::domain::region::{atlas, RegionCode};
 use crate::domain::round::Stage;
@@ -25,7 +26,7 @@ use crate::store::{rounds, Db};
 pub struct ResponseInput {
     #[ts(type = "number")]
     pub applicant_id: i64,
-    /// `YYYY-MM-DD` (or `DD-MM-YYYY`).
+    /// `YYYY-MM-DD`, `DD-MM-YYYY` or `DD/MM/YYYY`.
     pub received_on: String,
     pub sender: String,
     pub contact: String,
@@ -125,15 +126,15 @@ fn tidy(s: &str) -> String {
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate> {
-    let s = s.trim();
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d-%m-%Y"))
-        .map_err(|_| {
-            Error::validation(
-                "tanggal_diterima",
-                format!("Tanggal \"{s}\" tidak dapat dibaca; tulis seperti 23-11-2026."),
-            )
-        })
+    parse_date(s).ok_or_else(|| {
+        Error::validation(
+            "tanggal_diterima",
+            format!(
+                "Tanggal \"{}\" tidak dapat dibaca; tulis seperti 23-11-2026.",
+                s.trim()
+            ),
+        )
+    })
 }
 
 /// Refuses once the round is in its term of office: a member who must go
@@ -294,13 +295,12 @@ pub async fn decide(
             "Pilih hasilnya: terbukti atau tidak terbukti.",
         ));
     }
-    let reason = tidy(reason);
-    if reason.chars().count() < 10 {
-        return Err(Error::validation(
-            "alasan",
-            "Tuliskan dasar keputusan (mis. hasil klarifikasi dan nomor Berita Acara), paling sedikit 10 karakter.",
-        ));
-    }
+    let reason = crate::service::written_text(
+        reason,
+        "alasan",
+        10,
+        "Tuliskan dasar keputusan (mis. hasil klarifikasi dan nomor Berita Acara), paling sedikit 10 karakter.",
+    )?;
     let mut tx = db.pool().begin().await?;
     let before = existing(&mut tx, id).await?;
     ensure_before_term(&mut tx, before.round_id).await?;

@@ -261,9 +261,20 @@ pub async fn results(
     }
     let unit = unit.map(RegionCode::parse).transpose()?;
     let c = compute(db, session, round_id, now, true).await?;
+    listed(db, &c, stage, unit.as_ref()).await
+}
+
+/// The lines of `stage`'s list (`Tertulis` or `Akhir`) from an already
+/// computed round, with names; `unit` narrows it to one unit or kecamatan.
+pub(crate) async fn listed(
+    db: &Db,
+    c: &Computed,
+    stage: Stage,
+    unit: Option<&RegionCode>,
+) -> Result<Vec<SelectionRow>> {
     let names: HashMap<i64, (String, String)> = {
         let mut conn = db.pool().acquire().await?;
-        store::names(&mut conn, round_id)
+        store::names(&mut conn, c.round.id)
             .await?
             .into_iter()
             .map(|n| (n.id, (n.reg_number, n.full_name)))
@@ -271,10 +282,7 @@ pub async fn results(
     };
     let mut out = Vec::new();
     for u in &c.units {
-        if unit
-            .as_ref()
-            .is_some_and(|x| x.digits() != u.code && x.digits() != u.kecamatan_code)
-        {
+        if unit.is_some_and(|x| x.digits() != u.code && x.digits() != u.kecamatan_code) {
             continue;
         }
         let Some(r) = c.rankings.get(&u.code) else {
@@ -871,13 +879,12 @@ pub async fn decide_tie(
     now: DateTime<Utc>,
 ) -> Result<()> {
     session.require(Operation::PlenaryDecisions)?;
-    let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
-    if note.chars().count() < 10 {
-        return Err(Error::validation(
-            "catatan",
-            "Tuliskan dasar keputusan (mis. nomor Berita Acara rapat pleno), paling sedikit 10 karakter.",
-        ));
-    }
+    let note = crate::service::written_text(
+        note,
+        "catatan",
+        10,
+        "Tuliskan dasar keputusan (mis. nomor Berita Acara rapat pleno), paling sedikit 10 karakter.",
+    )?;
     let c = compute(db, session, round_id, now, false).await?;
     if !matches!(c.round.current_stage, Stage::Wawancara | Stage::Akhir) {
         return Err(Error::validation(

@@ -126,7 +126,9 @@ pub async fn close(
             (Some(json!(rows).to_string()), n)
         }
         Stage::Tertulis | Stage::Wawancara | Stage::Akhir => {
-            let c = selection::compute(db, session, round_id, now, false).await?;
+            // Explained when its list is kept as the snapshot (Berita Acara).
+            let snapshot_kept = stage != Stage::Wawancara;
+            let c = selection::compute(db, session, round_id, now, snapshot_kept).await?;
             let sum = |f: fn(&UnitRanking) -> u32| c.rankings.values().map(f).sum::<u32>();
             let (pending, what) = match stage {
                 Stage::Tertulis => (sum(|r| r.written_pending), "nilai tes tertulis"),
@@ -170,12 +172,10 @@ pub async fn close(
                 );
             }
             let n = c.rows.len() as u32;
-            let snapshot = match stage {
-                Stage::Wawancara => None,
-                _ => Some(
-                    json!(selection::results(db, session, round_id, stage, None, now).await?)
-                        .to_string(),
-                ),
+            let snapshot = if snapshot_kept {
+                Some(json!(selection::listed(db, &c, stage, None).await?).to_string())
+            } else {
+                None
             };
             (snapshot, n)
         }
@@ -235,13 +235,12 @@ pub async fn reopen(
     now: DateTime<Utc>,
 ) -> Result<()> {
     session.require(Operation::UnlockStages)?;
-    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
-    if reason.chars().count() < 10 {
-        return Err(Error::validation(
-            "alasan",
-            "Tuliskan alasan membuka kembali tahap ini (paling sedikit 10 karakter).",
-        ));
-    }
+    let reason = super::written_text(
+        reason,
+        "alasan",
+        10,
+        "Tuliskan alasan membuka kembali tahap ini (paling sedikit 10 karakter).",
+    )?;
     let mut tx = db.pool().begin().await?;
     let round = rounds::get(&mut tx, round_id).await?;
     if round.current_stage <= stage {

@@ -189,6 +189,10 @@ pub struct AdminResultRow {
     #[ts(skip)]
     pub id: i64,
     pub reg_number: String,
+    /// `L` or `P` (for announcements; not in the frozen snapshot).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub sex: String,
     pub full_name: String,
     /// Dotted unit code.
     pub unit_code: String,
@@ -234,6 +238,7 @@ pub async fn results(
         out.push(AdminResultRow {
             id: d.id,
             reg_number: d.reg_number,
+            sex: d.draft.fields.jenis_kelamin.clone(),
             full_name: d.draft.fields.nama,
             unit_code: RegionCode::parse(&d.draft.fields.kode_wilayah_tugas)
                 .map(|c| c.dotted())
@@ -345,14 +350,12 @@ pub async fn view(
 }
 
 fn written(text: &str, field: &str, what: &str) -> Result<String> {
-    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if t.chars().count() < 5 {
-        return Err(Error::validation(
-            field,
-            format!("Tuliskan {what} (paling sedikit 5 karakter)."),
-        ));
-    }
-    Ok(t)
+    super::written_text(
+        text,
+        field,
+        5,
+        &format!("Tuliskan {what} (paling sedikit 5 karakter)."),
+    )
 }
 
 /// Overrides the derived verdict with a written reason, or (`None`) returns

@@ -5,6 +5,6 @@
  */
 export type ResponseInput = { applicant_id: number, 
 /**
- * `YYYY-MM-DD` (or `DD-MM-YYYY`).
+ * `YYYY-MM-DD`, `DD-MM-YYYY` or `DD/MM/YYYY`.
  */
 received_on: string, sender: string, contact: string, content: string, };
