@@ -6,6 +6,7 @@ import { angka } from "../api/format";
 import type { ApplicantImport } from "../bindings/ApplicantImport";
 import type { ImportProgress } from "../bindings/ImportProgress";
 import { ErrorBox } from "../components/ErrorBox";
+import { ProblemTable } from "../components/ProblemTable";
 import { Modal } from "../components/Modal";
 
 /** Problems listed on screen; the saved report has them all. */
@@ -95,7 +96,6 @@ export function ImportApplicantsDialog({ roundId, roundName, onClose, onImported
   };
 
   const refused = report !== null && report.problems.length > 0;
-  const shown = refused ? report.problems.slice(0, MAX_PROBLEMS_SHOWN) : [];
   return (
     <Modal title="Impor pendaftar dari CSV" onClose={() => !busy && onClose()} wide>
       <p>
@@ -129,26 +129,7 @@ export function ImportApplicantsDialog({ roundId, roundName, onClose, onImported
             </p>
           )}
           <div className="table-wrap short">
-            <table className="data" aria-label="Masalah pada berkas">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    Baris
-                  </th>
-                  <th scope="col">Kolom</th>
-                  <th scope="col">Alasan</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((p, i) => (
-                  <tr key={i} data-testid="problem-row">
-                    <td className="num">{String(p.line)}</td>
-                    <td>{p.column}</td>
-                    <td>{p.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ProblemTable problems={report.problems} label="Masalah pada berkas" limit={MAX_PROBLEMS_SHOWN} />
           </div>
           <div className="actions start">
             <button type="button" onClick={() => void saveProblems()}>

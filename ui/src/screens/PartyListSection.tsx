@@ -5,6 +5,7 @@ import { angka } from "../api/format";
 import type { PartyHit } from "../bindings/PartyHit";
 import type { PartyImport } from "../bindings/PartyImport";
 import { ErrorBox } from "../components/ErrorBox";
+import { ProblemTable } from "../components/ProblemTable";
 
 /**
  * The party-membership list (SIPOL export): applicants whose NIK is in it,
@@ -60,24 +61,7 @@ export function PartyListSection({ canImport }: { canImport: boolean }) {
             {report.problems.length} masalah ditemukan; tidak ada yang disimpan dan daftar lama tetap berlaku.
             Perbaiki berkasnya lalu impor ulang.
           </p>
-          <table className="data" aria-label="Masalah pada berkas">
-            <thead>
-              <tr>
-                <th scope="col" className="num">Baris</th>
-                <th scope="col">Kolom</th>
-                <th scope="col">Alasan</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.problems.map((p, i) => (
-                <tr key={i} data-testid="problem-row">
-                  <td className="num">{p.line}</td>
-                  <td>{p.column}</td>
-                  <td>{p.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ProblemTable problems={report.problems} label="Masalah pada berkas" />
         </div>
       )}
       {report && !refused && (

@@ -11,6 +11,7 @@ import type { ScoreSheetRow } from "../bindings/ScoreSheetRow";
 import type { Session } from "../bindings/Session";
 import type { Stage } from "../bindings/Stage";
 import { ErrorBox } from "../components/ErrorBox";
+import { ProblemTable } from "../components/ProblemTable";
 import { canEnterScores } from "./roles";
 import { STAGE_LABEL } from "./stages";
 
@@ -391,26 +392,12 @@ export function ScoresPanel({ session, round, stage }: Props) {
                 </p>
               )}
               <div className="table-wrap short">
-                <table className="data" aria-label="Masalah pada berkas nilai">
-                  <thead>
-                    <tr>
-                      <th scope="col" className="num">
-                        Baris
-                      </th>
-                      <th scope="col">Kolom</th>
-                      <th scope="col">Alasan</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {problems.slice(0, MAX_SCORE_PROBLEMS_SHOWN).map((p, i) => (
-                      <tr key={i} data-testid="problem-row">
-                        <td className="num">{String(p.line)}</td>
-                        <td>{p.column || "—"}</td>
-                        <td>{p.reason}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <ProblemTable
+                  problems={problems}
+                  label="Masalah pada berkas nilai"
+                  limit={MAX_SCORE_PROBLEMS_SHOWN}
+                  blank="—"
+                />
               </div>
               <div className="actions start">
                 <button type="button" onClick={() => void saveProblems()}>
