@@ -1,5 +1,5 @@
 import { Channel } from "@tauri-apps/api/core";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 
 import { call, toErrorPayload } from "../api";
 import { angka } from "../api/format";
@@ -8,6 +8,7 @@ import type { ImportProgress } from "../bindings/ImportProgress";
 import { ErrorBox } from "../components/ErrorBox";
 import { ProblemTable } from "../components/ProblemTable";
 import { Modal } from "../components/Modal";
+import { useMounted } from "../components/useMounted";
 
 /** Problems listed on screen; the saved report has them all. */
 export const MAX_PROBLEMS_SHOWN = 500;
@@ -50,13 +51,7 @@ export function ImportApplicantsDialog({ roundId, roundName, onClose, onImported
   const [report, setReport] = useState<ApplicantImport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const mounted = useMounted();
 
   const pick = async () => {
     setBusy(true);

@@ -11,6 +11,7 @@ import type { RoundSummary } from "../bindings/RoundSummary";
 import type { Session } from "../bindings/Session";
 import { ErrorBox } from "../components/ErrorBox";
 import { Modal } from "../components/Modal";
+import { useMounted } from "../components/useMounted";
 import { canDecidePlenary } from "./roles";
 import { waktu } from "./scanText";
 
@@ -92,14 +93,8 @@ export function ResponsesPanel({ session, round, onChanged }: Props) {
   const [focusId, setFocusId] = useState<number | null>(null);
   const titleId = useId();
   const latest = useRef(0);
-  const mounted = useRef(true);
+  const mounted = useMounted();
 
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
 
   const load = useCallback(async () => {
     const seq = ++latest.current;

@@ -11,6 +11,7 @@ import type { Session } from "../bindings/Session";
 import type { Stage } from "../bindings/Stage";
 import { ErrorBox } from "../components/ErrorBox";
 import { Modal } from "../components/Modal";
+import { useMounted } from "../components/useMounted";
 import { canDecidePlenary } from "./roles";
 
 /** The shortest basis of a plenary decision the core accepts. */
@@ -115,17 +116,11 @@ export function ResultsPanel({ session, round, stage, onChanged }: Props) {
   const [expanded, setExpanded] = useState<Set<number>>(() => new Set());
   const [deciding, setDeciding] = useState<TieGroup | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const mounted = useRef(true);
+  const mounted = useMounted();
   const current = useRef({ roundId: round.id, stage });
   current.current = { roundId: round.id, stage };
   const baseId = useId();
 
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
 
   const load = useCallback(async () => {
     const roundId = round.id;

@@ -12,6 +12,7 @@ import type { Session } from "../bindings/Session";
 import type { Stage } from "../bindings/Stage";
 import { ErrorBox } from "../components/ErrorBox";
 import { ProblemTable } from "../components/ProblemTable";
+import { useMounted } from "../components/useMounted";
 import { canEnterScores } from "./roles";
 import { STAGE_LABEL } from "./stages";
 
@@ -159,16 +160,10 @@ export function ScoresPanel({ session, round, stage }: Props) {
   /** The value last refused per row: leaving the row does not send it again. */
   const refused = useRef<Record<number, string>>({});
   const seq = useRef(0);
-  const mounted = useRef(true);
+  const mounted = useMounted();
   const current = useRef({ roundId: round.id, stage });
   current.current = { roundId: round.id, stage };
 
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
 
   const load = useCallback(async () => {
     const roundId = round.id;
