@@ -17,6 +17,11 @@ NPM_CI ?= npx --yes npm@10.9.2 ci --no-audit --no-fund
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CARGO_TERM_COLOR ?= never
 export PATH := $(HOME)/.cargo/bin:$(PATH)
+# A CI build starts from scratch every time: incremental caches would only
+# take disk space.
+ifneq ($(CI),)
+export CARGO_INCREMENTAL := 0
+endif
 
 # Debian packages: to build the desktop app, and to test it (Xvfb, WebDriver, PDF tools).
 APT_BUILD := libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev \
@@ -28,7 +33,7 @@ ADHOC := target/debug/adhoc
 DB    ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)/id.seleksiadhoc.desktop/seleksi-adhoc.db
 XVFB  := xvfb-run -a -s "-screen 0 1400x900x24"
 
-.PHONY: help run test build ui deps deps-system deps-test deps-ui deps-e2e toolchain \
+.PHONY: help run test disk build ui deps deps-system deps-test deps-ui deps-e2e toolchain \
         fmt-check clippy rust-test bindings-check ui-test e2e seeds seeds-check clean
 
 help:
@@ -47,8 +52,12 @@ run: deps build
 	fi
 	$(APP) --db "$(DB)"
 
-test: deps deps-test fmt-check seeds-check ui build clippy rust-test bindings-check ui-test e2e
+test: disk deps deps-test fmt-check seeds-check ui build clippy rust-test bindings-check ui-test e2e
 	@echo "All checks passed."
+
+# Free space where the build goes: a clean `make test` needs about 5 GB.
+disk:
+	@df -h . | awk 'NR==2 { print "Free disk space here: " $$4 }'
 
 ## ---- installing what is missing --------------------------------------------
 

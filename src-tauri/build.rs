@@ -71,6 +71,15 @@ const COMMANDS: &[&str] = &[
     "unit_members",
     "record_leave",
     "confirm_replacement",
+    "publication_list",
+    "export_publication",
+    "publication_settings",
+    "save_publication_settings",
+    "upload_logo",
+    "remove_logo",
+    "publication_texts",
+    "save_publication_texts",
+    "reset_publication_texts",
 ];
 
 fn main() {

@@ -79,6 +79,15 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> 
             commands::selection::unit_members,
             commands::selection::record_leave,
             commands::selection::confirm_replacement,
+            commands::publications::publication_list,
+            commands::publications::export_publication,
+            commands::publications::publication_settings,
+            commands::publications::save_publication_settings,
+            commands::publications::upload_logo,
+            commands::publications::remove_logo,
+            commands::publications::publication_texts,
+            commands::publications::save_publication_texts,
+            commands::publications::reset_publication_texts,
             commands::verification::attach_scan,
             commands::verification::list_scans,
             commands::verification::open_scan,
@@ -117,6 +126,9 @@ pub fn run() {
 /// program, without waiting for it. Failing to open is not an error: the
 /// file is saved and its path is shown.
 pub(crate) fn open_file(path: &std::path::Path) {
+    if commands::files::save_dir().is_some() {
+        return;
+    }
     let program = if cfg!(target_os = "windows") {
         "explorer"
     } else if cfg!(target_os = "macos") {

@@ -356,4 +356,68 @@ fn help_desk_and_verification_through_the_shell() {
         .any(|u| !u["history"].as_array().unwrap().is_empty()));
     let timeline = invoke(&webview, "stage_timeline", json!({"roundId": 1})).unwrap();
     assert_eq!(timeline["stages"][6]["state"], "berjalan");
+
+    // Official documents: every kind of the complete PPK round, one
+    // exported (saved where ADHOC_SAVE_DIR points, as the dialog would),
+    // and the settings a verifier may read but not change.
+    let docs = invoke(&webview, "publication_list", json!({"roundId": 1})).unwrap();
+    let docs = docs.as_array().unwrap();
+    assert_eq!(docs.len(), 10);
+    assert!(docs
+        .iter()
+        .all(|d| d["ready"] == true && d["number"].is_null()));
+    let out = tempfile::tempdir().unwrap();
+    std::env::set_var("ADHOC_SAVE_DIR", out.path());
+    let saved = invoke(
+        &webview,
+        "export_publication",
+        json!({
+            "roundId": 1,
+            "kind": {"kind": "pengumuman", "stage": "akhir"},
+            "unit": "35.14.02",
+            "paper": "f4",
+            "number": null
+        }),
+    );
+    std::env::remove_var("ADHOC_SAVE_DIR");
+    let saved = saved.unwrap();
+    let saved = saved.as_str().unwrap();
+    assert!(
+        saved.ends_with("pengumuman-akhir-ppk-351402.pdf"),
+        "{saved}"
+    );
+    assert!(std::fs::read(saved).unwrap().starts_with(b"%PDF-"));
+    let docs = invoke(&webview, "publication_list", json!({"roundId": 1})).unwrap();
+    let numbered: Vec<&serde_json::Value> = docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| !d["number"].is_null())
+        .collect();
+    assert_eq!(numbered.len(), 1);
+    assert_eq!(numbered[0]["key"], "pengumuman_akhir");
+    let settings = invoke(&webview, "publication_settings", json!({})).unwrap();
+    assert!(settings["logo"]
+        .as_str()
+        .unwrap()
+        .starts_with("data:image/png;base64,"));
+    assert_eq!(settings["settings"]["chair"], "Dr. Andi Wibowo, S.H.");
+    assert_eq!(settings["editable"], false);
+    assert!(settings["placeholders"].as_array().unwrap().len() > 5);
+    let texts = invoke(&webview, "publication_texts", json!({})).unwrap();
+    assert_eq!(texts.as_array().unwrap().len(), 10);
+    let err = invoke(
+        &webview,
+        "save_publication_settings",
+        json!({"settings": settings["settings"]}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "forbidden");
+    let err = invoke(
+        &webview,
+        "reset_publication_texts",
+        json!({"kind": {"kind": "lampiran_sk"}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "forbidden");
 }

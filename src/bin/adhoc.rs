@@ -10,6 +10,7 @@ use chrono::Utc;
 use clap::{Args, Parser, Subcommand};
 
 use adhoc::domain::account::Role;
+use adhoc::domain::publication::PublicationKind;
 use adhoc::domain::region::atlas;
 use adhoc::domain::round::{Body, Preset, Stage};
 use adhoc::error::{Error, Result};
@@ -17,7 +18,7 @@ use adhoc::service::audit::AuditQuery;
 use adhoc::service::auth::Session;
 use adhoc::service::setup::NewAccount;
 use adhoc::service::{
-    accounts, announcements, applicants, audit, demo, parties, registration, rounds, selection,
+    accounts, applicants, audit, demo, parties, publications, registration, rounds, selection,
     setup, stages, verification,
 };
 use adhoc::store::{Db, OpenMode};
@@ -84,19 +85,25 @@ enum Command {
         #[arg(long)]
         wilayah: Option<String>,
     },
-    /// Pengumuman hasil satu tahap yang sudah ditutup, sebagai PDF.
+    /// Dokumen resmi dari satu tahap yang sudah ditutup, sebagai PDF:
+    /// pengumuman (administrasi, tertulis, akhir), berita acara (setiap
+    /// tahap), atau lampiran SK penetapan (tahap akhir).
     Announce {
         #[arg(long)]
         round: i64,
-        /// Tahap: administrasi, tertulis, atau akhir.
+        /// Tahap: pendaftaran, administrasi, tertulis, wawancara, akhir, penetapan.
         #[arg(long)]
         stage: String,
         #[arg(long)]
         out: PathBuf,
+        /// Jenis dokumen: pengumuman, berita-acara, atau lampiran-sk.
+        #[arg(long, default_value = "pengumuman")]
+        jenis: String,
         /// Hanya satu kecamatan atau desa (kode), untuk ditempel di kantornya.
         #[arg(long)]
         wilayah: Option<String>,
-        /// Nomor pengumuman; bila kosong dicetak titik-titik untuk diisi.
+        /// Nomor yang dicetak; bila tidak diisi, nomor berikutnya dari
+        /// templat nomor (atau nomor yang sudah diberikan sebelumnya).
         #[arg(long)]
         nomor: Option<String>,
         /// Nama Ketua yang menandatangani.
@@ -476,25 +483,37 @@ async fn run(cli: Cli) -> Result<()> {
             round,
             stage,
             out,
+            jenis,
             wilayah,
             nomor,
             ketua,
             kertas,
         } => {
-            let req = announcements::AnnouncementRequest {
-                stage: Stage::parse(&stage)?,
+            let stage = Stage::parse(&stage)?;
+            let kind = match jenis.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+                "lampiran-sk" => PublicationKind::LampiranSk,
+                "berita-acara" => PublicationKind::BeritaAcara(stage),
+                "pengumuman" => PublicationKind::Pengumuman(stage),
+                other => PublicationKind::parse(other)?,
+            };
+            let req = publications::PublicationRequest {
+                kind,
                 unit: wilayah,
                 paper: adhoc::pdf::Paper::parse(&kertas)?,
                 number: nomor,
                 signer: ketua,
             };
             let db = Db::open(&db_path(cli.db)?, OpenMode::MustExist).await?;
-            let result =
-                announcements::announcement_pdf(&db, &Session::cli(), round, &req, now).await;
+            let result = publications::make(&db, &Session::cli(), round, &req, now).await;
             db.close().await;
-            let (_, bytes) = result?;
-            std::fs::write(&out, bytes)?;
-            eprintln!("Pengumuman ditulis ke {}.", out.display());
+            let made = result?;
+            std::fs::write(&out, &made.bytes)?;
+            eprintln!(
+                "{} nomor {} ditulis ke {}.",
+                kind.label(),
+                made.number,
+                out.display()
+            );
             Ok(())
         }
         Command::Quota { round } => {

@@ -9,6 +9,7 @@ pub mod eligibility;
 pub mod lockout;
 pub mod nik;
 pub mod permission;
+pub mod publication;
 pub mod ranking;
 pub mod region;
 pub mod registration;

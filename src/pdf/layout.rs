@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 use printpdf::{
     FontId, Line, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+    PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix, XObject, XObjectId, XObjectTransform,
 };
 
 use crate::error::{Error, Result};
@@ -265,6 +265,23 @@ impl Document {
         })
     }
 
+    /// Registers an image once; pages place it with [`Page::image`].
+    pub fn add_image(&mut self, image: &XObject) -> XObjectId {
+        match image {
+            XObject::Image(raw) => self.pdf.add_image(raw),
+            XObject::External(external) => self.pdf.add_xobject(external),
+            XObject::Form(_) => {
+                let id = XObjectId::new();
+                self.pdf
+                    .resources
+                    .xobjects
+                    .map
+                    .insert(id.clone(), image.clone());
+                id
+            }
+        }
+    }
+
     /// A blank page with its cursor at the top margin.
     pub fn page(&self) -> Page {
         let (width, height) = self.paper.size();
@@ -461,6 +478,32 @@ impl Page {
             rectangle: Rect {
                 mode: Some(PaintMode::Stroke),
                 ..Rect::from_xywh(Pt(x), Pt(self.height - top - height), Pt(width), Pt(height))
+            },
+        });
+    }
+
+    /// An image registered with [`Document::add_image`], `pixels` wide and
+    /// high, scaled into the box at (`x`, `top`) of `width` × `height`
+    /// points.
+    pub fn image(
+        &mut self,
+        id: &XObjectId,
+        pixels: (u32, u32),
+        (x, top): (f32, f32),
+        (width, height): (f32, f32),
+    ) {
+        // printpdf sizes an image as its pixels at `dpi`; pick the dpi that
+        // makes it `height` points high and stretch the width to match.
+        let dpi = pixels.1.max(1) as f32 * 72.0 / height;
+        let natural_width = pixels.0 as f32 * 72.0 / dpi;
+        self.graphics.push(Op::UseXobject {
+            id: id.clone(),
+            transform: XObjectTransform {
+                translate_x: Some(Pt(x)),
+                translate_y: Some(Pt(self.height - top - height)),
+                scale_x: Some(width / natural_width),
+                dpi: Some(dpi),
+                ..XObjectTransform::default()
             },
         });
     }

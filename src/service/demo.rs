@@ -25,7 +25,7 @@ use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
 use crate::service::rounds::create_from_preset;
 use crate::service::setup::{first_run, NewAccount};
-use crate::service::{accounts, auth, parties, paw, selection, stages};
+use crate::service::{accounts, auth, parties, paw, publications, selection, stages};
 use crate::store::applicants::{ids_in_order, insert_many, insert_receipts, NewApplicant};
 use crate::store::regions::all_desa;
 use crate::store::verification::{upsert_checks, NewCheck};
@@ -174,6 +174,59 @@ pub async fn build_demo(path: &Path, seed: u64, now: DateTime<Utc>) -> Result<De
     report
 }
 
+/// The demo's logo: a red ring around a gold star on white, drawn here
+/// (the commission's real emblem is uploaded by each office).
+fn demo_logo() -> Vec<u8> {
+    const SIZE: u32 = 160;
+    let c = SIZE as f32 / 2.0;
+    // A five-pointed star: inside when the point is within the polygon of
+    // its ten corners (alternating outer and inner radius).
+    let corners: Vec<(f32, f32)> = (0..10)
+        .map(|i| {
+            let r = if i % 2 == 0 { 52.0 } else { 21.0 };
+            let a = std::f32::consts::PI * (i as f32 / 5.0 - 0.5);
+            (c + r * a.cos(), c + r * a.sin())
+        })
+        .collect();
+    let in_star = |x: f32, y: f32| {
+        let mut inside = false;
+        for i in 0..corners.len() {
+            let (xi, yi) = corners[i];
+            let (xj, yj) = corners[(i + 9) % 10];
+            if (yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi {
+                inside = !inside;
+            }
+        }
+        inside
+    };
+    let mut data = Vec::with_capacity((SIZE * SIZE * 4) as usize);
+    for y in 0..SIZE {
+        for x in 0..SIZE {
+            let (fx, fy) = (x as f32 + 0.5, y as f32 + 0.5);
+            let d = ((fx - c).powi(2) + (fy - c).powi(2)).sqrt();
+            let px: [u8; 4] = if d > 78.0 {
+                [0, 0, 0, 0]
+            } else if d > 66.0 {
+                [178, 24, 38, 255]
+            } else if in_star(fx, fy) {
+                [214, 160, 24, 255]
+            } else {
+                [255, 255, 255, 255]
+            };
+            data.extend_from_slice(&px);
+        }
+    }
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, SIZE, SIZE);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    // Encoding a fixed in-memory image cannot fail.
+    if let Ok(mut writer) = encoder.write_header() {
+        let _ = writer.write_image_data(&data);
+    }
+    out
+}
+
 async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let account = |username: &str, full_name: &str| NewAccount {
@@ -198,6 +251,21 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
         created.push((username.to_string(), role));
     }
     let verifier = auth::login(db, "verifikator", DEMO_PASSWORD, now).await?;
+    // The kop and signatories of the official documents (fictional).
+    let mut documents = publications::settings(db, &admin).await?;
+    documents.address = "Jalan Contoh Raya Nomor 1, Pasuruan 67100".into();
+    documents.contacts = "Telepon (0343) 000000 · Surel demo@kpu-pasuruan.test".into();
+    documents.chair = "Dr. Andi Wibowo, S.H.".into();
+    documents.members = [
+        "Siti Nur'aini, S.Sos.",
+        "Bambang Sutejo",
+        "Ni Luh Putu Ayu",
+        "Agus Salim, M.Si.",
+    ]
+    .map(String::from)
+    .to_vec();
+    publications::save_settings(db, &admin, &documents, now).await?;
+    publications::set_logo(db, &admin, &demo_logo(), now).await?;
 
     let desa = {
         let mut conn = db.pool().acquire().await?;

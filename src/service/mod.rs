@@ -3,7 +3,6 @@
 
 pub mod about;
 pub mod accounts;
-pub mod announcements;
 pub mod applicants;
 pub mod audit;
 pub mod auth;
@@ -11,6 +10,7 @@ pub mod demo;
 pub mod home;
 pub mod parties;
 pub mod paw;
+pub mod publications;
 pub mod regions;
 pub mod registration;
 pub mod responses;

@@ -8,6 +8,7 @@ pub mod applicants;
 pub mod audit;
 pub mod meta;
 pub mod parties;
+pub mod publications;
 pub(crate) mod raw;
 pub mod regions;
 pub mod responses;

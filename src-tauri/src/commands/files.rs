@@ -1,4 +1,9 @@
 //! The native open and save dialogs the commands use.
+//!
+//! End-to-end tests cannot drive a native dialog through WebDriver, so two
+//! environment variables stand in for the user's choice: `ADHOC_SAVE_DIR`
+//! (save under the suggested name in that folder, and do not open the
+//! file afterwards) and `ADHOC_PICK_FILE` (the file picked).
 
 use std::path::PathBuf;
 
@@ -12,6 +17,9 @@ pub fn pick<R: Runtime>(
     filter: &str,
     extensions: &[&str],
 ) -> Result<Option<PathBuf>, Error> {
+    if let Some(file) = std::env::var_os("ADHOC_PICK_FILE") {
+        return Ok(Some(PathBuf::from(file)));
+    }
     app.dialog()
         .file()
         .add_filter(filter, extensions)
@@ -27,6 +35,10 @@ pub fn save_as<R: Runtime>(
     extensions: &[&str],
     name: impl Into<String>,
 ) -> Result<Option<PathBuf>, Error> {
+    let name = name.into();
+    if let Some(dir) = save_dir() {
+        return Ok(Some(dir.join(name)));
+    }
     app.dialog()
         .file()
         .add_filter(filter, extensions)
@@ -34,4 +46,9 @@ pub fn save_as<R: Runtime>(
         .blocking_save_file()
         .map(|f| f.into_path().map_err(|e| Error::Internal(e.to_string())))
         .transpose()
+}
+
+/// The folder that stands in for the save dialog in end-to-end tests.
+pub fn save_dir() -> Option<PathBuf> {
+    std::env::var_os("ADHOC_SAVE_DIR").map(PathBuf::from)
 }

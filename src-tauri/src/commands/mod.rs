@@ -6,6 +6,7 @@ pub mod audit;
 pub mod files;
 pub mod home;
 pub mod parties;
+pub mod publications;
 pub mod rounds;
 pub mod selection;
 pub mod session;

@@ -19,13 +19,18 @@ import type { ExtensionUnit } from "../bindings/ExtensionUnit";
 import type { HomeView } from "../bindings/HomeView";
 import type { ImportProgress } from "../bindings/ImportProgress";
 import type { KabupatenChoice } from "../bindings/KabupatenChoice";
+import type { KindTexts } from "../bindings/KindTexts";
 import type { KecamatanOption } from "../bindings/KecamatanOption";
 import type { LeaveInput } from "../bindings/LeaveInput";
 import type { NewAccount } from "../bindings/NewAccount";
 import type { Outcome } from "../bindings/Outcome";
 import type { PartyHit } from "../bindings/PartyHit";
 import type { PartyImport } from "../bindings/PartyImport";
+import type { Placeholder } from "../bindings/Placeholder";
 import type { PresetChoice } from "../bindings/PresetChoice";
+import type { PublicationItem } from "../bindings/PublicationItem";
+import type { PublicationKind } from "../bindings/PublicationKind";
+import type { PublicationSettings } from "../bindings/PublicationSettings";
 import type { QuotaDashboard } from "../bindings/QuotaDashboard";
 import type { RegistrationCheck } from "../bindings/RegistrationCheck";
 import type { RegistrationDraft } from "../bindings/RegistrationDraft";
@@ -46,11 +51,22 @@ import type { SessionStatus } from "../bindings/SessionStatus";
 import type { SetupStatus } from "../bindings/SetupStatus";
 import type { Stage } from "../bindings/Stage";
 import type { StageClosed } from "../bindings/StageClosed";
+import type { Texts } from "../bindings/Texts";
 import type { Timeline } from "../bindings/Timeline";
 import type { UnitMembers } from "../bindings/UnitMembers";
 import type { UnitProgress } from "../bindings/UnitProgress";
 import type { UnitQuotaList } from "../bindings/UnitQuotaList";
 import type { VerificationView } from "../bindings/VerificationView";
+
+/** The documents' settings as the desktop shell sends them. */
+export interface PublicationSettingsView {
+  settings: PublicationSettings;
+  /** The logo as a data URL, for the preview. */
+  logo: string | null;
+  placeholders: Placeholder[];
+  /** Whether this user may change them (Administrator). */
+  editable: boolean;
+}
 
 /** Every command of the desktop shell: its arguments and its result. */
 export interface Commands {
@@ -147,6 +163,21 @@ export interface Commands {
     args: { roundId: number; pawId: number; replacementId: number; note: string };
     result: UnitMembers;
   };
+  /** Every official document of a round, and whether its stage is closed. */
+  publication_list: { args: { roundId: number }; result: PublicationItem[] };
+  /** Makes a document, asks where to save it and opens it; the path, or null if cancelled. */
+  export_publication: {
+    args: { roundId: number; kind: PublicationKind; unit: string | null; paper: "a4" | "f4"; number: string | null };
+    result: string | null;
+  };
+  publication_settings: { args: Record<string, never>; result: PublicationSettingsView };
+  save_publication_settings: { args: { settings: PublicationSettings }; result: PublicationSettings };
+  /** A file dialog for a PNG/JPEG logo; false when cancelled. */
+  upload_logo: { args: Record<string, never>; result: boolean };
+  remove_logo: { args: Record<string, never>; result: null };
+  publication_texts: { args: Record<string, never>; result: KindTexts[] };
+  save_publication_texts: { args: { kind: PublicationKind; texts: Texts }; result: null };
+  reset_publication_texts: { args: { kind: PublicationKind }; result: null };
 }
 
 export type CommandName = keyof Commands;

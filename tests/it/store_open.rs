@@ -1,6 +1,6 @@
 //! Opening a database: connection options, migrations, refusing newer schemas.
 
-mod common;
+use crate::common;
 
 use adhoc::store::{known_schema_version, Db, OpenMode};
 use adhoc::Error;

@@ -1,6 +1,6 @@
 //! Registering, editing, withdrawing and finding applicants at the help desk.
 
-mod common;
+use crate::common;
 
 use adhoc::domain::account::Role;
 use adhoc::domain::applicant_input::ApplicantFields;

@@ -1,6 +1,6 @@
 //! Bulk import and export of applicants.
 
-mod common;
+use crate::common;
 
 use adhoc::domain::account::Role;
 use adhoc::domain::round::{Body, Preset};

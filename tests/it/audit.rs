@@ -1,6 +1,6 @@
 //! The audit trail: every write appends a chained entry; hand edits are found.
 
-mod common;
+use crate::common;
 
 use adhoc::domain::account::Role;
 use adhoc::domain::round::{Body, Preset};

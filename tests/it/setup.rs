@@ -1,6 +1,6 @@
 //! First run: kabupaten/kota and the first administrator.
 
-mod common;
+use crate::common;
 
 use adhoc::service::auth::{login, Session};
 use adhoc::service::setup::{first_run, initialize, status, NewAccount};

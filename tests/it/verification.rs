@@ -1,6 +1,6 @@
 //! Penelitian administrasi: document verdicts and the administrative verdict.
 
-mod common;
+use crate::common;
 
 use adhoc::domain::account::Role;
 use adhoc::domain::round::{Body, Preset};

@@ -1,6 +1,6 @@
 //! The party-membership list: all-or-nothing import, replacement, hits.
 
-mod common;
+use crate::common;
 
 use adhoc::domain::account::Role;
 use adhoc::service::auth::Session;

@@ -1,6 +1,6 @@
 //! Rounds: presets, settings, authorisation, per-unit quota overrides, home view.
 
-mod common;
+use crate::common;
 
 use adhoc::domain::account::Role;
 use adhoc::domain::round::{Body, Preset, ScoreCombination};

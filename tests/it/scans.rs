@@ -1,6 +1,6 @@
 //! Scanned documents: sniffed, size-limited, stored once under their hash.
 
-mod common;
+use crate::common;
 
 use adhoc::domain::account::Role;
 use adhoc::domain::round::{Body, Preset, Stage};

@@ -3,7 +3,7 @@
 //! final ranking with a tie decided by the plenary, frozen results and the
 //! quota dashboard.
 
-mod common;
+use crate::common;
 
 use adhoc::domain::account::Role;
 use adhoc::domain::ranking::Status;

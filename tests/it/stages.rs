@@ -1,6 +1,6 @@
 //! Closing a stage freezes its results; reopening needs an Administrator.
 
-mod common;
+use crate::common;
 
 use adhoc::domain::account::Role;
 use adhoc::domain::round::{Body, Preset, Stage};

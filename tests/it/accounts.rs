@@ -1,7 +1,7 @@
 //! Accounts: lockout, deactivation, roles, passwords, and the role matrix
 //! enforced by the services.
 
-mod common;
+use crate::common;
 
 use adhoc::domain::account::Role;
 use adhoc::domain::permission::{allowed, Operation};

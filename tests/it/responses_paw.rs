@@ -1,7 +1,7 @@
 //! Public responses that drop a candidate (the next reserve moves up) and
 //! interim replacements (PAW) during the term, in the order of the ranking.
 
-mod common;
+use crate::common;
 
 use adhoc::domain::account::Role;
 use adhoc::domain::ranking::Status;

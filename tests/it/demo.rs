@@ -1,6 +1,6 @@
 //! The demo database: realistic, reproducible, clearly fake.
 
-mod common;
+use crate::common;
 
 use adhoc::service::demo::{build_demo, DEMO_PASSWORD};
 use adhoc::service::{auth, home};

@@ -1,0 +1,22 @@
+//! The integration tests, one module per area, built as one test binary
+//! (one link instead of one per file: faster and far smaller on disk).
+
+mod common;
+
+mod accounts;
+mod applicants;
+mod audit;
+mod cli;
+mod demo;
+mod parties;
+mod publications;
+mod receipt_pdf;
+mod registration;
+mod responses_paw;
+mod rounds;
+mod scans;
+mod selection;
+mod setup;
+mod stages;
+mod store_open;
+mod verification;
