@@ -67,14 +67,19 @@ pub enum Error {
     #[error("Database tidak ditemukan di {0}. Buat dulu dengan `adhoc init --wilayah KODE` atau `adhoc demo`.")]
     DatabaseMissing(String),
 
+    /// The disk, the folder or the database file itself stands in the way:
+    /// full, read-only, locked by another program, damaged, or gone.
+    #[error("{message}")]
+    Storage { kind: StorageKind, message: String },
+
     #[error("Gagal mengakses database: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
 
     #[error("Gagal menerapkan pembaruan skema database: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
 
     #[error("Gagal membaca atau menulis berkas: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
 
     #[error("Kesalahan internal: {0}")]
     Internal(String),
@@ -86,6 +91,20 @@ impl Error {
         Error::Validation {
             field: field.into(),
             message: message.into(),
+        }
+    }
+
+    /// A failed file operation on `path`, said so that staff can act on it.
+    pub fn io_at(what: &str, path: &std::path::Path, e: std::io::Error) -> Self {
+        match StorageKind::of_io(&e) {
+            Some(kind) => Error::Storage {
+                kind,
+                message: format!("{} (saat {what} {}).", kind.message(), path.display()),
+            },
+            None => Error::Io(std::io::Error::new(
+                e.kind(),
+                format!("{what} {}: {e}", path.display()),
+            )),
         }
     }
 
@@ -107,6 +126,7 @@ impl Error {
             Error::AuditBroken { .. } => "audit_broken",
             Error::SchemaTooNew { .. } => "schema_too_new",
             Error::DatabaseMissing(_) => "database_missing",
+            Error::Storage { kind, .. } => kind.code(),
             Error::Database(_) => "database",
             Error::Migration(_) => "migration",
             Error::Io(_) => "io",
@@ -130,6 +150,94 @@ impl Error {
             code: self.code().to_string(),
             message: self.to_string(),
             field: self.field().map(str::to_string),
+        }
+    }
+}
+
+/// Why the storage refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageKind {
+    DiskFull,
+    ReadOnly,
+    Locked,
+    Corrupt,
+    Missing,
+}
+
+impl StorageKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            StorageKind::DiskFull => "disk_full",
+            StorageKind::ReadOnly => "read_only",
+            StorageKind::Locked => "database_locked",
+            StorageKind::Corrupt => "database_corrupt",
+            StorageKind::Missing => "database_gone",
+        }
+    }
+
+    /// What happened and the way forward.
+    pub fn message(self) -> &'static str {
+        match self {
+            StorageKind::DiskFull => "Ruang penyimpanan penuh, sehingga data tidak dapat disimpan; yang belum tersimpan tidak diubah. Kosongkan ruang disk (pindahkan cadangan lama ke flashdisk atau hapus berkas yang tidak perlu), lalu ulangi",
+            StorageKind::ReadOnly => "Database atau foldernya hanya dapat dibaca, sehingga perubahan tidak dapat disimpan. Periksa izin folder data (atau kunci tulis flashdisk), lalu buka ulang aplikasi",
+            StorageKind::Locked => "Database sedang dipakai oleh program lain (aplikasi Seleksi Ad Hoc di jendela lain, atau perintah adhoc yang masih berjalan). Tunggu sampai selesai atau tutup program itu, lalu ulangi",
+            StorageKind::Corrupt => "Berkas database rusak atau bukan database Seleksi Ad Hoc. Jangan menimpanya; pulihkan dari cadangan terakhir (menu Cadangan, atau adhoc restore)",
+            StorageKind::Missing => "Berkas database tidak ada lagi di tempatnya (dipindahkan, dihapus, atau flashdisk dicabut saat aplikasi berjalan). Kembalikan berkasnya atau pulihkan dari cadangan, lalu buka ulang aplikasi",
+        }
+    }
+
+    fn of_io(e: &std::io::Error) -> Option<StorageKind> {
+        use std::io::ErrorKind;
+        match e.kind() {
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => Some(StorageKind::DiskFull),
+            ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied => {
+                Some(StorageKind::ReadOnly)
+            }
+            _ => None,
+        }
+    }
+
+    /// SQLite's primary result codes (the low byte of an extended code).
+    fn of_sqlite(code: i64) -> Option<StorageKind> {
+        match code & 0xff {
+            13 => Some(StorageKind::DiskFull),     // SQLITE_FULL
+            8 => Some(StorageKind::ReadOnly),      // SQLITE_READONLY
+            5 | 6 => Some(StorageKind::Locked),    // SQLITE_BUSY, SQLITE_LOCKED
+            11 | 26 => Some(StorageKind::Corrupt), // SQLITE_CORRUPT, SQLITE_NOTADB
+            14 => Some(StorageKind::Missing),      // SQLITE_CANTOPEN
+            _ => None,
+        }
+    }
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(e: sqlx::Error) -> Self {
+        let kind = match &e {
+            sqlx::Error::Database(d) => d
+                .code()
+                .and_then(|c| c.parse::<i64>().ok())
+                .and_then(StorageKind::of_sqlite),
+            sqlx::Error::Io(io) => StorageKind::of_io(io),
+            _ => None,
+        };
+        match kind {
+            Some(kind) => Error::Storage {
+                kind,
+                message: format!("{}.", kind.message()),
+            },
+            None => Error::Database(e),
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        match StorageKind::of_io(&e) {
+            Some(kind) => Error::Storage {
+                kind,
+                message: format!("{}.", kind.message()),
+            },
+            None => Error::Io(e),
         }
     }
 }

@@ -18,8 +18,8 @@ use adhoc::service::audit::AuditQuery;
 use adhoc::service::auth::Session;
 use adhoc::service::setup::NewAccount;
 use adhoc::service::{
-    accounts, applicants, audit, demo, parties, publications, registration, rounds, selection,
-    setup, stages, verification,
+    accounts, applicants, audit, backup, demo, parties, publications, registration, rounds,
+    selection, setup, stages, verification,
 };
 use adhoc::store::{Db, OpenMode};
 
@@ -118,6 +118,22 @@ enum Command {
     Quota {
         #[arg(long)]
         round: i64,
+    },
+    /// Mencadangkan database (salinan utuh + manifest + berkas pindaian),
+    /// misalnya ke flashdisk.
+    Backup {
+        /// Folder tujuan; bila tidak diisi, folder cadangan otomatis
+        /// (cadangan/ di samping database).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Memulihkan database dari berkas cadangan: diperiksa dulu, database
+    /// yang sekarang disimpan sebagai cadangan, lalu ditukar.
+    Restore {
+        file: PathBuf,
+        /// Hanya memeriksa dan menampilkan isinya, tanpa memulihkan.
+        #[arg(long)]
+        periksa: bool,
     },
     /// Membuat database demo Kabupaten Pasuruan dengan pendaftar fiktif.
     Demo {
@@ -375,6 +391,65 @@ async fn run(cli: Cli) -> Result<()> {
                 path.display(),
                 kab.name,
                 kab.code
+            );
+            Ok(())
+        }
+        Command::Backup { out } => {
+            let db = Db::open(&db_path(cli.db)?, OpenMode::MustExist).await?;
+            let result = match &out {
+                Some(dir) => backup::manual(&db, &Session::cli(), dir, now).await,
+                None => backup::take(&db, None, "manual", now).await,
+            };
+            db.close().await;
+            let done = result?;
+            eprintln!(
+                "Cadangan dibuat: {} ({:.1} MB, {} berkas pindaian).",
+                done.path,
+                done.bytes as f64 / 1e6,
+                done.scans
+            );
+            println!("{}", done.path);
+            Ok(())
+        }
+        Command::Restore { file, periksa } => {
+            let live = db_path(cli.db)?;
+            // Nothing else may have the database open while it is swapped.
+            let _lock = adhoc::store::InstanceLock::take(&live)?;
+            let check = if periksa {
+                backup::inspect(&live, &Session::cli(), &file, now).await?
+            } else {
+                backup::restore(&live, &Session::cli(), &file, now).await?
+            };
+            eprintln!("Berkas: {}", check.path);
+            eprintln!("SHA-256: {}", check.sha256);
+            eprintln!("Manifest: {}", check.manifest);
+            eprintln!(
+                "Wilayah: {}; skema {}",
+                check.kabupaten, check.schema_version
+            );
+            for r in &check.rounds {
+                eprintln!("  {r}");
+            }
+            eprintln!(
+                "Pendaftar: {}; jejak audit: {} catatan, utuh",
+                check.applicants, check.audit_entries
+            );
+            if let Some(last) = &check.last_audit {
+                eprintln!("Catatan audit terakhir: {last}");
+            }
+            if !check.scans_missing.is_empty() {
+                eprintln!(
+                    "Perhatian: {} berkas pindaian tidak ada di cadangan maupun di folder berkas.",
+                    check.scans_missing.len()
+                );
+            }
+            eprintln!(
+                "{}",
+                if periksa {
+                    "Berkas cadangan baik; belum dipulihkan (jalankan tanpa --periksa untuk memulihkan)."
+                } else {
+                    "Database dipulihkan. Database sebelumnya disimpan di folder cadangan (sebelum-pemulihan)."
+                }
             );
             Ok(())
         }

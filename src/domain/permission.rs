@@ -37,12 +37,14 @@ pub enum Operation {
     SignAnnouncements,
     /// Read the audit trail and export it.
     ReadAudit,
+    /// Take a backup to a chosen folder and restore one.
+    ManageBackups,
     /// Read rounds, applicants, results (every role).
     Read,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 13] = [
+    pub const ALL: [Operation; 14] = [
         Operation::ManageAccounts,
         Operation::ManageRounds,
         Operation::UnlockStages,
@@ -55,6 +57,7 @@ impl Operation {
         Operation::PlenaryDecisions,
         Operation::SignAnnouncements,
         Operation::ReadAudit,
+        Operation::ManageBackups,
         Operation::Read,
     ];
 
@@ -73,6 +76,7 @@ impl Operation {
             Operation::PlenaryDecisions => "mencatat keputusan rapat pleno",
             Operation::SignAnnouncements => "mengesahkan pengumuman",
             Operation::ReadAudit => "melihat jejak audit",
+            Operation::ManageBackups => "mencadangkan dan memulihkan database",
             Operation::Read => "melihat data",
         }
     }
@@ -84,7 +88,7 @@ pub fn allowed(role: Role, op: Operation) -> bool {
     match role {
         Role::Administrator => matches!(
             op,
-            ManageAccounts | ManageRounds | UnlockStages | ReadAudit | Read
+            ManageAccounts | ManageRounds | UnlockStages | ReadAudit | ManageBackups | Read
         ),
         Role::Operator => matches!(op, RegisterApplicants | RecordDocuments | Read),
         Role::Verifikator => matches!(op, VerifyDocuments | EnterScores | RecordResponses | Read),
@@ -107,7 +111,14 @@ mod tests {
         let expected: &[(Role, &[Operation])] = &[
             (
                 Role::Administrator,
-                &[ManageAccounts, ManageRounds, UnlockStages, ReadAudit, Read],
+                &[
+                    ManageAccounts,
+                    ManageRounds,
+                    UnlockStages,
+                    ReadAudit,
+                    ManageBackups,
+                    Read,
+                ],
             ),
             (Role::Operator, &[RegisterApplicants, RecordDocuments, Read]),
             (
@@ -143,6 +154,7 @@ mod tests {
             VerifyDocuments,
             EnterScores,
             RecordResponses,
+            ManageBackups,
         ];
         assert!(writes.iter().all(|op| !allowed(Role::Pimpinan, *op)));
     }

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod applicants;
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod demo;
 pub mod home;
 pub mod parties;

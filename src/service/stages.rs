@@ -19,6 +19,7 @@ use crate::domain::round::Stage;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
+use crate::service::backup;
 use crate::service::{selection, verification};
 use crate::store::selection::{self as sel_store, Extension};
 use crate::store::stages::{self as store, NewEvent};
@@ -53,6 +54,10 @@ pub struct StageClosed {
     pub current: Stage,
     /// Applicants in the stage's frozen results.
     pub applicants: u32,
+    /// The backup taken right after closing (file name), or why it failed:
+    /// the close itself stands either way.
+    pub backup: String,
+    pub backup_failed: bool,
 }
 
 /// Closes the stage in progress. Pimpinan only. The administrative stage
@@ -217,10 +222,18 @@ pub async fn close(
         .after(json!({ "stage": next.as_str(), "applicants": applicants }));
     audit::record(&mut tx, session, now, change).await?;
     tx.commit().await?;
+    // Every close is kept as a backup of its own (never pruned).
+    let reason = format!("tutup-{}", stage.as_str().replace('_', "-"));
+    let (backup, backup_failed) = match backup::take(db, None, &reason, now).await {
+        Ok(b) => (b.file_name, false),
+        Err(e) => (format!("Cadangan otomatis gagal dibuat: {e}"), true),
+    };
     Ok(StageClosed {
         closed: stage,
         current: next,
         applicants,
+        backup,
+        backup_failed,
     })
 }
 

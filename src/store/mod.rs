@@ -6,6 +6,7 @@
 
 pub mod applicants;
 pub mod audit;
+pub mod backup;
 pub mod meta;
 pub mod parties;
 pub mod publications;
@@ -39,6 +40,9 @@ pub enum OpenMode {
     CreateIfMissing,
     /// The file must exist already.
     MustExist,
+    /// A copy being checked before a restore: must exist, and is migrated
+    /// without taking a backup of it first.
+    Restoring,
 }
 
 /// An open database.
@@ -51,7 +55,7 @@ pub struct Db {
 impl Db {
     /// Opens (or creates) the database at `path` and brings its schema up to date.
     pub async fn open(path: &Path, mode: OpenMode) -> Result<Db> {
-        if mode == OpenMode::MustExist && !path.exists() {
+        if mode != OpenMode::CreateIfMissing && !path.exists() {
             return Err(Error::DatabaseMissing(path.display().to_string()));
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -69,6 +73,18 @@ impl Db {
             .connect_with(options)
             .await?;
         check_schema_not_newer(&pool).await?;
+        // A database with data that an update is about to migrate is copied
+        // first, so the update can be undone by restoring the copy.
+        let version = if has_migrations_table(&pool).await? {
+            schema_version(&pool).await?
+        } else {
+            0
+        };
+        if version > 0 && version < known_schema_version() && mode != OpenMode::Restoring {
+            let now = chrono::Utc::now();
+            let dest = backup::folder_of(path).join(backup::file_name(now, "sebelum-migrasi"));
+            backup::snapshot(&pool, &dest, "sebelum-migrasi", now).await?;
+        }
         MIGRATOR.run(&pool).await?;
         Ok(Db {
             pool,
@@ -98,12 +114,7 @@ pub fn known_schema_version() -> i64 {
 /// Refuses a database that a newer version of the program has migrated:
 /// running old code on it could corrupt data it does not understand.
 async fn check_schema_not_newer(pool: &SqlitePool) -> Result<()> {
-    let has_table: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
-    )
-    .fetch_optional(pool)
-    .await?;
-    if has_table.is_none() {
+    if !has_migrations_table(pool).await? {
         return Ok(());
     }
     let found: Option<i64> =
@@ -117,6 +128,15 @@ async fn check_schema_not_newer(pool: &SqlitePool) -> Result<()> {
     }
 }
 
+async fn has_migrations_table(pool: &SqlitePool) -> Result<bool> {
+    let has_table: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(has_table.is_some())
+}
+
 /// The schema version a database is at (0 when nothing was applied).
 pub async fn schema_version(pool: &SqlitePool) -> Result<i64> {
     let v: Option<i64> =
@@ -128,3 +148,40 @@ pub async fn schema_version(pool: &SqlitePool) -> Result<i64> {
 
 /// Rows per multi-row INSERT in bulk writes (STACK.md: ~500 is the sweet spot).
 pub(crate) const BULK_CHUNK: usize = 500;
+
+/// The desktop app's claim on a database file: one running app per
+/// database, and no restore under a running app. Released when dropped
+/// (or when the process ends, however it ends).
+#[derive(Debug)]
+pub struct InstanceLock {
+    _file: std::fs::File,
+}
+
+impl InstanceLock {
+    /// Takes the lock beside `db_path` (`<db>.lock`), or says who has it.
+    pub fn take(db_path: &Path) -> Result<InstanceLock> {
+        let mut name = db_path.as_os_str().to_owned();
+        name.push(".lock");
+        let path = PathBuf::from(name);
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io_at("membuat folder", dir, e))?;
+        }
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io_at("membuka", &path, e))?;
+        match file.try_lock() {
+            Ok(()) => Ok(InstanceLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) => Err(Error::Storage {
+                kind: crate::error::StorageKind::Locked,
+                message: format!(
+                    "Database {} sedang dibuka oleh aplikasi Seleksi Ad Hoc lain. Tutup aplikasi itu (satu database hanya dibuka oleh satu aplikasi), lalu ulangi.",
+                    db_path.display()
+                ),
+            }),
+            Err(std::fs::TryLockError::Error(e)) => Err(Error::io_at("mengunci", &path, e)),
+        }
+    }
+}

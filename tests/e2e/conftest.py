@@ -55,6 +55,10 @@ def tauri_driver(data_home: Path):
     env["XDG_DATA_HOME"] = str(data_home / "data")
     env["XDG_CACHE_HOME"] = str(data_home / "cache")
     env.pop("ADHOC_DB", None)
+    # A save dialog cannot be driven through WebDriver: files the app saves
+    # go to this folder under their suggested names (src-tauri files.rs).
+    env["ADHOC_SAVE_DIR"] = str(data_home / "saved")
+    (data_home / "saved").mkdir(exist_ok=True)
     proc = subprocess.Popen(
         [_driver_binary(), "--port", str(DRIVER_PORT)],
         env=env,

@@ -164,8 +164,15 @@ def test_administrator_manages_accounts_and_reads_the_audit_trail(launch, tmp_pa
     driver = launch("--db", str(db))
     login(driver, "admin", "demo-seleksi-2024")
     assert nav_pages(driver) == [
-        "Beranda", "Pendaftar", "Penelitian berkas", "Seleksi", "Akun petugas", "Jejak audit"
+        "Beranda", "Pendaftar", "Penelitian berkas", "Seleksi", "Pengaturan dokumen", "Akun petugas", "Jejak audit"
     ]
+
+    # The documents' settings of the demo: kop with its logo, signatories.
+    driver.find_element(By.ID, "nav-documents").click()
+    wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "img[alt='Logo pada kop surat']")))
+    assert field(driver, "Nama Ketua").get_attribute("value") == "Dr. Andi Wibowo, S.H."
+    assert "Jalan Contoh Raya" in field(driver, "Alamat kantor").get_attribute("value")
+    save_screenshot(driver, "document-settings.png")
 
     driver.find_element(By.XPATH, "//nav[@aria-label='Halaman']//button[normalize-space()='Akun petugas']").click()
     wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-testid='account-row']")) == 4)
@@ -386,7 +393,7 @@ def relogin(driver: WebDriver, username: str) -> None:
     login(driver, username, "rahasia-sekali-123")
 
 
-def test_a_small_round_from_registration_to_the_final_list(launch, tmp_path: Path):
+def test_a_small_round_from_registration_to_the_final_list(launch, tmp_path: Path, data_home: Path):
     db = tmp_path / "kpu.db"
     adhoc(db, "init", "--wilayah", "3514")
     for user, role in [("admin", "administrator"), ("ketua", "pimpinan"), ("verif", "verifikator")]:
@@ -448,6 +455,20 @@ def test_a_small_round_from_registration_to_the_final_list(launch, tmp_path: Pat
     seleksi_tab(driver, "Kuota")
     wait(driver).until(EC.presence_of_element_located((By.XPATH, "//*[contains(normalize-space(), 'Purwodadi')]")))
     save_screenshot(driver, "selection-quota.png")
+
+    # The final announcement, exported from its closed stage (the save
+    # dialog stands in as ADHOC_SAVE_DIR), names Siti then Budi.
+    seleksi_tab(driver, "Dokumen resmi")
+    wait(driver).until(EC.element_to_be_clickable((By.ID, "export-pengumuman_akhir"))).click()
+    saved = data_home / "saved" / "pengumuman-akhir-ppk.pdf"
+    status = wait(driver).until(
+        EC.visibility_of_element_located((By.XPATH, "//*[@role='status' and contains(., 'pengumuman-akhir-ppk.pdf')]"))
+    )
+    assert saved.exists(), status.text
+    text = subprocess.run(["pdftotext", str(saved), "-"], check=True, capture_output=True, text=True).stdout
+    assert "PENGUMUMAN" in text and "Nomor: 01/PP.04.1-Pu/3514/" in text, text
+    assert text.index("Siti Aminah") < text.index("Budi Santoso"), text
+    save_screenshot(driver, "selection-documents.png")
 
     # The core's record agrees: Siti is Terpilih, Budi the first Cadangan, Agus absent.
     final = adhoc(db, "results", "--round", "1", "--stage", "akhir").splitlines()

@@ -6,6 +6,7 @@ mod common;
 mod accounts;
 mod applicants;
 mod audit;
+mod backup;
 mod cli;
 mod demo;
 mod parties;

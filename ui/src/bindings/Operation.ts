@@ -3,4 +3,4 @@
 /**
  * Classes of operations, each checked in the core.
  */
-export type Operation = "manage_accounts" | "manage_rounds" | "unlock_stages" | "register_applicants" | "record_documents" | "verify_documents" | "enter_scores" | "record_responses" | "close_stages" | "plenary_decisions" | "sign_announcements" | "read_audit" | "read";
+export type Operation = "manage_accounts" | "manage_rounds" | "unlock_stages" | "register_applicants" | "record_documents" | "verify_documents" | "enter_scores" | "record_responses" | "close_stages" | "plenary_decisions" | "sign_announcements" | "read_audit" | "manage_backups" | "read";

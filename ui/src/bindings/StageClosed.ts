@@ -12,4 +12,9 @@ current: Stage,
 /**
  * Applicants in the stage's frozen results.
  */
-applicants: number, };
+applicants: number, 
+/**
+ * The backup taken right after closing (file name), or why it failed:
+ * the close itself stands either way.
+ */
+backup: string, backup_failed: boolean, };

@@ -23,6 +23,7 @@ const TAB_NAMES = [
   "Hasil akhir",
   "Tanggapan masyarakat",
   "Kuota",
+  "Dokumen resmi",
   "Anggota dan PAW",
 ];
 
@@ -90,6 +91,10 @@ function mockCore(rounds: RoundSummary[], elections = ["Pemilu 2024"]) {
       case "list_responses":
         return [];
       case "unit_members":
+        return [];
+      case "publication_list":
+        return [];
+      case "list_regions":
         return [];
       case "quota_dashboard":
         return dashboard(find(args.roundId));
@@ -199,6 +204,7 @@ describe("SelectionPage", () => {
       "quota_dashboard",
       "list_responses",
       "unit_members",
+      "publication_list",
     ];
     expect(calls.filter((c) => panelCommands.includes(c.cmd) && c.cmd !== command)).toEqual([]);
     const stageText = screen.getByTestId("selection-stage");
@@ -214,7 +220,7 @@ describe("SelectionPage", () => {
 
     const tablist = screen.getByRole("tablist");
     const tabs = within(tablist).getAllByRole("tab");
-    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1, -1, -1, -1]);
+    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1, -1, -1, -1, -1]);
     for (const t of tabs) {
       const panel = document.getElementById(t.getAttribute("aria-controls")!)!;
       expect(panel).toHaveAttribute("role", "tabpanel");
@@ -229,7 +235,7 @@ describe("SelectionPage", () => {
     expect(tabs[1]).toHaveFocus();
     expect(tabs[1]).toHaveAttribute("aria-selected", "true");
     expect(tabs[0]).toHaveAttribute("aria-selected", "false");
-    expect(tabs.map((t) => t.tabIndex)).toEqual([-1, 0, -1, -1, -1, -1, -1, -1]);
+    expect(tabs.map((t) => t.tabIndex)).toEqual([-1, 0, -1, -1, -1, -1, -1, -1, -1]);
     expect(screen.getByRole("tabpanel", { name: "Nilai tes tertulis" })).toBeVisible();
     expect(await screen.findByRole("heading", { name: "Nilai tes tertulis" })).toBeInTheDocument();
     expect(sent(calls, "score_sheet")).toEqual([{ roundId: 1, stage: "tertulis", unit: null }]);
@@ -239,7 +245,7 @@ describe("SelectionPage", () => {
     await waitFor(() => expect(sent(calls, "score_sheet")).toContainEqual({ roundId: 1, stage: "wawancara", unit: null }));
 
     await user.keyboard("{End}");
-    expect(tabs[7]).toHaveFocus();
+    expect(tabs[8]).toHaveFocus();
     expect(selectedTab()).toHaveTextContent("Anggota dan PAW");
     await waitFor(() => expect(sent(calls, "unit_members")).toEqual([{ roundId: 1, unit: null }]));
     // Hidden panels are not in the accessibility tree.
@@ -250,7 +256,12 @@ describe("SelectionPage", () => {
     expect(tabs[0]).toHaveFocus();
     expect(selectedTab()).toHaveTextContent("Tahapan");
     await user.keyboard("{ArrowLeft}");
+    expect(tabs[8]).toHaveFocus();
+    // One back from the last: the official documents.
+    await user.keyboard("{ArrowLeft}");
     expect(tabs[7]).toHaveFocus();
+    expect(selectedTab()).toHaveTextContent("Dokumen resmi");
+    await waitFor(() => expect(sent(calls, "publication_list")).toEqual([{ roundId: 1 }]));
     await user.keyboard("{Home}");
     expect(tabs[0]).toHaveFocus();
     expect(screen.getByRole("tabpanel", { name: "Tahapan" })).toBeVisible();

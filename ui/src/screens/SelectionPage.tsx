@@ -6,6 +6,7 @@ import type { RoundSummary } from "../bindings/RoundSummary";
 import type { Session } from "../bindings/Session";
 import type { Stage } from "../bindings/Stage";
 import { ErrorBox } from "../components/ErrorBox";
+import { DocumentsPanel } from "./DocumentsPanel";
 import { ExtensionPanel } from "./ExtensionPanel";
 import { PawPanel } from "./PawPanel";
 import { QuotaPanel } from "./QuotaPanel";
@@ -109,6 +110,12 @@ const TABS: TabDef[] = [
     ),
   },
   { id: "kuota", label: "Kuota", stages: [], render: (c) => <QuotaPanel key={c.key("quota")} round={c.round} /> },
+  {
+    id: "dokumen",
+    label: "Dokumen resmi",
+    stages: [],
+    render: (c) => <DocumentsPanel key={c.key("documents")} session={c.session} round={c.round} />,
+  },
   {
     id: "paw",
     label: "Anggota dan PAW",

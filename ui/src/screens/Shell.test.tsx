@@ -45,10 +45,10 @@ describe("Shell", () => {
   it("shows each role only the pages it may use", async () => {
     mock();
     const cases: [Session, string[]][] = [
-      [admin, ["Beranda", "Pendaftar", "Penelitian berkas", "Seleksi", "Akun petugas", "Jejak audit"]],
+      [admin, ["Beranda", "Pendaftar", "Penelitian berkas", "Seleksi", "Pengaturan dokumen", "Akun petugas", "Jejak audit"]],
       [operator, ["Beranda", "Pendaftar", "Seleksi"]],
       [verifikator, ["Beranda", "Pendaftar", "Penelitian berkas", "Seleksi"]],
-      [pimpinan, ["Beranda", "Pendaftar", "Penelitian berkas", "Seleksi", "Jejak audit"]],
+      [pimpinan, ["Beranda", "Pendaftar", "Penelitian berkas", "Seleksi", "Pengaturan dokumen", "Jejak audit"]],
     ];
     for (const [session, expected] of cases) {
       const { unmount } = render(<Shell session={session} kabupaten="Kabupaten Pasuruan" idleMinutes={15} onLogout={vi.fn()} />);
@@ -169,6 +169,34 @@ describe("Shell", () => {
     expect(calls.filter((c) => c === "next_unchecked")).toHaveLength(1);
     await user.click(tab);
     expect(screen.getByTestId("verify-number")).toHaveTextContent("PPK-3514-0007");
+  });
+
+  it("opens the documents' settings from its tab and keeps an unsaved edit while another page is looked at", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "home") return homeView();
+      if (cmd === "audit_status") return null;
+      if (cmd === "publication_settings") {
+        return {
+          settings: { address: "Jl. Hayam Wuruk No. 14", contacts: "", chair: "", members: [], numbering: [] },
+          logo: null,
+          placeholders: [],
+          editable: true,
+        };
+      }
+      if (cmd === "publication_texts") return [];
+      return null;
+    });
+    const user = userEvent.setup();
+    render(<Shell session={admin} kabupaten={null} idleMinutes={15} onLogout={vi.fn()} />);
+    await screen.findAllByTestId("kecamatan-row");
+    const tab = document.getElementById("nav-documents")!;
+    expect(tab).toHaveTextContent("Pengaturan dokumen");
+    await user.click(tab);
+    await user.type(await screen.findByLabelText("Alamat kantor"), ", Pasuruan");
+    await user.click(screen.getByRole("button", { name: "Beranda" }));
+    await screen.findAllByTestId("kecamatan-row");
+    await user.click(tab);
+    expect(screen.getByLabelText("Alamat kantor")).toHaveValue("Jl. Hayam Wuruk No. 14, Pasuruan");
   });
 
   it("opens the selection page and keeps the round and tab chosen while another page is looked at", async () => {

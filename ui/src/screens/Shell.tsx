@@ -9,13 +9,14 @@ import { AccountsPage } from "./AccountsPage";
 import { ApplicantsPage } from "./ApplicantsPage";
 import { AuditPage } from "./AuditPage";
 import { ChangePasswordDialog } from "./ChangePasswordDialog";
+import { DocumentSettingsPage } from "./DocumentSettingsPage";
 import { HomePage } from "./HomePage";
 import { LockScreen } from "./LockScreen";
-import { canManageAccounts, canReadAudit, canSeeVerification, ROLE_LABEL } from "./roles";
+import { canManageAccounts, canReadAudit, canSeeDocumentSettings, canSeeVerification, ROLE_LABEL } from "./roles";
 import { SelectionPage } from "./SelectionPage";
 import { VerificationPage } from "./VerificationPage";
 
-type Page = "home" | "applicants" | "verification" | "selection" | "accounts" | "audit";
+type Page = "home" | "applicants" | "verification" | "selection" | "documents" | "accounts" | "audit";
 
 interface Props {
   session: Session;
@@ -43,6 +44,8 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
   const [verificationOpened, setVerificationOpened] = useState(false);
   // And the selection page keeps the round and tab chosen and marks being typed.
   const [selectionOpened, setSelectionOpened] = useState(false);
+  // And the documents' settings keep a kop or a text being edited.
+  const [documentsOpened, setDocumentsOpened] = useState(false);
 
   const lock = useCallback(() => {
     setLocked(true);
@@ -66,6 +69,7 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
     { page: "applicants", label: "Pendaftar", shown: true },
     { page: "verification", label: "Penelitian berkas", shown: canSeeVerification(session.role) },
     { page: "selection", label: "Seleksi", shown: true },
+    { page: "documents", label: "Pengaturan dokumen", shown: canSeeDocumentSettings(session.role) },
     { page: "accounts", label: "Akun petugas", shown: canManageAccounts(session.role) },
     { page: "audit", label: "Jejak audit", shown: canReadAudit(session.role) },
   ];
@@ -92,6 +96,7 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
                     if (n.page === "applicants") setApplicantsOpened(true);
                     if (n.page === "verification") setVerificationOpened(true);
                     if (n.page === "selection") setSelectionOpened(true);
+                    if (n.page === "documents") setDocumentsOpened(true);
                     setPage(n.page);
                   }}
                 >
@@ -138,6 +143,11 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
           {(page === "selection" || selectionOpened) && (
             <div hidden={page !== "selection"}>
               <SelectionPage session={session} active={page === "selection"} />
+            </div>
+          )}
+          {(page === "documents" || documentsOpened) && (
+            <div hidden={page !== "documents"}>
+              <DocumentSettingsPage session={session} />
             </div>
           )}
           {page === "accounts" && <AccountsPage session={session} />}

@@ -232,7 +232,13 @@ describe("TimelinePanel", () => {
         closeStage: () => {
           current = "wawancara";
           open = false;
-          return { closed: "tertulis", current: "wawancara", applicants: 120 };
+          return {
+            closed: "tertulis",
+            current: "wawancara",
+            applicants: 120,
+            backup: "seleksi-adhoc-20261206-100000-tutup-tertulis.db",
+            backup_failed: false,
+          };
         },
       });
       const user = userEvent.setup();
@@ -247,7 +253,8 @@ describe("TimelinePanel", () => {
       await user.click(within(dialog).getByRole("button", { name: "Ya, tutup tes tertulis" }));
 
       expect(await screen.findByTestId("timeline-message")).toHaveTextContent(
-        "Tahap tes tertulis ditutup. Tahap berikutnya, tes wawancara, menunggu dibuka.",
+        "Tahap tes tertulis ditutup. Tahap berikutnya, tes wawancara, menunggu dibuka. " +
+          "Cadangan otomatis dibuat (seleksi-adhoc-20261206-100000-tutup-tertulis.db).",
       );
       expect(sent(calls, "close_stage")).toEqual([{ roundId: 1, stage: "tertulis" }]);
       expect(onChanged).toHaveBeenCalledTimes(1);

@@ -12,7 +12,7 @@ import { ErrorBox } from "../components/ErrorBox";
 import { Modal } from "../components/Modal";
 import { canCloseStages, canReopenStages } from "./roles";
 import { CloseStageDialog, ReopenStageDialog } from "./StageDialog";
-import { STAGE_LABEL, STAGES } from "./stages";
+import { backupNote, STAGE_LABEL, STAGES } from "./stages";
 import "./TimelinePanel.css";
 
 interface Props {
@@ -249,7 +249,10 @@ export function TimelinePanel({ session, round, onChanged }: Props) {
           onClose={closeDialog}
           onClosed={(r: StageClosed) => {
             const closed = STAGE_LABEL[r.closed].toLowerCase();
-            changed(`Tahap ${closed} ditutup. Tahap berikutnya, ${STAGE_LABEL[r.current].toLowerCase()}, menunggu dibuka.`);
+            changed(
+              `Tahap ${closed} ditutup. Tahap berikutnya, ${STAGE_LABEL[r.current].toLowerCase()}, menunggu dibuka.` +
+                backupNote(r),
+            );
           }}
         />
       )}

@@ -206,7 +206,7 @@ describe("VerificationPage", () => {
         home: oneRound(() => stage),
         closeStage: () => {
           stage = "tertulis";
-          return { closed: "administrasi", current: "tertulis", applicants: 1079 };
+          return { closed: "administrasi", current: "tertulis", backup: "seleksi-adhoc-20261123-080000-tutup-administrasi.db", backup_failed: false, applicants: 1079 };
         },
       });
       const user = userEvent.setup();
@@ -248,7 +248,7 @@ describe("VerificationPage", () => {
         home,
         closeStage: () => {
           stage = "administrasi";
-          return { closed: "pendaftaran", current: "administrasi", applicants: 0 };
+          return { closed: "pendaftaran", current: "administrasi", backup: "x.db", backup_failed: false, applicants: 0 };
         },
       });
       const user = userEvent.setup();

@@ -10,7 +10,7 @@ import type { UnitProgress } from "../bindings/UnitProgress";
 import { ErrorBox } from "../components/ErrorBox";
 import { canAttachScans, canCloseStages, canReopenStages, canVerify } from "./roles";
 import { CloseStageDialog, ReopenStageDialog } from "./StageDialog";
-import { isPast, STAGE_LABEL } from "./stages";
+import { backupNote, isPast, STAGE_LABEL } from "./stages";
 import { VerificationPanel } from "./VerificationPanel";
 
 interface Props {
@@ -38,9 +38,11 @@ function closableStage(round: RoundSummary): Stage | null {
 /** What closing a stage did, in words. */
 function closedText(r: StageClosed): string {
   const now = `tahap sekarang: ${STAGE_LABEL[r.current]}.`;
-  return r.closed === "administrasi"
-    ? `Penelitian administrasi ditutup. ${angka(r.applicants)} pendaftar; ${now}`
-    : `${STAGE_LABEL[r.closed]} ditutup; ${now}`;
+  const text =
+    r.closed === "administrasi"
+      ? `Penelitian administrasi ditutup. ${angka(r.applicants)} pendaftar; ${now}`
+      : `${STAGE_LABEL[r.closed]} ditutup; ${now}`;
+  return text + backupNote(r);
 }
 
 /**

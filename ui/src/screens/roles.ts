@@ -14,6 +14,8 @@ export const ROLES: Role[] = ["administrator", "operator", "verifikator", "pimpi
 export const canManageAccounts = (r: Role) => r === "administrator";
 export const canManageRounds = (r: Role) => r === "administrator";
 export const canReadAudit = (r: Role) => r === "administrator" || r === "pimpinan";
+/** The documents' settings: the Pimpinan reads them, the Administrator changes them. */
+export const canSeeDocumentSettings = (r: Role) => r === "administrator" || r === "pimpinan";
 export const canRegister = (r: Role) => r === "operator";
 export const canSeeVerification = (r: Role) => r === "verifikator" || r === "pimpinan" || r === "administrator";
 export const canVerify = (r: Role) => r === "verifikator";

@@ -1,0 +1,526 @@
+//! Backups and restore.
+//!
+//! A backup is a consistent copy of the live database ([`store::snapshot`]:
+//! `VACUUM INTO`) with a manifest, and the scans it points to copied into
+//! `berkas/` beside it. Automatic backups go to `cadangan/` beside the
+//! database: before a migration (by [`crate::store::Db::open`]), at every
+//! stage close, and on the first start of each day; the daily ones are kept
+//! for 7 days' worth of generations, those of stage closes for ever. An
+//! administrator can also write one to any folder (a USB drive).
+//!
+//! A restore checks the file first (SQLite header, `integrity_check`, a
+//! Seleksi Ad Hoc database of the same kabupaten, schema not newer than this
+//! program, the manifest's hash when there is one, the audit chain), shows
+//! what it holds, keeps the current database as a backup, and then swaps the
+//! checked copy in with one rename. A refused file changes nothing.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Local, Utc};
+use serde::Serialize;
+use serde_json::json;
+use ts_rs::TS;
+
+use crate::domain::permission::Operation;
+use crate::error::{Error, Result};
+use crate::service::audit::{self, Change};
+use crate::service::auth::Session;
+use crate::service::scans;
+use crate::store::backup::{self as store, Manifest};
+use crate::store::{known_schema_version, meta, Db, OpenMode};
+
+/// How many automatic backups of each kind are kept (newest first); the
+/// others, stage closes among them, are never removed.
+const KEEP: [(&str, usize); 3] = [
+    ("harian", 7),
+    ("sebelum-migrasi", 5),
+    ("sebelum-pemulihan", 5),
+];
+
+/// A backup on disk.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct BackupEntry {
+    /// The database file.
+    pub path: String,
+    pub file_name: String,
+    pub reason: String,
+    /// What the reason means, for people.
+    pub reason_label: String,
+    /// When it was taken, local time, "26-11-2026 08:15".
+    pub taken: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+    /// Scans copied beside it.
+    #[ts(type = "number")]
+    pub scans: u64,
+}
+
+fn reason_label(reason: &str) -> String {
+    match reason {
+        "harian" => "Harian (pertama kali aplikasi dibuka hari itu)".into(),
+        "sebelum-migrasi" => "Sebelum pembaruan skema database".into(),
+        "sebelum-pemulihan" => "Database sebelum dipulihkan dari cadangan".into(),
+        "manual" => "Dibuat oleh petugas".into(),
+        r if r.starts_with("tutup-") => format!("Penutupan tahap {}", &r["tutup-".len()..]),
+        r => r.to_string(),
+    }
+}
+
+/// Takes a backup of `db` into `dir` (the automatic folder when `None`)
+/// with its scans, and prunes old generations of the automatic folder.
+pub async fn take(
+    db: &Db,
+    dir: Option<&Path>,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<BackupEntry> {
+    let auto = store::folder_of(db.path());
+    let dir = dir.map(Path::to_path_buf).unwrap_or_else(|| auto.clone());
+    let dest = dir.join(store::file_name(now, reason));
+    let manifest = store::snapshot(db.pool(), &dest, reason, now).await?;
+    copy_scans(&scans::folder(db), &dir.join("berkas"), &manifest.scans)?;
+    if dir == auto {
+        prune(&auto)?;
+    }
+    Ok(entry(&dest, &manifest))
+}
+
+fn entry(path: &Path, m: &Manifest) -> BackupEntry {
+    let taken = DateTime::parse_from_rfc3339(&m.created_at)
+        .map(|t| t.with_timezone(&Local).format("%d-%m-%Y %H:%M").to_string())
+        .unwrap_or_else(|_| m.created_at.clone());
+    BackupEntry {
+        path: path.display().to_string(),
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        reason: m.reason.clone(),
+        reason_label: reason_label(&m.reason),
+        taken,
+        bytes: m.bytes,
+        schema_version: m.schema_version,
+        scans: m.scans.len() as u64,
+    }
+}
+
+/// Copies the scans a backup points to from `from` into `to`, skipping
+/// those already there (they are named by their hash). A scan missing from
+/// `from` is skipped: the backup still holds the database.
+fn copy_scans(from: &Path, to: &Path, names: &[String]) -> Result<u64> {
+    let mut copied = 0;
+    for name in names {
+        let (src, dst) = (from.join(name), to.join(name));
+        if dst.exists() || !src.exists() {
+            continue;
+        }
+        std::fs::create_dir_all(to).map_err(|e| Error::io_at("membuat folder", to, e))?;
+        let tmp = to.join(format!(".{name}.part"));
+        // A hard link costs no space when both folders are on one disk.
+        if std::fs::hard_link(&src, &dst).is_ok() {
+            copied += 1;
+            continue;
+        }
+        std::fs::copy(&src, &tmp)
+            .and_then(|_| std::fs::File::open(&tmp)?.sync_all())
+            .and_then(|()| std::fs::rename(&tmp, &dst))
+            .map_err(|e| {
+                let _ = std::fs::remove_file(&tmp);
+                Error::io_at("menyalin berkas pindaian", &dst, e)
+            })?;
+        copied += 1;
+    }
+    Ok(copied)
+}
+
+/// Removes the oldest automatic backups beyond the kept generations.
+fn prune(dir: &Path) -> Result<()> {
+    let mut all = list_dir(dir)?;
+    all.sort_by(|a, b| b.file_name.cmp(&a.file_name));
+    for (reason, keep) in KEEP {
+        for old in all.iter().filter(|e| e.reason == reason).skip(keep) {
+            let path = PathBuf::from(&old.path);
+            std::fs::remove_file(&path)
+                .map_err(|e| Error::io_at("menghapus cadangan lama", &path, e))?;
+            let _ = std::fs::remove_file(store::manifest_path(&path));
+        }
+    }
+    Ok(())
+}
+
+/// The backups in a folder that have a manifest, newest first.
+fn list_dir(dir: &Path) -> Result<Vec<BackupEntry>> {
+    let read = match std::fs::read_dir(dir) {
+        Ok(r) => r,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io_at("membaca folder cadangan", dir, e)),
+    };
+    let mut out = Vec::new();
+    for item in read.flatten() {
+        let path = item.path();
+        let is_db = path.extension().is_some_and(|x| x == "db")
+            && path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("seleksi-adhoc-"));
+        if !is_db {
+            continue;
+        }
+        if let Ok(Some(m)) = store::read_manifest(&path) {
+            out.push(entry(&path, &m));
+        }
+    }
+    out.sort_by(|a, b| b.file_name.cmp(&a.file_name));
+    Ok(out)
+}
+
+/// The automatic backups, newest first. Administrators only.
+pub async fn list(db: &Db, session: &Session) -> Result<Vec<BackupEntry>> {
+    session.require(Operation::ManageBackups)?;
+    list_dir(&store::folder_of(db.path()))
+}
+
+/// A backup by hand into `dir` (e.g. a USB drive). Administrators only.
+pub async fn manual(
+    db: &Db,
+    session: &Session,
+    dir: &Path,
+    now: DateTime<Utc>,
+) -> Result<BackupEntry> {
+    session.require(Operation::ManageBackups)?;
+    let done = take(db, Some(dir), "manual", now).await?;
+    let mut tx = db.pool().begin().await?;
+    let change = Change::new("backup.manual", "database", &done.file_name)
+        .after(json!({ "path": done.path, "bytes": done.bytes }));
+    audit::record(&mut tx, session, now, change).await?;
+    tx.commit().await?;
+    Ok(done)
+}
+
+/// The daily backup, if none was taken today (local date) yet.
+pub async fn daily_if_due(db: &Db, now: DateTime<Utc>) -> Result<Option<BackupEntry>> {
+    let dir = store::folder_of(db.path());
+    let today = now
+        .with_timezone(&Local)
+        .format("seleksi-adhoc-%Y%m%d-")
+        .to_string();
+    let taken = list_dir(&dir)?
+        .iter()
+        .any(|e| e.reason == "harian" && e.file_name.starts_with(&today));
+    if taken {
+        return Ok(None);
+    }
+    take(db, None, "harian", now).await.map(Some)
+}
+
+// ---- restore -------------------------------------------------------------------
+
+/// What a backup holds, shown before it is restored.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct RestoreCheck {
+    pub path: String,
+    pub sha256: String,
+    /// "ada, cocok" / "tidak ada" (a copy made without this program).
+    pub manifest: String,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+    pub kabupaten: String,
+    /// One line per round: "Pemilu 2024 – PPK (tahap: Masa kerja)".
+    pub rounds: Vec<String>,
+    #[ts(type = "number")]
+    pub applicants: i64,
+    #[ts(type = "number")]
+    pub audit_entries: i64,
+    /// The newest audit entry: "26-11-2026 08:15 admin: stage.close".
+    pub last_audit: Option<String>,
+    /// Scans the database points to that are neither in the backup's
+    /// `berkas/` nor in the current one.
+    pub scans_missing: Vec<String>,
+}
+
+fn refused(message: String) -> Error {
+    Error::validation("berkas", message)
+}
+
+/// Checks a backup file against the database at `live` without changing
+/// anything; returns what it holds and the checked (and migrated) copy,
+/// staged beside the live database for [`restore`].
+async fn check(live: &Path, file: &Path, now: DateTime<Utc>) -> Result<(RestoreCheck, PathBuf)> {
+    let mut header = [0u8; 16];
+    let read =
+        std::fs::File::open(file).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header));
+    match read {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(refused(format!(
+                "Berkas {} tidak ditemukan.",
+                file.display()
+            )))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            return Err(refused(format!(
+                "Berkas {} bukan database SQLite.",
+                file.display()
+            )))
+        }
+        Err(e) => return Err(Error::io_at("membaca", file, e)),
+        Ok(()) if &header != b"SQLite format 3\0" => {
+            return Err(refused(format!(
+                "Berkas {} bukan database SQLite.",
+                file.display()
+            )))
+        }
+        Ok(()) => {}
+    }
+    let sha256 = store::sha256_of(file)?;
+    let manifest = match store::read_manifest(file)? {
+        Some(m) if m.sha256 != sha256 => {
+            return Err(refused(format!(
+                "Isi berkas tidak cocok dengan manifestnya (SHA-256 {}, seharusnya {}): berkas berubah atau rusak setelah dicadangkan.",
+                &sha256[..12],
+                &m.sha256[..12.min(m.sha256.len())]
+            )))
+        }
+        Some(_) => "ada, cocok".to_string(),
+        None => "tidak ada (salinan dibuat tanpa aplikasi ini)".to_string(),
+    };
+    // Read-only checks of the file itself.
+    let (schema_version, kabupaten_code) = {
+        let mut conn = store::open_read_only(file).await.map_err(|_| {
+            refused(format!(
+                "Berkas {} rusak atau tidak dapat dibuka sebagai database.",
+                file.display()
+            ))
+        })?;
+        let integrity: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_all(&mut conn)
+            .await
+            .map_err(|e| refused(format!("Berkas database rusak: {e}.")))?;
+        if integrity != ["ok"] {
+            return Err(refused(format!(
+                "Berkas database rusak (integrity_check: {}).",
+                integrity.join("; ")
+            )));
+        }
+        let ours: Option<String> =
+            sqlx::query_scalar("SELECT value FROM app_meta WHERE key = 'kabupaten_code'")
+                .fetch_optional(&mut conn)
+                .await
+                .unwrap_or(None);
+        let Some(code) = ours else {
+            return Err(refused(
+                "Berkas ini bukan database Seleksi Ad Hoc (atau belum disiapkan).".into(),
+            ));
+        };
+        let version: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success = 1")
+                .fetch_one(&mut conn)
+                .await
+                .unwrap_or(None);
+        (version.unwrap_or(0), code)
+    };
+    if schema_version > known_schema_version() {
+        return Err(refused(format!(
+            "Cadangan ini dibuat oleh versi aplikasi yang lebih baru (skema {schema_version}, aplikasi ini mengenal sampai {}). Perbarui aplikasi dulu.",
+            known_schema_version()
+        )));
+    }
+    // The current database's kabupaten, when there is one.
+    if live.exists() {
+        let mut conn = store::open_read_only(live).await?;
+        let current: Option<String> =
+            sqlx::query_scalar("SELECT value FROM app_meta WHERE key = 'kabupaten_code'")
+                .fetch_optional(&mut conn)
+                .await
+                .unwrap_or(None);
+        if let Some(current) = current.filter(|c| *c != kabupaten_code) {
+            return Err(refused(format!(
+                "Cadangan ini milik KPU dengan kode wilayah {kabupaten_code}, bukan {current} (database ini). Berkas tidak dipulihkan."
+            )));
+        }
+    }
+
+    // A copy beside the live database, migrated and checked as it will be used.
+    let dir = live.parent().unwrap_or_else(|| Path::new("."));
+    let staged = dir.join(format!(
+        ".pemulihan-{}.db",
+        now.with_timezone(&Local).format("%Y%m%d%H%M%S")
+    ));
+    let _ = std::fs::remove_file(&staged);
+    std::fs::copy(file, &staged)
+        .and_then(|_| std::fs::File::open(&staged)?.sync_all())
+        .map_err(|e| Error::io_at("menyalin cadangan", &staged, e))?;
+    let summary = async {
+        let db = Db::open(&staged, OpenMode::Restoring).await?;
+        let result = summarize(&db).await;
+        db.close().await;
+        result
+    }
+    .await;
+    let (kabupaten, rounds, applicants, report, last_audit, needed) = match summary {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = std::fs::remove_file(&staged);
+            return Err(e);
+        }
+    };
+    if let Some(id) = report.first_broken {
+        let _ = std::fs::remove_file(&staged);
+        return Err(refused(format!(
+            "Jejak audit di cadangan ini rusak mulai catatan {id}: {} Berkas tidak dipulihkan.",
+            report.problem.unwrap_or_default()
+        )));
+    }
+    let backup_scans = file
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join("berkas");
+    let live_scans = dir.join("berkas");
+    let scans_missing = needed
+        .into_iter()
+        .filter(|n| !backup_scans.join(n).exists() && !live_scans.join(n).exists())
+        .collect();
+    Ok((
+        RestoreCheck {
+            path: file.display().to_string(),
+            sha256,
+            manifest,
+            schema_version,
+            kabupaten,
+            rounds,
+            applicants,
+            audit_entries: report.entries,
+            last_audit,
+            scans_missing,
+        },
+        staged,
+    ))
+}
+
+type Summary = (
+    String,
+    Vec<String>,
+    i64,
+    crate::domain::audit::ChainReport,
+    Option<String>,
+    Vec<String>,
+);
+
+async fn summarize(db: &Db) -> Result<Summary> {
+    let report = audit::verify(db).await?;
+    let mut conn = db.pool().acquire().await?;
+    let kabupaten = meta::get(&mut *conn, meta::KABUPATEN_NAME)
+        .await?
+        .unwrap_or_default();
+    let rounds: Vec<(String, String)> =
+        sqlx::query_as("SELECT name, current_stage FROM rounds ORDER BY id")
+            .fetch_all(&mut *conn)
+            .await?;
+    let rounds = rounds
+        .into_iter()
+        .map(|(name, stage)| {
+            let label = crate::domain::round::Stage::parse(&stage)
+                .map(|s| s.label().to_string())
+                .unwrap_or(stage);
+            format!("{name} (tahap: {label})")
+        })
+        .collect();
+    let applicants: i64 = sqlx::query_scalar("SELECT count(*) FROM applicants")
+        .fetch_one(&mut *conn)
+        .await?;
+    let last: Option<(String, String, String)> =
+        sqlx::query_as("SELECT at, username, action FROM audit_log ORDER BY id DESC LIMIT 1")
+            .fetch_optional(&mut *conn)
+            .await?;
+    let last_audit = last.map(|(at, user, action)| {
+        let at = DateTime::parse_from_rfc3339(&at)
+            .map(|t| t.with_timezone(&Local).format("%d-%m-%Y %H:%M").to_string())
+            .unwrap_or(at);
+        format!("{at} {user}: {action}")
+    });
+    drop(conn);
+    let manifest = store::describe(db.path(), "", Utc::now()).await?;
+    Ok((
+        kabupaten,
+        rounds,
+        applicants,
+        report,
+        last_audit,
+        manifest.scans,
+    ))
+}
+
+/// Checks a backup file and says what it holds, changing nothing.
+/// Administrators only (the command line acts as the installation).
+pub async fn inspect(
+    live: &Path,
+    session: &Session,
+    file: &Path,
+    now: DateTime<Utc>,
+) -> Result<RestoreCheck> {
+    session.require(Operation::ManageBackups)?;
+    let (check, staged) = check(live, file, now).await?;
+    let _ = std::fs::remove_file(&staged);
+    Ok(check)
+}
+
+/// Restores a backup over the database at `live`, which nothing may have
+/// open: checks it, keeps the current database as a backup
+/// (`sebelum-pemulihan`), swaps the checked copy in with one rename, brings
+/// back the scans it points to, and records the restore in its audit trail.
+pub async fn restore(
+    live: &Path,
+    session: &Session,
+    file: &Path,
+    now: DateTime<Utc>,
+) -> Result<RestoreCheck> {
+    session.require(Operation::ManageBackups)?;
+    let (check, staged) = check(live, file, now).await?;
+    let swapped = async {
+        if live.exists() {
+            let current = Db::open(live, OpenMode::MustExist).await?;
+            let kept = take(&current, None, "sebelum-pemulihan", now).await;
+            current.close().await;
+            kept?;
+        }
+        // The live file's WAL belongs to the old database: after the close
+        // above it is checkpointed and empty, and must not outlive it.
+        for suffix in ["-wal", "-shm"] {
+            let mut p = live.as_os_str().to_owned();
+            p.push(suffix);
+            let _ = std::fs::remove_file(PathBuf::from(p));
+        }
+        std::fs::rename(&staged, live).map_err(|e| Error::io_at("mengganti database", live, e))?;
+        if let Some(dir) = live.parent() {
+            if let Ok(d) = std::fs::File::open(dir) {
+                let _ = d.sync_all();
+            }
+        }
+        Ok::<_, Error>(())
+    }
+    .await;
+    if let Err(e) = swapped {
+        let _ = std::fs::remove_file(&staged);
+        return Err(e);
+    }
+    let db = Db::open(live, OpenMode::MustExist).await?;
+    let needed = store::describe(live, "", now).await?.scans;
+    let from = file
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join("berkas");
+    let brought = copy_scans(&from, &scans::folder(&db), &needed)?;
+    let mut tx = db.pool().begin().await?;
+    let change = Change::new("backup.restored", "database", check.sha256.clone()).after(json!({
+        "file": check.path,
+        "sha256": check.sha256,
+        "scans_copied": brought,
+        "scans_missing": check.scans_missing,
+    }));
+    audit::record(&mut tx, session, now, change).await?;
+    tx.commit().await?;
+    db.close().await;
+    Ok(check)
+}

@@ -1,0 +1,255 @@
+//! Consistent copies of the live database: `VACUUM INTO` (never a plain
+//! file copy, which could catch a WAL database between a transaction and
+//! its checkpoint) to a temporary name, flushed and renamed, with a
+//! manifest beside it: time, reason, app and schema version, SHA-256, row
+//! counts per table, and the scans the copy points to.
+//!
+//! The lower half of backups: it knows files and SQL, no policies. It lives
+//! in the store so that [`super::Db::open`] can take a copy before it
+//! migrates.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use chrono::{DateTime, Local, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::{ConnectOptions, Connection, SqliteConnection, SqlitePool};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+
+/// File name suffix of a manifest: `<backup>.db.json`.
+pub const MANIFEST_SUFFIX: &str = ".json";
+
+/// What a backup holds, written beside it as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Manifest {
+    /// When it was taken (RFC 3339, UTC).
+    pub created_at: String,
+    /// Why: `harian`, `tutup-tahap`, `sebelum-migrasi`, `manual`,
+    /// `sebelum-pemulihan`.
+    pub reason: String,
+    pub app_version: String,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+    /// SHA-256 of the database file, hex.
+    pub sha256: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// Rows per table.
+    #[ts(type = "Record<string, number>")]
+    pub tables: BTreeMap<String, i64>,
+    /// The scans (`<sha256>.<ext>`) the database points to.
+    pub scans: Vec<String>,
+}
+
+/// The folder of automatic backups of the database at `db_path`:
+/// `cadangan/` beside it.
+pub fn folder_of(db_path: &Path) -> PathBuf {
+    db_path
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join("cadangan")
+}
+
+/// The name of a backup taken at `at` for `reason`:
+/// `seleksi-adhoc-20261126-081500-harian.db`.
+pub fn file_name(at: DateTime<Utc>, reason: &str) -> String {
+    format!(
+        "seleksi-adhoc-{}-{reason}.db",
+        at.with_timezone(&Local).format("%Y%m%d-%H%M%S")
+    )
+}
+
+/// Writes a consistent copy of the database behind `pool` to `dest` (which
+/// must not exist) and its manifest beside it. The copy appears under its
+/// name only once complete.
+pub async fn snapshot(
+    pool: &SqlitePool,
+    dest: &Path,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<Manifest> {
+    if dest.exists() {
+        return Err(Error::validation(
+            "cadangan",
+            format!("Berkas cadangan {} sudah ada.", dest.display()),
+        ));
+    }
+    let dir = dest.parent().unwrap_or_else(|| Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| io("membuat folder cadangan", dir, e))?;
+    let tmp = dir.join(format!(
+        ".{}.part",
+        dest.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
+    ));
+    let _ = std::fs::remove_file(&tmp);
+    let done = async {
+        sqlx::query("VACUUM INTO ?")
+            .bind(tmp.to_string_lossy().as_ref())
+            .execute(pool)
+            .await?;
+        std::fs::File::open(&tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| io("menulis cadangan", &tmp, e))?;
+        let manifest = describe(&tmp, reason, now).await?;
+        std::fs::rename(&tmp, dest).map_err(|e| io("menulis cadangan", dest, e))?;
+        write_manifest(dest, &manifest)?;
+        Ok::<_, Error>(manifest)
+    }
+    .await;
+    if done.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    done
+}
+
+/// Where the manifest of `backup` is.
+pub fn manifest_path(backup: &Path) -> PathBuf {
+    let mut name = backup.as_os_str().to_owned();
+    name.push(MANIFEST_SUFFIX);
+    PathBuf::from(name)
+}
+
+fn write_manifest(backup: &Path, m: &Manifest) -> Result<()> {
+    let path = manifest_path(backup);
+    let text = serde_json::to_string_pretty(m).map_err(|e| Error::Internal(e.to_string()))?;
+    let tmp = path.with_extension("json.part");
+    std::fs::write(&tmp, text)
+        .and_then(|()| std::fs::File::open(&tmp)?.sync_all())
+        .and_then(|()| std::fs::rename(&tmp, &path))
+        .map_err(|e| io("menulis manifest cadangan", &path, e))
+}
+
+/// Reads the manifest beside a backup, if there is one.
+pub fn read_manifest(backup: &Path) -> Result<Option<Manifest>> {
+    let path = manifest_path(backup);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => serde_json::from_str(&text).map(Some).map_err(|e| {
+            Error::validation(
+                "cadangan",
+                format!("Manifest {} rusak: {e}.", path.display()),
+            )
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io("membaca manifest", &path, e)),
+    }
+}
+
+/// The manifest of a database file: its hash, schema version, row counts
+/// and scans. The file is opened read-only and not changed.
+pub async fn describe(file: &Path, reason: &str, now: DateTime<Utc>) -> Result<Manifest> {
+    let sha256 = sha256_of(file)?;
+    let bytes = std::fs::metadata(file)
+        .map_err(|e| io("membaca", file, e))?
+        .len();
+    let mut conn = open_read_only(file).await?;
+    let names: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .fetch_all(&mut conn)
+    .await?;
+    let mut tables = BTreeMap::new();
+    for name in names {
+        let count: i64 = sqlx::query_scalar(&format!(
+            "SELECT count(*) FROM \"{}\"",
+            name.replace('"', "\"\"")
+        ))
+        .fetch_one(&mut conn)
+        .await?;
+        tables.insert(name, count);
+    }
+    let schema_version = if tables.contains_key("_sqlx_migrations") {
+        sqlx::query_scalar::<_, Option<i64>>(
+            "SELECT MAX(version) FROM _sqlx_migrations WHERE success = 1",
+        )
+        .fetch_one(&mut conn)
+        .await?
+        .unwrap_or(0)
+    } else {
+        0
+    };
+    let scans = scans_of(&mut conn, &tables).await?;
+    conn.close().await?;
+    Ok(Manifest {
+        created_at: now.to_rfc3339(),
+        reason: reason.to_string(),
+        app_version: env!("CARGO_PKG_VERSION").to_string(),
+        schema_version,
+        sha256,
+        bytes,
+        tables,
+        scans,
+    })
+}
+
+/// The scan files (`<sha256>.<ext>`) a database points to.
+async fn scans_of(
+    conn: &mut SqliteConnection,
+    tables: &BTreeMap<String, i64>,
+) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    let ext = |media: &str| match media {
+        "application/pdf" => "pdf",
+        "image/png" => "png",
+        _ => "jpg",
+    };
+    if tables.contains_key("document_attachments") {
+        let rows: Vec<(String, String)> =
+            sqlx::query_as("SELECT DISTINCT sha256, media_type FROM document_attachments")
+                .fetch_all(&mut *conn)
+                .await?;
+        out.extend(rows.into_iter().map(|(h, m)| format!("{h}.{}", ext(&m))));
+    }
+    if tables.contains_key("public_responses") {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT DISTINCT attachment_sha256, attachment_type FROM public_responses
+             WHERE attachment_sha256 IS NOT NULL AND attachment_type IS NOT NULL",
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        out.extend(rows.into_iter().map(|(h, m)| format!("{h}.{}", ext(&m))));
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+/// A read-only connection to a database file, without migrations.
+pub async fn open_read_only(file: &Path) -> Result<SqliteConnection> {
+    Ok(SqliteConnectOptions::from_str("sqlite:")?
+        .filename(file)
+        .read_only(true)
+        .immutable(false)
+        .connect()
+        .await?)
+}
+
+/// SHA-256 of a file, hex.
+pub fn sha256_of(file: &Path) -> Result<String> {
+    let mut f = std::fs::File::open(file).map_err(|e| io("membaca", file, e))?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = f.read(&mut buf).map_err(|e| io("membaca", file, e))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+fn io(what: &str, path: &Path, e: std::io::Error) -> Error {
+    Error::io_at(what, path, e)
+}
