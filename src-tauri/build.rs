@@ -80,6 +80,10 @@ const COMMANDS: &[&str] = &[
     "publication_texts",
     "save_publication_texts",
     "reset_publication_texts",
+    "backup_list",
+    "backup_now",
+    "inspect_backup",
+    "restore_backup",
 ];
 
 fn main() {

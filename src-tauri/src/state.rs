@@ -2,13 +2,14 @@
 //! could not be opened), the session guard, and the audit check made at start.
 
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard, RwLock};
 
 use adhoc::domain::audit::ChainReport;
 use adhoc::service::audit;
 use adhoc::service::auth::Session;
 use adhoc::service::session::SessionGuard;
-use adhoc::store::{Db, OpenMode};
+use adhoc::store::{Db, InstanceLock, OpenMode};
 use adhoc::ErrorPayload;
 use chrono::Utc;
 
@@ -16,7 +17,11 @@ use chrono::Utc;
 pub type CmdResult<T> = Result<T, ErrorPayload>;
 
 pub struct AppState {
-    db: Result<Db, ErrorPayload>,
+    /// Replaced as a whole when a backup is restored.
+    db: RwLock<Result<Db, ErrorPayload>>,
+    path: PathBuf,
+    /// Held while the app runs: one app per database file.
+    _lock: Option<InstanceLock>,
     guard: Mutex<SessionGuard>,
     audit_at_start: Option<ChainReport>,
 }
@@ -26,21 +31,63 @@ impl AppState {
     /// to open is kept and shown by the UI instead of crashing the app (e.g.
     /// a schema newer than this version).
     pub fn open(path: &Path) -> AppState {
-        let db = tauri::async_runtime::block_on(Db::open(path, OpenMode::CreateIfMissing))
-            .map_err(ErrorPayload::from);
+        let lock = InstanceLock::take(path);
+        let db = match &lock {
+            Ok(_) => tauri::async_runtime::block_on(Db::open(path, OpenMode::CreateIfMissing))
+                .map_err(ErrorPayload::from),
+            Err(e) => Err(e.to_payload()),
+        };
+        // The first start of the day keeps a copy of the database, in the
+        // background so that the window opens at once.
+        if let Ok(db) = &db {
+            let db = db.clone();
+            tauri::async_runtime::spawn(async move {
+                if let Err(e) = adhoc::service::backup::daily_if_due(&db, Utc::now()).await {
+                    eprintln!("Cadangan harian gagal: {e}");
+                }
+            });
+        }
         let audit_at_start = match &db {
             Ok(db) => tauri::async_runtime::block_on(audit::verify(db)).ok(),
             Err(_) => None,
         };
         AppState {
-            db,
+            db: RwLock::new(db),
+            path: path.to_path_buf(),
+            _lock: lock.ok(),
             guard: Mutex::new(SessionGuard::default()),
             audit_at_start,
         }
     }
 
-    pub fn db(&self) -> CmdResult<&Db> {
-        self.db.as_ref().map_err(Clone::clone)
+    /// The open database (a handle to its pool), or why it is not open.
+    pub fn db(&self) -> CmdResult<Db> {
+        let db = self
+            .db
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .cloned()
+            .map_err(Clone::clone)?;
+        // Deleted or replaced while the app runs: say so, do not carry on.
+        db.check_file()?;
+        Ok(db)
+    }
+
+    /// The database file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Takes the database out for a restore: commands see `why` until
+    /// [`AppState::put_db`] puts one back.
+    pub fn take_db(&self, why: ErrorPayload) -> Option<Db> {
+        let mut slot = self.db.write().unwrap_or_else(|e| e.into_inner());
+        std::mem::replace(&mut *slot, Err(why)).ok()
+    }
+
+    pub fn put_db(&self, db: Result<Db, ErrorPayload>) {
+        *self.db.write().unwrap_or_else(|e| e.into_inner()) = db;
     }
 
     pub fn guard(&self) -> MutexGuard<'_, SessionGuard> {

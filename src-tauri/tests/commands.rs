@@ -420,4 +420,37 @@ fn help_desk_and_verification_through_the_shell() {
     )
     .unwrap_err();
     assert_eq!(err["code"], "forbidden");
+
+    // Backups (Administrator): one now, checked, restored over the open
+    // database; the session ends and the restored database is open.
+    let err = invoke(&webview, "backup_list", json!({})).unwrap_err();
+    assert_eq!(err["code"], "forbidden");
+    invoke(&webview, "logout", json!({})).unwrap();
+    login("admin");
+    let taken = invoke(&webview, "backup_now", json!({"toFolder": false})).unwrap();
+    let file = taken["path"].as_str().unwrap().to_string();
+    assert!(file.ends_with("-manual.db"), "{file}");
+    let list = invoke(&webview, "backup_list", json!({})).unwrap();
+    assert!(list
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|b| b["path"] == file.as_str()));
+    let check = invoke(&webview, "inspect_backup", json!({"path": file})).unwrap();
+    assert_eq!(check["manifest"], "ada, cocok");
+    assert!(check["applicants"].as_i64().unwrap() > 1000);
+    let restored = invoke(&webview, "restore_backup", json!({"path": file})).unwrap();
+    assert_eq!(restored["sha256"], check["sha256"]);
+    let err = invoke(&webview, "home", json!({"election": null})).unwrap_err();
+    assert_eq!(err["code"], "unauthenticated");
+    login("admin");
+    let home = invoke(&webview, "home", json!({"election": null})).unwrap();
+    assert!(home.is_object());
+    let err = invoke(
+        &webview,
+        "inspect_backup",
+        json!({"path": path.display().to_string() + ".tidak-ada"}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "validation");
 }

@@ -2,3 +2,6 @@
 
 pub mod applicants_csv;
 pub mod csv_in;
+#[doc(hidden)]
+pub mod fuzz;
+pub mod scores_csv;

@@ -1,7 +1,7 @@
-//! A small page-layout toolkit on top of printpdf's operation lists.
+//! A small page-layout toolkit that writes PDF content directly.
 //!
-//! printpdf 0.12 only knows PDF operations (origin bottom-left, no wrapping,
-//! no tables), so this module adds what the documents of the application
+//! PDF only knows drawing operations (origin bottom-left, no wrapping, no
+//! tables), so this module adds what the documents of the application
 //! need: paper sizes, the embedded fonts, text measurement, word wrapping and
 //! a [`Page`] that places text, lines and boxes using coordinates measured
 //! from the top-left corner, in points (1/72 inch).
@@ -10,15 +10,17 @@
 //! starts a page with its cursor at the top margin, [`Document::add`] keeps
 //! it, [`Document::number_pages`] can stamp "Halaman X dari Y" once all pages
 //! are known, and [`Document::finish`] serialises everything (fonts subset to
-//! the glyphs used) to PDF bytes.
+//! the glyphs used) to PDF bytes through [`super::writer`].
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
-use printpdf::{
-    FontId, Line, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix, XObject, XObjectId, XObjectTransform,
-};
+use printpdf::ParsedFont;
 
+use super::writer::{self, FontProgram, ImageData, PageContent};
 use crate::error::{Error, Result};
 
 /// Liberation Sans 2.x, SIL OFL 1.1 (see `assets/fonts/`).
@@ -113,12 +115,26 @@ pub enum Align {
     Right,
 }
 
-/// The embedded fonts, parsed once per process.
-#[derive(Debug)]
+/// The embedded fonts, parsed once per process, with a table of the glyph
+/// and advance of every character of the Latin, punctuation and symbol
+/// blocks (the rest is looked up in the font).
 pub struct Fonts {
     regular: ParsedFont,
     bold: ParsedFont,
+    /// Per face, indexed by code point below [`TABLE`]: glyph id, advance
+    /// in font units.
+    table: [Vec<(u16, u16)>; 2],
 }
+
+impl std::fmt::Debug for Fonts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Fonts")
+    }
+}
+
+/// Code points with a precomputed glyph: up to the end of General
+/// Punctuation and the currency and letterlike symbols.
+const TABLE: usize = 0x2200;
 
 impl Fonts {
     /// The fonts, parsed on first use.
@@ -126,9 +142,21 @@ impl Fonts {
         static FONTS: OnceLock<Option<Fonts>> = OnceLock::new();
         FONTS
             .get_or_init(|| {
+                let regular = parse_font(REGULAR_TTF)?;
+                let bold = parse_font(BOLD_TTF)?;
+                let table = |f: &ParsedFont| -> Vec<(u16, u16)> {
+                    (0..TABLE as u32)
+                        .map(|c| {
+                            let g = f.lookup_glyph_index(c).unwrap_or(0);
+                            (g, f.get_horizontal_advance(g))
+                        })
+                        .collect()
+                };
+                let table = [table(&regular), table(&bold)];
                 Some(Fonts {
-                    regular: parse_font(REGULAR_TTF)?,
-                    bold: parse_font(BOLD_TTF)?,
+                    regular,
+                    bold,
+                    table,
                 })
             })
             .as_ref()
@@ -142,18 +170,35 @@ impl Fonts {
         }
     }
 
-    /// Advance width of `text` in points, as printpdf lays it out (glyph
-    /// advances, no kerning).
+    /// The glyph of `c` and its advance in font units; characters missing
+    /// from the font are shown as glyph 0 (.notdef).
+    fn glyph(&self, face: Face, c: char) -> (u16, u16) {
+        let i = face as usize;
+        match self.table[i].get(c as usize) {
+            Some(g) => *g,
+            None => {
+                let f = self.font(face);
+                let g = f.lookup_glyph_index(u32::from(c)).unwrap_or(0);
+                (g, f.get_horizontal_advance(g))
+            }
+        }
+    }
+
+    fn units_per_em(&self, face: Face) -> f32 {
+        f32::from(self.font(face).pdf_font_metrics.units_per_em.max(1))
+    }
+
+    /// Advance width of `text` in points (glyph advances, no kerning).
     pub fn width(&self, style: Style, text: &str) -> f32 {
-        text.chars().map(|c| self.char_width(style, c)).sum()
+        let units: u32 = text
+            .chars()
+            .map(|c| u32::from(self.glyph(style.face, c).1))
+            .sum();
+        units as f32 * style.size / self.units_per_em(style.face)
     }
 
     fn char_width(&self, style: Style, c: char) -> f32 {
-        let font = self.font(style.face);
-        // Characters missing from the font are shown as glyph 0 (.notdef).
-        let glyph = font.lookup_glyph_index(u32::from(c)).unwrap_or(0);
-        let units_per_em = f32::from(font.pdf_font_metrics.units_per_em.max(1));
-        f32::from(font.get_horizontal_advance(glyph)) * style.size / units_per_em
+        f32::from(self.glyph(style.face, c).1) * style.size / self.units_per_em(style.face)
     }
 
     /// Distance from the top of a line box of `style.leading()` to the
@@ -234,52 +279,45 @@ impl Margins {
     }
 }
 
+/// An image registered with a document, to place on its pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImageId(usize);
+
+/// The glyphs a document's pages used, per face, indexed by original glyph
+/// id: the character it shows, `'\0'` when unused (for the subset and for
+/// text extraction).
+type Used = Rc<RefCell<[Vec<char>; 2]>>;
+
 /// A PDF under construction: fonts registered once, pages added in order.
 pub struct Document {
-    pdf: PdfDocument,
+    title: String,
     fonts: &'static Fonts,
-    regular: FontId,
-    bold: FontId,
     paper: Paper,
     margins: Margins,
     pages: Vec<Page>,
+    images: Vec<ImageData>,
+    used: Used,
 }
 
 impl Document {
     /// An empty document titled `title` (shown by PDF viewers) whose pages
     /// are `paper` with `margins`.
     pub fn new(title: &str, paper: Paper, margins: Margins) -> Result<Self> {
-        let fonts = Fonts::get()?;
-        let mut pdf = PdfDocument::new(title);
-        pdf.metadata.info.creator = "Seleksi Ad Hoc".into();
-        let regular = pdf.add_font(&fonts.regular);
-        let bold = pdf.add_font(&fonts.bold);
         Ok(Document {
-            pdf,
-            fonts,
-            regular,
-            bold,
+            title: title.to_string(),
+            fonts: Fonts::get()?,
             paper,
             margins,
             pages: Vec::new(),
+            images: Vec::new(),
+            used: Rc::default(),
         })
     }
 
     /// Registers an image once; pages place it with [`Page::image`].
-    pub fn add_image(&mut self, image: &XObject) -> XObjectId {
-        match image {
-            XObject::Image(raw) => self.pdf.add_image(raw),
-            XObject::External(external) => self.pdf.add_xobject(external),
-            XObject::Form(_) => {
-                let id = XObjectId::new();
-                self.pdf
-                    .resources
-                    .xobjects
-                    .map
-                    .insert(id.clone(), image.clone());
-                id
-            }
-        }
+    pub fn add_image(&mut self, image: ImageData) -> ImageId {
+        self.images.push(image);
+        ImageId(self.images.len() - 1)
     }
 
     /// A blank page with its cursor at the top margin.
@@ -287,15 +325,16 @@ impl Document {
         let (width, height) = self.paper.size();
         Page {
             fonts: self.fonts,
-            regular: self.regular.clone(),
-            bold: self.bold.clone(),
+            used: self.used.clone(),
             width,
             height,
             margins: self.margins,
             cursor: self.margins.top,
-            graphics: Vec::new(),
-            text: Vec::new(),
+            graphics: String::new(),
+            text: String::new(),
+            images: Vec::new(),
             current_style: None,
+            line_width: None,
         }
     }
 
@@ -326,19 +365,31 @@ impl Document {
         if self.pages.is_empty() {
             return Err(Error::Internal("dokumen PDF tanpa halaman".into()));
         }
-        let pages = std::mem::take(&mut self.pages)
+        let pages: Vec<PageContent> = std::mem::take(&mut self.pages)
             .into_iter()
-            .map(Page::into_pdf_page)
+            .map(Page::into_content)
             .collect();
-        let options = PdfSaveOptions {
-            subset_fonts: true,
-            ..PdfSaveOptions::default()
-        };
-        // printpdf reports problems as warnings rather than errors. With the
-        // fonts and operations this module produces the only one that can
-        // occur is a failed subsetting, after which printpdf embeds the whole
-        // font: a larger but correct file, so the warnings are not fatal.
-        Ok(self.pdf.with_pages(pages).save(&options, &mut Vec::new()))
+        let [regular, bold] = std::mem::take(&mut *self.used.borrow_mut()).map(|glyphs| {
+            glyphs
+                .into_iter()
+                .enumerate()
+                .filter(|(_, c)| *c != '\0')
+                .map(|(g, c)| (g as u16, c))
+                .collect::<BTreeMap<u16, char>>()
+        });
+        let fonts = [
+            FontProgram {
+                base_name: "LiberationSans",
+                parsed: &self.fonts.regular,
+                used: regular,
+            },
+            FontProgram {
+                base_name: "LiberationSans-Bold",
+                parsed: &self.fonts.bold,
+                used: bold,
+            },
+        ];
+        writer::write(&self.title, &pages, &fonts, &self.images)
     }
 }
 
@@ -347,20 +398,20 @@ impl Document {
 /// Positions are in points from the top-left corner of the paper. The
 /// cursor is the top of the next thing to place; the caller moves it with
 /// [`Page::advance`] (the drawing methods never move it on their own, except
-/// [`Page::flow`]).
+/// [`Page::flow`]). What is drawn is written straight away as PDF content:
+/// lines and boxes first, the text over them in one text object.
 pub struct Page {
     fonts: &'static Fonts,
-    regular: FontId,
-    bold: FontId,
+    used: Used,
     width: f32,
     height: f32,
     margins: Margins,
     cursor: f32,
-    /// Path operations, painted first.
-    graphics: Vec<Op>,
-    /// Text operations, painted over the graphics in one text section.
-    text: Vec<Op>,
+    graphics: String,
+    text: String,
+    images: Vec<usize>,
     current_style: Option<Style>,
+    line_width: Option<f32>,
 }
 
 impl Page {
@@ -409,23 +460,36 @@ impl Page {
             Align::Right => x - self.fonts.width(style, text),
         };
         let baseline = top + self.fonts.baseline_offset(style);
+        let t = &mut self.text;
         if self.current_style != Some(style) {
-            let id = match style.face {
-                Face::Regular => self.regular.clone(),
-                Face::Bold => self.bold.clone(),
-            };
-            self.text.push(Op::SetFont {
-                font: PdfFontHandle::External(id),
-                size: Pt(style.size),
+            t.push_str(if style.face == Face::Regular {
+                "/F1 "
+            } else {
+                "/F2 "
             });
+            writer::push_number(t, style.size);
+            t.push_str(" Tf\n");
             self.current_style = Some(style);
         }
-        self.text.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(x), Pt(self.height - baseline)),
-        });
-        self.text.push(Op::ShowText {
-            items: vec![TextItem::Text(text.to_string())],
-        });
+        t.push_str("1 0 0 1 ");
+        writer::push_number(t, x);
+        t.push(' ');
+        writer::push_number(t, self.height - baseline);
+        t.push_str(" Tm <");
+        let mut used = self.used.borrow_mut();
+        let used = &mut used[style.face as usize];
+        for c in text.chars() {
+            let (g, _) = self.fonts.glyph(style.face, c);
+            let at = usize::from(g);
+            if at >= used.len() {
+                used.resize(at + 1, '\0');
+            }
+            if used[at] == '\0' {
+                used[at] = c;
+            }
+            writer::push_glyph(t, g);
+        }
+        t.push_str("> Tj\n");
     }
 
     /// Wraps `text` to `width` and draws the lines from `top` down, each
@@ -465,47 +529,47 @@ impl Page {
         self.cursor += height;
     }
 
+    fn set_line_width(&mut self, thickness: f32) {
+        if self.line_width != Some(thickness) {
+            writer::push_number(&mut self.graphics, thickness);
+            self.graphics.push_str(" w\n");
+            self.line_width = Some(thickness);
+        }
+    }
+
     /// A horizontal line from `x1` to `x2` at `y`.
     pub fn hline(&mut self, x1: f32, x2: f32, y: f32, thickness: f32) {
-        self.stroke(thickness, vec![(x1, y), (x2, y)]);
+        self.stroke(thickness, &[(x1, y), (x2, y)]);
     }
 
     /// The outline of a rectangle whose top-left corner is (`x`, `top`).
     pub fn rect(&mut self, x: f32, top: f32, width: f32, height: f32, thickness: f32) {
-        self.graphics
-            .push(Op::SetOutlineThickness { pt: Pt(thickness) });
-        self.graphics.push(Op::DrawRectangle {
-            rectangle: Rect {
-                mode: Some(PaintMode::Stroke),
-                ..Rect::from_xywh(Pt(x), Pt(self.height - top - height), Pt(width), Pt(height))
-            },
-        });
+        self.set_line_width(thickness);
+        let bottom = self.height - top - height;
+        let g = &mut self.graphics;
+        for (i, v) in [x, bottom, width, height].into_iter().enumerate() {
+            if i > 0 {
+                g.push(' ');
+            }
+            writer::push_number(g, v);
+        }
+        g.push_str(" re S\n");
     }
 
     /// An image registered with [`Document::add_image`], `pixels` wide and
     /// high, scaled into the box at (`x`, `top`) of `width` × `height`
     /// points.
-    pub fn image(
-        &mut self,
-        id: &XObjectId,
-        pixels: (u32, u32),
-        (x, top): (f32, f32),
-        (width, height): (f32, f32),
-    ) {
-        // printpdf sizes an image as its pixels at `dpi`; pick the dpi that
-        // makes it `height` points high and stretch the width to match.
-        let dpi = pixels.1.max(1) as f32 * 72.0 / height;
-        let natural_width = pixels.0 as f32 * 72.0 / dpi;
-        self.graphics.push(Op::UseXobject {
-            id: id.clone(),
-            transform: XObjectTransform {
-                translate_x: Some(Pt(x)),
-                translate_y: Some(Pt(self.height - top - height)),
-                scale_x: Some(width / natural_width),
-                dpi: Some(dpi),
-                ..XObjectTransform::default()
-            },
-        });
+    pub fn image(&mut self, id: ImageId, (x, top): (f32, f32), (width, height): (f32, f32)) {
+        if !self.images.contains(&id.0) {
+            self.images.push(id.0);
+        }
+        let g = &mut self.graphics;
+        g.push_str("q ");
+        for v in [width, 0.0, 0.0, height, x, self.height - top - height] {
+            writer::push_number(g, v);
+            g.push(' ');
+        }
+        let _ = writeln!(g, "cm /Im{} Do Q", id.0);
     }
 
     /// A square checkbox of side `size` at (`x`, `top`), with a tick when
@@ -513,50 +577,41 @@ impl Page {
     pub fn checkbox(&mut self, x: f32, top: f32, size: f32, checked: bool) {
         self.rect(x, top, size, size, 0.75);
         if checked {
-            let tick = vec![
+            let tick = [
                 (x + size * 0.2, top + size * 0.55),
                 (x + size * 0.42, top + size * 0.78),
                 (x + size * 0.82, top + size * 0.22),
             ];
-            self.stroke(size * 0.14, tick);
+            self.stroke(size * 0.14, &tick);
         }
     }
 
     /// An open polyline through `points`.
-    fn stroke(&mut self, thickness: f32, points: Vec<(f32, f32)>) {
-        let points = points
-            .into_iter()
-            .map(|(x, y)| LinePoint {
-                p: Point {
-                    x: Pt(x),
-                    y: Pt(self.height - y),
-                },
-                bezier: false,
-            })
-            .collect();
-        self.graphics
-            .push(Op::SetOutlineThickness { pt: Pt(thickness) });
-        self.graphics.push(Op::DrawLine {
-            line: Line {
-                points,
-                is_closed: false,
-            },
-        });
+    fn stroke(&mut self, thickness: f32, points: &[(f32, f32)]) {
+        self.set_line_width(thickness);
+        let height = self.height;
+        let g = &mut self.graphics;
+        for (i, (x, y)) in points.iter().enumerate() {
+            writer::push_number(g, *x);
+            g.push(' ');
+            writer::push_number(g, height - y);
+            g.push_str(if i == 0 { " m\n" } else { " l\n" });
+        }
+        g.push_str("S\n");
     }
 
-    fn into_pdf_page(self) -> PdfPage {
-        let mut ops = self.graphics;
+    fn into_content(self) -> PageContent {
+        let mut content = self.graphics.into_bytes();
         if !self.text.is_empty() {
-            ops.push(Op::StartTextSection);
-            ops.extend(self.text);
-            ops.push(Op::EndTextSection);
+            content.extend_from_slice(b"BT\n");
+            content.extend_from_slice(self.text.as_bytes());
+            content.extend_from_slice(b"ET\n");
         }
-        let size = Rect::from_wh(Pt(self.width), Pt(self.height));
-        PdfPage {
-            media_box: size.clone(),
-            trim_box: size.clone(),
-            crop_box: size,
-            ops,
+        PageContent {
+            width: self.width,
+            height: self.height,
+            content,
+            images: self.images,
         }
     }
 }

@@ -9,10 +9,7 @@
 
 use std::io::Cursor;
 
-use printpdf::{
-    DictItem, ExternalStream, ExternalXObject, Px, RawImage, RawImageData, RawImageFormat, XObject,
-};
-
+use super::writer::ImageData;
 use crate::error::{Error, Result};
 
 /// Longest side of a PNG logo as printed, in pixels (enough for 2 cm at
@@ -31,7 +28,7 @@ pub struct Logo {
     /// Size in pixels as printed.
     pub width: u32,
     pub height: u32,
-    object: XObject,
+    image: ImageData,
 }
 
 impl Logo {
@@ -56,9 +53,9 @@ impl Logo {
         }
     }
 
-    /// The image as a PDF object.
-    pub fn object(&self) -> &XObject {
-        &self.object
+    /// The image as the PDF writer embeds it.
+    pub fn image(&self) -> &ImageData {
+        &self.image
     }
 }
 
@@ -86,30 +83,28 @@ fn png(bytes: &[u8]) -> Result<Logo> {
     let mut buf = vec![0; size];
     let info = reader.next_frame(&mut buf).map_err(broken)?;
     buf.truncate(info.buffer_size());
-    let (channels, format) = match info.color_type {
-        png::ColorType::Grayscale => (1, RawImageFormat::R8),
-        png::ColorType::GrayscaleAlpha => (2, RawImageFormat::RG8),
-        png::ColorType::Rgb => (3, RawImageFormat::RGB8),
-        png::ColorType::Rgba => (4, RawImageFormat::RGBA8),
+    let channels: u8 = match info.color_type {
+        png::ColorType::Grayscale => 1,
+        png::ColorType::GrayscaleAlpha => 2,
+        png::ColorType::Rgb => 3,
+        png::ColorType::Rgba => 4,
         png::ColorType::Indexed => {
             return Err(invalid("Warna PNG berindeks tidak didukung.".into()))
         }
     };
     let (w, h) = (info.width, info.height);
     check_size(w, h)?;
-    let (pixels, w, h) = shrink(&buf, w, h, channels, MAX_SIDE);
-    let image = RawImage {
-        pixels: RawImageData::U8(pixels),
-        width: w as usize,
-        height: h as usize,
-        data_format: format,
-        tag: Vec::new(),
-    };
+    let (pixels, w, h) = shrink(&buf, w, h, usize::from(channels), MAX_SIDE);
     Ok(Logo {
         media_type: "image/png",
         width: w,
         height: h,
-        object: XObject::Image(image),
+        image: ImageData::Raw {
+            width: w,
+            height: h,
+            channels,
+            pixels,
+        },
     })
 }
 
@@ -201,43 +196,24 @@ fn jpeg(bytes: &[u8]) -> Result<Logo> {
         at += 2 + len;
     };
     check_size(w, h)?;
-    let space = match components {
-        1 => "DeviceGray",
-        3 => "DeviceRGB",
+    match components {
+        1 | 3 => {}
         _ => {
             return Err(invalid(
                 "Logo JPEG berwarna CMYK tidak didukung; simpan sebagai JPEG RGB atau PNG.".into(),
             ))
         }
-    };
-    let name = |s: &str| DictItem::Name(s.as_bytes().to_vec());
-    let dict = [
-        ("Type", name("XObject")),
-        ("Subtype", name("Image")),
-        ("Width", DictItem::Int(i64::from(w))),
-        ("Height", DictItem::Int(i64::from(h))),
-        ("ColorSpace", name(space)),
-        ("BitsPerComponent", DictItem::Int(8)),
-        ("Filter", name("DCTDecode")),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v))
-    .collect();
-    let object = XObject::External(ExternalXObject {
-        stream: ExternalStream {
-            dict,
-            content: bytes.to_vec(),
-            compress: false,
-        },
-        width: Some(Px(w as usize)),
-        height: Some(Px(h as usize)),
-        dpi: None,
-    });
+    }
     Ok(Logo {
         media_type: "image/jpeg",
         width: w,
         height: h,
-        object,
+        image: ImageData::Jpeg {
+            width: w,
+            height: h,
+            components,
+            bytes: bytes.to_vec(),
+        },
     })
 }
 
@@ -287,13 +263,15 @@ pub(crate) mod tests {
         let logo = Logo::read(&sample_png(1200, 1000)).unwrap();
         assert_eq!(logo.media_type, "image/png");
         assert_eq!((logo.width, logo.height), (400, 334));
-        let XObject::Image(image) = logo.object() else {
+        let ImageData::Raw {
+            channels,
+            pixels: px,
+            ..
+        } = logo.image()
+        else {
             panic!("raw image expected");
         };
-        assert_eq!(image.data_format, RawImageFormat::RGBA8);
-        let RawImageData::U8(px) = &image.pixels else {
-            panic!("8-bit pixels expected");
-        };
+        assert_eq!(*channels, 4);
         assert_eq!(px.len(), 400 * 334 * 4);
         // The corner stays transparent, the centre is the disc's colour.
         assert_eq!(px[3], 0);

@@ -12,6 +12,7 @@ pub mod layout;
 pub mod logo;
 pub mod official;
 pub mod receipt;
+pub mod writer;
 
 pub use layout::Paper;
 pub use receipt::{receipt, ReceiptData, ReceiptDocument};

@@ -168,12 +168,11 @@ fn letterhead(doc: &mut Document, page: &mut Page, kop: &Letterhead) {
     let top = page.cursor();
     let mut text_left = page.left();
     if let Some(logo) = &kop.logo {
-        let id = doc.add_image(logo.object());
+        let id = doc.add_image(logo.image().clone());
         let height = LOGO_HEIGHT;
         let width = height * logo.width as f32 / logo.height.max(1) as f32;
         page.image(
-            &id,
-            (logo.width, logo.height),
+            id,
             (page.left(), top),
             (width.min(LOGO_HEIGHT * 1.6), height),
         );

@@ -348,7 +348,7 @@ async fn check(live: &Path, file: &Path, now: DateTime<Utc>) -> Result<(RestoreC
         ".pemulihan-{}.db",
         now.with_timezone(&Local).format("%Y%m%d%H%M%S")
     ));
-    let _ = std::fs::remove_file(&staged);
+    discard(&staged);
     std::fs::copy(file, &staged)
         .and_then(|_| std::fs::File::open(&staged)?.sync_all())
         .map_err(|e| Error::io_at("menyalin cadangan", &staged, e))?;
@@ -356,18 +356,20 @@ async fn check(live: &Path, file: &Path, now: DateTime<Utc>) -> Result<(RestoreC
         let db = Db::open(&staged, OpenMode::Restoring).await?;
         let result = summarize(&db).await;
         db.close().await;
+        // Closed and checkpointed: the file alone is the whole copy.
+        remove_companions(&staged, false)?;
         result
     }
     .await;
     let (kabupaten, rounds, applicants, report, last_audit, needed) = match summary {
         Ok(s) => s,
         Err(e) => {
-            let _ = std::fs::remove_file(&staged);
+            discard(&staged);
             return Err(e);
         }
     };
     if let Some(id) = report.first_broken {
-        let _ = std::fs::remove_file(&staged);
+        discard(&staged);
         return Err(refused(format!(
             "Jejak audit di cadangan ini rusak mulai catatan {id}: {} Berkas tidak dipulihkan.",
             report.problem.unwrap_or_default()
@@ -397,6 +399,32 @@ async fn check(live: &Path, file: &Path, now: DateTime<Utc>) -> Result<(RestoreC
         },
         staged,
     ))
+}
+
+/// Removes the WAL and shared-memory files of a closed database; unless
+/// `force`, a WAL that still holds pages is an error (they would be lost).
+fn remove_companions(db: &Path, force: bool) -> Result<()> {
+    let with = |suffix: &str| {
+        let mut p = db.as_os_str().to_owned();
+        p.push(suffix);
+        PathBuf::from(p)
+    };
+    let wal = with("-wal");
+    if !force && std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        return Err(Error::Internal(format!(
+            "{} masih berisi perubahan yang belum masuk ke database",
+            wal.display()
+        )));
+    }
+    let _ = std::fs::remove_file(&wal);
+    let _ = std::fs::remove_file(with("-shm"));
+    Ok(())
+}
+
+/// Removes a staged copy and its companions.
+fn discard(staged: &Path) {
+    let _ = std::fs::remove_file(staged);
+    let _ = remove_companions(staged, true);
 }
 
 type Summary = (
@@ -462,7 +490,7 @@ pub async fn inspect(
 ) -> Result<RestoreCheck> {
     session.require(Operation::ManageBackups)?;
     let (check, staged) = check(live, file, now).await?;
-    let _ = std::fs::remove_file(&staged);
+    discard(&staged);
     Ok(check)
 }
 
@@ -487,11 +515,7 @@ pub async fn restore(
         }
         // The live file's WAL belongs to the old database: after the close
         // above it is checkpointed and empty, and must not outlive it.
-        for suffix in ["-wal", "-shm"] {
-            let mut p = live.as_os_str().to_owned();
-            p.push(suffix);
-            let _ = std::fs::remove_file(PathBuf::from(p));
-        }
+        remove_companions(live, false)?;
         std::fs::rename(&staged, live).map_err(|e| Error::io_at("mengganti database", live, e))?;
         if let Some(dir) = live.parent() {
             if let Ok(d) = std::fs::File::open(dir) {
@@ -502,7 +526,7 @@ pub async fn restore(
     }
     .await;
     if let Err(e) = swapped {
-        let _ = std::fs::remove_file(&staged);
+        discard(&staged);
         return Err(e);
     }
     let db = Db::open(live, OpenMode::MustExist).await?;

@@ -14,7 +14,8 @@ use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
 
-use crate::docs::csv_in::{CsvInput, RowProblem};
+use crate::docs::csv_in::RowProblem;
+use crate::docs::scores_csv;
 use crate::domain::permission::Operation;
 use crate::domain::ranking::{
     self, format_final, format_score, Candidate, Mark, Placed, Rules, Status, UnitRanking,
@@ -779,8 +780,7 @@ pub async fn import_marks(
 ) -> Result<ScoreImport> {
     session.require(Operation::EnterScores)?;
     test_stage(stage)?;
-    const COLUMNS: [&str; 3] = ["nomor_pendaftaran", "nilai", "hadir"];
-    let input = CsvInput::parse(bytes, &COLUMNS, &COLUMNS[..1])?;
+    let input = scores_csv::read(bytes)?;
     let mut tx = db.pool().begin().await?;
     ensure_scoring(&mut tx, round_id, stage).await?;
     let names = store::names(&mut tx, round_id).await?;
@@ -794,48 +794,43 @@ pub async fn import_marks(
     let mut seen: HashMap<i64, u64> = HashMap::new();
     let mut problems = Vec::new();
     let mut absent = 0;
-    for row in input.rows() {
-        let number = row.get(0).trim().to_ascii_uppercase();
-        let Some(&id) = ids.get(&number) else {
-            problems.push(row.problem(
-                "nomor_pendaftaran",
+    let problem = |line: u64, reason: String| RowProblem {
+        line,
+        column: "nomor_pendaftaran".into(),
+        reason,
+    };
+    for row in &input {
+        let number = &row.number;
+        let Some(&id) = ids.get(number) else {
+            problems.push(problem(
+                row.line,
                 format!("Nomor pendaftaran \"{number}\" tidak ada (atau sudah mundur) pada seleksi ini."),
             ));
             continue;
         };
         if let Some(first) = seen.insert(id, row.line) {
-            problems.push(row.problem(
-                "nomor_pendaftaran",
+            problems.push(problem(
+                row.line,
                 format!("Nomor pendaftaran {number} sudah ada di baris {first}."),
             ));
             continue;
         }
         if !sits(&rows[&id], stage) {
-            problems.push(row.problem(
-                "nomor_pendaftaran",
+            problems.push(problem(
+                row.line,
                 format!("{number}: {}", not_sitting(stage)),
             ));
             continue;
         }
-        let hadir = row.get(2).trim().to_lowercase();
-        let mark = match hadir.as_str() {
-            "tidak" | "t" | "tidak hadir" | "absen" | "0" | "n" => Ok(Mark::Absent),
-            "" | "ya" | "y" | "hadir" | "1" => ranking::parse_mark(row.get(1)),
-            other => Err(format!(
-                "Kolom hadir berisi \"{other}\"; tulis ya atau tidak (atau kosongkan)."
-            )),
-        };
-        match mark {
+        match &row.mark {
             Ok(m) => {
-                absent += u32::from(m == Mark::Absent);
+                absent += u32::from(*m == Mark::Absent);
                 marks.push(NewMark {
                     applicant_id: id,
-                    mark: Some(m),
+                    mark: Some(*m),
                 });
             }
-            Err(e) => {
-                problems.push(row.problem(if hadir.is_empty() { "nilai" } else { "hadir" }, e))
-            }
+            Err(p) => problems.push(p.clone()),
         }
     }
     if input.is_empty() {

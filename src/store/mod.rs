@@ -50,6 +50,13 @@ pub enum OpenMode {
 pub struct Db {
     pool: SqlitePool,
     path: PathBuf,
+    /// Device and inode of the file when it was opened.
+    identity: Option<(u64, u64)>,
+}
+
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
 }
 
 impl Db {
@@ -89,6 +96,7 @@ impl Db {
         Ok(Db {
             pool,
             path: path.to_path_buf(),
+            identity: identity(path),
         })
     }
 
@@ -100,8 +108,36 @@ impl Db {
         &self.path
     }
 
-    /// Closes every connection, checkpointing the WAL into the main file.
+    /// Whether the file opened is still the one at its path: deleted, moved
+    /// away or replaced by another file (while SQLite would carry on with
+    /// the old one unseen), it is an error to stop at.
+    pub fn check_file(&self) -> Result<()> {
+        let now = identity(&self.path);
+        if now.is_some() && now == self.identity {
+            return Ok(());
+        }
+        let kind = crate::error::StorageKind::Missing;
+        Err(Error::Storage {
+            kind,
+            message: format!(
+                "{}: {}.",
+                self.path.display(),
+                if now.is_none() {
+                    kind.message().to_string()
+                } else {
+                    "Berkas database diganti dengan berkas lain saat aplikasi berjalan; perubahan tidak disimpan ke berkas itu. Tutup aplikasi lalu buka lagi agar berkas yang sekarang dibaca, atau pulihkan dari cadangan".to_string()
+                }
+            ),
+        })
+    }
+
+    /// Closes every connection, checkpointing the WAL into the main file
+    /// first, so that the file alone holds everything (a copy of it, or a
+    /// restore that replaces it, loses nothing).
     pub async fn close(self) {
+        let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.pool)
+            .await;
         self.pool.close().await;
     }
 }

@@ -164,7 +164,8 @@ def test_administrator_manages_accounts_and_reads_the_audit_trail(launch, tmp_pa
     driver = launch("--db", str(db))
     login(driver, "admin", "demo-seleksi-2024")
     assert nav_pages(driver) == [
-        "Beranda", "Pendaftar", "Penelitian berkas", "Seleksi", "Pengaturan dokumen", "Akun petugas", "Jejak audit"
+        "Beranda", "Pendaftar", "Penelitian berkas", "Seleksi", "Pengaturan dokumen", "Akun petugas", "Jejak audit",
+        "Cadangan",
     ]
 
     # The documents' settings of the demo: kop with its logo, signatories.
@@ -173,6 +174,27 @@ def test_administrator_manages_accounts_and_reads_the_audit_trail(launch, tmp_pa
     assert field(driver, "Nama Ketua").get_attribute("value") == "Dr. Andi Wibowo, S.H."
     assert "Jalan Contoh Raya" in field(driver, "Alamat kantor").get_attribute("value")
     save_screenshot(driver, "document-settings.png")
+
+    # A backup now, then restored through the window: checked, confirmed
+    # deliberately, and the session ends; the restored database opens.
+    driver.find_element(By.ID, "nav-backup").click()
+    driver.find_element(By.XPATH, "//button[normalize-space()='Cadangkan sekarang']").click()
+    wait(driver).until(
+        EC.visibility_of_element_located((By.XPATH, "//*[@role='status' and contains(., 'manual.db')]"))
+    )
+    wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='backup-row']"))
+    save_screenshot(driver, "backup.png")
+    driver.find_element(By.ID, "restore-0").click()
+    dialog = wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid='restore-dialog']")))
+    assert "Kabupaten Pasuruan" in dialog.text, dialog.text
+    confirm = driver.find_element(By.XPATH, "//button[normalize-space()='Ya, pulihkan']")
+    assert not confirm.is_enabled()
+    driver.find_element(By.XPATH, "//label[contains(., 'Saya mengerti')]").click()
+    confirm.click()
+    wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid='restore-done']")))
+    driver.find_element(By.XPATH, "//button[normalize-space()='Masuk kembali']").click()
+    login(driver, "admin", "demo-seleksi-2024")
+    wait(driver).until(lambda d: len(kecamatan_rows(d)) == 24)
 
     driver.find_element(By.XPATH, "//nav[@aria-label='Halaman']//button[normalize-space()='Akun petugas']").click()
     wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-testid='account-row']")) == 4)

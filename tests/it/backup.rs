@@ -151,9 +151,11 @@ async fn a_backup_is_a_consistent_copy_with_manifest_and_scans_and_restores() {
     assert_eq!(count(&old, "SELECT count(*) FROM applicants").await, 3);
     old.close().await;
     // Nothing staged is left behind.
-    assert!(!files_in(live.parent().unwrap())
-        .iter()
-        .any(|n| n.starts_with(".pemulihan")));
+    let left = files_in(live.parent().unwrap());
+    assert!(
+        !left.iter().any(|n| n.starts_with(".pemulihan")),
+        "{left:?}"
+    );
     db.close().await;
 }
 

@@ -11,7 +11,7 @@ use crate::state::{AppState, CmdResult};
 #[tauri::command]
 pub async fn list_accounts(state: State<'_, AppState>) -> CmdResult<Vec<Account>> {
     let session = state.session()?;
-    Ok(accounts::list(state.db()?, &session, Utc::now()).await?)
+    Ok(accounts::list(&state.db()?, &session, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -21,7 +21,7 @@ pub async fn create_account(
     role: Role,
 ) -> CmdResult<Account> {
     let session = state.session()?;
-    Ok(accounts::create(state.db()?, &session, &input, role, Utc::now()).await?)
+    Ok(accounts::create(&state.db()?, &session, &input, role, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -31,7 +31,7 @@ pub async fn set_account_active(
     active: bool,
 ) -> CmdResult<()> {
     let session = state.session()?;
-    Ok(accounts::set_active(state.db()?, &session, &username, active, Utc::now()).await?)
+    Ok(accounts::set_active(&state.db()?, &session, &username, active, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -41,7 +41,7 @@ pub async fn set_account_role(
     role: Role,
 ) -> CmdResult<()> {
     let session = state.session()?;
-    Ok(accounts::set_role(state.db()?, &session, &username, role, Utc::now()).await?)
+    Ok(accounts::set_role(&state.db()?, &session, &username, role, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -51,13 +51,13 @@ pub async fn reset_account_password(
     password: String,
 ) -> CmdResult<()> {
     let session = state.session()?;
-    Ok(accounts::reset_password(state.db()?, &session, &username, &password, Utc::now()).await?)
+    Ok(accounts::reset_password(&state.db()?, &session, &username, &password, Utc::now()).await?)
 }
 
 #[tauri::command]
 pub async fn unlock_account(state: State<'_, AppState>, username: String) -> CmdResult<()> {
     let session = state.session()?;
-    Ok(accounts::unlock(state.db()?, &session, &username, Utc::now()).await?)
+    Ok(accounts::unlock(&state.db()?, &session, &username, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -68,7 +68,7 @@ pub async fn change_own_password(
 ) -> CmdResult<()> {
     let session = state.session()?;
     Ok(
-        accounts::change_own_password(state.db()?, &session, &current, &new_password, Utc::now())
+        accounts::change_own_password(&state.db()?, &session, &current, &new_password, Utc::now())
             .await?,
     )
 }

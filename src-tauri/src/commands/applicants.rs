@@ -22,7 +22,7 @@ use crate::state::{AppState, CmdResult};
 #[tauri::command]
 pub async fn list_regions(state: State<'_, AppState>) -> CmdResult<Vec<KecamatanOption>> {
     state.session()?;
-    Ok(regions::regions(state.db()?).await?)
+    Ok(regions::regions(&state.db()?).await?)
 }
 
 #[tauri::command]
@@ -33,7 +33,15 @@ pub async fn check_registration(
     editing: Option<i64>,
 ) -> CmdResult<RegistrationCheck> {
     let session = state.session()?;
-    Ok(registration::check(state.db()?, &session, round_id, &draft, editing, Utc::now()).await?)
+    Ok(registration::check(
+        &state.db()?,
+        &session,
+        round_id,
+        &draft,
+        editing,
+        Utc::now(),
+    )
+    .await?)
 }
 
 #[tauri::command]
@@ -43,7 +51,7 @@ pub async fn register_applicant(
     draft: RegistrationDraft,
 ) -> CmdResult<RegistrationResult> {
     let session = state.session()?;
-    Ok(registration::register(state.db()?, &session, round_id, &draft, Utc::now()).await?)
+    Ok(registration::register(&state.db()?, &session, round_id, &draft, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -53,7 +61,7 @@ pub async fn update_applicant(
     draft: RegistrationDraft,
 ) -> CmdResult<RegistrationResult> {
     let session = state.session()?;
-    Ok(registration::update(state.db()?, &session, id, &draft, Utc::now()).await?)
+    Ok(registration::update(&state.db()?, &session, id, &draft, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -63,13 +71,13 @@ pub async fn withdraw_applicant(
     reason: String,
 ) -> CmdResult<()> {
     let session = state.session()?;
-    Ok(registration::withdraw(state.db()?, &session, id, &reason, Utc::now()).await?)
+    Ok(registration::withdraw(&state.db()?, &session, id, &reason, Utc::now()).await?)
 }
 
 #[tauri::command]
 pub async fn applicant_detail(state: State<'_, AppState>, id: i64) -> CmdResult<ApplicantDetail> {
     let session = state.session()?;
-    Ok(registration::detail(state.db()?, &session, id, Utc::now()).await?)
+    Ok(registration::detail(&state.db()?, &session, id, Utc::now()).await?)
 }
 
 #[tauri::command]
@@ -78,7 +86,7 @@ pub async fn list_applicants(
     query: ApplicantQuery,
 ) -> CmdResult<ApplicantPage> {
     let session = state.session()?;
-    Ok(registration::list(state.db()?, &session, &query).await?)
+    Ok(registration::list(&state.db()?, &session, &query).await?)
 }
 
 /// Asks for a CSV file and imports it into the round, reporting progress on
@@ -97,7 +105,7 @@ pub async fn import_applicants<R: Runtime>(
     };
     let bytes = std::fs::read(&path).map_err(Error::from)?;
     let report = applicants::import_reporting(
-        state.db()?,
+        &state.db()?,
         &session,
         round_id,
         &bytes,
@@ -138,7 +146,7 @@ pub async fn save_receipt<R: Runtime>(
 ) -> CmdResult<Option<String>> {
     let session = state.session()?;
     let (name, bytes) =
-        registration::receipt_pdf(state.db()?, &session, id, Paper::A4, Utc::now()).await?;
+        registration::receipt_pdf(&state.db()?, &session, id, Paper::A4, Utc::now()).await?;
     let Some(path) = files::save_as(&app, "PDF", &["pdf"], name)? else {
         return Ok(None);
     };

@@ -19,7 +19,7 @@ pub fn audit_status(state: State<'_, AppState>) -> Option<ChainReport> {
 #[tauri::command]
 pub async fn list_audit(state: State<'_, AppState>, query: AuditQuery) -> CmdResult<AuditPage> {
     let session = state.session()?;
-    Ok(audit::list(state.db()?, &session, &query).await?)
+    Ok(audit::list(&state.db()?, &session, &query).await?)
 }
 
 /// Asks where to save, then writes the matching entries as CSV. Returns the
@@ -38,7 +38,7 @@ pub async fn export_audit_csv<R: Runtime>(
     };
     let file = std::fs::File::create(&path).map_err(Error::from)?;
     let n = audit::export_csv(
-        state.db()?,
+        &state.db()?,
         &session,
         &query,
         std::io::BufWriter::new(file),
@@ -51,7 +51,7 @@ pub async fn export_audit_csv<R: Runtime>(
 #[tauri::command]
 pub async fn set_idle_minutes(state: State<'_, AppState>, minutes: u32) -> CmdResult<()> {
     let session = state.session()?;
-    settings::set_idle_minutes(state.db()?, &session, minutes, Utc::now()).await?;
+    settings::set_idle_minutes(&state.db()?, &session, minutes, Utc::now()).await?;
     state.guard().set_idle_minutes(minutes);
     Ok(())
 }

@@ -52,3 +52,16 @@ pub fn save_as<R: Runtime>(
 pub fn save_dir() -> Option<PathBuf> {
     std::env::var_os("ADHOC_SAVE_DIR").map(PathBuf::from)
 }
+
+/// Asks for a folder (a USB drive, say); `None` when the user cancelled.
+/// In end-to-end tests `ADHOC_SAVE_DIR` is the folder picked.
+pub fn pick_folder<R: Runtime>(app: &AppHandle<R>) -> Result<Option<PathBuf>, Error> {
+    if let Some(dir) = save_dir() {
+        return Ok(Some(dir));
+    }
+    app.dialog()
+        .file()
+        .blocking_pick_folder()
+        .map(|f| f.into_path().map_err(|e| Error::Internal(e.to_string())))
+        .transpose()
+}

@@ -9,10 +9,10 @@ use crate::state::{AppState, CmdResult};
 #[tauri::command]
 pub async fn home(state: State<'_, AppState>, election: Option<String>) -> CmdResult<HomeView> {
     state.session()?;
-    Ok(home::home(state.db()?, election.as_deref()).await?)
+    Ok(home::home(&state.db()?, election.as_deref()).await?)
 }
 
 #[tauri::command]
 pub async fn about(state: State<'_, AppState>) -> CmdResult<AboutInfo> {
-    Ok(about::about(state.db()?).await?)
+    Ok(about::about(&state.db()?).await?)
 }

@@ -21,12 +21,12 @@ pub async fn import_party_list<R: Runtime>(
     };
     let bytes = std::fs::read(&path).map_err(Error::from)?;
     Ok(Some(
-        parties::import(state.db()?, &session, &bytes, Utc::now()).await?,
+        parties::import(&state.db()?, &session, &bytes, Utc::now()).await?,
     ))
 }
 
 #[tauri::command]
 pub async fn party_hits(state: State<'_, AppState>) -> CmdResult<Vec<PartyHit>> {
     let session = state.session()?;
-    Ok(parties::hits(state.db()?, &session).await?)
+    Ok(parties::hits(&state.db()?, &session).await?)
 }

@@ -24,7 +24,7 @@ pub async fn publication_list(
     round_id: i64,
 ) -> CmdResult<Vec<PublicationItem>> {
     let session = state.session()?;
-    Ok(publications::list(state.db()?, &session, round_id).await?)
+    Ok(publications::list(&state.db()?, &session, round_id).await?)
 }
 
 /// Makes a document, asks where to save it, writes it and opens it.
@@ -47,7 +47,7 @@ pub async fn export_publication<R: Runtime>(
         number,
         signer: None,
     };
-    let made = publications::make(state.db()?, &session, round_id, &req, Utc::now()).await?;
+    let made = publications::make(&state.db()?, &session, round_id, &req, Utc::now()).await?;
     let Some(path) = files::save_as(&app, "PDF", &["pdf"], made.file)? else {
         return Ok(None);
     };
@@ -72,7 +72,7 @@ pub async fn publication_settings(
     state: State<'_, AppState>,
 ) -> CmdResult<PublicationSettingsView> {
     let session = state.session()?;
-    let db = state.db()?;
+    let db = &state.db()?;
     let logo = publications::logo(db, &session)
         .await?
         .map(|(media, bytes)| {
@@ -96,7 +96,7 @@ pub async fn save_publication_settings(
     settings: PublicationSettings,
 ) -> CmdResult<PublicationSettings> {
     let session = state.session()?;
-    Ok(publications::save_settings(state.db()?, &session, &settings, Utc::now()).await?)
+    Ok(publications::save_settings(&state.db()?, &session, &settings, Utc::now()).await?)
 }
 
 /// Asks for a PNG or JPEG and makes it the kop's logo (Administrator).
@@ -112,7 +112,7 @@ pub async fn upload_logo<R: Runtime>(
         return Ok(false);
     };
     let bytes = std::fs::read(&path).map_err(Error::from)?;
-    publications::set_logo(state.db()?, &session, &bytes, Utc::now()).await?;
+    publications::set_logo(&state.db()?, &session, &bytes, Utc::now()).await?;
     Ok(true)
 }
 
@@ -120,14 +120,14 @@ pub async fn upload_logo<R: Runtime>(
 #[tauri::command]
 pub async fn remove_logo(state: State<'_, AppState>) -> CmdResult<()> {
     let session = state.session()?;
-    Ok(publications::remove_logo(state.db()?, &session, Utc::now()).await?)
+    Ok(publications::remove_logo(&state.db()?, &session, Utc::now()).await?)
 }
 
 /// The texts of every document kind, with their defaults.
 #[tauri::command]
 pub async fn publication_texts(state: State<'_, AppState>) -> CmdResult<Vec<KindTexts>> {
     let session = state.session()?;
-    Ok(publications::texts(state.db()?, &session).await?)
+    Ok(publications::texts(&state.db()?, &session).await?)
 }
 
 /// Saves the texts of a kind (Administrator).
@@ -138,7 +138,7 @@ pub async fn save_publication_texts(
     texts: Texts,
 ) -> CmdResult<()> {
     let session = state.session()?;
-    Ok(publications::save_texts(state.db()?, &session, kind, &texts, Utc::now()).await?)
+    Ok(publications::save_texts(&state.db()?, &session, kind, &texts, Utc::now()).await?)
 }
 
 /// Back to the default texts of a kind (Administrator).
@@ -148,5 +148,5 @@ pub async fn reset_publication_texts(
     kind: PublicationKind,
 ) -> CmdResult<()> {
     let session = state.session()?;
-    Ok(publications::reset_texts(state.db()?, &session, kind, Utc::now()).await?)
+    Ok(publications::reset_texts(&state.db()?, &session, kind, Utc::now()).await?)
 }

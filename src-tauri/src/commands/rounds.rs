@@ -17,13 +17,13 @@ pub async fn create_round(
     draft: RoundDraft,
 ) -> CmdResult<RoundSummary> {
     let session = state.session()?;
-    Ok(rounds::create_round(state.db()?, &session, &draft, chrono::Utc::now()).await?)
+    Ok(rounds::create_round(&state.db()?, &session, &draft, chrono::Utc::now()).await?)
 }
 
 #[tauri::command]
 pub async fn unit_quotas(state: State<'_, AppState>, round_id: i64) -> CmdResult<UnitQuotaList> {
     state.session()?;
-    Ok(rounds::unit_quotas(state.db()?, round_id).await?)
+    Ok(rounds::unit_quotas(&state.db()?, round_id).await?)
 }
 
 #[tauri::command]
@@ -35,7 +35,7 @@ pub async fn set_unit_quota(
     reason: String,
 ) -> CmdResult<UnitQuotaList> {
     let session = state.session()?;
-    let db = state.db()?;
+    let db = &state.db()?;
     rounds::set_unit_quota(
         db,
         &session,

@@ -19,14 +19,14 @@ use crate::state::{AppState, CmdResult};
 #[tauri::command]
 pub async fn stage_timeline(state: State<'_, AppState>, round_id: i64) -> CmdResult<Timeline> {
     let session = state.session()?;
-    Ok(stages::timeline(state.db()?, &session, round_id, Utc::now()).await?)
+    Ok(stages::timeline(&state.db()?, &session, round_id, Utc::now()).await?)
 }
 
 /// Opens the stage in progress (Pimpinan).
 #[tauri::command]
 pub async fn open_stage(state: State<'_, AppState>, round_id: i64, stage: Stage) -> CmdResult<()> {
     let session = state.session()?;
-    Ok(stages::open(state.db()?, &session, round_id, stage, Utc::now()).await?)
+    Ok(stages::open(&state.db()?, &session, round_id, stage, Utc::now()).await?)
 }
 
 /// Units that registration left short, with their extensions.
@@ -36,7 +36,7 @@ pub async fn extension_list(
     round_id: i64,
 ) -> CmdResult<Vec<ExtensionUnit>> {
     let session = state.session()?;
-    Ok(stages::extension_list(state.db()?, &session, round_id, Utc::now()).await?)
+    Ok(stages::extension_list(&state.db()?, &session, round_id, Utc::now()).await?)
 }
 
 /// Extends registration for some units (Pimpinan); returns the end date.
@@ -56,7 +56,15 @@ pub async fn extend_registration(
         ),
         None => None,
     };
-    let end = stages::extend(state.db()?, &session, round_id, &units, ends_on, Utc::now()).await?;
+    let end = stages::extend(
+        &state.db()?,
+        &session,
+        round_id,
+        &units,
+        ends_on,
+        Utc::now(),
+    )
+    .await?;
     Ok(end.to_string())
 }
 
@@ -69,7 +77,7 @@ pub async fn score_sheet(
     unit: Option<String>,
 ) -> CmdResult<ScoreSheet> {
     let session = state.session()?;
-    Ok(selection::score_sheet(state.db()?, &session, round_id, stage, unit.as_deref()).await?)
+    Ok(selection::score_sheet(&state.db()?, &session, round_id, stage, unit.as_deref()).await?)
 }
 
 /// Enters one mark (empty text clears it); returns the mark as stored.
@@ -83,7 +91,7 @@ pub async fn record_mark(
 ) -> CmdResult<String> {
     let session = state.session()?;
     Ok(selection::record_mark(
-        state.db()?,
+        &state.db()?,
         &session,
         round_id,
         stage,
@@ -109,7 +117,8 @@ pub async fn import_marks<R: Runtime>(
     };
     let bytes = std::fs::read(&path).map_err(Error::from)?;
     Ok(Some(
-        selection::import_marks(state.db()?, &session, round_id, stage, &bytes, Utc::now()).await?,
+        selection::import_marks(&state.db()?, &session, round_id, stage, &bytes, Utc::now())
+            .await?,
     ))
 }
 
@@ -123,7 +132,7 @@ pub async fn selection_results(
 ) -> CmdResult<Vec<SelectionRow>> {
     let session = state.session()?;
     Ok(selection::results(
-        state.db()?,
+        &state.db()?,
         &session,
         round_id,
         stage,
@@ -140,7 +149,7 @@ pub async fn quota_dashboard(
     round_id: i64,
 ) -> CmdResult<QuotaDashboard> {
     let session = state.session()?;
-    Ok(selection::quota(state.db()?, &session, round_id, Utc::now()).await?)
+    Ok(selection::quota(&state.db()?, &session, round_id, Utc::now()).await?)
 }
 
 /// Records the plenary's order of a tied group (Pimpinan).
@@ -152,7 +161,15 @@ pub async fn decide_tie(
     note: String,
 ) -> CmdResult<()> {
     let session = state.session()?;
-    Ok(selection::decide_tie(state.db()?, &session, round_id, &ordered, &note, Utc::now()).await?)
+    Ok(selection::decide_tie(
+        &state.db()?,
+        &session,
+        round_id,
+        &ordered,
+        &note,
+        Utc::now(),
+    )
+    .await?)
 }
 
 /// Every public response of a round.
@@ -162,7 +179,7 @@ pub async fn list_responses(
     round_id: i64,
 ) -> CmdResult<Vec<ResponseView>> {
     let session = state.session()?;
-    Ok(responses::list(state.db()?, &session, round_id).await?)
+    Ok(responses::list(&state.db()?, &session, round_id).await?)
 }
 
 /// Records a response; with `attach`, first asks for a file (PDF, JPG,
@@ -196,7 +213,7 @@ pub async fn record_response<R: Runtime>(
     };
     let attachment = file.as_ref().map(|(n, b)| (n.as_str(), b.as_slice()));
     Ok(Some(
-        responses::record(state.db()?, &session, &input, attachment, Utc::now()).await?,
+        responses::record(&state.db()?, &session, &input, attachment, Utc::now()).await?,
     ))
 }
 
@@ -207,7 +224,7 @@ pub async fn clarify_response(
     text: String,
 ) -> CmdResult<ResponseView> {
     let session = state.session()?;
-    Ok(responses::clarify(state.db()?, &session, id, &text, Utc::now()).await?)
+    Ok(responses::clarify(&state.db()?, &session, id, &text, Utc::now()).await?)
 }
 
 /// The plenary's finding on a response (Pimpinan).
@@ -219,7 +236,7 @@ pub async fn decide_response(
     reason: String,
 ) -> CmdResult<ResponseView> {
     let session = state.session()?;
-    Ok(responses::decide(state.db()?, &session, id, outcome, &reason, Utc::now()).await?)
+    Ok(responses::decide(&state.db()?, &session, id, outcome, &reason, Utc::now()).await?)
 }
 
 /// Members, reserves and PAW history per unit (after the final results).
@@ -230,7 +247,14 @@ pub async fn unit_members(
     unit: Option<String>,
 ) -> CmdResult<Vec<UnitMembers>> {
     let session = state.session()?;
-    Ok(paw::members(state.db()?, &session, round_id, unit.as_deref(), Utc::now()).await?)
+    Ok(paw::members(
+        &state.db()?,
+        &session,
+        round_id,
+        unit.as_deref(),
+        Utc::now(),
+    )
+    .await?)
 }
 
 /// Records a member's departure (Pimpinan); returns the unit with the
@@ -242,7 +266,7 @@ pub async fn record_leave(
     leave: LeaveInput,
 ) -> CmdResult<UnitMembers> {
     let session = state.session()?;
-    Ok(paw::record_leave(state.db()?, &session, round_id, &leave, Utc::now()).await?)
+    Ok(paw::record_leave(&state.db()?, &session, round_id, &leave, Utc::now()).await?)
 }
 
 /// Confirms the proposed reserve as the replacement (Pimpinan).
@@ -256,7 +280,7 @@ pub async fn confirm_replacement(
 ) -> CmdResult<UnitMembers> {
     let session = state.session()?;
     Ok(paw::confirm(
-        state.db()?,
+        &state.db()?,
         &session,
         round_id,
         paw_id,

@@ -10,7 +10,7 @@ use tauri::State;
 use crate::state::{AppState, CmdResult};
 
 async fn start(state: &AppState, session: Session) -> CmdResult<Session> {
-    let idle = settings::idle_minutes(state.db()?).await?;
+    let idle = settings::idle_minutes(&state.db()?).await?;
     let mut guard = state.guard();
     guard.set_idle_minutes(idle);
     guard.start(session.clone(), Utc::now());
@@ -23,7 +23,7 @@ pub async fn login(
     username: String,
     password: String,
 ) -> CmdResult<Session> {
-    let session = auth::login(state.db()?, &username, &password, Utc::now()).await?;
+    let session = auth::login(&state.db()?, &username, &password, Utc::now()).await?;
     start(&state, session).await
 }
 
@@ -31,7 +31,7 @@ pub async fn login(
 pub async fn logout(state: State<'_, AppState>) -> CmdResult<()> {
     let ended = state.guard().end();
     if let Some(session) = ended {
-        auth::logout(state.db()?, &session, Utc::now()).await?;
+        auth::logout(&state.db()?, &session, Utc::now()).await?;
     }
     Ok(())
 }
@@ -58,6 +58,6 @@ pub fn lock_session(state: State<'_, AppState>) {
 #[tauri::command]
 pub async fn unlock_session(state: State<'_, AppState>, password: String) -> CmdResult<Session> {
     let who = state.guard().who().cloned().ok_or(Error::Unauthenticated)?;
-    let session = auth::login(state.db()?, &who.username, &password, Utc::now()).await?;
+    let session = auth::login(&state.db()?, &who.username, &password, Utc::now()).await?;
     start(&state, session).await
 }

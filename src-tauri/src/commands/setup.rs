@@ -9,7 +9,7 @@ use crate::state::{AppState, CmdResult};
 
 #[tauri::command]
 pub async fn setup_status(state: State<'_, AppState>) -> CmdResult<SetupStatus> {
-    Ok(setup::status(state.db()?).await?)
+    Ok(setup::status(&state.db()?).await?)
 }
 
 #[tauri::command]
@@ -24,7 +24,7 @@ pub async fn complete_first_run(
     admin: NewAccount,
 ) -> CmdResult<Session> {
     let session = setup::first_run(
-        state.db()?,
+        &state.db()?,
         kabupaten.as_deref(),
         &admin,
         chrono::Utc::now(),

@@ -17,7 +17,7 @@ use crate::state::{AppState, CmdResult};
 #[tauri::command]
 pub async fn verification_view(state: State<'_, AppState>, id: i64) -> CmdResult<VerificationView> {
     let session = state.session()?;
-    Ok(verification::view(state.db()?, &session, id, Utc::now()).await?)
+    Ok(verification::view(&state.db()?, &session, id, Utc::now()).await?)
 }
 
 /// Records one document's verdict and returns the file as it now stands.
@@ -30,7 +30,7 @@ pub async fn record_document_check(
     reason: String,
 ) -> CmdResult<VerificationView> {
     let session = state.session()?;
-    let db = state.db()?;
+    let db = &state.db()?;
     let now = Utc::now();
     verification::record(db, &session, applicant_id, &code, verdict, &reason, now).await?;
     Ok(verification::view(db, &session, applicant_id, now).await?)
@@ -44,7 +44,7 @@ pub async fn set_admin_override(
     reason: String,
 ) -> CmdResult<VerificationView> {
     let session = state.session()?;
-    let db = state.db()?;
+    let db = &state.db()?;
     let now = Utc::now();
     verification::set_override(db, &session, applicant_id, verdict, &reason, now).await?;
     Ok(verification::view(db, &session, applicant_id, now).await?)
@@ -58,7 +58,7 @@ pub async fn set_needs_fix(
     note: String,
 ) -> CmdResult<VerificationView> {
     let session = state.session()?;
-    let db = state.db()?;
+    let db = &state.db()?;
     let now = Utc::now();
     verification::set_needs_fix(db, &session, applicant_id, needs_fix, &note, now).await?;
     Ok(verification::view(db, &session, applicant_id, now).await?)
@@ -70,7 +70,7 @@ pub async fn verification_progress(
     round_id: i64,
 ) -> CmdResult<Vec<UnitProgress>> {
     let session = state.session()?;
-    Ok(verification::progress(state.db()?, &session, round_id, Utc::now()).await?)
+    Ok(verification::progress(&state.db()?, &session, round_id, Utc::now()).await?)
 }
 
 /// The next file with an unchecked document after `after` (wrapping).
@@ -81,7 +81,7 @@ pub async fn next_unchecked(
     after: Option<i64>,
 ) -> CmdResult<Option<i64>> {
     let session = state.session()?;
-    Ok(verification::next_unchecked(state.db()?, &session, round_id, after).await?)
+    Ok(verification::next_unchecked(&state.db()?, &session, round_id, after).await?)
 }
 
 /// Closes the stage in progress (Pimpinan).
@@ -92,7 +92,7 @@ pub async fn close_stage(
     stage: Stage,
 ) -> CmdResult<StageClosed> {
     let session = state.session()?;
-    Ok(stages::close(state.db()?, &session, round_id, stage, Utc::now()).await?)
+    Ok(stages::close(&state.db()?, &session, round_id, stage, Utc::now()).await?)
 }
 
 /// Reopens a closed stage with a reason (Administrator).
@@ -104,7 +104,7 @@ pub async fn reopen_stage(
     reason: String,
 ) -> CmdResult<()> {
     let session = state.session()?;
-    Ok(stages::reopen(state.db()?, &session, round_id, stage, &reason, Utc::now()).await?)
+    Ok(stages::reopen(&state.db()?, &session, round_id, stage, &reason, Utc::now()).await?)
 }
 
 /// Asks for a scan (PDF, JPG, PNG) and attaches it to one document;
@@ -132,7 +132,7 @@ pub async fn attach_scan<R: Runtime>(
     let name = path.display().to_string();
     Ok(Some(
         scans::attach(
-            state.db()?,
+            &state.db()?,
             &session,
             applicant_id,
             &code,
@@ -150,14 +150,14 @@ pub async fn list_scans(
     applicant_id: i64,
 ) -> CmdResult<Vec<Attachment>> {
     let session = state.session()?;
-    Ok(scans::list(state.db()?, &session, applicant_id).await?)
+    Ok(scans::list(&state.db()?, &session, applicant_id).await?)
 }
 
 /// Opens a stored scan (checked against its hash) in the system's viewer.
 #[tauri::command]
 pub async fn open_scan(state: State<'_, AppState>, sha256: String) -> CmdResult<()> {
     let session = state.session()?;
-    let (path, _) = scans::file(state.db()?, &session, &sha256).await?;
+    let (path, _) = scans::file(&state.db()?, &session, &sha256).await?;
     crate::open_file(&path);
     Ok(())
 }
@@ -168,7 +168,7 @@ pub async fn requirement_list(
     round_id: i64,
 ) -> CmdResult<RequirementList> {
     let session = state.session()?;
-    Ok(verification::requirement_list(state.db()?, &session, round_id).await?)
+    Ok(verification::requirement_list(&state.db()?, &session, round_id).await?)
 }
 
 /// Adds or changes one document requirement (Administrator, before the
@@ -180,7 +180,10 @@ pub async fn save_requirement(
     input: RequirementInput,
 ) -> CmdResult<RequirementList> {
     let session = state.session()?;
-    Ok(verification::save_requirement(state.db()?, &session, round_id, &input, Utc::now()).await?)
+    Ok(
+        verification::save_requirement(&state.db()?, &session, round_id, &input, Utc::now())
+            .await?,
+    )
 }
 
 /// A stored image scan (JPG, PNG) as a `data:` URL to show in the app;
@@ -189,7 +192,7 @@ pub async fn save_requirement(
 pub async fn scan_image(state: State<'_, AppState>, sha256: String) -> CmdResult<Option<String>> {
     use base64::Engine as _;
     let session = state.session()?;
-    let (path, kind) = scans::file(state.db()?, &session, &sha256).await?;
+    let (path, kind) = scans::file(&state.db()?, &session, &sha256).await?;
     if kind == adhoc::domain::scan::ScanKind::Pdf {
         return Ok(None);
     }

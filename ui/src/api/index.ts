@@ -12,6 +12,7 @@ import type { ApplicantQuery } from "../bindings/ApplicantQuery";
 import type { Attachment } from "../bindings/Attachment";
 import type { AuditPage } from "../bindings/AuditPage";
 import type { AuditQuery } from "../bindings/AuditQuery";
+import type { BackupEntry } from "../bindings/BackupEntry";
 import type { ChainReport } from "../bindings/ChainReport";
 import type { DocVerdict } from "../bindings/DocVerdict";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
@@ -39,6 +40,7 @@ import type { RequirementInput } from "../bindings/RequirementInput";
 import type { RequirementList } from "../bindings/RequirementList";
 import type { ResponseInput } from "../bindings/ResponseInput";
 import type { ResponseView } from "../bindings/ResponseView";
+import type { RestoreCheck } from "../bindings/RestoreCheck";
 import type { Role } from "../bindings/Role";
 import type { RoundDraft } from "../bindings/RoundDraft";
 import type { RoundSummary } from "../bindings/RoundSummary";
@@ -178,6 +180,14 @@ export interface Commands {
   publication_texts: { args: Record<string, never>; result: KindTexts[] };
   save_publication_texts: { args: { kind: PublicationKind; texts: Texts }; result: null };
   reset_publication_texts: { args: { kind: PublicationKind }; result: null };
+  /** The automatic backups (cadangan/ beside the database), newest first. Administrator. */
+  backup_list: { args: Record<string, never>; result: BackupEntry[] };
+  /** A backup now: into cadangan/, or (toFolder) a folder picked in a dialog; null if cancelled. */
+  backup_now: { args: { toFolder: boolean }; result: BackupEntry | null };
+  /** Checks a backup file (path, or picked in a dialog when null) without changing anything; null if cancelled. */
+  inspect_backup: { args: { path: string | null }; result: RestoreCheck | null };
+  /** Restores a checked backup; the current database is kept as a backup and the session ends. */
+  restore_backup: { args: { path: string }; result: RestoreCheck };
 }
 
 export type CommandName = keyof Commands;

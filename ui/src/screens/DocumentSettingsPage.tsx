@@ -365,17 +365,7 @@ function SettingsForm({
       </section>
 
       <div className="doc-save">
-        <ErrorBox message={general} />
-        {problem && !general && (
-          <p className="error-box" role="alert">
-            Belum disimpan: {problem.message}
-          </p>
-        )}
-        {status && (
-          <p className="ok-box" role="status">
-            {status}
-          </p>
-        )}
+        <SaveFeedback general={general} problem={problem} status={status} />
         <div className="actions start">
           <button type="submit" className="primary" disabled={!editable || busy}>
             {busy ? "Menyimpan…" : "Simpan"}
@@ -711,17 +701,7 @@ function TextsEditor({
           </ul>
         </aside>
         <div className="doc-texts-save">
-          <ErrorBox message={general} />
-          {problem && !general && (
-            <p className="error-box" role="alert">
-              Belum disimpan: {problem.message}
-            </p>
-          )}
-          {status && (
-            <p className="ok-box" role="status">
-              {status}
-            </p>
-          )}
+          <SaveFeedback general={general} problem={problem} status={status} />
           <div className="actions start">
             <button type="submit" className="primary" disabled={!editable || busy}>
               {busy ? "Menyimpan…" : "Simpan teks"}
@@ -751,5 +731,32 @@ function TextsEditor({
         </Modal>
       )}
     </section>
+  );
+}
+
+/** What became of a save: a general error, a field's problem (its field shows it too), or done. */
+function SaveFeedback({
+  general,
+  problem,
+  status,
+}: {
+  general: string | null;
+  problem: { message: string } | null;
+  status: string | null;
+}) {
+  return (
+    <>
+      <ErrorBox message={general} />
+      {problem && !general && (
+        <p className="error-box" role="alert">
+          Belum disimpan: {problem.message}
+        </p>
+      )}
+      {status && (
+        <p className="ok-box" role="status">
+          {status}
+        </p>
+      )}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { act, render, screen, waitFor } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
@@ -45,7 +45,10 @@ describe("Shell", () => {
   it("shows each role only the pages it may use", async () => {
     mock();
     const cases: [Session, string[]][] = [
-      [admin, ["Beranda", "Pendaftar", "Penelitian berkas", "Seleksi", "Pengaturan dokumen", "Akun petugas", "Jejak audit"]],
+      [
+        admin,
+        ["Beranda", "Pendaftar", "Penelitian berkas", "Seleksi", "Pengaturan dokumen", "Akun petugas", "Jejak audit", "Cadangan"],
+      ],
       [operator, ["Beranda", "Pendaftar", "Seleksi"]],
       [verifikator, ["Beranda", "Pendaftar", "Penelitian berkas", "Seleksi"]],
       [pimpinan, ["Beranda", "Pendaftar", "Penelitian berkas", "Seleksi", "Pengaturan dokumen", "Jejak audit"]],
@@ -54,6 +57,8 @@ describe("Shell", () => {
       const { unmount } = render(<Shell session={session} kabupaten="Kabupaten Pasuruan" idleMinutes={15} onLogout={vi.fn()} />);
       await screen.findAllByTestId("kecamatan-row");
       expect(navLabels()).toEqual(expected);
+      // Backups and restore are the Administrator's alone.
+      expect(document.getElementById("nav-backup") !== null).toBe(session.role === "administrator");
       unmount();
     }
   });
@@ -228,5 +233,59 @@ describe("Shell", () => {
     await waitFor(() => expect(calls.filter((c) => c.cmd === "home").length).toBe(homes + 1));
     expect(screen.getByRole("combobox", { name: "Seleksi" })).toHaveValue("2");
     expect(screen.getByRole("tab", { name: "Hasil akhir" })).toHaveAttribute("aria-selected", "true");
+  });
+
+  it("opens the backups from its tab and, after a restore, returns to the login screen", async () => {
+    const calls: { cmd: string; args: unknown }[] = [];
+    const check = {
+      path: "C:\\KPU\\cadangan\\20261126-0815-harian.db",
+      sha256: "3f5a9c0d1e2b4a6f8c7d9e0a1b2c3d4e5f60718293a4b5c6d7e8f90112233445",
+      manifest: "ada, cocok",
+      schema_version: 14,
+      kabupaten: "Kabupaten Pasuruan",
+      rounds: ["Pemilu 2024 – PPK (tahap: Pendaftaran)"],
+      applicants: 12,
+      audit_entries: 40,
+      last_audit: null,
+      scans_missing: [],
+    };
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      if (cmd === "home") return homeView();
+      if (cmd === "audit_status") return null;
+      if (cmd === "backup_list") {
+        return [
+          {
+            path: check.path,
+            file_name: "20261126-0815-harian.db",
+            reason: "harian",
+            reason_label: "Harian (pertama kali aplikasi dibuka hari itu)",
+            taken: "26-11-2026 08:15",
+            bytes: 1_048_576,
+            schema_version: 14,
+            scans: 3,
+          },
+        ];
+      }
+      if (cmd === "inspect_backup" || cmd === "restore_backup") return check;
+      return null;
+    });
+    const onLogout = vi.fn();
+    const user = userEvent.setup();
+    render(<Shell session={admin} kabupaten={null} idleMinutes={15} onLogout={onLogout} />);
+    await screen.findAllByTestId("kecamatan-row");
+    const tab = document.getElementById("nav-backup")!;
+    expect(tab).toHaveTextContent("Cadangan");
+    await user.click(tab);
+    expect(tab).toHaveAttribute("aria-current", "page");
+    await user.click(await screen.findByRole("button", { name: /Pulihkan cadangan 26-11-2026 08:15/ }));
+    const dialog = await screen.findByRole("dialog", { name: "Pulihkan cadangan" });
+    await user.click(within(dialog).getByRole("checkbox", { name: /Saya mengerti/ }));
+    await user.click(within(dialog).getByRole("button", { name: "Ya, pulihkan" }));
+    expect(calls.find((c) => c.cmd === "restore_backup")?.args).toEqual({ path: check.path });
+    const done = await screen.findByRole("dialog", { name: "Database dipulihkan" });
+    expect(onLogout).not.toHaveBeenCalled();
+    await user.click(within(done).getByRole("button", { name: "Masuk kembali" }));
+    expect(onLogout).toHaveBeenCalledTimes(1);
   });
 });

@@ -8,15 +8,23 @@ import { AboutDialog } from "./AboutDialog";
 import { AccountsPage } from "./AccountsPage";
 import { ApplicantsPage } from "./ApplicantsPage";
 import { AuditPage } from "./AuditPage";
+import { BackupPage } from "./BackupPage";
 import { ChangePasswordDialog } from "./ChangePasswordDialog";
 import { DocumentSettingsPage } from "./DocumentSettingsPage";
 import { HomePage } from "./HomePage";
 import { LockScreen } from "./LockScreen";
-import { canManageAccounts, canReadAudit, canSeeDocumentSettings, canSeeVerification, ROLE_LABEL } from "./roles";
+import {
+  canManageAccounts,
+  canManageBackups,
+  canReadAudit,
+  canSeeDocumentSettings,
+  canSeeVerification,
+  ROLE_LABEL,
+} from "./roles";
 import { SelectionPage } from "./SelectionPage";
 import { VerificationPage } from "./VerificationPage";
 
-type Page = "home" | "applicants" | "verification" | "selection" | "documents" | "accounts" | "audit";
+type Page = "home" | "applicants" | "verification" | "selection" | "documents" | "accounts" | "audit" | "backup";
 
 interface Props {
   session: Session;
@@ -72,6 +80,7 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
     { page: "documents", label: "Pengaturan dokumen", shown: canSeeDocumentSettings(session.role) },
     { page: "accounts", label: "Akun petugas", shown: canManageAccounts(session.role) },
     { page: "audit", label: "Jejak audit", shown: canReadAudit(session.role) },
+    { page: "backup", label: "Cadangan", shown: canManageBackups(session.role) },
   ];
 
   return (
@@ -152,6 +161,8 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
           )}
           {page === "accounts" && <AccountsPage session={session} />}
           {page === "audit" && <AuditPage />}
+          {/* A restore ends the session: back to the login screen as "Keluar" does. */}
+          {page === "backup" && <BackupPage onLoggedOut={onLogout} />}
         </main>
         {dialog === "about" && <AboutDialog onClose={closeDialog} />}
         {dialog === "password" && <ChangePasswordDialog onClose={closeDialog} />}

@@ -14,6 +14,8 @@ export const ROLES: Role[] = ["administrator", "operator", "verifikator", "pimpi
 export const canManageAccounts = (r: Role) => r === "administrator";
 export const canManageRounds = (r: Role) => r === "administrator";
 export const canReadAudit = (r: Role) => r === "administrator" || r === "pimpinan";
+/** Backups and restore (the restore replaces the whole database). */
+export const canManageBackups = (r: Role) => r === "administrator";
 /** The documents' settings: the Pimpinan reads them, the Administrator changes them. */
 export const canSeeDocumentSettings = (r: Role) => r === "administrator" || r === "pimpinan";
 export const canRegister = (r: Role) => r === "operator";
