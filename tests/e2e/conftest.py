@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
+from urllib3.exceptions import ProtocolError
 from selenium.webdriver.common.options import ArgOptions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,7 +87,16 @@ def launch(tauri_driver):
         options = ArgOptions()
         options.set_capability("browserName", "wry")
         options.set_capability("tauri:options", {"application": str(APP), "args": list(args)})
-        driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{DRIVER_PORT}", options=options)
+        # The first WebKit start on a fresh machine can drop the connection
+        # while the session is being made; a second attempt starts cleanly.
+        for attempt in range(3):
+            try:
+                driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{DRIVER_PORT}", options=options)
+                break
+            except (ProtocolError, WebDriverException):
+                if attempt == 2:
+                    raise
+                time.sleep(2)
         sessions.append(driver)
         return driver
 

@@ -228,6 +228,8 @@ def pick(driver: WebDriver, input_id: str, text: str) -> None:
     box.send_keys(text)
     wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[role='option']"))
     box.send_keys(Keys.ARROW_DOWN, Keys.ENTER)
+    # The list closes before anything below it can be reached.
+    wait(driver).until(lambda d: not any(o.is_displayed() for o in d.find_elements(By.CSS_SELECTOR, "[role='option']")))
 
 
 def test_operator_registers_an_applicant_and_finds_them_in_the_list(launch, tmp_path: Path):
