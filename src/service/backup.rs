@@ -25,7 +25,7 @@ use crate::domain::permission::Operation;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
-use crate::service::scans;
+use crate::service::{local_time, scans};
 use crate::store::backup::{self as store, Manifest};
 use crate::store::{known_schema_version, meta, Db, OpenMode};
 
@@ -89,9 +89,7 @@ pub async fn take(
 }
 
 fn entry(path: &Path, m: &Manifest) -> BackupEntry {
-    let taken = DateTime::parse_from_rfc3339(&m.created_at)
-        .map(|t| t.with_timezone(&Local).format("%d-%m-%Y %H:%M").to_string())
-        .unwrap_or_else(|_| m.created_at.clone());
+    let taken = local_time(&m.created_at);
     BackupEntry {
         path: path.display().to_string(),
         file_name: path
@@ -462,22 +460,9 @@ async fn summarize(db: &Db) -> Result<Summary> {
         sqlx::query_as("SELECT at, username, action FROM audit_log ORDER BY id DESC LIMIT 1")
             .fetch_optional(&mut *conn)
             .await?;
-    let last_audit = last.map(|(at, user, action)| {
-        let at = DateTime::parse_from_rfc3339(&at)
-            .map(|t| t.with_timezone(&Local).format("%d-%m-%Y %H:%M").to_string())
-            .unwrap_or(at);
-        format!("{at} {user}: {action}")
-    });
-    drop(conn);
-    let manifest = store::describe(db.path(), "", Utc::now()).await?;
-    Ok((
-        kabupaten,
-        rounds,
-        applicants,
-        report,
-        last_audit,
-        manifest.scans,
-    ))
+    let last_audit = last.map(|(at, user, action)| format!("{} {user}: {action}", local_time(&at)));
+    let scans = store::scans(&mut conn).await?;
+    Ok((kabupaten, rounds, applicants, report, last_audit, scans))
 }
 
 /// Checks a backup file and says what it holds, changing nothing.
@@ -530,7 +515,10 @@ pub async fn restore(
         return Err(e);
     }
     let db = Db::open(live, OpenMode::MustExist).await?;
-    let needed = store::describe(live, "", now).await?.scans;
+    let needed = {
+        let mut conn = db.pool().acquire().await?;
+        store::scans(&mut conn).await?
+    };
     let from = file
         .parent()
         .unwrap_or_else(|| Path::new("."))

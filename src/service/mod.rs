@@ -24,7 +24,17 @@ pub mod setup;
 pub mod stages;
 pub mod verification;
 
+use chrono::{DateTime, Local};
+
 use crate::error::{Error, Result};
+
+/// A stored time (RFC 3339) as staff read it, local: "26-11-2026 08:15";
+/// what cannot be read is shown as stored.
+pub(crate) fn local_time(at: &str) -> String {
+    DateTime::parse_from_rfc3339(at)
+        .map(|t| t.with_timezone(&Local).format("%d-%m-%Y %H:%M").to_string())
+        .unwrap_or_else(|_| at.to_string())
+}
 
 /// A written reason or note: whitespace runs folded to one space, and at
 /// least `min` characters, else a validation error on `field` with `message`

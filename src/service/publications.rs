@@ -385,19 +385,11 @@ pub async fn list(db: &Db, session: &Session, round_id: i64) -> Result<Vec<Publi
             key: kind.key(),
             label: kind.label(),
             stage: kind.stage(),
-            ready: round.current_stage > closed_before(kind),
+            ready: round.current_stage > kind.stage(),
             number: store::number_of(&mut conn, round_id, &kind.key()).await?,
         });
     }
     Ok(out)
-}
-
-/// The stage that must be closed (the round is past it).
-fn closed_before(kind: PublicationKind) -> Stage {
-    match kind {
-        PublicationKind::BeritaAcara(s) | PublicationKind::Pengumuman(s) => s,
-        PublicationKind::LampiranSk => Stage::Akhir,
-    }
 }
 
 // ---- making a document --------------------------------------------------------
@@ -464,7 +456,7 @@ pub async fn make(
         let events = stage_store::events(&mut conn, round_id).await?;
         (round, events)
     };
-    let stage = closed_before(kind);
+    let stage = kind.stage();
     if round.current_stage <= stage {
         return Err(Error::validation(
             "tahapan",
@@ -497,7 +489,7 @@ pub async fn make(
         _ => closed_on(stage).unwrap_or(today),
     };
 
-    let (columns, lines, empty) = table_of(db, session, round_id, kind, now, &within).await?;
+    let (columns, lines, empty) = table_of(db, session, &round, kind, now, &within).await?;
     let count = lines.len();
     let table = group(pps, columns, lines, empty, kind);
 
@@ -695,7 +687,7 @@ async fn issue_number(
 async fn table_of(
     db: &Db,
     session: &Session,
-    round_id: i64,
+    round: &rounds::Round,
     kind: PublicationKind,
     now: DateTime<Utc>,
     within: &(dyn Fn(&str) -> bool + Sync),
@@ -711,7 +703,7 @@ async fn table_of(
         PublicationKind::Pengumuman(Stage::Administrasi)
         | PublicationKind::BeritaAcara(Stage::Administrasi) => {
             let minutes = matches!(kind, PublicationKind::BeritaAcara(_));
-            for r in verification::results(db, session, round_id, now).await? {
+            for r in verification::results(db, session, round.id, now).await? {
                 if within(&r.unit_code) {
                     let mut rest = vec![r.result];
                     if minutes {
@@ -735,14 +727,8 @@ async fn table_of(
             }
         }
         PublicationKind::BeritaAcara(Stage::Pendaftaran) => {
-            let board = selection::quota(db, session, round_id, now).await?;
-            let threshold = {
-                let mut conn = db.pool().acquire().await?;
-                rounds::get(&mut conn, round_id)
-                    .await?
-                    .settings
-                    .extension_threshold
-            };
+            let board = selection::quota(db, session, round.id, now).await?;
+            let threshold = round.settings.extension_threshold;
             for u in board.units.iter().filter(|u| within(&u.unit_code)) {
                 // Only what registration decided: enough applicants, or
                 // an extension (and whether it was enough).
@@ -788,7 +774,7 @@ async fn table_of(
                 _ => Stage::Akhir,
             };
             // The places without their explanations: nothing here prints them.
-            let c = selection::compute(db, session, round_id, now, false).await?;
+            let c = selection::compute(db, session, round.id, now, false).await?;
             for r in selection::listed(db, &c, stage, None).await? {
                 if !within(&r.unit_code) || r.status == Status::Tms {
                     continue;

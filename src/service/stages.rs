@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
 use crate::service::backup;
-use crate::service::{selection, verification};
+use crate::service::{local_time, selection, verification};
 use crate::store::selection::{self as sel_store, Extension};
 use crate::store::stages::{self as store, NewEvent};
 use crate::store::{rounds, Db};
@@ -416,13 +416,7 @@ pub async fn timeline(
                 .filter(|e| e.stage == d.stage.as_str())
                 .collect();
             let describe = |e: &store::Event| {
-                let at = DateTime::parse_from_rfc3339(&e.at)
-                    .map(|t| {
-                        t.with_timezone(&chrono::Local)
-                            .format("%d-%m-%Y %H:%M")
-                            .to_string()
-                    })
-                    .unwrap_or_else(|_| e.at.clone());
+                let at = local_time(&e.at);
                 let mut s = format!("{} oleh {} pada {at}", action_word(&e.action), e.username);
                 if let Some(r) = &e.reason {
                     s.push_str(&format!(" (alasan: {r})"));

@@ -175,7 +175,7 @@ pub async fn describe(file: &Path, reason: &str, now: DateTime<Utc>) -> Result<M
     } else {
         0
     };
-    let scans = scans_of(&mut conn, &tables).await?;
+    let scans = scans(&mut conn).await?;
     conn.close().await?;
     Ok(Manifest {
         created_at: now.to_rfc3339(),
@@ -189,25 +189,29 @@ pub async fn describe(file: &Path, reason: &str, now: DateTime<Utc>) -> Result<M
     })
 }
 
-/// The scan files (`<sha256>.<ext>`) a database points to.
-async fn scans_of(
-    conn: &mut SqliteConnection,
-    tables: &BTreeMap<String, i64>,
-) -> Result<Vec<String>> {
+/// The scan files (`<sha256>.<ext>`) a database points to (none from tables
+/// an old schema does not have yet).
+pub async fn scans(conn: &mut SqliteConnection) -> Result<Vec<String>> {
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('document_attachments', 'public_responses')",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let has = |t: &str| tables.iter().any(|n| n == t);
     let mut out = Vec::new();
     let ext = |media: &str| match media {
         "application/pdf" => "pdf",
         "image/png" => "png",
         _ => "jpg",
     };
-    if tables.contains_key("document_attachments") {
+    if has("document_attachments") {
         let rows: Vec<(String, String)> =
             sqlx::query_as("SELECT DISTINCT sha256, media_type FROM document_attachments")
                 .fetch_all(&mut *conn)
                 .await?;
         out.extend(rows.into_iter().map(|(h, m)| format!("{h}.{}", ext(&m))));
     }
-    if tables.contains_key("public_responses") {
+    if has("public_responses") {
         let rows: Vec<(String, String)> = sqlx::query_as(
             "SELECT DISTINCT attachment_sha256, attachment_type FROM public_responses
              WHERE attachment_sha256 IS NOT NULL AND attachment_type IS NOT NULL",
