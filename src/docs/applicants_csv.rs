@@ -83,6 +83,13 @@ pub fn read_reporting(
         if i % PROGRESS_EVERY == 0 && i > 0 {
             progress(i, total);
         }
+        let row = match row {
+            Ok(row) => row,
+            Err(p) => {
+                problems.push(p);
+                continue;
+            }
+        };
         let f = ApplicantFields {
             nik: row.get(0).into(),
             nama: row.get(1).into(),

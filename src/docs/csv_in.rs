@@ -37,6 +37,9 @@ pub fn write_problems<W: std::io::Write>(problems: &[RowProblem], out: W) -> cra
 pub struct CsvInput {
     rows: Vec<(u64, csv::StringRecord)>,
     columns: Vec<Option<usize>>,
+    /// Fields in the header: every data row must have as many.
+    width: usize,
+    delimiter: u8,
 }
 
 /// Line numbers of records from their byte offsets. The csv crate's own
@@ -98,8 +101,9 @@ impl CsvInput {
             )
         })?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let delimiter = detect_delimiter(text);
         let mut reader = csv::ReaderBuilder::new()
-            .delimiter(detect_delimiter(text))
+            .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
             .trim(csv::Trim::All)
@@ -157,16 +161,51 @@ impl CsvInput {
             }
             rows.push((line, record));
         }
-        Ok(CsvInput { rows, columns })
+        Ok(CsvInput {
+            rows,
+            columns,
+            width: header.len(),
+            delimiter,
+        })
     }
 
-    /// The data rows: line number and a getter by wanted-column index.
-    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.rows.iter().map(|(line, record)| Row {
-            line: *line,
-            record,
-            columns: &self.columns,
+    /// The data rows: line number and a getter by wanted-column index. A
+    /// row with more or fewer fields than the header is a problem of that
+    /// row, never read: its values would land in the wrong columns (a comma
+    /// decimal such as `77,5` in a comma-separated file splits one value in
+    /// two).
+    pub fn rows(&self) -> impl Iterator<Item = std::result::Result<Row<'_>, RowProblem>> {
+        self.rows.iter().map(|(line, record)| {
+            if record.len() != self.width {
+                return Err(RowProblem {
+                    line: *line,
+                    column: String::new(),
+                    reason: self.shape_reason(record.len()),
+                });
+            }
+            Ok(Row {
+                line: *line,
+                record,
+                columns: &self.columns,
+            })
         })
+    }
+
+    /// Why a row of `fields` fields cannot be read, and how to fix the file.
+    fn shape_reason(&self, fields: usize) -> String {
+        let header = self.width;
+        if fields > header {
+            let cause = if self.delimiter == b',' {
+                "Biasanya karena angka desimal dengan koma (mis. 77,5) atau teks berisi koma yang tidak diapit tanda kutip, di berkas yang dipisah koma. Tulis desimal dengan titik (77.5), apit nilainya dengan tanda kutip (\"77,5\"), atau simpan berkas dengan pemisah titik koma."
+            } else {
+                "Biasanya karena teks berisi titik koma yang tidak diapit tanda kutip. Apit nilainya dengan tanda kutip, atau hapus titik komanya."
+            };
+            format!("Baris ini berisi {fields} kolom, padahal baris judul berisi {header}. {cause}")
+        } else {
+            format!(
+                "Baris ini hanya berisi {fields} kolom, padahal baris judul berisi {header}. Lengkapi kolom yang kurang (kolom kosong tetap ditulis dengan pemisahnya)."
+            )
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -218,6 +257,7 @@ mod tests {
             let input = CsvInput::parse(f, &["nik", "partai"], &["nik", "partai"]).unwrap();
             let rows: Vec<(u64, String, String)> = input
                 .rows()
+                .map(Result::unwrap)
                 .map(|r| (r.line, r.get(0).to_string(), r.get(1).to_string()))
                 .collect();
             assert_eq!(
@@ -231,7 +271,7 @@ mod tests {
     fn quoted_fields_keep_their_separators() {
         let f = b"nama;alamat\n\"Ma'ruf; S.Pd\";\"Jl. Contoh, No. 1\"\n";
         let input = CsvInput::parse(f, &["nama", "alamat"], &["nama"]).unwrap();
-        let row = input.rows().next().unwrap();
+        let row = input.rows().next().unwrap().unwrap();
         assert_eq!(row.get(0), "Ma'ruf; S.Pd");
         assert_eq!(row.get(1), "Jl. Contoh, No. 1");
     }
@@ -240,8 +280,43 @@ mod tests {
     fn blank_lines_are_skipped_and_line_numbers_stay_true() {
         let f = b"nik,partai\n\n3514011208900001,A\n,\n3514011208900002,B\n";
         let input = CsvInput::parse(f, &["nik", "partai"], &["nik"]).unwrap();
-        let lines: Vec<u64> = input.rows().map(|r| r.line).collect();
+        let lines: Vec<u64> = input.rows().map(|r| r.unwrap().line).collect();
         assert_eq!(lines, vec![3, 5]);
+    }
+
+    #[test]
+    fn a_row_of_another_width_is_a_problem_never_read() {
+        // A comma decimal left unquoted in a comma-separated file: three
+        // fields under a header of two must not be read as "77".
+        let f = b"nomor_pendaftaran,nilai\nPPK-3514-0001,80\nPPK-3514-0003,77,5\nPPK-3514-0004\n";
+        let input = CsvInput::parse(f, &["nomor_pendaftaran", "nilai"], &["nilai"]).unwrap();
+        let rows: Vec<_> = input.rows().collect();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0].as_ref().unwrap().get(1), "80");
+        let wide = rows[1].as_ref().err().unwrap();
+        assert_eq!((wide.line, wide.column.as_str()), (3, ""));
+        assert!(wide.reason.contains("3 kolom"), "{}", wide.reason);
+        assert!(
+            wide.reason.contains("desimal dengan koma"),
+            "{}",
+            wide.reason
+        );
+        let narrow = rows[2].as_ref().err().unwrap();
+        assert_eq!(narrow.line, 4);
+        assert!(
+            narrow.reason.contains("hanya berisi 1 kolom"),
+            "{}",
+            narrow.reason
+        );
+        // Quoted, the same value is one field.
+        let f = b"nomor_pendaftaran,nilai\nPPK-3514-0003,\"77,5\"\n";
+        let input = CsvInput::parse(f, &["nomor_pendaftaran", "nilai"], &["nilai"]).unwrap();
+        assert_eq!(input.rows().next().unwrap().unwrap().get(1), "77,5");
+        // Semicolon files name their own cause.
+        let f = b"a;b\n1;2;3\n";
+        let input = CsvInput::parse(f, &["a", "b"], &["a"]).unwrap();
+        let p = input.rows().next().unwrap().err().unwrap();
+        assert!(p.reason.contains("titik koma"), "{}", p.reason);
     }
 
     #[test]

@@ -20,28 +20,59 @@ pub struct ScoreLine {
 }
 
 /// Reads every line; a file that is not CSV with the required column is an
-/// error of the whole file.
-pub fn read(bytes: &[u8]) -> Result<Vec<ScoreLine>> {
+/// error of the whole file. A line that cannot be read as a whole (more or
+/// fewer fields than the header) is a problem of its own.
+pub fn read(bytes: &[u8]) -> Result<Vec<std::result::Result<ScoreLine, RowProblem>>> {
     let input = CsvInput::parse(bytes, &COLUMNS, &COLUMNS[..1])?;
     Ok(input
         .rows()
         .map(|row| {
-            let hadir = row.get(2).trim().to_lowercase();
-            let mark = match hadir.as_str() {
-                "tidak" | "t" | "tidak hadir" | "absen" | "0" | "n" => Ok(Mark::Absent),
-                "" | "ya" | "y" | "hadir" | "1" => ranking::parse_mark(row.get(1)),
-                other => Err(format!(
-                    "Kolom hadir berisi \"{other}\"; tulis ya atau tidak (atau kosongkan)."
-                )),
-            }
-            .map_err(|e| row.problem(if hadir.is_empty() { "nilai" } else { "hadir" }, e));
-            ScoreLine {
+            let row = row?;
+            Ok(ScoreLine {
                 line: row.line,
                 number: row.get(0).trim().to_ascii_uppercase(),
-                mark,
-            }
+                mark: mark(row.get(1), row.get(2)).map_err(|(column, e)| row.problem(column, e)),
+            })
         })
         .collect())
+}
+
+/// The mark of a line from its `nilai` and `hadir`, or the column at fault
+/// and why. A score beside an absence (or "absen" beside a presence)
+/// contradicts itself and is refused rather than guessed.
+fn mark(nilai: &str, hadir: &str) -> std::result::Result<Mark, (&'static str, String)> {
+    let hadir = hadir.trim().to_lowercase();
+    let present = match hadir.as_str() {
+        "tidak" | "t" | "tidak hadir" | "absen" | "0" | "n" => false,
+        "" | "ya" | "y" | "hadir" | "1" => true,
+        other => {
+            return Err((
+                "hadir",
+                format!("Kolom hadir berisi \"{other}\"; tulis ya atau tidak (atau kosongkan)."),
+            ))
+        }
+    };
+    let nilai = nilai.trim();
+    if !present {
+        if nilai.is_empty() || ranking::parse_mark(nilai) == Ok(Mark::Absent) {
+            return Ok(Mark::Absent);
+        }
+        return Err((
+            "nilai",
+            format!(
+                "Nilai \"{nilai}\" diisi padahal kolom hadir berisi \"{hadir}\". Kosongkan nilainya bila peserta tidak hadir, atau ubah hadir menjadi ya bila nilainya benar."
+            ),
+        ));
+    }
+    match ranking::parse_mark(nilai) {
+        Ok(Mark::Absent) if !hadir.is_empty() => Err((
+            "nilai",
+            format!(
+                "Nilai \"{nilai}\" berarti tidak hadir, padahal kolom hadir berisi \"{hadir}\". Perbaiki salah satunya."
+            ),
+        )),
+        other => other.map_err(|e| ("nilai", e)),
+    }
 }
 
 #[cfg(test)]
@@ -50,7 +81,11 @@ mod tests {
 
     #[test]
     fn marks_absence_and_problems_per_line() {
-        let lines = read(b"nomor_pendaftaran,nilai,hadir\nppk-3514-0001,80,\nPPK-3514-0002,,tidak\nPPK-3514-0003,x,\nPPK-3514-0004,70,mungkin\n").unwrap();
+        let lines: Vec<ScoreLine> = read(b"nomor_pendaftaran,nilai,hadir\nppk-3514-0001,80,\nPPK-3514-0002,,tidak\nPPK-3514-0003,x,\nPPK-3514-0004,70,mungkin\n")
+            .unwrap()
+            .into_iter()
+            .map(Result::unwrap)
+            .collect();
         assert_eq!(lines.len(), 4);
         assert_eq!(lines[0].number, "PPK-3514-0001");
         assert!(matches!(lines[0].mark, Ok(Mark::Score(_))));
@@ -59,5 +94,37 @@ mod tests {
         assert_eq!(lines[3].mark.as_ref().unwrap_err().column, "hadir");
         assert_eq!(lines[3].line, 5);
         assert!(read(b"nama,umur\nx,1\n").is_err());
+    }
+
+    #[test]
+    fn a_comma_decimal_in_a_comma_file_is_refused_not_cut() {
+        let lines =
+            read(b"nomor_pendaftaran,nilai\nPPK-3514-0003,77,5\nPPK-3514-0004,\"77,5\"\n").unwrap();
+        let p = lines[0].as_ref().unwrap_err();
+        assert_eq!(p.line, 2);
+        assert!(p.reason.contains("desimal dengan koma"), "{}", p.reason);
+        let ok = lines[1].as_ref().unwrap();
+        assert_eq!(ok.mark, Ok(Mark::Score(7750)));
+    }
+
+    #[test]
+    fn a_score_beside_an_absence_is_refused() {
+        for (nilai, hadir, ok) in [
+            ("80", "tidak", None),
+            ("absen", "ya", None),
+            ("absen", "tidak", Some(Mark::Absent)),
+            ("", "tidak", Some(Mark::Absent)),
+            ("absen", "", Some(Mark::Absent)),
+            ("80", "ya", Some(Mark::Score(8000))),
+            ("", "ya", None),
+        ] {
+            let got = mark(nilai, hadir);
+            match ok {
+                Some(m) => assert_eq!(got, Ok(m), "{nilai}/{hadir}"),
+                None => assert_eq!(got.unwrap_err().0, "nilai", "{nilai}/{hadir}"),
+            }
+        }
+        let e = mark("80", "tidak").unwrap_err().1;
+        assert!(e.contains("Kosongkan nilainya"), "{e}");
     }
 }

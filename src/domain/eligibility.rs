@@ -64,6 +64,12 @@ pub struct RuleResult {
 pub enum PartyList {
     /// No list has been imported yet.
     NotImported,
+    /// No list, but membership was checked another way for the round
+    /// (see [`crate::domain::party_check`]); the reason says how, by whom
+    /// and when.
+    CheckedOtherwise {
+        reason: String,
+    },
     NotListed,
     /// Listed as a member of this party.
     Listed {
@@ -298,8 +304,11 @@ fn party(a: &Applicant<'_>) -> RuleResult {
         (PartyList::NotImported, _) => result(
             Rule::KeanggotaanPartai,
             Verdict::Review,
-            "Daftar anggota partai politik (SIPOL) belum diimpor; periksa setelah diimpor.",
+            "Daftar anggota partai politik (SIPOL) belum diimpor; impor daftarnya, atau administrator mencatat bahwa keanggotaan sudah diperiksa dengan cara lain.",
         ),
+        (PartyList::CheckedOtherwise { reason }, _) => {
+            result(Rule::KeanggotaanPartai, Verdict::Pass, reason.clone())
+        }
         (PartyList::NotListed, _) => result(Rule::KeanggotaanPartai, Verdict::Pass, "NIK tidak ada dalam daftar anggota partai politik."),
         (PartyList::Listed { party }, true) => result(
             Rule::KeanggotaanPartai,
@@ -615,6 +624,15 @@ mod tests {
             verdict_of(&none.run(&s, Body::Ppk), Rule::KeanggotaanPartai),
             Verdict::Review
         );
+        let otherwise = Case {
+            list: PartyList::CheckedOtherwise {
+                reason: "Keanggotaan partai politik diperiksa langsung di SIPOL (daring).".into(),
+            },
+            ..Case::ok()
+        };
+        let r = otherwise.run(&s, Body::Ppk);
+        assert_eq!(verdict_of(&r, Rule::KeanggotaanPartai), Verdict::Pass);
+        assert!(r[5].reason.contains("SIPOL (daring)"));
     }
 
     #[test]

@@ -88,13 +88,17 @@ pub fn format_score(v: u32) -> String {
     format!("{},{:02}", v / 100, v % 100)
 }
 
-/// A final score (ten-thousandths of a point) as written: two decimals, or
-/// four when the weights leave more (`785530` → `78,5530`).
-pub fn format_final(v: u64) -> String {
-    if v.is_multiple_of(100) {
-        format!("{},{:02}", v / 10_000, (v % 10_000) / 100)
-    } else {
-        format!("{},{:04}", v / 10_000, v % 10_000)
+/// A final score (ten-thousandths of a point) as written, with the same
+/// number of decimals for every score of a round, so a column lines up:
+/// two when the combination keeps whole hundredths (interview alone, or a
+/// sum), four under weights, which can leave more (`785530` → `78,5530`,
+/// `785000` → `78,5000`). Exact either way: nothing is rounded.
+pub fn format_final(v: u64, combination: ScoreCombination) -> String {
+    match combination {
+        ScoreCombination::Bobot { .. } => format!("{},{:04}", v / 10_000, v % 10_000),
+        ScoreCombination::Wawancara | ScoreCombination::Jumlah => {
+            format!("{},{:02}", v / 10_000, (v % 10_000) / 100)
+        }
     }
 }
 
@@ -478,7 +482,7 @@ fn rank_final(rules: &Rules, passed: &[&Candidate], out: &mut UnitRanking) -> Ve
             let explanation = if rules.explain {
                 let mut explanation = format!(
                     "Nilai akhir {} (wawancara {}, tertulis {}); peringkat {rank} dari {n}",
-                    format_final(*f),
+                    format_final(*f, rules.combination),
                     format_score(*i),
                     format_score(*w)
                 );
@@ -608,8 +612,15 @@ mod tests {
             assert!(parse_mark(bad).is_err(), "{bad:?}");
         }
         assert_eq!(format_score(7805), "78,05");
-        assert_eq!(format_final(785_000), "78,50");
-        assert_eq!(format_final(785_530), "78,5530");
+        let weights = ScoreCombination::Bobot {
+            tertulis: 30,
+            wawancara: 70,
+        };
+        assert_eq!(format_final(785_000, ScoreCombination::Wawancara), "78,50");
+        assert_eq!(format_final(1_570_000, ScoreCombination::Jumlah), "157,00");
+        // Under weights, one width down the column, whole hundredths or not.
+        assert_eq!(format_final(785_530, weights), "78,5530");
+        assert_eq!(format_final(785_000, weights), "78,5000");
     }
 
     #[test]

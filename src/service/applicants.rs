@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
@@ -12,15 +12,17 @@ use crate::docs::applicants_csv::{self, COLUMNS};
 use crate::docs::csv_in::RowProblem;
 use crate::domain::applicant::registration_number;
 use crate::domain::applicant_input::ValidApplicant;
+use crate::domain::gates;
 use crate::domain::nik::NikWarning;
 use crate::domain::permission::Operation;
 use crate::domain::region::RegionCode;
 use crate::domain::registration::PartyStatus;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
 use crate::service::setup;
 use crate::store::applicants::{self as store, NewApplicant};
+use crate::store::extensions as ext_store;
 use crate::store::{rounds, Db};
 
 /// The outcome of an import: either every row was stored, or none and every
@@ -85,6 +87,13 @@ pub async fn import_reporting(
         rounds::get(&mut conn, round_id).await?
     };
     let today = now.date_naive();
+    // Refused whole when the round takes nobody; unit by unit (rows in a
+    // unit without a running extension) once registration has closed.
+    if let Err(r) = gates::registration(round.current_stage, round.stage_open, None, today) {
+        if r.whole_round() {
+            return Err(Error::validation("round", r.message(&round.name)));
+        }
+    }
     let file = applicants_csv::read_reporting(
         bytes,
         round.body,
@@ -114,7 +123,21 @@ pub async fn import_reporting(
         .into_iter()
         .map(|h| (h.nik.clone(), h))
         .collect();
+    let extended: HashMap<String, NaiveDate> = ext_store::extensions(&mut tx, round_id)
+        .await?
+        .into_iter()
+        .map(|e| (e.unit_code, e.ends_on))
+        .collect();
     for (line, a) in &file.applicants {
+        let extension = extended.get(a.unit.digits()).copied();
+        if let Err(r) = gates::registration(round.current_stage, round.stage_open, extension, today)
+        {
+            problems.push(RowProblem {
+                line: *line,
+                column: "kode_wilayah_tugas".into(),
+                reason: format!("{}: {}", a.unit.dotted(), r.message(&round.name)),
+            });
+        }
         if let Some(h) = held.get(a.nik.as_str()) {
             problems.push(RowProblem {
                 line: *line,
@@ -201,7 +224,8 @@ pub async fn import_reporting(
 }
 
 /// Writes a round's applicants as CSV in the import format (dates
-/// `YYYY-MM-DD`, dotted codes) and records the export. Any logged-in role.
+/// `YYYY-MM-DD`, dotted codes) with the registration number in front, and
+/// records the export. Any logged-in role.
 pub async fn export_csv<W: std::io::Write>(
     db: &Db,
     session: &Session,
@@ -216,10 +240,13 @@ pub async fn export_csv<W: std::io::Write>(
         store::for_export(&mut conn, round_id).await?
     };
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(COLUMNS)?;
+    // The registration number first (an import ignores it), so that a score
+    // file can be made from an export.
+    w.write_record(std::iter::once("nomor_pendaftaran").chain(COLUMNS))?;
     let dotted = |digits: &str| RegionCode::from_trusted(digits.to_string()).dotted();
     for r in &rows {
         w.write_record([
+            r.reg_number.as_str(),
             r.nik.as_str(),
             &r.full_name,
             &r.sex,

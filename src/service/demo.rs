@@ -25,7 +25,7 @@ use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
 use crate::service::rounds::create_from_preset;
 use crate::service::setup::{first_run, NewAccount};
-use crate::service::{accounts, auth, parties, paw, publications, selection, stages};
+use crate::service::{accounts, auth, extensions, parties, paw, publications, selection, stages};
 use crate::store::applicants::{ids_in_order, insert_many, insert_receipts, NewApplicant};
 use crate::store::regions::all_desa;
 use crate::store::verification::{upsert_checks, NewCheck};
@@ -396,6 +396,25 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
     for round in [ppk_round, pps_round].into_iter().flatten() {
         stages::close(db, &chair, round, Stage::Pendaftaran, now).await?;
         stages::open(db, &chair, round, Stage::Administrasi, now).await?;
+        // The units left short go on by the chair's decision (the demo has
+        // no days to wait out an extension).
+        let short: Vec<String> = extensions::extension_list(db, &chair, round, now)
+            .await?
+            .into_iter()
+            .filter(|u| u.state.needs_action())
+            .map(|u| u.unit_code)
+            .collect();
+        if !short.is_empty() {
+            extensions::decide_without_extension(
+                db,
+                &chair,
+                round,
+                &short,
+                "Demo: tidak ada lagi warga yang dapat diharapkan mendaftar.",
+                now,
+            )
+            .await?;
+        }
         stages::close(db, &chair, round, Stage::Administrasi, now).await?;
     }
     if let Some(ppk) = ppk_round {

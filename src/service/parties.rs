@@ -7,11 +7,14 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::docs::csv_in::{CsvInput, RowProblem};
+use crate::domain::party_check::{PartyCheck, PartyCheckMethod};
 use crate::domain::permission::Operation;
-use crate::error::Result;
+use crate::domain::round::Stage;
+use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
-use crate::store::{meta, parties, Db};
+use crate::service::local_time;
+use crate::store::{meta, parties, rounds, Db};
 
 /// Key of the time of the last import.
 pub const IMPORTED_AT: &str = "party_list_imported_at";
@@ -60,6 +63,13 @@ pub async fn import(
     let mut members = Vec::with_capacity(input.len());
     let mut problems = Vec::new();
     for row in input.rows() {
+        let row = match row {
+            Ok(row) => row,
+            Err(p) => {
+                problems.push(p);
+                continue;
+            }
+        };
         let nik: String = row.get(0).chars().filter(|c| !c.is_whitespace()).collect();
         let party = row.get(1).trim();
         // Only the shape is checked: the list is matched on the NIK as it
@@ -72,13 +82,8 @@ pub async fn import(
         }
         members.push((nik, party.to_string()));
     }
-    if input.is_empty() {
-        problems.push(RowProblem {
-            line: 1,
-            column: String::new(),
-            reason: "Berkas tidak berisi data anggota.".into(),
-        });
-    }
+    // A list with no rows is a valid list: no member of any party in this
+    // kabupaten (every applicant then passes the rule).
     if !problems.is_empty() {
         return Ok(PartyImport {
             members: 0,
@@ -124,4 +129,127 @@ pub async fn hits(db: &Db, session: &Session) -> Result<Vec<PartyHit>> {
         .into_iter()
         .map(hit)
         .collect())
+}
+
+/// Where the party-list rule stands for a round: an imported list (which
+/// always takes precedence), or membership checked another way, or neither.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PartyListState {
+    /// When the list was last imported (RFC 3339), if ever.
+    pub imported_at: Option<String>,
+    #[ts(type = "number")]
+    pub members: i64,
+    /// The check recorded for the round instead of a list.
+    pub check: Option<PartyCheck>,
+    /// What the rule does now, in words.
+    pub summary: String,
+    /// Whether the check may still be recorded or removed (the
+    /// administrative results are not frozen yet).
+    pub changeable: bool,
+}
+
+/// The party-list state for a round. Any logged-in role.
+pub async fn list_state(db: &Db, session: &Session, round_id: i64) -> Result<PartyListState> {
+    session.require(Operation::Read)?;
+    let mut conn = db.pool().acquire().await?;
+    let round = rounds::get(&mut conn, round_id).await?;
+    let imported_at = meta::get(&mut *conn, IMPORTED_AT).await?;
+    let members = parties::count(&mut conn).await?;
+    let check = parties::check_of(&mut conn, round_id).await?;
+    let summary = match (&imported_at, &check) {
+        (Some(at), _) => format!(
+            "NIK pendaftar dicocokkan dengan daftar anggota partai yang diimpor pada {} ({members} anggota).",
+            local_time(at)
+        ),
+        (None, Some(c)) => c.reason(),
+        (None, None) => "Daftar anggota partai belum diimpor dan belum ada catatan pemeriksaan dengan cara lain: aturan keanggotaan partai masih perlu diperiksa untuk setiap pendaftar.".into(),
+    };
+    Ok(PartyListState {
+        imported_at,
+        members,
+        check,
+        summary,
+        changeable: ensure_changeable(&round).is_ok(),
+    })
+}
+
+/// Refuses once the administrative results are frozen: the rule's outcome
+/// is part of them.
+fn ensure_changeable(round: &rounds::Round) -> Result<()> {
+    if round.current_stage > Stage::Administrasi {
+        return Err(Error::validation(
+            "tahapan",
+            format!(
+                "Penelitian administrasi {} sudah ditutup; cara pemeriksaan keanggotaan partai tidak dapat diubah lagi.",
+                round.name
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Records that party membership was checked for a round without a list
+/// (`method`, an optional note), by this user now; applicants then pass the
+/// party-list rule with that note unless a list is imported. Administrators
+/// only; audited.
+pub async fn record_check(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    method: PartyCheckMethod,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<PartyCheck> {
+    session.require(Operation::ManageRounds)?;
+    let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
+    if note.chars().count() > 500 {
+        return Err(Error::validation(
+            "catatan",
+            "Catatan paling panjang 500 karakter.",
+        ));
+    }
+    let check = PartyCheck {
+        method,
+        note,
+        at: now.to_rfc3339(),
+        username: session.username.clone(),
+    };
+    let mut tx = db.pool().begin().await?;
+    let round = rounds::get(&mut tx, round_id).await?;
+    ensure_changeable(&round)?;
+    let before = parties::check_of(&mut tx, round_id).await?;
+    parties::set_check(&mut tx, round_id, &check, session.user_id).await?;
+    let change = Change::new("parties.check", "round", round_id)
+        .before(json!({ "cara": before.map(|b| b.method.as_str()) }))
+        .after(json!({ "cara": method.as_str(), "catatan": check.note }));
+    audit::record(&mut tx, session, now, change).await?;
+    tx.commit().await?;
+    Ok(check)
+}
+
+/// Removes the recorded check of a round. Administrators only; audited.
+pub async fn clear_check(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    session.require(Operation::ManageRounds)?;
+    let mut tx = db.pool().begin().await?;
+    let round = rounds::get(&mut tx, round_id).await?;
+    ensure_changeable(&round)?;
+    let before = parties::check_of(&mut tx, round_id).await?;
+    let Some(before) = before else {
+        return Err(Error::validation(
+            "cara",
+            "Belum ada catatan pemeriksaan keanggotaan partai untuk seleksi ini.",
+        ));
+    };
+    parties::clear_check(&mut tx, round_id).await?;
+    let change = Change::new("parties.check_clear", "round", round_id)
+        .before(json!({ "cara": before.method.as_str(), "catatan": before.note }));
+    audit::record(&mut tx, session, now, change).await?;
+    tx.commit().await?;
+    Ok(())
 }

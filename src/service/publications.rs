@@ -10,13 +10,14 @@
 //! printed) and the texts of every kind (editable, with defaults). Only
 //! names, sex, units, scores and results are printed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, Local, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
+use crate::domain::extension::ExtensionState;
 use crate::domain::permission::Operation;
 use crate::domain::publication::{
     self, check_numbering, check_template, fill, PublicationKind, Series, Texts, PLACEHOLDERS,
@@ -30,6 +31,7 @@ use crate::pdf::official::{render, Column, Group, Letterhead, Official, Signatur
 use crate::pdf::{hari, tanggal, tanggal_huruf, Paper};
 use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
+use crate::service::extensions::{self, ExtensionUnit};
 use crate::service::{selection, setup, verification};
 use crate::store::{meta, publications as store, rounds, stages as stage_store, Db};
 
@@ -728,18 +730,39 @@ async fn table_of(
         }
         PublicationKind::BeritaAcara(Stage::Pendaftaran) => {
             let board = selection::quota(db, session, round.id, now).await?;
-            let threshold = round.settings.extension_threshold;
+            let short: HashMap<String, ExtensionUnit> = {
+                let mut conn = db.pool().acquire().await?;
+                extensions::short_units(&mut conn, round, now.date_naive())
+                    .await?
+                    .into_iter()
+                    .map(|u| (u.unit_code.clone(), u))
+                    .collect()
+            };
             for u in board.units.iter().filter(|u| within(&u.unit_code)) {
-                // Only what registration decided: enough applicants, or
-                // an extension (and whether it was enough).
+                // Only what registration decided: enough applicants, or an
+                // extension (and whether it was enough), or the Pimpinan's
+                // decision to go on without one.
                 let mut note: Vec<String> = Vec::new();
-                if let Some(until) = &u.extended_until {
-                    note.push(format!("Diperpanjang sampai {until}"));
+                if let Some(x) = short.get(&u.unit_code) {
+                    if let Some(until) = x.extended_until {
+                        note.push(format!(
+                            "Diperpanjang {} kali, sampai {}",
+                            x.extensions,
+                            tanggal(until)
+                        ));
+                    }
+                    match (x.state, &x.decision) {
+                        (ExtensionState::LanjutKeputusan, Some(d)) => note.push(d.clone()),
+                        (ExtensionState::BolehLanjut | ExtensionState::Diperpanjang, _) => {}
+                        (state, _) => note.push(format!(
+                            "Pendaftar kurang dari {}× kuota; {}",
+                            round.settings.extension_threshold,
+                            state.label()
+                        )),
+                    }
                 }
                 if u.registered < u.quota {
                     note.push("Kurang dari kuota".into());
-                } else if u.registered < threshold * u.quota && u.extended_until.is_none() {
-                    note.push(format!("Kurang dari {threshold}× kuota"));
                 }
                 lines.push(Line {
                     unit: u.unit_code.clone(),

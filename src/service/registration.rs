@@ -11,7 +11,9 @@ use crate::domain::applicant::{registration_number, Education, Sex};
 use crate::domain::applicant_input::{self, parse_date, ApplicantFields, FieldProblem};
 use crate::domain::documents::{self, DOCUMENTS};
 use crate::domain::eligibility::{self, PartyList, RuleResult};
+use crate::domain::gates;
 use crate::domain::nik::{Nik, NikWarning};
+use crate::domain::party_check::PartyCheck;
 use crate::domain::permission::Operation;
 use crate::domain::region::{atlas, RegionCode, RegionLevel};
 use crate::domain::registration::{PartyStatus, PreviousService, RegistrationDraft};
@@ -21,9 +23,9 @@ use crate::pdf::{receipt, Paper, ReceiptData, ReceiptDocument};
 use crate::service::applicants::new_applicant;
 use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
-use crate::service::stages;
 use crate::service::{parties, setup};
 use crate::store::applicants::{self as store, NewApplicant, StoredApplicant};
+use crate::store::extensions as ext_store;
 use crate::store::rounds::{self, Round};
 use crate::store::{meta, parties as party_store, Db};
 
@@ -104,6 +106,8 @@ struct Context {
     round: Round,
     kabupaten: RegionCode,
     party_list_imported: bool,
+    /// How membership was checked for the round when no list was imported.
+    party_check: Option<PartyCheck>,
 }
 
 async fn context(db: &Db, round_id: i64) -> Result<Context> {
@@ -111,10 +115,12 @@ async fn context(db: &Db, round_id: i64) -> Result<Context> {
     let mut conn = db.pool().acquire().await?;
     let round = rounds::get(&mut conn, round_id).await?;
     let party_list_imported = meta::get(&mut *conn, parties::IMPORTED_AT).await?.is_some();
+    let party_check = party_store::check_of(&mut conn, round_id).await?;
     Ok(Context {
         round,
         kabupaten,
         party_list_imported,
+        party_check,
     })
 }
 
@@ -172,7 +178,10 @@ async fn evaluate(
     };
 
     let party_list = match (&nik, ctx.party_list_imported) {
-        (_, false) => PartyList::NotImported,
+        (_, false) => match &ctx.party_check {
+            Some(c) => PartyList::CheckedOtherwise { reason: c.reason() },
+            None => PartyList::NotImported,
+        },
         (None, true) => PartyList::NotListed,
         (Some(n), true) => {
             let listed = party_store::parties_of(conn, n.as_str()).await?;
@@ -295,36 +304,25 @@ pub async fn register(
 ) -> Result<RegistrationResult> {
     session.require(Operation::RegisterApplicants)?;
     let ctx = context(db, round_id).await?;
-    let closed = || {
-        Error::validation(
-            "round",
-            format!(
-                "Pendaftaran {} sudah ditutup (tahap sekarang: {}).",
-                ctx.round.name,
-                ctx.round.current_stage.label()
-            ),
-        )
-    };
-    // After the close, only units with a running extension take applicants.
-    if ctx.round.current_stage > Stage::Administrasi {
-        return Err(closed());
+    let (stage, opened, today) = (
+        ctx.round.current_stage,
+        ctx.round.stage_open,
+        now.date_naive(),
+    );
+    // Refused before anything is checked when no unit takes applicants.
+    if let Err(r) = gates::registration(stage, opened, None, today) {
+        if r.whole_round() {
+            return Err(Error::validation("round", r.message(&ctx.round.name)));
+        }
     }
     let mut tx = db.pool().begin().await?;
     let (check, record) = evaluate(&mut tx, &ctx, draft, None, now).await?;
     let Some(mut record) = record else {
         return Ok(RegistrationResult { saved: None, check });
     };
-    if !stages::registration_open_for(&mut tx, &ctx.round, &record.unit_code, now.date_naive())
-        .await?
-    {
-        return Err(Error::validation(
-            "kode_wilayah_tugas",
-            format!(
-                "Pendaftaran {} sudah ditutup; wilayah ini tidak sedang diperpanjang.",
-                ctx.round.name
-            ),
-        ));
-    }
+    let extension = ext_store::latest_extension(&mut tx, round_id, &record.unit_code).await?;
+    gates::registration(stage, opened, extension.map(|e| e.ends_on), today)
+        .map_err(|r| Error::validation("kode_wilayah_tugas", r.message(&ctx.round.name)))?;
     let seq = store::next_seq(&mut tx, round_id).await?;
     record.reg_seq = seq;
     record.reg_number = registration_number(ctx.round.body, ctx.kabupaten.digits(), seq);

@@ -91,6 +91,53 @@ pub async fn create_from_preset(
     create_round(db, session, &draft, now).await
 }
 
+/// Replaces the rule settings of a round before anyone is registered in
+/// it (the rules an applicant was registered under never change under
+/// them). Administrators only; audited with the settings before and after.
+pub async fn update_settings(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    settings: &RoundSettings,
+    now: DateTime<Utc>,
+) -> Result<RoundSummary> {
+    session.require(Operation::ManageRounds)?;
+    settings.validate()?;
+    let mut tx = db.pool().begin().await?;
+    let round = rounds::get(&mut tx, round_id).await?;
+    let registered = applicants::next_seq(&mut tx, round_id).await? - 1;
+    if round.current_stage != Stage::Pendaftaran || registered > 0 {
+        return Err(Error::validation(
+            "settings",
+            format!(
+                "Aturan {} hanya dapat diubah sebelum ada pendaftar (sudah {registered} pendaftar, tahap {}).",
+                round.name,
+                round.current_stage.label().to_lowercase()
+            ),
+        ));
+    }
+    rounds::update_settings(&mut tx, round_id, settings).await?;
+    let as_json =
+        |s: &RoundSettings| serde_json::to_value(s).map_err(|e| Error::Internal(e.to_string()));
+    let change = Change::new("round.settings", "round", round_id)
+        .before(as_json(&round.settings)?)
+        .after(as_json(settings)?);
+    audit::record(&mut tx, session, now, change).await?;
+    let updated = rounds::get(&mut tx, round_id).await?;
+    tx.commit().await?;
+    Ok(summary(updated, 0))
+}
+
+/// One round with its applicant count. Any logged-in role.
+pub async fn get_round(db: &Db, session: &Session, round_id: i64) -> Result<RoundSummary> {
+    session.require(Operation::Read)?;
+    list_rounds(db)
+        .await?
+        .into_iter()
+        .find(|r| r.id == round_id)
+        .ok_or_else(|| Error::NotFound(format!("Seleksi dengan nomor {round_id}")))
+}
+
 /// Every round, oldest first, with its applicant count.
 pub async fn list_rounds(db: &Db) -> Result<Vec<RoundSummary>> {
     let mut conn = db.pool().acquire().await?;

@@ -9,13 +9,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
 
 use crate::docs::csv_in::RowProblem;
 use crate::docs::scores_csv;
+use crate::domain::extension::{self, ExtensionState, UnitRegistration};
 use crate::domain::permission::Operation;
 use crate::domain::ranking::{
     self, format_final, format_score, Candidate, Mark, Placed, Rules, Status, UnitRanking,
@@ -26,7 +27,8 @@ use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
 use crate::service::{registration, verification};
-use crate::store::selection::{self as store, Extension, NewMark, RankingRow};
+use crate::store::extensions::{self as ext_store, Decision, Extension};
+use crate::store::selection::{self as store, NewMark, RankingRow};
 use crate::store::{responses, rounds, Db};
 
 /// One unit of a round (kecamatan for PPK, desa for PPS) and its quota.
@@ -52,6 +54,8 @@ pub(crate) struct Computed {
     /// Unit code (digits) → ranking.
     pub rankings: HashMap<String, UnitRanking>,
     pub extensions: Vec<Extension>,
+    /// The Pimpinan's decisions to go on without an extension.
+    pub extension_decisions: Vec<Decision>,
 }
 
 impl Computed {
@@ -97,7 +101,8 @@ pub(crate) async fn compute(
     let round = rounds::get(&mut conn, round_id).await?;
     let quota_rows = rounds::unit_quota_rows(&mut conn, round_id, round.body).await?;
     let rows = store::ranking_rows(&mut conn, round_id).await?;
-    let extensions = store::extensions(&mut conn, round_id).await?;
+    let extensions = ext_store::extensions(&mut conn, round_id).await?;
+    let extension_decisions = ext_store::decisions(&mut conn, round_id).await?;
     let dropped: HashSet<i64> = responses::dropped(&mut conn, round_id)
         .await?
         .into_iter()
@@ -169,6 +174,7 @@ pub(crate) async fn compute(
         live_ms,
         rankings: HashMap::new(),
         extensions,
+        extension_decisions,
     };
     let mut rankings = HashMap::with_capacity(by_unit.len());
     for u in &computed.units {
@@ -309,7 +315,10 @@ pub(crate) async fn listed(
                 kecamatan_name: u.kecamatan_name.clone(),
                 written: mark_text(row.written_mark()),
                 interview: mark_text(row.interview_mark()),
-                final_score: p.final_score.map(format_final).unwrap_or_default(),
+                final_score: p
+                    .final_score
+                    .map(|f| format_final(f, c.round.settings.score_combination))
+                    .unwrap_or_default(),
                 rank: p.rank,
                 position: p.position,
                 reserve: p.reserve,
@@ -442,10 +451,19 @@ pub(crate) fn dashboard(c: &Computed, now: DateTime<Utc>) -> QuotaDashboard {
             *ms.entry(r.unit_code.as_str()).or_default() += 1;
         }
     }
-    let latest: HashMap<&str, &Extension> = c
-        .extensions
+    // Per unit: (extensions, end of the latest), and the extension count a
+    // decision to go on was taken at.
+    let mut extended: HashMap<&str, (u32, NaiveDate)> = HashMap::new();
+    for e in &c.extensions {
+        let entry = extended
+            .entry(e.unit_code.as_str())
+            .or_insert((0, e.ends_on));
+        *entry = (entry.0 + 1, e.ends_on);
+    }
+    let decided: HashMap<&str, u32> = c
+        .extension_decisions
         .iter()
-        .map(|e| (e.unit_code.as_str(), e))
+        .map(|d| (d.unit_code.as_str(), d.extensions))
         .collect();
     let mut units = Vec::with_capacity(c.units.len());
     let mut flagged: HashMap<QuotaFlag, u32> = HashMap::new();
@@ -480,20 +498,28 @@ pub(crate) fn dashboard(c: &Computed, now: DateTime<Utc>) -> QuotaDashboard {
                 row.flags.push(QuotaFlag::SeriBelumDiputuskan);
             }
         }
-        let ext = latest.get(u.code.as_str());
-        row.extended_until = ext.map(|e| e.ends_on.to_string());
+        let ext = extended.get(u.code.as_str()).copied();
+        row.extended_until = ext.map(|(_, end)| end.to_string());
         // Extensions matter between the close of registration and the close
         // of the administrative stage.
         if stage == Stage::Administrasi {
-            let threshold = settings.extension_threshold * u.quota;
-            match ext {
-                Some(e) if e.ends_on >= today => row.flags.push(QuotaFlag::Diperpanjang),
-                Some(_) if row.registered < u.quota => {
+            let facts = UnitRegistration {
+                registered: row.registered,
+                quota: u.quota,
+                threshold: settings.extension_threshold,
+                extensions: ext.map_or(0, |(n, _)| n),
+                extended_until: ext.map(|(_, end)| end),
+                decided_after: decided.get(u.code.as_str()).copied(),
+            };
+            match extension::state(&facts, today) {
+                Some(ExtensionState::PerluPerpanjangan) => {
+                    row.flags.push(QuotaFlag::PerluPerpanjangan)
+                }
+                Some(ExtensionState::Diperpanjang) => row.flags.push(QuotaFlag::Diperpanjang),
+                Some(ExtensionState::PerluPerpanjanganLagi) => {
                     row.flags.push(QuotaFlag::PerluPerpanjanganLagi)
                 }
-                Some(_) => {}
-                None if row.registered < threshold => row.flags.push(QuotaFlag::PerluPerpanjangan),
-                None => {}
+                _ => {}
             }
         }
         let short = if stage > Stage::Akhir {
@@ -800,6 +826,13 @@ pub async fn import_marks(
         reason,
     };
     for row in &input {
+        let row = match row {
+            Ok(row) => row,
+            Err(p) => {
+                problems.push(p.clone());
+                continue;
+            }
+        };
         let number = &row.number;
         let Some(&id) = ids.get(number) else {
             problems.push(problem(

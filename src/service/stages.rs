@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
@@ -20,8 +20,8 @@ use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::auth::Session;
 use crate::service::backup;
-use crate::service::{local_time, selection, verification};
-use crate::store::selection::{self as sel_store, Extension};
+use crate::service::{extensions, local_time, selection, verification};
+use crate::store::selection as sel_store;
 use crate::store::stages::{self as store, NewEvent};
 use crate::store::{rounds, Db};
 
@@ -95,23 +95,9 @@ pub async fn close(
     let mut frozen: Vec<(i64, String, Option<u32>)> = Vec::new();
     let (snapshot, applicants) = match stage {
         Stage::Administrasi => {
-            let running: Vec<String> = {
+            {
                 let mut conn = db.pool().acquire().await?;
-                sel_store::extensions(&mut conn, round_id)
-                    .await?
-                    .into_iter()
-                    .filter(|e| e.ends_on >= today)
-                    .map(|e| e.unit_code)
-                    .collect()
-            };
-            if !running.is_empty() {
-                return Err(Error::validation(
-                    "tahapan",
-                    format!(
-                        "Penelitian administrasi belum dapat ditutup: pendaftaran masih diperpanjang di {} wilayah.",
-                        running.len()
-                    ),
-                ));
+                extensions::ensure_settled(&mut conn, &round, stage, today).await?;
             }
             let rows = verification::results(db, session, round_id, now).await?;
             let open = rows.iter().filter(|r| r.result.is_empty()).count();
@@ -462,183 +448,4 @@ pub async fn timeline(
         today,
         stages,
     })
-}
-
-/// A unit that registration left short, and where its extension stands.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct ExtensionUnit {
-    /// Dotted code.
-    pub unit_code: String,
-    pub unit_label: String,
-    pub quota: u32,
-    pub registered: u32,
-    /// threshold × quota: fewer than this calls for an extension.
-    pub needed: u32,
-    /// Extensions so far.
-    pub extensions: u32,
-    /// End of the latest extension.
-    #[ts(type = "string | null")]
-    pub extended_until: Option<NaiveDate>,
-    /// `perlu_perpanjangan`, `diperpanjang`, `perlu_perpanjangan_lagi` or
-    /// `boleh_lanjut` (extended, and at least 1× quota now).
-    pub state: String,
-    /// Whether it can be extended now.
-    pub can_extend: bool,
-}
-
-/// The units registration left short (fewer than threshold × quota active
-/// applicants), with their extensions. Empty while registration is open.
-pub async fn extension_list(
-    db: &Db,
-    session: &Session,
-    round_id: i64,
-    now: DateTime<Utc>,
-) -> Result<Vec<ExtensionUnit>> {
-    session.require(Operation::Read)?;
-    let today = now.date_naive();
-    let mut conn = db.pool().acquire().await?;
-    let round = rounds::get(&mut conn, round_id).await?;
-    let units = rounds::unit_quota_rows(&mut conn, round_id, round.body).await?;
-    let registered: std::collections::HashMap<String, u32> =
-        sel_store::registered_per_unit(&mut conn, round_id)
-            .await?
-            .into_iter()
-            .collect();
-    let extensions = sel_store::extensions(&mut conn, round_id).await?;
-    let window = round.current_stage == Stage::Administrasi;
-    let mut out = Vec::new();
-    for u in units {
-        let quota = u.quota.unwrap_or(round.settings.quota_per_unit);
-        let needed = round.settings.extension_threshold * quota;
-        let n = registered.get(&u.code).copied().unwrap_or(0);
-        let mine: Vec<&Extension> = extensions
-            .iter()
-            .filter(|e| e.unit_code == u.code)
-            .collect();
-        if n >= needed && mine.is_empty() {
-            continue;
-        }
-        let latest = mine.last().map(|e| e.ends_on);
-        let state = match latest {
-            None => "perlu_perpanjangan",
-            Some(end) if end >= today => "diperpanjang",
-            Some(_) if n < quota => "perlu_perpanjangan_lagi",
-            Some(_) => "boleh_lanjut",
-        };
-        let code = crate::domain::region::RegionCode::from_trusted(u.code.clone());
-        out.push(ExtensionUnit {
-            unit_code: code.dotted(),
-            unit_label: crate::domain::region::atlas().unit_label(&code),
-            quota,
-            registered: n,
-            needed,
-            extensions: mine.len() as u32,
-            extended_until: latest,
-            can_extend: window && matches!(state, "perlu_perpanjangan" | "perlu_perpanjangan_lagi"),
-            state: state.to_string(),
-        });
-    }
-    Ok(out)
-}
-
-/// Extends registration for the given units (dotted or digit codes) until
-/// `ends_on` (default: today + the round's extension days). Only after
-/// registration closed and before the administrative stage closes, and only
-/// for units that call for it. Pimpinan; audited.
-pub async fn extend(
-    db: &Db,
-    session: &Session,
-    round_id: i64,
-    units: &[String],
-    ends_on: Option<NaiveDate>,
-    now: DateTime<Utc>,
-) -> Result<NaiveDate> {
-    session.require(Operation::PlenaryDecisions)?;
-    if units.is_empty() {
-        return Err(Error::validation(
-            "wilayah",
-            "Pilih wilayah yang diperpanjang.",
-        ));
-    }
-    let today = now.date_naive();
-    let list = extension_list(db, session, round_id, now).await?;
-    let mut tx = db.pool().begin().await?;
-    let round = rounds::get(&mut tx, round_id).await?;
-    if round.current_stage != Stage::Administrasi {
-        return Err(Error::validation(
-            "tahapan",
-            "Perpanjangan pendaftaran diberikan setelah pendaftaran ditutup dan sebelum penelitian administrasi ditutup.",
-        ));
-    }
-    let ends_on = ends_on.unwrap_or(today + Days::new(u64::from(round.settings.extension_days)));
-    if ends_on < today {
-        return Err(Error::validation(
-            "sampai",
-            "Tanggal akhir perpanjangan tidak boleh sebelum hari ini.",
-        ));
-    }
-    let mut done = Vec::new();
-    for code in units {
-        let code = crate::domain::region::RegionCode::parse(code)?;
-        let Some(u) = list.iter().find(|u| u.unit_code == code.dotted()) else {
-            return Err(Error::validation(
-                "wilayah",
-                format!(
-                    "{} tidak perlu diperpanjang: pendaftarnya sudah mencapai {} × kuota.",
-                    code.dotted(),
-                    round.settings.extension_threshold
-                ),
-            ));
-        };
-        if !u.can_extend {
-            return Err(Error::validation(
-                "wilayah",
-                format!(
-                    "{} tidak dapat diperpanjang sekarang ({}).",
-                    u.unit_label,
-                    u.state.replace('_', " ")
-                ),
-            ));
-        }
-        sel_store::insert_extension(
-            &mut tx,
-            round_id,
-            &Extension {
-                unit_code: code.digits().to_string(),
-                ends_on,
-                registered: u.registered,
-                at: now.to_rfc3339(),
-                username: session.username.clone(),
-            },
-            session.user_id,
-        )
-        .await?;
-        done.push(u.unit_code.clone());
-    }
-    let change = Change::new("registration.extend", "round", round_id)
-        .after(json!({ "units": done, "until": ends_on.to_string() }));
-    audit::record(&mut tx, session, now, change).await?;
-    tx.commit().await?;
-    Ok(ends_on)
-}
-
-/// Whether registration takes applications for `unit_code` (digits) today:
-/// while the registration stage is in progress, or after it closed for a
-/// unit whose extension is still running.
-pub async fn registration_open_for(
-    conn: &mut sqlx::SqliteConnection,
-    round: &rounds::Round,
-    unit_code: &str,
-    today: NaiveDate,
-) -> Result<bool> {
-    if round.current_stage == Stage::Pendaftaran {
-        return Ok(true);
-    }
-    if round.current_stage != Stage::Administrasi {
-        return Ok(false);
-    }
-    Ok(sel_store::latest_extension(conn, round.id, unit_code)
-        .await?
-        .is_some_and(|e| e.ends_on >= today))
 }

@@ -121,6 +121,13 @@ pub async fn import(
     let mut rows = Vec::with_capacity(input.len());
     let mut problems = Vec::new();
     for row in input.rows() {
+        let row = match row {
+            Ok(row) => row,
+            Err(p) => {
+                problems.push(p);
+                continue;
+            }
+        };
         let number = row.get(0).trim().to_ascii_uppercase();
         let id = ids.get(&number).copied();
         if id.is_none() {

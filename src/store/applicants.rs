@@ -209,6 +209,7 @@ pub async fn active_in_election(
 /// An applicant row as exported.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ExportRow {
+    pub reg_number: String,
     pub nik: String,
     pub full_name: String,
     pub sex: String,
@@ -228,8 +229,8 @@ pub struct ExportRow {
 /// Every application of a round, in registration order.
 pub async fn for_export(conn: &mut SqliteConnection, round_id: i64) -> Result<Vec<ExportRow>> {
     Ok(sqlx::query_as(
-        "SELECT nik, full_name, sex, birth_place, birth_date, address, address_desa_code, education, phone, email,
-                unit_code, occupation, domicile_desa_code, domicile_reason
+        "SELECT reg_number, nik, full_name, sex, birth_place, birth_date, address, address_desa_code, education,
+                phone, email, unit_code, occupation, domicile_desa_code, domicile_reason
          FROM applicants WHERE round_id = ? ORDER BY reg_seq",
     )
     .bind(round_id)

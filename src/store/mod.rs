@@ -7,6 +7,7 @@
 pub mod applicants;
 pub mod audit;
 pub mod backup;
+pub mod extensions;
 pub mod meta;
 pub mod parties;
 pub mod publications;

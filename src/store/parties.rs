@@ -2,7 +2,8 @@
 
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
-use crate::error::Result;
+use crate::domain::party_check::{PartyCheck, PartyCheckMethod};
+use crate::error::{Error, Result};
 use crate::store::BULK_CHUNK;
 
 /// Replaces the whole list (inside the caller's transaction).
@@ -57,4 +58,57 @@ pub async fn parties_of(conn: &mut SqliteConnection, nik: &str) -> Result<Vec<St
             .fetch_all(&mut *conn)
             .await?,
     )
+}
+
+/// The check recorded for a round instead of a list, if any.
+pub async fn check_of(conn: &mut SqliteConnection, round_id: i64) -> Result<Option<PartyCheck>> {
+    let row: Option<(String, String, String, String)> =
+        sqlx::query_as("SELECT method, note, at, username FROM party_checks WHERE round_id = ?")
+            .bind(round_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    row.map(|(method, note, at, username)| {
+        Ok(PartyCheck {
+            method: PartyCheckMethod::parse(&method).map_err(|_| {
+                Error::Internal(format!("cara pemeriksaan partai tersimpan \"{method}\""))
+            })?,
+            note,
+            at,
+            username,
+        })
+    })
+    .transpose()
+}
+
+/// Records (or replaces) the check of a round.
+pub async fn set_check(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+    check: &PartyCheck,
+    user_id: Option<i64>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO party_checks (round_id, method, note, at, user_id, username)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (round_id) DO UPDATE SET method = excluded.method, note = excluded.note,
+             at = excluded.at, user_id = excluded.user_id, username = excluded.username",
+    )
+    .bind(round_id)
+    .bind(check.method.as_str())
+    .bind(&check.note)
+    .bind(&check.at)
+    .bind(user_id)
+    .bind(&check.username)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Removes the check of a round; whether there was one.
+pub async fn clear_check(conn: &mut SqliteConnection, round_id: i64) -> Result<bool> {
+    let done = sqlx::query("DELETE FROM party_checks WHERE round_id = ?")
+        .bind(round_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() > 0)
 }

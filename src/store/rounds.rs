@@ -1,7 +1,8 @@
 //! Selection rounds, their schedule and per-unit quota overrides.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::SqliteConnection;
+use sqlx::sqlite::SqliteArguments;
+use sqlx::{Sqlite, SqliteConnection};
 
 use crate::domain::round::{Body, RoundDraft, RoundSettings, ScoreCombination, Stage, StageDates};
 use crate::error::{Error, Result};
@@ -50,14 +51,12 @@ struct StageRow {
     ends_on: NaiveDate,
 }
 
-/// Inserts a validated draft with its schedule; returns the new id.
-pub async fn insert(
-    conn: &mut SqliteConnection,
-    draft: &RoundDraft,
-    created_by: Option<i64>,
-    now: DateTime<Utc>,
-) -> Result<i64> {
-    let s = &draft.settings;
+/// A query with the settings bound in the order of the `rounds` columns
+/// from `quota_per_unit` to `interview_weight`.
+fn bind_settings<'q>(
+    q: sqlx::query::Query<'q, Sqlite, SqliteArguments<'q>>,
+    s: &RoundSettings,
+) -> sqlx::query::Query<'q, Sqlite, SqliteArguments<'q>> {
     let (ww, iw) = match s.score_combination {
         ScoreCombination::Bobot {
             tertulis,
@@ -65,26 +64,59 @@ pub async fn insert(
         } => (tertulis, wawancara),
         _ => (0, 0),
     };
-    let res = sqlx::query(
-        "INSERT INTO rounds (name, election, body, quota_per_unit, written_pass_multiple, final_rank_multiple,
-             extension_threshold, extension_days, min_age, max_periods, reference_date, score_mode,
-             written_weight, interview_weight, current_stage, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    q.bind(s.quota_per_unit)
+        .bind(s.written_pass_multiple)
+        .bind(s.final_rank_multiple)
+        .bind(s.extension_threshold)
+        .bind(s.extension_days)
+        .bind(s.min_age)
+        .bind(s.max_periods)
+        .bind(s.reference_date)
+        .bind(s.score_combination.mode_str())
+        .bind(ww)
+        .bind(iw)
+}
+
+/// Replaces the rule settings of a round (validated by the caller).
+pub async fn update_settings(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+    s: &RoundSettings,
+) -> Result<()> {
+    bind_settings(
+        sqlx::query(
+            "UPDATE rounds SET quota_per_unit = ?, written_pass_multiple = ?, final_rank_multiple = ?,
+                 extension_threshold = ?, extension_days = ?, min_age = ?, max_periods = ?, reference_date = ?,
+                 score_mode = ?, written_weight = ?, interview_weight = ?
+             WHERE id = ?",
+        ),
+        s,
     )
-    .bind(draft.name.trim())
-    .bind(draft.election.trim())
-    .bind(draft.body.as_str())
-    .bind(s.quota_per_unit)
-    .bind(s.written_pass_multiple)
-    .bind(s.final_rank_multiple)
-    .bind(s.extension_threshold)
-    .bind(s.extension_days)
-    .bind(s.min_age)
-    .bind(s.max_periods)
-    .bind(s.reference_date)
-    .bind(s.score_combination.mode_str())
-    .bind(ww)
-    .bind(iw)
+    .bind(round_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Inserts a validated draft with its schedule; returns the new id.
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    draft: &RoundDraft,
+    created_by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let res = bind_settings(
+        sqlx::query(
+            "INSERT INTO rounds (name, election, body, quota_per_unit, written_pass_multiple, final_rank_multiple,
+                 extension_threshold, extension_days, min_age, max_periods, reference_date, score_mode,
+                 written_weight, interview_weight, current_stage, created_at, created_by)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(draft.name.trim())
+        .bind(draft.election.trim())
+        .bind(draft.body.as_str()),
+        &draft.settings,
+    )
     .bind(Stage::Pendaftaran.as_str())
     .bind(now.to_rfc3339())
     .bind(created_by)

@@ -449,6 +449,16 @@ def test_a_small_round_from_registration_to_the_final_list(launch, tmp_path: Pat
     login(driver, "ketua", "rahasia-sekali-123")
     seleksi_tab(driver, "Tahapan")
     close_and_open(driver, ("pendaftaran", "pendaftaran"), ("administrasi", "penelitian administrasi"))
+    # The other 23 kecamatan are short of applicants: the chair lets them go
+    # on without an extension, with a reason, before the check can close.
+    button(driver, "Pilih semua yang perlu").click()
+    button(driver, "Lanjut tanpa perpanjangan…").click()
+    reason = wait(driver).until(EC.element_to_be_clickable((By.ID, "no-extension-reason")))
+    reason.send_keys("Rapat pleno: tidak ada warga lain yang mendaftar")
+    button(driver, "Catat keputusan").click()
+    wait(driver).until(
+        lambda d: "23 wilayah lanjut tanpa perpanjangan" in d.find_element(By.CSS_SELECTOR, "[data-testid='extension-message']").text
+    )
     close_and_open(driver, ("administrasi", "penelitian administrasi"), ("tertulis", "tes tertulis"))
     save_screenshot(driver, "selection-timeline.png")
 

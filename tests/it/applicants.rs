@@ -197,10 +197,10 @@ async fn export_writes_the_import_format_back() {
     let exported = String::from_utf8(out).unwrap();
     assert_eq!(
         exported,
-        "nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,alamat,kode_desa,pendidikan,telepon,email,kode_wilayah_tugas,pekerjaan,kode_desa_domisili,alasan_domisili\n\
-         3514015208900002,Siti Nur'aini,P,Pasuruan,1990-08-12,Jl. Contoh 1; RT 2,35.07.01.2001,S1,,siti@contoh.invalid,35.14.01.2002,,35.14.01.2002,Surat domisili\n"
+        "nomor_pendaftaran,nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,alamat,kode_desa,pendidikan,telepon,email,kode_wilayah_tugas,pekerjaan,kode_desa_domisili,alasan_domisili\n\
+         PPS-3514-0001,3514015208900002,Siti Nur'aini,P,Pasuruan,1990-08-12,Jl. Contoh 1; RT 2,35.07.01.2001,S1,,siti@contoh.invalid,35.14.01.2002,,35.14.01.2002,Surat domisili\n"
     );
-    // What was exported imports again, into another election.
+    // What was exported imports again (the number is ignored), into another election.
     let pilkada = create_from_preset(&t.db, &admin, Preset::Pilkada2024, Body::Pps, None, now())
         .await
         .unwrap();

@@ -11,7 +11,7 @@ use adhoc::service::paw::{self, LeaveCause, LeaveInput};
 use adhoc::service::responses::{self, Outcome, ResponseInput};
 use adhoc::service::selection::{record_mark, results};
 use adhoc::service::stages::{close, open};
-use common::{as_role, decide_admin, now, ready_db, small_ppk_round};
+use common::{as_role, decide_admin, go_on_without_extensions, now, ready_db, small_ppk_round};
 
 /// Smallest JPEG the sniffer accepts.
 const JPEG: &[u8] = &[
@@ -31,6 +31,7 @@ async fn a_founded_response_moves_the_reserve_up_and_paw_follows_the_ranking() {
     close(&t.db, &chair, round, Stage::Pendaftaran, now())
         .await
         .unwrap();
+    go_on_without_extensions(&t.db, &admin, round).await;
     close(&t.db, &chair, round, Stage::Administrasi, now())
         .await
         .unwrap();

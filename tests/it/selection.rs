@@ -6,16 +6,21 @@
 use crate::common;
 
 use adhoc::domain::account::Role;
+use adhoc::domain::extension::ExtensionState;
 use adhoc::domain::ranking::Status;
 use adhoc::domain::round::Stage;
 use adhoc::domain::verification::AdminVerdict;
+use adhoc::service::extensions::{extend, extension_list};
 use adhoc::service::registration::register;
 use adhoc::service::selection::{
     decide_tie, import_marks, quota, record_mark, results, score_sheet, QuotaFlag,
 };
-use adhoc::service::stages::{close, extend, extension_list, open, reopen, timeline, StageState};
+use adhoc::service::stages::{close, open, reopen, timeline, StageState};
 use chrono::Days;
-use common::{as_role, decide_admin, now, ppk_draft, ready_db, register_many, small_ppk_round};
+use common::{
+    as_role, decide_admin, go_on_without_extensions, now, ppk_draft, ready_db, register_many,
+    small_ppk_round,
+};
 
 #[tokio::test]
 async fn a_round_goes_from_scores_to_the_final_list() {
@@ -35,6 +40,7 @@ async fn a_round_goes_from_scores_to_the_final_list() {
     close(&t.db, &chair, round, Stage::Pendaftaran, now())
         .await
         .unwrap();
+    go_on_without_extensions(&t.db, &admin, round).await;
     close(&t.db, &chair, round, Stage::Administrasi, now())
         .await
         .unwrap();
@@ -363,7 +369,7 @@ async fn registration_is_extended_for_short_units_only() {
     assert_eq!(list.len(), 23);
     assert!(list
         .iter()
-        .all(|u| u.state == "perlu_perpanjangan" && u.can_extend));
+        .all(|u| u.state == ExtensionState::PerluPerpanjangan && u.can_extend));
     assert!(!list.iter().any(|u| u.unit_code == "35.14.01"));
     let second = list.iter().find(|u| u.unit_code == "35.14.02").unwrap();
     assert_eq!((second.registered, second.needed), (4, 10));
@@ -402,7 +408,10 @@ async fn registration_is_extended_for_short_units_only() {
     let e = register(&t.db, &desk, round, &elsewhere, now())
         .await
         .unwrap_err();
-    assert!(e.to_string().contains("tidak sedang diperpanjang"), "{e}");
+    assert!(
+        e.to_string().contains("wilayah ini tidak diperpanjang"),
+        "{e}"
+    );
     let e = register(
         &t.db,
         &desk,
@@ -412,7 +421,10 @@ async fn registration_is_extended_for_short_units_only() {
     )
     .await
     .unwrap_err();
-    assert!(e.to_string().contains("tidak sedang diperpanjang"), "{e}");
+    assert!(
+        e.to_string().contains("wilayah ini tidak diperpanjang"),
+        "{e}"
+    );
 
     // The administrative stage waits for the extension to end.
     decide_admin(&t.db, &admin, people.iter().map(|p| p.0), AdminVerdict::MS).await;
@@ -427,8 +439,8 @@ async fn registration_is_extended_for_short_units_only() {
     let list = extension_list(&t.db, &chair, round, later).await.unwrap();
     let second = list.iter().find(|u| u.unit_code == "35.14.02").unwrap();
     assert_eq!(
-        (second.registered, second.state.as_str(), second.can_extend),
-        (5, "boleh_lanjut", false)
+        (second.registered, second.state, second.can_extend),
+        (5, ExtensionState::BolehLanjut, false)
     );
     let e = register(
         &t.db,
@@ -443,7 +455,7 @@ async fn registration_is_extended_for_short_units_only() {
     )
     .await
     .unwrap_err();
-    assert!(e.to_string().contains("tidak sedang diperpanjang"), "{e}");
+    assert!(e.to_string().contains("sudah berakhir pada"), "{e}");
 
     // A unit extended with too few applicants is flagged for another extension.
     extend(
@@ -459,8 +471,8 @@ async fn registration_is_extended_for_short_units_only() {
     let list = extension_list(&t.db, &chair, round, later).await.unwrap();
     let third = list.iter().find(|u| u.unit_code == "35.14.03").unwrap();
     assert_eq!(
-        (third.state.as_str(), third.can_extend),
-        ("perlu_perpanjangan_lagi", true)
+        (third.state, third.can_extend),
+        (ExtensionState::PerluPerpanjanganLagi, true)
     );
     let board = quota(&t.db, &chair, round, later).await.unwrap();
     let third = board

@@ -9,7 +9,7 @@ use adhoc::service::registration::{register, update};
 use adhoc::service::rounds::create_from_preset;
 use adhoc::service::stages::{close, reopen};
 use adhoc::service::verification::{record, set_override};
-use common::{as_role, now, ppk_draft, ready_db};
+use common::{as_role, go_on_without_extensions, now, ppk_draft, ready_db};
 
 async fn stage_of(db: &adhoc::store::Db, round: i64) -> String {
     sqlx::query_scalar("SELECT current_stage FROM rounds WHERE id = ?")
@@ -55,6 +55,7 @@ async fn the_administrative_stage_closes_when_every_file_is_decided_and_then_is_
         .await
         .unwrap();
     assert_eq!(stage_of(&t.db, round).await, "administrasi");
+    go_on_without_extensions(&t.db, &admin, round).await;
 
     // An undecided file keeps the administrative stage open.
     let e = close(&t.db, &chair, round, Stage::Administrasi, now())

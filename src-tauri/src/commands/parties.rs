@@ -1,6 +1,8 @@
-//! The party-membership list: import from a file the user picks, and the hits.
+//! The party-membership list: import from a file the user picks, the hits,
+//! and membership checked another way for a round.
 
-use adhoc::service::parties::{self, PartyHit, PartyImport};
+use adhoc::domain::party_check::{PartyCheck, PartyCheckMethod};
+use adhoc::service::parties::{self, PartyHit, PartyImport, PartyListState};
 use adhoc::Error;
 use chrono::Utc;
 use tauri::{AppHandle, Runtime, State};
@@ -29,4 +31,33 @@ pub async fn import_party_list<R: Runtime>(
 pub async fn party_hits(state: State<'_, AppState>) -> CmdResult<Vec<PartyHit>> {
     let session = state.session()?;
     Ok(parties::hits(&state.db()?, &session).await?)
+}
+
+/// Where the party-list rule stands for a round.
+#[tauri::command]
+pub async fn party_list_state(
+    state: State<'_, AppState>,
+    round_id: i64,
+) -> CmdResult<PartyListState> {
+    let session = state.session()?;
+    Ok(parties::list_state(&state.db()?, &session, round_id).await?)
+}
+
+/// Records that membership was checked another way for a round (Administrator).
+#[tauri::command]
+pub async fn record_party_check(
+    state: State<'_, AppState>,
+    round_id: i64,
+    method: PartyCheckMethod,
+    note: String,
+) -> CmdResult<PartyCheck> {
+    let session = state.session()?;
+    Ok(parties::record_check(&state.db()?, &session, round_id, method, &note, Utc::now()).await?)
+}
+
+/// Removes the recorded check of a round (Administrator).
+#[tauri::command]
+pub async fn clear_party_check(state: State<'_, AppState>, round_id: i64) -> CmdResult<()> {
+    let session = state.session()?;
+    Ok(parties::clear_check(&state.db()?, &session, round_id, Utc::now()).await?)
 }

@@ -1,5 +1,5 @@
 //! The selection after the administrative check: stage timeline and
-//! opening, registration extensions, test scores, results, the quota
+//! opening, test scores, results, the quota
 //! dashboard and the plenary's tie decisions.
 
 use adhoc::domain::permission::Operation;
@@ -7,9 +7,9 @@ use adhoc::domain::round::Stage;
 use adhoc::service::paw::{self, LeaveInput, UnitMembers};
 use adhoc::service::responses::{self, Outcome, ResponseInput, ResponseView};
 use adhoc::service::selection::{self, QuotaDashboard, ScoreImport, ScoreSheet, SelectionRow};
-use adhoc::service::stages::{self, ExtensionUnit, Timeline};
+use adhoc::service::stages::{self, Timeline};
 use adhoc::Error;
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::commands::files;
@@ -27,45 +27,6 @@ pub async fn stage_timeline(state: State<'_, AppState>, round_id: i64) -> CmdRes
 pub async fn open_stage(state: State<'_, AppState>, round_id: i64, stage: Stage) -> CmdResult<()> {
     let session = state.session()?;
     Ok(stages::open(&state.db()?, &session, round_id, stage, Utc::now()).await?)
-}
-
-/// Units that registration left short, with their extensions.
-#[tauri::command]
-pub async fn extension_list(
-    state: State<'_, AppState>,
-    round_id: i64,
-) -> CmdResult<Vec<ExtensionUnit>> {
-    let session = state.session()?;
-    Ok(stages::extension_list(&state.db()?, &session, round_id, Utc::now()).await?)
-}
-
-/// Extends registration for some units (Pimpinan); returns the end date.
-#[tauri::command]
-pub async fn extend_registration(
-    state: State<'_, AppState>,
-    round_id: i64,
-    units: Vec<String>,
-    ends_on: Option<String>,
-) -> CmdResult<String> {
-    let session = state.session()?;
-    let ends_on = match ends_on.filter(|s| !s.trim().is_empty()) {
-        Some(s) => Some(
-            NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-                Error::validation("sampai", "Tanggal akhir perpanjangan tidak dapat dibaca.")
-            })?,
-        ),
-        None => None,
-    };
-    let end = stages::extend(
-        &state.db()?,
-        &session,
-        round_id,
-        &units,
-        ends_on,
-        Utc::now(),
-    )
-    .await?;
-    Ok(end.to_string())
 }
 
 /// The score sheet of a test (`tertulis` or `wawancara`).

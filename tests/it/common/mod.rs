@@ -166,3 +166,29 @@ pub async fn decide_admin(
         .unwrap();
     }
 }
+
+/// After registration closed: the Pimpinan records that every unit left
+/// short goes on without an extension (so a small test round can close its
+/// administrative stage).
+pub async fn go_on_without_extensions(db: &adhoc::store::Db, admin: &Session, round: i64) {
+    let chair = as_role(admin, adhoc::domain::account::Role::Pimpinan);
+    let short: Vec<String> = adhoc::service::extensions::extension_list(db, &chair, round, now())
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|u| u.can_extend)
+        .map(|u| u.unit_code)
+        .collect();
+    if !short.is_empty() {
+        adhoc::service::extensions::decide_without_extension(
+            db,
+            &chair,
+            round,
+            &short,
+            "Tidak ada pendaftar lain (uji)",
+            now(),
+        )
+        .await
+        .unwrap();
+    }
+}

@@ -25,8 +25,11 @@ import type { KecamatanOption } from "../bindings/KecamatanOption";
 import type { LeaveInput } from "../bindings/LeaveInput";
 import type { NewAccount } from "../bindings/NewAccount";
 import type { Outcome } from "../bindings/Outcome";
+import type { PartyCheck } from "../bindings/PartyCheck";
+import type { PartyCheckMethod } from "../bindings/PartyCheckMethod";
 import type { PartyHit } from "../bindings/PartyHit";
 import type { PartyImport } from "../bindings/PartyImport";
+import type { PartyListState } from "../bindings/PartyListState";
 import type { Placeholder } from "../bindings/Placeholder";
 import type { PresetChoice } from "../bindings/PresetChoice";
 import type { PublicationItem } from "../bindings/PublicationItem";
@@ -103,6 +106,9 @@ export interface Commands {
   set_idle_minutes: { args: { minutes: number }; result: null };
   import_party_list: { args: Record<string, never>; result: PartyImport | null };
   party_hits: { args: Record<string, never>; result: PartyHit[] };
+  party_list_state: { args: { roundId: number }; result: PartyListState };
+  record_party_check: { args: { roundId: number; method: PartyCheckMethod; note: string }; result: PartyCheck };
+  clear_party_check: { args: { roundId: number }; result: null };
   list_regions: { args: Record<string, never>; result: KecamatanOption[] };
   check_registration: {
     args: { roundId: number; draft: RegistrationDraft; editing: number | null };
@@ -146,6 +152,8 @@ export interface Commands {
   extension_list: { args: { roundId: number }; result: ExtensionUnit[] };
   /** Returns the end date (YYYY-MM-DD); endsOn null means today + the round's extension days. */
   extend_registration: { args: { roundId: number; units: string[]; endsOn: string | null }; result: string };
+  /** The units go on without (another) extension; returns them as they now stand. */
+  decide_without_extension: { args: { roundId: number; units: string[]; reason: string }; result: ExtensionUnit[] };
   score_sheet: { args: { roundId: number; stage: Stage; unit: string | null }; result: ScoreSheet };
   /** Empty mark clears it; returns the mark as stored ("78,50", "absen" or ""). */
   record_mark: { args: { roundId: number; stage: Stage; applicantId: number; mark: string }; result: string };

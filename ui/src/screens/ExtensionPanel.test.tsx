@@ -17,12 +17,17 @@ interface Options {
   list?: () => ExtensionUnit[];
   /** Answers extend_registration: the end date; may throw a refusal. */
   extend?: (args: Record<string, unknown>) => string;
+  /** Answers decide_without_extension: the units as they now stand; may throw. */
+  decide?: (args: Record<string, unknown>) => ExtensionUnit[];
 }
 
 function mockCore({
   list = extensionUnits,
   extend = () => {
     throw new Error("extend_registration not expected");
+  },
+  decide = () => {
+    throw new Error("decide_without_extension not expected");
   },
 }: Options = {}) {
   const calls: Call[] = [];
@@ -33,6 +38,7 @@ function mockCore({
     // The core's today is 28 November 2026.
     if (cmd === "stage_timeline") return timeline({ today: "2026-11-28" });
     if (cmd === "extend_registration") return extend(args);
+    if (cmd === "decide_without_extension") return decide(args);
     throw new Error(`${cmd} not expected`);
   });
   return calls;
@@ -111,6 +117,66 @@ describe("ExtensionPanel", () => {
   });
 
   describe("as Pimpinan", () => {
+    it("lets picked units go on without an extension, with the reason the core checks", async () => {
+      let decided = false;
+      const decision = "Diputuskan lanjut oleh pimpinan pada 28-11-2026 10:00: Rapat pleno: tidak ada warga lain";
+      const after = () =>
+        extensionUnits().map((u) =>
+          u.unit_code === "35.14.07" ? { ...u, state: "lanjut_keputusan" as const, decision, can_extend: false } : u,
+        );
+      const calls = mockCore({
+        list: () => (decided ? after() : extensionUnits()),
+        decide: (a) => {
+          if (String(a.reason).length < 10) {
+            throw {
+              code: "validation",
+              field: "alasan",
+              message: "Tuliskan alasan melanjutkan tanpa perpanjangan (paling sedikit 10 karakter).",
+            };
+          }
+          decided = true;
+          return after().filter((u) => (a.units as string[]).includes(u.unit_code));
+        },
+      });
+      const user = userEvent.setup();
+      const { onChanged } = renderPanel(pimpinan);
+      await screen.findAllByTestId("extension-row");
+
+      await user.click(screen.getByRole("button", { name: "Lanjut tanpa perpanjangan…" }));
+      expect(screen.getByRole("alert")).toHaveTextContent("Pilih wilayah yang lanjut tanpa perpanjangan.");
+      await user.click(screen.getByRole("checkbox", { name: "Pilih Kecamatan Lumbang" }));
+      await user.click(screen.getByRole("button", { name: "Lanjut tanpa perpanjangan…" }));
+      const dialog = screen.getByRole("dialog", { name: "Lanjut tanpa perpanjangan" });
+      expect(within(dialog).getAllByRole("listitem").map((l) => l.textContent)).toEqual([
+        "Kecamatan Lumbang: 3 pendaftar, kuota 5, sudah diperpanjang 1 kali",
+      ]);
+      const reason = within(dialog).getByLabelText("Alasan keputusan");
+      expect(reason).toHaveFocus();
+
+      // The core refuses a short reason; its words land on the field.
+      await user.type(reason, "singkat");
+      await user.click(within(dialog).getByRole("button", { name: "Catat keputusan" }));
+      expect(await within(dialog).findByRole("alert")).toHaveTextContent("paling sedikit 10 karakter");
+      expect(reason).toHaveAttribute("aria-invalid", "true");
+
+      await user.clear(reason);
+      await user.type(reason, "Rapat pleno: tidak ada warga lain");
+      await user.click(within(dialog).getByRole("button", { name: "Catat keputusan" }));
+      expect(await screen.findByTestId("extension-message")).toHaveTextContent(
+        "1 wilayah lanjut tanpa perpanjangan; keputusan dicatat.",
+      );
+      expect(sent(calls, "decide_without_extension").at(-1)).toEqual({
+        roundId: 1,
+        units: ["35.14.07"],
+        reason: "Rapat pleno: tidak ada warga lain",
+      });
+      expect(onChanged).toHaveBeenCalledTimes(1);
+      // Read again: the unit says who decided and why.
+      expect(await screen.findByTestId("extension-decision")).toHaveTextContent(decision);
+      const lumbang = screen.getAllByTestId("extension-row")[2]!;
+      expect(lumbang).toHaveTextContent("Lanjut dengan keputusan pimpinan");
+    });
+
     it("picks every unit that needs it, confirms, and extends until the default date", async () => {
       let extended = false;
       const calls = mockCore({

@@ -8,6 +8,7 @@ import type { Session } from "../bindings/Session";
 import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
 import { Modal } from "../components/Modal";
+import { DecideWithoutExtensionDialog } from "./DecideWithoutExtensionDialog";
 import { canDecidePlenary } from "./roles";
 import { isPast } from "./stages";
 import { addDays, shortDate } from "./TimelinePanel";
@@ -26,12 +27,14 @@ const STATE_TEXT: Record<string, string> = {
   diperpanjang: "Sedang diperpanjang",
   perlu_perpanjangan_lagi: "Masih kurang; perlu diperpanjang lagi",
   boleh_lanjut: "Boleh lanjut (pendaftar sudah mencapai kuota)",
+  lanjut_keputusan: "Lanjut dengan keputusan pimpinan",
 };
 
 const STATE_BADGE: Record<string, string> = {
   perlu_perpanjangan: "badge warn",
   perlu_perpanjangan_lagi: "badge warn",
   boleh_lanjut: "badge status-terdaftar",
+  lanjut_keputusan: "badge status-terdaftar",
 };
 
 const stateText = (s: string) => STATE_TEXT[s] ?? s.replace(/_/g, " ");
@@ -52,6 +55,8 @@ export function ExtensionPanel({ session, round, onChanged }: Props) {
   const [formError, setFormError] = useState<{ field: "units" | "date"; text: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  /** The decision to go on without an extension is being written for the picked units. */
+  const [deciding, setDeciding] = useState(false);
   const titleId = useId();
   const latest = useRef(0);
   const mayExtend = canDecidePlenary(session.role);
@@ -137,6 +142,27 @@ export function ExtensionPanel({ session, round, onChanged }: Props) {
     onChanged();
   };
 
+  const askDecision = () => {
+    setMessage(null);
+    if (chosen.length === 0) {
+      setFormError({ field: "units", text: "Pilih wilayah yang lanjut tanpa perpanjangan." });
+      document.querySelector<HTMLInputElement>(`[data-extension-pick]`)?.focus();
+      return;
+    }
+    setFormError(null);
+    setDeciding(true);
+  };
+
+  const closeDecision = useCallback(() => setDeciding(false), []);
+
+  const decided = (done: ExtensionUnit[]) => {
+    setDeciding(false);
+    setMessage(`${angka(done.length)} wilayah lanjut tanpa perpanjangan; keputusan dicatat.`);
+    setPicked(new Set());
+    void load();
+    onChanged();
+  };
+
   // Why a Pimpinan sees no unit to pick.
   const whyNone =
     round.current_stage === "pendaftaran"
@@ -151,7 +177,8 @@ export function ExtensionPanel({ session, round, onChanged }: Props) {
       <h2 id={titleId}>Perpanjangan pendaftaran</h2>
       <p className="muted">
         Setelah pendaftaran ditutup, {unitWord} dengan pendaftar kurang dari {threshold} × kuota dapat diperpanjang masa
-        pendaftarannya, masing-masing {days} hari kecuali ditentukan lain oleh pleno.
+        pendaftarannya, masing-masing {days} hari kecuali ditentukan lain oleh pleno. Penelitian administrasi baru dapat
+        ditutup setelah setiap wilayah itu diperpanjang atau diputuskan lanjut tanpa perpanjangan oleh pimpinan.
       </p>
       <ErrorBox message={error} />
       {!units && !error && <p aria-busy="true">Memuat…</p>}
@@ -216,6 +243,11 @@ export function ExtensionPanel({ session, round, onChanged }: Props) {
                       <td>{u.extended_until ? shortDate(u.extended_until) : "–"}</td>
                       <td>
                         <span className={STATE_BADGE[u.state] ?? "badge"}>{stateText(u.state)}</span>
+                        {u.decision && (
+                          <small className="muted decision" data-testid="extension-decision">
+                            {u.decision}
+                          </small>
+                        )}
                       </td>
                     </tr>
                   );
@@ -253,10 +285,17 @@ export function ExtensionPanel({ session, round, onChanged }: Props) {
               <button type="button" className="primary" onClick={ask}>
                 Perpanjang pendaftaran
               </button>
+              <button type="button" onClick={askDecision}>
+                Lanjut tanpa perpanjangan…
+              </button>
             </div>
           )}
           {formError?.field === "units" && <ErrorBox message={formError.text} />}
         </>
+      )}
+
+      {deciding && chosen.length > 0 && (
+        <DecideWithoutExtensionDialog roundId={round.id} units={chosen} onClose={closeDecision} onDecided={decided} />
       )}
 
       {confirming && chosen.length > 0 && (

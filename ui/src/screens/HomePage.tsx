@@ -140,7 +140,7 @@ export function HomePage({ session }: Props) {
               <KecamatanTable rows={view.kecamatan} totals={view.totals} />
             </section>
 
-            <PartyListSection canImport={isAdmin} />
+            <PartyListSection canImport={isAdmin} rounds={view.rounds} />
           </>
         )}
       </div>

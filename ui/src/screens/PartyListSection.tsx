@@ -4,15 +4,19 @@ import { call, toErrorPayload } from "../api";
 import { angka } from "../api/format";
 import type { PartyHit } from "../bindings/PartyHit";
 import type { PartyImport } from "../bindings/PartyImport";
+import type { RoundSummary } from "../bindings/RoundSummary";
 import { ErrorBox } from "../components/ErrorBox";
 import { ProblemTable } from "../components/ProblemTable";
+import { PartyCheckPanel } from "./PartyCheckPanel";
 
 /**
  * The party-membership list (SIPOL export): applicants whose NIK is in it,
  * and, for administrators, importing a new list from a CSV file.
  */
-export function PartyListSection({ canImport }: { canImport: boolean }) {
+export function PartyListSection({ canImport, rounds }: { canImport: boolean; rounds: RoundSummary[] }) {
   const [hits, setHits] = useState<PartyHit[] | null>(null);
+  /** Bumped after an import, so the per-round states are asked again. */
+  const [imports, setImports] = useState(0);
   const [report, setReport] = useState<PartyImport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,7 +32,10 @@ export function PartyListSection({ canImport }: { canImport: boolean }) {
       const r = await call("import_party_list");
       if (r) {
         setReport(r);
-        if (r.problems.length === 0) setHits(r.hits);
+        if (r.problems.length === 0) {
+          setHits(r.hits);
+          setImports((n) => n + 1);
+        }
       }
     } catch (e) {
       setError(toErrorPayload(e).message);
@@ -51,7 +58,9 @@ export function PartyListSection({ canImport }: { canImport: boolean }) {
       {canImport && (
         <p className="muted">
           Berkas CSV dengan kolom <code>nik</code> dan <code>partai</code> (pemisah koma atau titik koma). Impor
-          mengganti seluruh daftar; bila ada baris yang salah, tidak ada yang disimpan.
+          mengganti seluruh daftar; bila ada baris yang salah, tidak ada yang disimpan. Daftar tanpa baris data juga
+          sah (tidak ada anggota partai di kabupaten ini). Bila keanggotaan diperiksa dengan cara lain, catat per
+          seleksi di bawah.
         </p>
       )}
       <ErrorBox message={error} />
@@ -69,6 +78,7 @@ export function PartyListSection({ canImport }: { canImport: boolean }) {
           {angka(report.members)} anggota partai disimpan; {angka(report.hits.length)} pendaftar tercantum di dalamnya.
         </p>
       )}
+      <PartyCheckPanel rounds={rounds} canChange={canImport} listVersion={imports} />
       {hits && hits.length === 0 && <p className="muted">Tidak ada pendaftar yang NIK-nya tercantum.</p>}
       {hits && hits.length > 0 && (
         <table className="data" aria-label="Pendaftar yang tercantum">

@@ -66,6 +66,7 @@ export function extensionUnit(code: string, label: string, patch: Partial<Extens
     extensions: 0,
     extended_until: null,
     state: "perlu_perpanjangan",
+    decision: null,
     can_extend: true,
     ...patch,
   };

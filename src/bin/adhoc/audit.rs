@@ -1,0 +1,76 @@
+//! `adhoc audit`: checking and exporting the audit trail.
+
+use chrono::{DateTime, Utc};
+use clap::Subcommand;
+
+use adhoc::error::{Error, Result};
+use adhoc::service::audit::{self, AuditQuery};
+use adhoc::service::auth::Session;
+use adhoc::store::Db;
+
+use crate::{csv_out, flush};
+
+#[derive(Subcommand)]
+pub enum AuditCommand {
+    /// Memeriksa rantai jejak audit; menyebut catatan pertama yang rusak.
+    Verify,
+    /// Mengekspor jejak audit sebagai CSV ke stdout.
+    Export {
+        /// Hanya catatan pengguna ini.
+        #[arg(long)]
+        pengguna: Option<String>,
+        /// Hanya objek jenis ini (mis. user, round).
+        #[arg(long)]
+        objek: Option<String>,
+        /// Tanggal awal (YYYY-MM-DD).
+        #[arg(long)]
+        dari: Option<chrono::NaiveDate>,
+        /// Tanggal akhir (YYYY-MM-DD).
+        #[arg(long)]
+        sampai: Option<chrono::NaiveDate>,
+    },
+}
+
+pub async fn run(db: &Db, session: &Session, cmd: AuditCommand, now: DateTime<Utc>) -> Result<()> {
+    match cmd {
+        AuditCommand::Verify => {
+            let report = audit::verify(db).await?;
+            let mut w = csv_out();
+            w.write_record(["status", "catatan", "rusak_pertama", "hash_terakhir"])?;
+            w.write_record([
+                if report.is_intact() { "utuh" } else { "rusak" }.to_string(),
+                report.entries.to_string(),
+                report
+                    .first_broken
+                    .map(|i| i.to_string())
+                    .unwrap_or_default(),
+                report.last_hash.clone().unwrap_or_default(),
+            ])?;
+            flush(w)?;
+            match (report.first_broken, report.problem) {
+                (Some(id), Some(problem)) => Err(Error::AuditBroken { id, problem }),
+                _ => {
+                    eprintln!("Jejak audit utuh: {} catatan.", report.entries);
+                    Ok(())
+                }
+            }
+        }
+        AuditCommand::Export {
+            pengguna,
+            objek,
+            dari,
+            sampai,
+        } => {
+            let q = AuditQuery {
+                username: pengguna,
+                object_type: objek,
+                from: dari,
+                until: sampai,
+                ..Default::default()
+            };
+            let n = audit::export_csv(db, session, &q, std::io::stdout(), now).await?;
+            eprintln!("{n} catatan diekspor.");
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! `adhoc backup` and `adhoc restore`.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+
+use adhoc::error::Result;
+use adhoc::service::auth::Session;
+use adhoc::service::backup;
+use adhoc::store::Db;
+
+/// A backup now: into `out`, or the automatic backup folder.
+pub async fn backup(db: &Db, out: Option<PathBuf>, now: DateTime<Utc>) -> Result<()> {
+    let done = match &out {
+        Some(dir) => backup::manual(db, &Session::cli(), dir, now).await?,
+        None => backup::take(db, None, "manual", now).await?,
+    };
+    eprintln!(
+        "Cadangan dibuat: {} ({:.1} MB, {} berkas pindaian).",
+        done.path,
+        done.bytes as f64 / 1e6,
+        done.scans
+    );
+    println!("{}", done.path);
+    Ok(())
+}
+
+/// Checks a backup (`periksa`) or restores it over the database at `live`.
+pub async fn restore(live: &Path, file: &Path, periksa: bool, now: DateTime<Utc>) -> Result<()> {
+    // Nothing else may have the database open while it is swapped.
+    let _lock = adhoc::store::InstanceLock::take(live)?;
+    let check = if periksa {
+        backup::inspect(live, &Session::cli(), file, now).await?
+    } else {
+        backup::restore(live, &Session::cli(), file, now).await?
+    };
+    eprintln!("Berkas: {}", check.path);
+    eprintln!("SHA-256: {}", check.sha256);
+    eprintln!("Manifest: {}", check.manifest);
+    eprintln!(
+        "Wilayah: {}; skema {}",
+        check.kabupaten, check.schema_version
+    );
+    for r in &check.rounds {
+        eprintln!("  {r}");
+    }
+    eprintln!(
+        "Pendaftar: {}; jejak audit: {} catatan, utuh",
+        check.applicants, check.audit_entries
+    );
+    if let Some(last) = &check.last_audit {
+        eprintln!("Catatan audit terakhir: {last}");
+    }
+    if !check.scans_missing.is_empty() {
+        eprintln!(
+            "Perhatian: {} berkas pindaian tidak ada di cadangan maupun di folder berkas.",
+            check.scans_missing.len()
+        );
+    }
+    eprintln!(
+        "{}",
+        if periksa {
+            "Berkas cadangan baik; belum dipulihkan (jalankan tanpa --periksa untuk memulihkan)."
+        } else {
+            "Database dipulihkan. Database sebelumnya disimpan di folder cadangan (sebelum-pemulihan)."
+        }
+    );
+    Ok(())
+}
