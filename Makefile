@@ -1,7 +1,9 @@
 # Seleksi Ad Hoc. Two commands matter:
 #   make run    installs what is missing, builds, starts the app (demo database on first run)
 #   make test   installs what is missing, then runs every check
-# Everything else here is a step of those two.
+#   make dist   (for whoever publishes a release) the Windows installer, the
+#               portable Windows zip and the .deb, with their checksums, in dist/
+# Everything else here is a step of those.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -27,14 +29,19 @@ endif
 APT_BUILD := libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev \
              libssl-dev pkg-config build-essential
 APT_TEST  := xvfb xauth webkit2gtk-driver poppler-utils qpdf sqlite3 python3-venv
+# Windows from Linux: the mingw-w64 toolchain, NSIS for the installer, Wine
+# to run the Windows CLI and the installer in the tests.
+APT_WIN   := gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 nsis wine64
+APT_DIST  := dpkg-dev
+WIN       := x86_64-pc-windows-gnu
 
 APP   := target/debug/seleksi-adhoc
 ADHOC := target/debug/adhoc
 DB    ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)/id.seleksiadhoc.desktop/seleksi-adhoc.db
 XVFB  := xvfb-run -a -s "-screen 0 1400x900x24"
 
-.PHONY: help run test disk build ui deps deps-system deps-test deps-ui deps-e2e toolchain \
-        fmt-check clippy rust-test bindings-check ui-test e2e seeds seeds-check clean
+.PHONY: help run test dist disk build ui deps deps-system deps-test deps-ui deps-e2e deps-windows toolchain \
+        fmt-check clippy rust-test bindings-check ui-test e2e windows-build windows-test seeds seeds-check clean
 
 help:
 	@echo "make run    build and start Seleksi Ad Hoc (demo database on first run; EMPTY=1 for an empty start)"
@@ -52,8 +59,13 @@ run: deps build
 	fi
 	$(APP) --db "$(DB)"
 
-test: disk deps deps-test fmt-check seeds-check ui build clippy rust-test bindings-check ui-test e2e
+test: disk deps deps-test fmt-check seeds-check ui build clippy rust-test bindings-check ui-test e2e windows-test
 	@echo "All checks passed."
+
+# The release artefacts in dist/ (see scripts/dist).
+dist: deps deps-windows
+	$(call apt_install,$(APT_DIST))
+	scripts/dist
 
 # Free space where the build goes: a clean `make test` fills target/ with about
 # 3 GB (10 GB before the tests became one binary without dependency debug info).
@@ -90,6 +102,10 @@ deps: toolchain deps-system deps-ui
 
 deps-test:
 	$(call apt_install,$(APT_TEST))
+
+deps-windows:
+	$(call apt_install,$(APT_WIN))
+	@rustup target list --installed | grep -qx $(WIN) || rustup target add $(WIN)
 
 deps-e2e: .venv/.installed
 	@command -v tauri-driver >/dev/null || $(CARGO) install tauri-driver --locked --version '^2'
@@ -128,6 +144,16 @@ ui-test: deps-ui
 
 e2e: deps-test deps-e2e build
 	cd tests/e2e && $(XVFB) ../../.venv/bin/python -m pytest -p no:cacheprovider -v .
+
+# The Windows programs, cross-built with mingw-w64 (debug, as the tests use them).
+windows-build: deps-windows ui
+	$(CARGO) build --target $(WIN) -p adhoc --bin adhoc -p adhoc-desktop --bin seleksi-adhoc
+
+# The desktop .exe and the CLI import only Windows' own DLLs; the CLI passes
+# its tests under Wine.
+windows-test: deps-test deps-e2e windows-build
+	scripts/check-windows-dlls target/$(WIN)/debug/seleksi-adhoc.exe target/$(WIN)/debug/adhoc.exe
+	cd tests/windows && ../../.venv/bin/python -m pytest -p no:cacheprovider -v .
 
 ## ---- region data ------------------------------------------------------------
 

@@ -7,6 +7,7 @@
 
 pub mod docs;
 pub mod domain;
+pub mod durable;
 pub mod error;
 pub mod paths;
 pub mod pdf;

@@ -119,15 +119,63 @@ pub fn db_path_from_args(args: impl IntoIterator<Item = String>) -> Option<PathB
     adhoc::paths::default_db_path()
 }
 
-/// Starts the desktop app.
+/// Starts the desktop app. What stops it from starting is said to the user
+/// (a message box on Windows, where a windowed program has no console),
+/// never a panic.
 pub fn run() {
     let Some(db_path) = db_path_from_args(std::env::args().skip(1)) else {
-        eprintln!("Folder data aplikasi tidak diketahui; jalankan dengan --db PATH.");
-        std::process::exit(2);
+        fail("Folder data aplikasi tidak diketahui; jalankan dengan --db PATH.");
     };
-    run_app(Builder::default(), db_path)
-        .run(tauri::generate_context!())
-        .expect("error while running the Seleksi Ad Hoc window");
+    // WebView2 is part of Windows 10/11 but can be missing or removed.
+    #[cfg(windows)]
+    if let Err(e) = tauri::webview_version() {
+        fail(&format!(
+            "Microsoft Edge WebView2 Runtime tidak ditemukan di komputer ini ({e}). \
+             Seleksi Ad Hoc memerlukannya untuk menampilkan jendela aplikasi.\n\n\
+             Pasang \"WebView2 Runtime\" (Evergreen) dari situs Microsoft: \
+             https://go.microsoft.com/fwlink/p/?LinkId=2124703 \
+             (atau minta bantuan petugas TI), lalu buka aplikasi ini lagi."
+        ));
+    }
+    if let Err(e) = run_app(Builder::default(), db_path).run(tauri::generate_context!()) {
+        fail(&format!("Seleksi Ad Hoc tidak dapat dijalankan: {e}"));
+    }
+}
+
+/// Tells the user why the app cannot start, and ends it.
+fn fail(message: &str) -> ! {
+    eprintln!("{message}");
+    #[cfg(windows)]
+    windows_message(message);
+    std::process::exit(1);
+}
+
+/// A warning box on Windows (user32's MessageBoxW; the window and its
+/// dialogs are not there yet).
+#[cfg(windows)]
+fn windows_message(message: &str) {
+    #[link(name = "user32")]
+    extern "system" {
+        fn MessageBoxW(
+            hwnd: *mut std::ffi::c_void,
+            text: *const u16,
+            caption: *const u16,
+            kind: u32,
+        ) -> i32;
+    }
+    const MB_ICONWARNING: u32 = 0x30;
+    let wide = |s: &str| s.encode_utf16().chain(Some(0)).collect::<Vec<u16>>();
+    let (text, caption) = (wide(message), wide("Seleksi Ad Hoc"));
+    // SAFETY: both strings are NUL-terminated UTF-16 that outlive the call;
+    // a null owner window is allowed.
+    unsafe {
+        MessageBoxW(
+            std::ptr::null_mut(),
+            text.as_ptr(),
+            caption.as_ptr(),
+            MB_ICONWARNING,
+        );
+    }
 }
 
 /// Opens a file the app has just written (a PDF) in the system's default

@@ -123,7 +123,7 @@ fn copy_scans(from: &Path, to: &Path, names: &[String]) -> Result<u64> {
             continue;
         }
         std::fs::copy(&src, &tmp)
-            .and_then(|_| std::fs::File::open(&tmp)?.sync_all())
+            .and_then(|_| crate::durable::sync_file(&tmp))
             .and_then(|()| std::fs::rename(&tmp, &dst))
             .map_err(|e| {
                 let _ = std::fs::remove_file(&tmp);
@@ -292,32 +292,40 @@ async fn check(live: &Path, file: &Path, now: DateTime<Utc>) -> Result<(RestoreC
                 file.display()
             ))
         })?;
-        let integrity: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
-            .fetch_all(&mut conn)
-            .await
-            .map_err(|e| refused(format!("Berkas database rusak: {e}.")))?;
-        if integrity != ["ok"] {
-            return Err(refused(format!(
-                "Berkas database rusak (integrity_check: {}).",
-                integrity.join("; ")
-            )));
+        let conn_ref = &mut conn;
+        let checked: Result<(i64, String)> = async {
+            let integrity: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+                .fetch_all(&mut *conn_ref)
+                .await
+                .map_err(|e| refused(format!("Berkas database rusak: {e}.")))?;
+            if integrity != ["ok"] {
+                return Err(refused(format!(
+                    "Berkas database rusak (integrity_check: {}).",
+                    integrity.join("; ")
+                )));
+            }
+            let ours: Option<String> =
+                sqlx::query_scalar("SELECT value FROM app_meta WHERE key = 'kabupaten_code'")
+                    .fetch_optional(&mut *conn_ref)
+                    .await
+                    .unwrap_or(None);
+            let Some(code) = ours else {
+                return Err(refused(
+                    "Berkas ini bukan database Seleksi Ad Hoc (atau belum disiapkan).".into(),
+                ));
+            };
+            let version: Option<i64> =
+                sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success = 1")
+                    .fetch_one(&mut *conn_ref)
+                    .await
+                    .unwrap_or(None);
+            Ok((version.unwrap_or(0), code))
         }
-        let ours: Option<String> =
-            sqlx::query_scalar("SELECT value FROM app_meta WHERE key = 'kabupaten_code'")
-                .fetch_optional(&mut conn)
-                .await
-                .unwrap_or(None);
-        let Some(code) = ours else {
-            return Err(refused(
-                "Berkas ini bukan database Seleksi Ad Hoc (atau belum disiapkan).".into(),
-            ));
-        };
-        let version: Option<i64> =
-            sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success = 1")
-                .fetch_one(&mut conn)
-                .await
-                .unwrap_or(None);
-        (version.unwrap_or(0), code)
+        .await;
+        // Closed now, not whenever the connection's thread gets to it: Windows
+        // cannot replace a file that is still open.
+        let _ = sqlx::Connection::close(conn).await;
+        checked?
     };
     if schema_version > known_schema_version() {
         return Err(refused(format!(
@@ -333,6 +341,7 @@ async fn check(live: &Path, file: &Path, now: DateTime<Utc>) -> Result<(RestoreC
                 .fetch_optional(&mut conn)
                 .await
                 .unwrap_or(None);
+        let _ = sqlx::Connection::close(conn).await;
         if let Some(current) = current.filter(|c| *c != kabupaten_code) {
             return Err(refused(format!(
                 "Cadangan ini milik KPU dengan kode wilayah {kabupaten_code}, bukan {current} (database ini). Berkas tidak dipulihkan."
@@ -348,7 +357,7 @@ async fn check(live: &Path, file: &Path, now: DateTime<Utc>) -> Result<(RestoreC
     ));
     discard(&staged);
     std::fs::copy(file, &staged)
-        .and_then(|_| std::fs::File::open(&staged)?.sync_all())
+        .and_then(|_| crate::durable::sync_file(&staged))
         .map_err(|e| Error::io_at("menyalin cadangan", &staged, e))?;
     let summary = async {
         let db = Db::open(&staged, OpenMode::Restoring).await?;
@@ -501,11 +510,10 @@ pub async fn restore(
         // The live file's WAL belongs to the old database: after the close
         // above it is checkpointed and empty, and must not outlive it.
         remove_companions(live, false)?;
-        std::fs::rename(&staged, live).map_err(|e| Error::io_at("mengganti database", live, e))?;
+        crate::durable::replace(&staged, live)
+            .map_err(|e| Error::io_at("mengganti database", live, e))?;
         if let Some(dir) = live.parent() {
-            if let Ok(d) = std::fs::File::open(dir) {
-                let _ = d.sync_all();
-            }
+            crate::durable::sync_dir(dir);
         }
         Ok::<_, Error>(())
     }

@@ -95,9 +95,7 @@ pub async fn snapshot(
             .bind(tmp.to_string_lossy().as_ref())
             .execute(pool)
             .await?;
-        std::fs::File::open(&tmp)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| io("menulis cadangan", &tmp, e))?;
+        crate::durable::sync_file(&tmp).map_err(|e| io("menulis cadangan", &tmp, e))?;
         let manifest = describe(&tmp, reason, now).await?;
         std::fs::rename(&tmp, dest).map_err(|e| io("menulis cadangan", dest, e))?;
         write_manifest(dest, &manifest)?;
@@ -122,7 +120,7 @@ fn write_manifest(backup: &Path, m: &Manifest) -> Result<()> {
     let text = serde_json::to_string_pretty(m).map_err(|e| Error::Internal(e.to_string()))?;
     let tmp = path.with_extension("json.part");
     std::fs::write(&tmp, text)
-        .and_then(|()| std::fs::File::open(&tmp)?.sync_all())
+        .and_then(|()| crate::durable::sync_file(&tmp))
         .and_then(|()| std::fs::rename(&tmp, &path))
         .map_err(|e| io("menulis manifest cadangan", &path, e))
 }

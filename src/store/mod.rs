@@ -51,13 +51,36 @@ pub enum OpenMode {
 pub struct Db {
     pool: SqlitePool,
     path: PathBuf,
-    /// Device and inode of the file when it was opened.
+    /// What tells the file apart from another at the same path, when it
+    /// was opened (see [`identity`]).
     identity: Option<(u64, u64)>,
 }
 
+/// Device and inode of the file: a file deleted, moved away or replaced by
+/// another at the same path has other ones.
+#[cfg(unix)]
 fn identity(path: &Path) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt;
     std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// The file's creation time (100 ns since 1601). Windows keeps a file that
+/// SQLite holds open from being deleted or renamed, so what is left to see
+/// is a file replaced while the app was closed between two opens of the
+/// same `Db`, or swapped by a restore: a new file has a new creation time.
+/// (The volume serial and file index would be exact, but are not stable
+/// Rust API yet; Windows may reuse the creation time of a file deleted and
+/// made again within 15 seconds.)
+#[cfg(windows)]
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::windows::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.creation_time(), 0))
+}
+
+/// Elsewhere only whether the file is there.
+#[cfg(not(any(unix, windows)))]
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    std::fs::metadata(path).ok().map(|_| (0, 0))
 }
 
 impl Db {
