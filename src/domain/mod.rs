@@ -12,6 +12,7 @@ pub mod lockout;
 pub mod nik;
 pub mod party_check;
 pub mod permission;
+pub mod preset;
 pub mod publication;
 pub mod ranking;
 pub mod region;

@@ -1,11 +1,13 @@
-//! Who may do what: the one table of roles and operations. Services call
-//! [`crate::service::auth::Session::require`] with an [`Operation`] before
-//! reading or writing anything; the UI only hides what a role cannot do.
+//! Who may do what: the one table of roles and operations, and the
+//! [`Session`] of whoever is acting. Services call [`Session::require`]
+//! with an [`Operation`] before reading or writing anything; the UI only
+//! hides what a role cannot do.
 
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::domain::account::Role;
+use crate::error::{Error, Result};
 
 /// Classes of operations, each checked in the core.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
@@ -99,10 +101,76 @@ pub fn allowed(role: Role, op: Operation) -> bool {
     }
 }
 
+/// Who is acting. Every service that reads or writes takes one and checks
+/// the role before touching anything.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Session {
+    /// `None` for the command line, which acts as the installation itself.
+    #[ts(type = "number | null")]
+    pub user_id: Option<i64>,
+    pub username: String,
+    pub full_name: String,
+    pub role: Role,
+    /// The `adhoc` command line: it acts as the installation itself and may
+    /// do everything (whoever can run it holds the database file anyway);
+    /// its changes are still audited under `cli:<os user>`.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub command_line: bool,
+}
+
+impl Session {
+    /// The actor of the `adhoc` command line: whoever can run it on this
+    /// machine already holds the database file. Audit entries name the
+    /// operating-system account that ran it (`cli:budi`).
+    pub fn cli() -> Session {
+        let os_user = std::env::var("USER")
+            .or_else(|_| std::env::var("USERNAME"))
+            .unwrap_or_else(|_| "tidak-diketahui".into());
+        Session {
+            user_id: None,
+            username: format!("cli:{os_user}"),
+            full_name: format!("Baris perintah ({os_user})"),
+            role: Role::Administrator,
+            command_line: true,
+        }
+    }
+
+    /// Refuses unless the session's role may perform `op` (see
+    /// [`crate::domain::permission::allowed`]).
+    pub fn require(&self, op: Operation) -> Result<()> {
+        if self.command_line || allowed(self.role, op) {
+            Ok(())
+        } else {
+            Err(Error::Forbidden {
+                role: self.role.label().to_string(),
+                action: op.describe().to_string(),
+            })
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use Operation::*;
+
+    #[test]
+    fn require_checks_the_role() {
+        let s = Session {
+            role: Role::Operator,
+            command_line: false,
+            ..Session::cli()
+        };
+        s.require(RegisterApplicants).unwrap();
+        let err = s.require(ManageRounds).unwrap_err();
+        assert_eq!(err.code(), "forbidden");
+        assert_eq!(
+            err.to_string(),
+            "Peran Anda (Operator) tidak berwenang untuk mengelola seleksi dan pengaturannya."
+        );
+    }
 
     /// The whole matrix, written out once more so that any change to
     /// `allowed` must be made twice, on purpose.

@@ -12,14 +12,13 @@ use crate::docs::applicants_csv::{self, COLUMNS};
 use crate::docs::csv_in::RowProblem;
 use crate::domain::applicant::registration_number;
 use crate::domain::applicant_input::ValidApplicant;
-use crate::domain::gates;
 use crate::domain::nik::NikWarning;
 use crate::domain::permission::Operation;
+use crate::domain::permission::Session;
 use crate::domain::region::RegionCode;
 use crate::domain::registration::PartyStatus;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
-use crate::service::auth::Session;
 use crate::service::setup;
 use crate::store::applicants::{self as store, NewApplicant};
 use crate::store::extensions as ext_store;
@@ -89,7 +88,7 @@ pub async fn import_reporting(
     let today = now.date_naive();
     // Refused whole when the round takes nobody; unit by unit (rows in a
     // unit without a running extension) once registration has closed.
-    if let Err(r) = gates::registration(round.current_stage, round.stage_open, None, today) {
+    if let Err(r) = round.registration_gate(None, today) {
         if r.whole_round() {
             return Err(Error::validation("round", r.message(&round.name)));
         }
@@ -130,8 +129,7 @@ pub async fn import_reporting(
         .collect();
     for (line, a) in &file.applicants {
         let extension = extended.get(a.unit.digits()).copied();
-        if let Err(r) = gates::registration(round.current_stage, round.stage_open, extension, today)
-        {
+        if let Err(r) = round.registration_gate(extension, today) {
             problems.push(RowProblem {
                 line: *line,
                 column: "kode_wilayah_tugas".into(),

@@ -7,8 +7,8 @@ use ts_rs::TS;
 
 use crate::domain::audit::{verify_chain, ChainReport, EntryContent, StoredEntry};
 use crate::domain::permission::Operation;
+use crate::domain::permission::Session;
 use crate::error::{Error, Result};
-use crate::service::auth::Session;
 use crate::store::{audit, Db};
 
 /// One change to record.

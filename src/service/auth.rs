@@ -7,15 +7,13 @@
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
-use serde::Serialize;
-use ts_rs::TS;
 
 use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use crate::domain::account::{Role, Username};
 use crate::domain::lockout::lock_duration;
-use crate::domain::permission::{allowed, Operation};
+
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::store::{users, Db};
@@ -60,55 +58,7 @@ pub async fn hash_password_blocking(password: String) -> Result<String> {
         .map_err(|e| Error::Internal(e.to_string()))?
 }
 
-/// Who is acting. Every service that reads or writes takes one and checks
-/// the role before touching anything.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct Session {
-    /// `None` for the command line, which acts as the installation itself.
-    #[ts(type = "number | null")]
-    pub user_id: Option<i64>,
-    pub username: String,
-    pub full_name: String,
-    pub role: Role,
-    /// The `adhoc` command line: it acts as the installation itself and may
-    /// do everything (whoever can run it holds the database file anyway);
-    /// its changes are still audited under `cli:<os user>`.
-    #[serde(skip)]
-    #[ts(skip)]
-    pub command_line: bool,
-}
-
-impl Session {
-    /// The actor of the `adhoc` command line: whoever can run it on this
-    /// machine already holds the database file. Audit entries name the
-    /// operating-system account that ran it (`cli:budi`).
-    pub fn cli() -> Session {
-        let os_user = std::env::var("USER")
-            .or_else(|_| std::env::var("USERNAME"))
-            .unwrap_or_else(|_| "tidak-diketahui".into());
-        Session {
-            user_id: None,
-            username: format!("cli:{os_user}"),
-            full_name: format!("Baris perintah ({os_user})"),
-            role: Role::Administrator,
-            command_line: true,
-        }
-    }
-
-    /// Refuses unless the session's role may perform `op` (see
-    /// [`crate::domain::permission::allowed`]).
-    pub fn require(&self, op: Operation) -> Result<()> {
-        if self.command_line || allowed(self.role, op) {
-            Ok(())
-        } else {
-            Err(Error::Forbidden {
-                role: self.role.label().to_string(),
-                action: op.describe().to_string(),
-            })
-        }
-    }
-}
+pub use crate::domain::permission::Session;
 
 /// A hash of a random password, verified against when the username does not
 /// exist so that a wrong username takes as long as a wrong password.
@@ -245,21 +195,5 @@ mod tests {
         assert!(verify_password("kata-sandi-rahasia", &a));
         assert!(!verify_password("kata-sandi-rahasiA", &a));
         assert!(!verify_password("kata-sandi-rahasia", "bukan hash"));
-    }
-
-    #[test]
-    fn require_checks_the_role() {
-        let s = Session {
-            role: Role::Operator,
-            command_line: false,
-            ..Session::cli()
-        };
-        s.require(Operation::RegisterApplicants).unwrap();
-        let err = s.require(Operation::ManageRounds).unwrap_err();
-        assert_eq!(err.code(), "forbidden");
-        assert_eq!(
-            err.to_string(),
-            "Peran Anda (Operator) tidak berwenang untuk mengelola seleksi dan pengaturannya."
-        );
     }
 }

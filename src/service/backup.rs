@@ -22,10 +22,10 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::domain::permission::Operation;
+use crate::domain::permission::Session;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
-use crate::service::auth::Session;
-use crate::service::{local_time, scans};
+use crate::service::local_time;
 use crate::store::backup::{self as store, Manifest};
 use crate::store::{known_schema_version, meta, Db, OpenMode};
 
@@ -81,7 +81,7 @@ pub async fn take(
     let dir = dir.map(Path::to_path_buf).unwrap_or_else(|| auto.clone());
     let dest = dir.join(store::file_name(now, reason));
     let manifest = store::snapshot(db.pool(), &dest, reason, now).await?;
-    copy_scans(&scans::folder(db), &dir.join("berkas"), &manifest.scans)?;
+    copy_scans(&db.scans_dir(), &dir.join("berkas"), &manifest.scans)?;
     if dir == auto {
         prune(&auto)?;
     }
@@ -531,7 +531,7 @@ pub async fn restore(
         .parent()
         .unwrap_or_else(|| Path::new("."))
         .join("berkas");
-    let brought = copy_scans(&from, &scans::folder(&db), &needed)?;
+    let brought = copy_scans(&from, &db.scans_dir(), &needed)?;
     let mut tx = db.pool().begin().await?;
     let change = Change::new("backup.restored", "database", check.sha256.clone()).after(json!({
         "file": check.path,

@@ -16,11 +16,11 @@ use ts_rs::TS;
 
 use crate::domain::extension::{self, ExtensionState, UnitRegistration};
 use crate::domain::permission::Operation;
+use crate::domain::permission::Session;
 use crate::domain::region::{atlas, RegionCode};
 use crate::domain::round::Stage;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
-use crate::service::auth::Session;
 use crate::service::local_time;
 use crate::store::extensions::{self as store, Decision, Extension};
 use crate::store::selection as sel_store;

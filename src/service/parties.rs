@@ -9,10 +9,10 @@ use ts_rs::TS;
 use crate::docs::csv_in::{CsvInput, RowProblem};
 use crate::domain::party_check::{PartyCheck, PartyCheckMethod};
 use crate::domain::permission::Operation;
+use crate::domain::permission::Session;
 use crate::domain::round::Stage;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
-use crate::service::auth::Session;
 use crate::service::local_time;
 use crate::store::{meta, parties, rounds, Db};
 

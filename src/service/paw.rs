@@ -11,12 +11,12 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::domain::permission::Operation;
+use crate::domain::permission::Session;
 use crate::domain::ranking::Status;
 use crate::domain::region::RegionCode;
 use crate::domain::round::Stage;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
-use crate::service::auth::Session;
 use crate::service::selection;
 use crate::store::responses::{self as store, NewLeave, PawRow};
 use crate::store::{selection as sel_store, Db};

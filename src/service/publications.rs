@@ -19,6 +19,7 @@ use ts_rs::TS;
 
 use crate::domain::extension::ExtensionState;
 use crate::domain::permission::Operation;
+use crate::domain::permission::Session;
 use crate::domain::publication::{
     self, check_numbering, check_template, fill, PublicationKind, Series, Texts, PLACEHOLDERS,
 };
@@ -30,7 +31,6 @@ use crate::pdf::logo::Logo;
 use crate::pdf::official::{render, Column, Group, Letterhead, Official, Signature, Table};
 use crate::pdf::{hari, tanggal, tanggal_huruf, Paper};
 use crate::service::audit::{self, Change};
-use crate::service::auth::Session;
 use crate::service::extensions::{self, ExtensionUnit};
 use crate::service::{selection, setup, verification};
 use crate::store::{meta, publications as store, rounds, stages as stage_store, Db};

@@ -11,10 +11,10 @@ use crate::domain::applicant::{registration_number, Education, Sex};
 use crate::domain::applicant_input::{self, parse_date, ApplicantFields, FieldProblem};
 use crate::domain::documents::{self, DOCUMENTS};
 use crate::domain::eligibility::{self, PartyList, RuleResult};
-use crate::domain::gates;
 use crate::domain::nik::{Nik, NikWarning};
 use crate::domain::party_check::PartyCheck;
 use crate::domain::permission::Operation;
+use crate::domain::permission::Session;
 use crate::domain::region::{atlas, RegionCode, RegionLevel};
 use crate::domain::registration::{PartyStatus, PreviousService, RegistrationDraft};
 use crate::domain::round::{Body, Stage};
@@ -22,7 +22,6 @@ use crate::error::{Error, Result};
 use crate::pdf::{receipt, Paper, ReceiptData, ReceiptDocument};
 use crate::service::applicants::new_applicant;
 use crate::service::audit::{self, Change};
-use crate::service::auth::Session;
 use crate::service::{parties, setup};
 use crate::store::applicants::{self as store, NewApplicant, StoredApplicant};
 use crate::store::extensions as ext_store;
@@ -304,13 +303,9 @@ pub async fn register(
 ) -> Result<RegistrationResult> {
     session.require(Operation::RegisterApplicants)?;
     let ctx = context(db, round_id).await?;
-    let (stage, opened, today) = (
-        ctx.round.current_stage,
-        ctx.round.stage_open,
-        now.date_naive(),
-    );
+    let today = now.date_naive();
     // Refused before anything is checked when no unit takes applicants.
-    if let Err(r) = gates::registration(stage, opened, None, today) {
+    if let Err(r) = ctx.round.registration_gate(None, today) {
         if r.whole_round() {
             return Err(Error::validation("round", r.message(&ctx.round.name)));
         }
@@ -321,7 +316,8 @@ pub async fn register(
         return Ok(RegistrationResult { saved: None, check });
     };
     let extension = ext_store::latest_extension(&mut tx, round_id, &record.unit_code).await?;
-    gates::registration(stage, opened, extension.map(|e| e.ends_on), today)
+    ctx.round
+        .registration_gate(extension.map(|e| e.ends_on), today)
         .map_err(|r| Error::validation("kode_wilayah_tugas", r.message(&ctx.round.name)))?;
     let seq = store::next_seq(&mut tx, round_id).await?;
     record.reg_seq = seq;
@@ -378,7 +374,9 @@ pub async fn update(
     let ctx = context(db, round_id).await?;
     let mut tx = db.pool().begin().await?;
     let before = stored(&mut tx, id).await?;
-    crate::service::stages::ensure_open(&mut tx, before.round_id, Stage::Administrasi).await?;
+    rounds::get(&mut tx, before.round_id)
+        .await?
+        .ensure_unfrozen(Stage::Administrasi)?;
     if before.status == STATUS_WITHDRAWN {
         return Err(Error::validation(
             "status",
@@ -546,13 +544,6 @@ pub struct ApplicantDetail {
     pub updated_at: Option<String>,
     pub withdrawn_at: Option<String>,
     pub withdrawn_reason: Option<String>,
-}
-
-/// The round of an applicant; refuses an id that does not exist.
-pub async fn round_of(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<i64> {
-    store::round_of(conn, id)
-        .await?
-        .ok_or_else(|| Error::NotFound(format!("Pendaftar dengan nomor data {id}")))
 }
 
 /// The id of the application with this registration number in a round.

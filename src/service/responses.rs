@@ -11,14 +11,14 @@ use ts_rs::TS;
 
 use crate::domain::applicant_input::parse_date;
 use crate::domain::permission::Operation;
+use crate::domain::permission::Session;
 use crate::domain::region::{atlas, RegionCode};
 use crate::domain::round::Stage;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
-use crate::service::auth::Session;
-use crate::service::{registration, scans};
+use crate::service::scans;
 use crate::store::responses::{self as store, NewResponse, ResponseRow};
-use crate::store::{rounds, Db};
+use crate::store::{applicants, rounds, Db};
 
 /// A response as staff type it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -194,7 +194,7 @@ pub async fn record(
         None => None,
     };
     let mut tx = db.pool().begin().await?;
-    let round_id = registration::round_of(&mut tx, input.applicant_id).await?;
+    let round_id = applicants::round_of(&mut tx, input.applicant_id).await?;
     ensure_before_term(&mut tx, round_id).await?;
     let id = store::insert_response(
         &mut tx,

@@ -7,11 +7,11 @@ use ts_rs::TS;
 use serde_json::json;
 
 use crate::domain::permission::Operation;
+use crate::domain::permission::Session;
 use crate::domain::region::{RegionCode, RegionLevel};
 use crate::domain::round::{Body, Preset, RoundDraft, RoundSettings, Stage, StageDates};
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
-use crate::service::auth::Session;
 use crate::service::setup;
 use crate::store::{applicants, regions, rounds, Db};
 

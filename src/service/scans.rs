@@ -12,21 +12,18 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::domain::permission::Operation;
+use crate::domain::permission::Session;
 use crate::domain::round::Stage;
 use crate::domain::scan::{sniff, ScanKind};
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
-use crate::service::auth::Session;
-use crate::service::{registration, stages};
-use crate::store::verification::{self as store, AttachmentRow};
-use crate::store::Db;
 
-/// The folder of scans of a database.
+use crate::store::verification::{self as store, AttachmentRow};
+use crate::store::{applicants, rounds, Db};
+
+/// The folder of scans of a database (see [`Db::scans_dir`]).
 pub fn folder(db: &Db) -> PathBuf {
-    db.path()
-        .parent()
-        .unwrap_or_else(|| Path::new("."))
-        .join("berkas")
+    db.scans_dir()
 }
 
 /// Where a scan with this hash and kind is stored.
@@ -121,8 +118,10 @@ pub async fn attach(
     let kind = sniff(bytes)?;
     let sha256 = format!("{:x}", Sha256::digest(bytes));
     let mut tx = db.pool().begin().await?;
-    let round_id = registration::round_of(&mut tx, applicant_id).await?;
-    stages::ensure_open(&mut tx, round_id, Stage::Administrasi).await?;
+    let round_id = applicants::round_of(&mut tx, applicant_id).await?;
+    rounds::get(&mut tx, round_id)
+        .await?
+        .ensure_unfrozen(Stage::Administrasi)?;
     let requirements = store::requirements(&mut tx, round_id).await?;
     if !requirements.iter().any(|r| r.code == code) {
         return Err(Error::validation(

@@ -5,7 +5,7 @@
 //! Every figure is computed from the stored scores and the round's settings
 //! by [`crate::domain::ranking`]; nothing is cached, so what is shown is
 //! always what the data says. A closed stage's results are frozen per
-//! applicant (see [`crate::service::stages`]) and then decide who went on.
+//! applicant when the stage closes, and then decide who went on.
 
 use std::collections::{HashMap, HashSet};
 
@@ -18,6 +18,7 @@ use crate::docs::csv_in::RowProblem;
 use crate::docs::scores_csv;
 use crate::domain::extension::{self, ExtensionState, UnitRegistration};
 use crate::domain::permission::Operation;
+use crate::domain::permission::Session;
 use crate::domain::ranking::{
     self, format_final, format_score, Candidate, Mark, Placed, Rules, Status, UnitRanking,
 };
@@ -25,11 +26,10 @@ use crate::domain::region::RegionCode;
 use crate::domain::round::{Body, Stage};
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
-use crate::service::auth::Session;
-use crate::service::{registration, verification};
+use crate::service::verification;
 use crate::store::extensions::{self as ext_store, Decision, Extension};
 use crate::store::selection::{self as store, NewMark, RankingRow};
-use crate::store::{responses, rounds, Db};
+use crate::store::{applicants, responses, rounds, Db};
 
 /// One unit of a round (kecamatan for PPK, desa for PPS) and its quota.
 #[derive(Debug, Clone)]
@@ -747,7 +747,7 @@ pub async fn record_mark(
     let mut tx = db.pool().begin().await?;
     ensure_scoring(&mut tx, round_id, stage).await?;
     let not_here = || Error::NotFound(format!("Pendaftar nomor {applicant_id} pada seleksi ini"));
-    if registration::round_of(&mut tx, applicant_id).await? != round_id {
+    if applicants::round_of(&mut tx, applicant_id).await? != round_id {
         return Err(not_here());
     }
     let row = store::ranking_row(&mut tx, applicant_id)

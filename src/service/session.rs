@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::domain::permission::Session;
 use crate::error::{Error, Result};
-use crate::service::auth::Session;
 use crate::service::settings::DEFAULT_IDLE_MINUTES;
 
 #[derive(Debug)]

@@ -4,9 +4,9 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use crate::domain::permission::Operation;
+use crate::domain::permission::Session;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
-use crate::service::auth::Session;
 use crate::store::{meta, Db};
 
 /// Minutes without activity before the screen locks, unless changed.

@@ -14,36 +14,16 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::domain::permission::Operation;
+use crate::domain::permission::Session;
 use crate::domain::ranking::{Status, UnitRanking};
 use crate::domain::round::Stage;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
-use crate::service::auth::Session;
 use crate::service::backup;
 use crate::service::{extensions, local_time, selection, verification};
 use crate::store::selection as sel_store;
 use crate::store::stages::{self as store, NewEvent};
 use crate::store::{rounds, Db};
-
-/// Refuses when `stage` of the round is closed (its results are frozen).
-pub async fn ensure_open(
-    conn: &mut sqlx::SqliteConnection,
-    round_id: i64,
-    stage: Stage,
-) -> Result<()> {
-    let round = rounds::get(conn, round_id).await?;
-    if round.current_stage > stage {
-        return Err(Error::validation(
-            "tahapan",
-            format!(
-                "Tahap {} pada {} sudah ditutup; hasilnya dibekukan. Administrator dapat membukanya kembali dengan alasan.",
-                stage.label().to_lowercase(),
-                round.name
-            ),
-        ));
-    }
-    Ok(())
-}
 
 /// What closing a stage did.
 #[derive(Debug, Clone, Serialize, TS)]

@@ -11,6 +11,7 @@ use ts_rs::TS;
 use crate::docs::csv_in::{CsvInput, RowProblem};
 use crate::domain::documents::Applies;
 use crate::domain::permission::Operation;
+use crate::domain::permission::Session;
 use crate::domain::region::RegionCode;
 use crate::domain::registration::PartyStatus;
 use crate::domain::round::Stage;
@@ -19,11 +20,10 @@ use crate::domain::verification::{
 };
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
-use crate::service::auth::Session;
 use crate::service::registration::{self, ApplicantDetail};
-use crate::service::stages;
+
 use crate::store::verification::{self as store, NewCheck};
-use crate::store::{rounds, Db};
+use crate::store::{applicants, rounds, Db};
 
 /// Checks one verdict against the round's requirements.
 fn checked(
@@ -73,8 +73,10 @@ pub async fn record(
 ) -> Result<()> {
     session.require(Operation::VerifyDocuments)?;
     let mut tx = db.pool().begin().await?;
-    let round_id = registration::round_of(&mut tx, applicant_id).await?;
-    stages::ensure_open(&mut tx, round_id, Stage::Administrasi).await?;
+    let round_id = applicants::round_of(&mut tx, applicant_id).await?;
+    rounds::get(&mut tx, round_id)
+        .await?
+        .ensure_unfrozen(Stage::Administrasi)?;
     let requirements = store::requirements(&mut tx, round_id).await?;
     let mut check = checked(&requirements, code, verdict, reason)
         .map_err(|(field, message)| Error::validation(field, message))?;
@@ -112,7 +114,9 @@ pub async fn import(
     const COLUMNS: [&str; 4] = ["nomor_pendaftaran", "kode_dokumen", "status", "alasan"];
     let input = CsvInput::parse(bytes, &COLUMNS, &COLUMNS[..3])?;
     let mut tx = db.pool().begin().await?;
-    stages::ensure_open(&mut tx, round_id, Stage::Administrasi).await?;
+    rounds::get(&mut tx, round_id)
+        .await?
+        .ensure_unfrozen(Stage::Administrasi)?;
     let requirements = store::requirements(&mut tx, round_id).await?;
     let ids: HashMap<String, i64> = store::ids_by_number(&mut tx, round_id)
         .await?
@@ -439,8 +443,10 @@ async fn change_decision(
     audited: fn(&store::Decision) -> serde_json::Value,
 ) -> Result<()> {
     let mut tx = db.pool().begin().await?;
-    let round_id = registration::round_of(&mut tx, applicant_id).await?;
-    stages::ensure_open(&mut tx, round_id, Stage::Administrasi).await?;
+    let round_id = applicants::round_of(&mut tx, applicant_id).await?;
+    rounds::get(&mut tx, round_id)
+        .await?
+        .ensure_unfrozen(Stage::Administrasi)?;
     let before = store::decision_of(&mut tx, applicant_id)
         .await?
         .unwrap_or_default();

@@ -249,14 +249,13 @@ pub async fn id_of(conn: &mut SqliteConnection, round_id: i64, reg_seq: i64) -> 
     )
 }
 
-/// The round of an applicant.
-pub async fn round_of(conn: &mut SqliteConnection, id: i64) -> Result<Option<i64>> {
-    Ok(
-        sqlx::query_scalar("SELECT round_id FROM applicants WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?,
-    )
+/// The round of an applicant; an id that does not exist is not found.
+pub async fn round_of(conn: &mut SqliteConnection, id: i64) -> Result<i64> {
+    let round: Option<i64> = sqlx::query_scalar("SELECT round_id FROM applicants WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    round.ok_or_else(|| crate::error::Error::NotFound(format!("Pendaftar dengan nomor data {id}")))
 }
 
 /// The id of the applicant with this registration number in a round.

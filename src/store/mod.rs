@@ -132,6 +132,15 @@ impl Db {
         &self.path
     }
 
+    /// The folder of scanned documents: `berkas/` beside the database file,
+    /// one file per scan named by its SHA-256.
+    pub fn scans_dir(&self) -> PathBuf {
+        self.path
+            .parent()
+            .unwrap_or_else(|| Path::new("."))
+            .join("berkas")
+    }
+
     /// Whether the file opened is still the one at its path: deleted, moved
     /// away or replaced by another file (while SQLite would carry on with
     /// the old one unseen), it is an error to stop at.

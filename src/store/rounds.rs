@@ -8,20 +8,7 @@ use crate::domain::round::{Body, RoundDraft, RoundSettings, ScoreCombination, St
 use crate::error::{Error, Result};
 use crate::store::raw;
 
-/// A stored round, as the domain sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Round {
-    pub id: i64,
-    pub name: String,
-    pub election: String,
-    pub body: Body,
-    pub settings: RoundSettings,
-    pub schedule: Vec<StageDates>,
-    pub current_stage: Stage,
-    /// Whether the current stage has been opened (closing a stage makes the
-    /// next one current but not yet open).
-    pub stage_open: bool,
-}
+pub use crate::domain::round::Round;
 
 #[derive(sqlx::FromRow)]
 struct RoundRow {

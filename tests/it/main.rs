@@ -5,6 +5,7 @@ mod common;
 
 mod accounts;
 mod applicants;
+mod architecture;
 mod audit;
 mod backup;
 mod cli;

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 
+use adhoc::domain::permission::Session;
 use adhoc::error::Result;
 use adhoc::service::applicants;
-use adhoc::service::auth::Session;
 use adhoc::service::registration::{self, ApplicantQuery, MAX_PAGE};
 use adhoc::store::Db;
 

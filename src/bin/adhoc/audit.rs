@@ -3,9 +3,9 @@
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 
+use adhoc::domain::permission::Session;
 use adhoc::error::{Error, Result};
 use adhoc::service::audit::{self, AuditQuery};
-use adhoc::service::auth::Session;
 use adhoc::store::Db;
 
 use crate::{csv_out, flush};

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 
+use adhoc::domain::permission::Session;
 use adhoc::domain::publication::PublicationKind;
 use adhoc::domain::round::Stage;
 use adhoc::error::{Error, Result};
-use adhoc::service::auth::Session;
 use adhoc::service::{publications, verification};
 use adhoc::store::Db;
 

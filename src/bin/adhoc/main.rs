@@ -22,9 +22,9 @@ use std::process::ExitCode;
 use chrono::Utc;
 use clap::{Parser, Subcommand};
 
+use adhoc::domain::permission::Session;
 use adhoc::domain::region::atlas;
 use adhoc::error::{Error, Result};
-use adhoc::service::auth::Session;
 use adhoc::service::{demo, setup};
 use adhoc::store::{Db, OpenMode};
 

@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use clap::Subcommand;
 
 use adhoc::domain::party_check::PartyCheckMethod;
+use adhoc::domain::permission::Session;
 use adhoc::error::Result;
-use adhoc::service::auth::Session;
 use adhoc::service::parties;
 use adhoc::store::Db;
 

@@ -6,9 +6,9 @@ use std::io::Write;
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Args, Subcommand};
 
+use adhoc::domain::permission::Session;
 use adhoc::domain::round::{Body, Preset, RoundSettings, ScoreCombination};
 use adhoc::error::{Error, Result};
-use adhoc::service::auth::Session;
 use adhoc::service::rounds;
 use adhoc::store::Db;
 

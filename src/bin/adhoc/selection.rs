@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 
+use adhoc::domain::permission::Session;
 use adhoc::domain::round::Stage;
 use adhoc::error::Result;
-use adhoc::service::auth::Session;
 use adhoc::service::{selection, verification};
 use adhoc::store::Db;
 

@@ -4,9 +4,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::Subcommand;
 
+use adhoc::domain::permission::Session;
 use adhoc::domain::round::Stage;
 use adhoc::error::Result;
-use adhoc::service::auth::Session;
 use adhoc::service::{extensions, registration, selection, stages};
 use adhoc::store::Db;
 

@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
+use adhoc::domain::permission::Session;
 use adhoc::error::Result;
-use adhoc::service::auth::Session;
 use adhoc::service::backup;
 use adhoc::store::Db;
 

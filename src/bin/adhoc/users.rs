@@ -4,9 +4,9 @@ use chrono::{DateTime, Utc};
 use clap::Subcommand;
 
 use adhoc::domain::account::Role;
+use adhoc::domain::permission::Session;
 use adhoc::error::{Error, Result};
 use adhoc::service::accounts;
-use adhoc::service::auth::Session;
 use adhoc::service::setup::NewAccount;
 use adhoc::store::Db;
 
