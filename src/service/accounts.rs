@@ -68,7 +68,7 @@ pub async fn create(
 ) -> Result<Account> {
     session.require(Operation::ManageAccounts)?;
     let prepared = prepare_account(input).await?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let username = prepared.username.as_str();
     users::insert(
         &mut tx,
@@ -128,7 +128,7 @@ pub async fn set_active(
     now: DateTime<Utc>,
 ) -> Result<()> {
     session.require(Operation::ManageAccounts)?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let row = find(&mut tx, username).await?;
     if row.active == active {
         return Ok(());
@@ -159,7 +159,7 @@ pub async fn set_role(
     now: DateTime<Utc>,
 ) -> Result<()> {
     session.require(Operation::ManageAccounts)?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let row = find(&mut tx, username).await?;
     if row.role == role.as_str() {
         return Ok(());
@@ -186,7 +186,7 @@ pub async fn reset_password(
     session.require(Operation::ManageAccounts)?;
     check_password_policy(new_password)?;
     let hash = hash_password_blocking(new_password.to_string()).await?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let row = find(&mut tx, username).await?;
     users::set_password_hash(&mut tx, row.id, &hash).await?;
     users::set_lock_state(&mut tx, row.id, 0, None).await?;
@@ -204,7 +204,7 @@ pub async fn reset_password(
 /// Lifts a lockout after wrong passwords. Administrators only.
 pub async fn unlock(db: &Db, session: &Session, username: &str, now: DateTime<Utc>) -> Result<()> {
     session.require(Operation::ManageAccounts)?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let row = find(&mut tx, username).await?;
     users::set_lock_state(&mut tx, row.id, 0, None).await?;
     let change = Change::new("user.unlock", "user", &row.username)
@@ -240,7 +240,7 @@ pub async fn change_own_password(
         return Err(Error::validation("current", "Kata sandi saat ini salah."));
     }
     let hash = hash_password_blocking(new_password.to_string()).await?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     users::set_password_hash(&mut tx, user_id, &hash).await?;
     audit::record(
         &mut tx,

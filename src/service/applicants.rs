@@ -265,7 +265,7 @@ pub async fn export_csv<W: std::io::Write>(
         ])?;
     }
     w.flush()?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let change = Change::new("applicants.export", "round", round_id)
         .after(json!({ "applicants": rows.len() }));
     audit::record(&mut tx, session, now, change).await?;

@@ -223,7 +223,7 @@ pub async fn export_csv<W: std::io::Write>(
     }
     w.flush()?;
     drop(conn);
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let change = Change {
         action: "audit.export",
         object_type: "audit",

@@ -91,7 +91,7 @@ pub async fn login(db: &Db, username: &str, password: &str, now: DateTime<Utc>) 
     };
     let Some(row) = row else {
         verify_password_blocking(password.to_string(), dummy_hash().to_string()).await?;
-        let mut tx = db.pool().begin().await?;
+        let mut tx = db.begin_write().await?;
         // What was typed is not recorded: people sometimes type their
         // password into the username field.
         let change = Change {
@@ -106,7 +106,7 @@ pub async fn login(db: &Db, username: &str, password: &str, now: DateTime<Utc>) 
         return Err(Error::InvalidCredentials);
     };
 
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let state = users::lock_state(&mut tx, row.id).await?;
     if let Some(until) = state.locked_until.filter(|u| *u > now) {
         let change =
@@ -170,7 +170,7 @@ fn locked(until: DateTime<Utc>, failures: i64) -> Error {
 
 /// Records the end of a session.
 pub async fn logout(db: &Db, session: &Session, now: DateTime<Utc>) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     audit::record(
         &mut tx,
         session,

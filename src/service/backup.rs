@@ -189,7 +189,7 @@ pub async fn manual(
 ) -> Result<BackupEntry> {
     session.require(Operation::ManageBackups)?;
     let done = take(db, Some(dir), "manual", now).await?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let change = Change::new("backup.manual", "database", &done.file_name)
         .after(json!({ "path": done.path, "bytes": done.bytes }));
     audit::record(&mut tx, session, now, change).await?;
@@ -532,7 +532,7 @@ pub async fn restore(
         .unwrap_or_else(|| Path::new("."))
         .join("berkas");
     let brought = copy_scans(&from, &db.scans_dir(), &needed)?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let change = Change::new("backup.restored", "database", check.sha256.clone()).after(json!({
         "file": check.path,
         "sha256": check.sha256,

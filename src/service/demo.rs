@@ -315,7 +315,7 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
                 ));
             }
         }
-        let mut tx = db.pool().begin().await?;
+        let mut tx = db.begin_write().await?;
         insert_many(&mut tx, round.id, &rows, admin.user_id, now).await?;
         // Most handed in every document at the desk; some still owe one.
         let standard: Vec<&str> = documents::required(false, false)

@@ -246,7 +246,7 @@ pub async fn extend(
         ));
     }
     let today = now.date_naive();
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let round = rounds::get(&mut tx, round_id).await?;
     ensure_window(&round)?;
     let list = short_units(&mut tx, &round, today).await?;
@@ -312,7 +312,7 @@ pub async fn decide_without_extension(
         "Tuliskan alasan melanjutkan tanpa perpanjangan (paling sedikit 10 karakter), mis. tidak ada lagi warga yang dapat diharapkan mendaftar.",
     )?;
     let today = now.date_naive();
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let round = rounds::get(&mut tx, round_id).await?;
     ensure_window(&round)?;
     let list = short_units(&mut tx, &round, today).await?;

@@ -91,7 +91,7 @@ pub async fn import(
             hits: Vec::new(),
         });
     }
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = parties::count(&mut tx).await?;
     parties::replace(&mut tx, &members).await?;
     let stored = parties::count(&mut tx).await?;
@@ -215,7 +215,7 @@ pub async fn record_check(
         at: now.to_rfc3339(),
         username: session.username.clone(),
     };
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let round = rounds::get(&mut tx, round_id).await?;
     ensure_changeable(&round)?;
     let before = parties::check_of(&mut tx, round_id).await?;
@@ -236,7 +236,7 @@ pub async fn clear_check(
     now: DateTime<Utc>,
 ) -> Result<()> {
     session.require(Operation::ManageRounds)?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let round = rounds::get(&mut tx, round_id).await?;
     ensure_changeable(&round)?;
     let before = parties::check_of(&mut tx, round_id).await?;

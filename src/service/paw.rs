@@ -298,7 +298,7 @@ pub async fn record_leave(
         ));
     }
     let code = RegionCode::parse(&unit.unit_code)?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let id = store::insert_leave(
         &mut tx,
         &NewLeave {
@@ -373,7 +373,7 @@ pub async fn confirm(
             ),
         ));
     }
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     ensure_term(
         crate::store::rounds::get(&mut tx, round_id)
             .await?

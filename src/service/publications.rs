@@ -163,7 +163,7 @@ pub async fn save_settings(
             .collect::<Result<_>>()?,
     };
     let before = settings(db, session).await?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     meta::set(&mut *tx, ADDRESS, &clean.address).await?;
     meta::set(&mut *tx, CONTACTS, &clean.contacts).await?;
     meta::set(&mut *tx, CHAIR, &clean.chair).await?;
@@ -194,7 +194,7 @@ pub async fn logo(db: &Db, session: &Session) -> Result<Option<(String, Vec<u8>)
 pub async fn set_logo(db: &Db, session: &Session, bytes: &[u8], now: DateTime<Utc>) -> Result<()> {
     session.require(Operation::ManageRounds)?;
     let logo = Logo::read(bytes)?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     store::set_logo(
         &mut tx,
         logo.media_type,
@@ -217,7 +217,7 @@ pub async fn set_logo(db: &Db, session: &Session, bytes: &[u8], now: DateTime<Ut
 /// Removes the logo: the kop is printed as text. Administrators only.
 pub async fn remove_logo(db: &Db, session: &Session, now: DateTime<Utc>) -> Result<()> {
     session.require(Operation::ManageRounds)?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     if store::remove_logo(&mut tx).await? {
         audit::record(
             &mut tx,
@@ -324,7 +324,7 @@ pub async fn save_texts(
     check_template("tentang", &texts.about)?;
     check_template("pembuka", &texts.opening)?;
     check_template("penutup", &texts.closing)?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = store::texts(&mut *tx, &kind.key()).await?;
     store::set_texts(
         &mut tx,
@@ -350,7 +350,7 @@ pub async fn reset_texts(
     now: DateTime<Utc>,
 ) -> Result<()> {
     session.require(Operation::ManageRounds)?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     if store::reset_texts(&mut tx, &kind.key()).await? {
         let change = Change::new("publication.texts_reset", "publication", kind.key());
         audit::record(&mut tx, session, now, change).await?;
@@ -656,7 +656,7 @@ async fn issue_number(
     now: DateTime<Utc>,
 ) -> Result<String> {
     let key = kind.key();
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     if let Some(n) = store::number_of(&mut tx, round_id, &key).await? {
         return Ok(n);
     }

@@ -110,11 +110,19 @@ struct Context {
 }
 
 async fn context(db: &Db, round_id: i64) -> Result<Context> {
-    let kabupaten = RegionCode::parse(&setup::kabupaten(db).await?.code)?;
     let mut conn = db.pool().acquire().await?;
-    let round = rounds::get(&mut conn, round_id).await?;
+    context_in(&mut conn, round_id).await
+}
+
+/// [`context`] read on the connection (or transaction) given.
+async fn context_in(conn: &mut sqlx::SqliteConnection, round_id: i64) -> Result<Context> {
+    let code = meta::get(&mut *conn, meta::KABUPATEN_CODE)
+        .await?
+        .ok_or(Error::NotInitialized)?;
+    let kabupaten = RegionCode::parse(&code)?;
+    let round = rounds::get(conn, round_id).await?;
     let party_list_imported = meta::get(&mut *conn, parties::IMPORTED_AT).await?.is_some();
-    let party_check = party_store::check_of(&mut conn, round_id).await?;
+    let party_check = party_store::check_of(conn, round_id).await?;
     Ok(Context {
         round,
         kabupaten,
@@ -310,7 +318,7 @@ pub async fn register(
             return Err(Error::validation("round", r.message(&ctx.round.name)));
         }
     }
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let (check, record) = evaluate(&mut tx, &ctx, draft, None, now).await?;
     let Some(mut record) = record else {
         return Ok(RegistrationResult { saved: None, check });
@@ -372,7 +380,7 @@ pub async fn update(
         stored(&mut conn, id).await?.round_id
     };
     let ctx = context(db, round_id).await?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = stored(&mut tx, id).await?;
     rounds::get(&mut tx, before.round_id)
         .await?
@@ -457,7 +465,7 @@ pub async fn withdraw(
         5,
         "Tuliskan alasan pengunduran diri (paling sedikit 5 karakter).",
     )?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let a = stored(&mut tx, id).await?;
     if a.status == STATUS_WITHDRAWN {
         return Err(Error::validation(
@@ -585,13 +593,22 @@ pub async fn round_details(
     now: DateTime<Utc>,
 ) -> Result<Vec<ApplicantDetail>> {
     session.require(Operation::Read)?;
-    let ctx = context(db, round_id).await?;
     let mut conn = db.pool().acquire().await?;
+    round_details_in(&mut conn, round_id, now).await
+}
+
+/// [`round_details`] read on the connection (or transaction) given.
+pub(crate) async fn round_details_in(
+    conn: &mut sqlx::SqliteConnection,
+    round_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<ApplicantDetail>> {
+    let ctx = context_in(conn, round_id).await?;
     let mut out = Vec::new();
-    for id in store::ids_in_order(&mut conn, round_id).await? {
-        let a = stored(&mut conn, id).await?;
+    for id in store::ids_in_order(conn, round_id).await? {
+        let a = stored(conn, id).await?;
         if a.status != STATUS_WITHDRAWN {
-            out.push(detail_in(&mut conn, &ctx, a, now).await?);
+            out.push(detail_in(conn, &ctx, a, now).await?);
         }
     }
     Ok(out)

@@ -193,7 +193,7 @@ pub async fn record(
         }
         None => None,
     };
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let round_id = applicants::round_of(&mut tx, input.applicant_id).await?;
     ensure_before_term(&mut tx, round_id).await?;
     let id = store::insert_response(
@@ -259,7 +259,7 @@ pub async fn clarify(
             "Tuliskan hasil klarifikasi (paling sedikit 10 karakter).",
         ));
     }
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = existing(&mut tx, id).await?;
     if before.outcome != "proses" {
         return Err(Error::validation(
@@ -301,7 +301,7 @@ pub async fn decide(
         10,
         "Tuliskan dasar keputusan (mis. hasil klarifikasi dan nomor Berita Acara), paling sedikit 10 karakter.",
     )?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = existing(&mut tx, id).await?;
     ensure_before_term(&mut tx, before.round_id).await?;
     if before.outcome != "proses" {

@@ -59,7 +59,7 @@ pub async fn create_round(
     session.require(Operation::ManageRounds)?;
     setup::kabupaten(db).await?;
     draft.validate()?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let id = rounds::insert(&mut tx, draft, session.user_id, now).await?;
     crate::store::verification::seed_requirements(&mut tx, id).await?;
     let round = rounds::get(&mut tx, id).await?;
@@ -103,7 +103,7 @@ pub async fn update_settings(
 ) -> Result<RoundSummary> {
     session.require(Operation::ManageRounds)?;
     settings.validate()?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let round = rounds::get(&mut tx, round_id).await?;
     let registered = applicants::next_seq(&mut tx, round_id).await? - 1;
     if round.current_stage != Stage::Pendaftaran || registered > 0 {
@@ -169,7 +169,7 @@ pub async fn set_unit_quota(
 ) -> Result<()> {
     session.require(Operation::ManageRounds)?;
     let code = RegionCode::parse(unit_code)?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let round = rounds::get(&mut tx, round_id).await?;
     let (level, table) = match round.body {
         Body::Ppk => (RegionLevel::Kecamatan, "kecamatan"),

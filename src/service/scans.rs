@@ -117,7 +117,7 @@ pub async fn attach(
         .or_else(|_| session.require(Operation::VerifyDocuments))?;
     let kind = sniff(bytes)?;
     let sha256 = format!("{:x}", Sha256::digest(bytes));
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let round_id = applicants::round_of(&mut tx, applicant_id).await?;
     rounds::get(&mut tx, round_id)
         .await?

@@ -98,16 +98,26 @@ pub(crate) async fn compute(
 ) -> Result<Computed> {
     session.require(Operation::Read)?;
     let mut conn = db.pool().acquire().await?;
-    let round = rounds::get(&mut conn, round_id).await?;
-    let quota_rows = rounds::unit_quota_rows(&mut conn, round_id, round.body).await?;
-    let rows = store::ranking_rows(&mut conn, round_id).await?;
-    let extensions = ext_store::extensions(&mut conn, round_id).await?;
-    let extension_decisions = ext_store::decisions(&mut conn, round_id).await?;
-    let dropped: HashSet<i64> = responses::dropped(&mut conn, round_id)
+    compute_in(&mut conn, round_id, now, explain).await
+}
+
+/// [`compute`] read on the connection (or transaction) given, so that a
+/// stage close freezes exactly what it ranked.
+pub(crate) async fn compute_in(
+    conn: &mut sqlx::SqliteConnection,
+    round_id: i64,
+    now: DateTime<Utc>,
+    explain: bool,
+) -> Result<Computed> {
+    let round = rounds::get(conn, round_id).await?;
+    let quota_rows = rounds::unit_quota_rows(conn, round_id, round.body).await?;
+    let rows = store::ranking_rows(conn, round_id).await?;
+    let extensions = ext_store::extensions(conn, round_id).await?;
+    let extension_decisions = ext_store::decisions(conn, round_id).await?;
+    let dropped: HashSet<i64> = responses::dropped(conn, round_id)
         .await?
         .into_iter()
         .collect();
-    drop(conn);
     let default_quota = round.settings.quota_per_unit;
     let mut units: Vec<Unit> = quota_rows
         .into_iter()
@@ -123,7 +133,7 @@ pub(crate) async fn compute(
         None
     } else {
         Some(
-            verification::results(db, session, round_id, now)
+            verification::results_in(conn, round_id, now)
                 .await?
                 .into_iter()
                 .filter(|r| r.result == "MS")
@@ -279,14 +289,22 @@ pub(crate) async fn listed(
     stage: Stage,
     unit: Option<&RegionCode>,
 ) -> Result<Vec<SelectionRow>> {
-    let names: HashMap<i64, (String, String)> = {
-        let mut conn = db.pool().acquire().await?;
-        store::names(&mut conn, c.round.id)
-            .await?
-            .into_iter()
-            .map(|n| (n.id, (n.reg_number, n.full_name)))
-            .collect()
-    };
+    let mut conn = db.pool().acquire().await?;
+    listed_in(&mut conn, c, stage, unit).await
+}
+
+/// [`listed`] read on the connection (or transaction) given.
+pub(crate) async fn listed_in(
+    conn: &mut sqlx::SqliteConnection,
+    c: &Computed,
+    stage: Stage,
+    unit: Option<&RegionCode>,
+) -> Result<Vec<SelectionRow>> {
+    let names: HashMap<i64, (String, String)> = store::names(conn, c.round.id)
+        .await?
+        .into_iter()
+        .map(|n| (n.id, (n.reg_number, n.full_name)))
+        .collect();
     let mut out = Vec::new();
     for u in &c.units {
         if unit.is_some_and(|x| x.digits() != u.code && x.digits() != u.kecamatan_code) {
@@ -744,7 +762,7 @@ pub async fn record_mark(
     } else {
         Some(ranking::parse_mark(text).map_err(|e| Error::validation("nilai", e))?)
     };
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     ensure_scoring(&mut tx, round_id, stage).await?;
     let not_here = || Error::NotFound(format!("Pendaftar nomor {applicant_id} pada seleksi ini"));
     if applicants::round_of(&mut tx, applicant_id).await? != round_id {
@@ -807,7 +825,7 @@ pub async fn import_marks(
     session.require(Operation::EnterScores)?;
     test_stage(stage)?;
     let input = scores_csv::read(bytes)?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     ensure_scoring(&mut tx, round_id, stage).await?;
     let names = store::names(&mut tx, round_id).await?;
     let rows: HashMap<i64, RankingRow> = store::ranking_rows(&mut tx, round_id)
@@ -913,7 +931,10 @@ pub async fn decide_tie(
         10,
         "Tuliskan dasar keputusan (mis. nomor Berita Acara rapat pleno), paling sedikit 10 karakter.",
     )?;
-    let c = compute(db, session, round_id, now, false).await?;
+    // The group is checked and the order stored in one transaction that
+    // holds the write lock: the marks it checked are the marks it orders.
+    let mut tx = db.begin_write().await?;
+    let c = compute_in(&mut tx, round_id, now, false).await?;
     if !matches!(c.round.current_stage, Stage::Wawancara | Stage::Akhir) {
         return Err(Error::validation(
             "tahapan",
@@ -951,7 +972,6 @@ pub async fn decide_tie(
             ),
         ));
     }
-    let mut tx = db.pool().begin().await?;
     store::decide_tie(&mut tx, round_id, ordered, &note, session.user_id, now).await?;
     let change = Change::new("tie.decide", "round", round_id)
         .after(json!({ "urutan": ordered, "catatan": note }));

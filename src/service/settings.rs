@@ -37,7 +37,7 @@ pub async fn set_idle_minutes(
         ));
     }
     let before = idle_minutes(db).await?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     meta::set(&mut *tx, IDLE_KEY, &minutes.to_string()).await?;
     let change = Change::new("settings.idle_minutes", "settings", IDLE_KEY)
         .before(json!(before))

@@ -71,7 +71,7 @@ pub async fn initialize(
     actor.require(Operation::ManageRounds)?;
     let code = RegionCode::parse(kabupaten_code)?;
     let choice = atlas().kabupaten(&code)?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let change = initialize_in(&mut tx, &code, &choice, now).await?;
     audit::record(&mut tx, actor, now, change).await?;
     tx.commit().await?;
@@ -154,7 +154,7 @@ pub async fn first_run(
         None => None,
     };
     let account = prepare_account(admin).await?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     if users::count(&mut tx).await? > 0 {
         return Err(Error::AdminExists);
     }

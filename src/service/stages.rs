@@ -50,10 +50,13 @@ pub async fn close(
     now: DateTime<Utc>,
 ) -> Result<StageClosed> {
     session.require(Operation::CloseStages)?;
-    let round = {
-        let mut conn = db.pool().acquire().await?;
-        rounds::get(&mut conn, round_id).await?
-    };
+    // Everything the close reads, checks and freezes happens in one
+    // transaction that takes the write lock first (BEGIN IMMEDIATE): a
+    // verdict or mark written meanwhile is either in what is frozen, or
+    // waits and is then refused because the stage is closed; never stored
+    // and left out.
+    let mut tx = db.begin_write().await?;
+    let round = rounds::get(&mut tx, round_id).await?;
     if round.current_stage != stage {
         return Err(Error::validation(
             "tahapan",
@@ -75,11 +78,8 @@ pub async fn close(
     let mut frozen: Vec<(i64, String, Option<u32>)> = Vec::new();
     let (snapshot, applicants) = match stage {
         Stage::Administrasi => {
-            {
-                let mut conn = db.pool().acquire().await?;
-                extensions::ensure_settled(&mut conn, &round, stage, today).await?;
-            }
-            let rows = verification::results(db, session, round_id, now).await?;
+            extensions::ensure_settled(&mut tx, &round, stage, today).await?;
+            let rows = verification::results_in(&mut tx, round_id, now).await?;
             let open = rows.iter().filter(|r| r.result.is_empty()).count();
             if open > 0 {
                 return Err(Error::validation(
@@ -99,7 +99,7 @@ pub async fn close(
         Stage::Tertulis | Stage::Wawancara | Stage::Akhir => {
             // Explained when its list is kept as the snapshot (Berita Acara).
             let snapshot_kept = stage != Stage::Wawancara;
-            let c = selection::compute(db, session, round_id, now, snapshot_kept).await?;
+            let c = selection::compute_in(&mut tx, round_id, now, snapshot_kept).await?;
             let sum = |f: fn(&UnitRanking) -> u32| c.rankings.values().map(f).sum::<u32>();
             let (pending, what) = match stage {
                 Stage::Tertulis => (sum(|r| r.written_pending), "nilai tes tertulis"),
@@ -144,7 +144,7 @@ pub async fn close(
             }
             let n = c.rows.len() as u32;
             let snapshot = if snapshot_kept {
-                Some(json!(selection::listed(db, &c, stage, None).await?).to_string())
+                Some(json!(selection::listed_in(&mut tx, &c, stage, None).await?).to_string())
             } else {
                 None
             };
@@ -152,14 +152,6 @@ pub async fn close(
         }
         _ => (None, 0),
     };
-    let mut tx = db.pool().begin().await?;
-    // Still the stage in progress (nobody closed it meanwhile).
-    if rounds::get(&mut tx, round_id).await?.current_stage != stage {
-        return Err(Error::validation(
-            "tahapan",
-            "Tahap ini baru saja ditutup oleh petugas lain.",
-        ));
-    }
     store::record(
         &mut tx,
         &NewEvent {
@@ -220,7 +212,7 @@ pub async fn reopen(
         10,
         "Tuliskan alasan membuka kembali tahap ini (paling sedikit 10 karakter).",
     )?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let round = rounds::get(&mut tx, round_id).await?;
     if round.current_stage <= stage {
         return Err(Error::validation(
@@ -267,7 +259,7 @@ pub async fn open(
     now: DateTime<Utc>,
 ) -> Result<()> {
     session.require(Operation::CloseStages)?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let round = rounds::get(&mut tx, round_id).await?;
     if round.current_stage != stage {
         return Err(Error::validation(

@@ -72,7 +72,7 @@ pub async fn record(
     now: DateTime<Utc>,
 ) -> Result<()> {
     session.require(Operation::VerifyDocuments)?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let round_id = applicants::round_of(&mut tx, applicant_id).await?;
     rounds::get(&mut tx, round_id)
         .await?
@@ -113,7 +113,7 @@ pub async fn import(
     session.require(Operation::VerifyDocuments)?;
     const COLUMNS: [&str; 4] = ["nomor_pendaftaran", "kode_dokumen", "status", "alasan"];
     let input = CsvInput::parse(bytes, &COLUMNS, &COLUMNS[..3])?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     rounds::get(&mut tx, round_id)
         .await?
         .ensure_unfrozen(Stage::Administrasi)?;
@@ -222,23 +222,32 @@ pub async fn results(
     now: DateTime<Utc>,
 ) -> Result<Vec<AdminResultRow>> {
     session.require(Operation::Read)?;
+    let mut conn = db.pool().acquire().await?;
+    results_in(&mut conn, round_id, now).await
+}
+
+/// [`results`] read on the connection (or transaction) given, so that a
+/// stage close freezes exactly what it read.
+pub(crate) async fn results_in(
+    conn: &mut sqlx::SqliteConnection,
+    round_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<AdminResultRow>> {
     let (requirements, mut checks, mut decisions) = {
-        let mut conn = db.pool().acquire().await?;
-        rounds::get(&mut conn, round_id).await?;
-        let requirements = store::requirements(&mut conn, round_id).await?;
+        rounds::get(conn, round_id).await?;
+        let requirements = store::requirements(conn, round_id).await?;
         let mut checks: HashMap<i64, Vec<DocCheck>> = HashMap::new();
-        for (id, c) in store::checks_of_round(&mut conn, round_id).await? {
+        for (id, c) in store::checks_of_round(conn, round_id).await? {
             checks.entry(id).or_default().push(c);
         }
-        let decisions: HashMap<i64, store::Decision> =
-            store::decisions_of_round(&mut conn, round_id)
-                .await?
-                .into_iter()
-                .map(|d| (d.applicant_id, d))
-                .collect();
+        let decisions: HashMap<i64, store::Decision> = store::decisions_of_round(conn, round_id)
+            .await?
+            .into_iter()
+            .map(|d| (d.applicant_id, d))
+            .collect();
         (requirements, checks, decisions)
     };
-    let details = registration::round_details(db, session, round_id, now).await?;
+    let details = registration::round_details_in(conn, round_id, now).await?;
     let mut out = Vec::with_capacity(details.len());
     for d in details {
         let (former, listed) = circumstances(&d);
@@ -442,7 +451,7 @@ async fn change_decision(
     edit: impl FnOnce(&mut store::Decision),
     audited: fn(&store::Decision) -> serde_json::Value,
 ) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let round_id = applicants::round_of(&mut tx, applicant_id).await?;
     rounds::get(&mut tx, round_id)
         .await?
@@ -600,7 +609,7 @@ pub async fn save_requirement(
             "Nama berkas wajib diisi (paling panjang 150 karakter).",
         ));
     }
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     rounds::get(&mut tx, round_id).await?;
     if store::verification_started(&mut tx, round_id).await? {
         return Err(Error::validation(

@@ -132,6 +132,14 @@ impl Db {
         &self.path
     }
 
+    /// Begins a transaction that writes: it takes SQLite's write lock at
+    /// once (`BEGIN IMMEDIATE`), so a use case that meets another writer
+    /// waits for it (the busy timeout, 5 s) instead of failing when its
+    /// first write comes after reads of data that has since changed.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
     /// The folder of scanned documents: `berkas/` beside the database file,
     /// one file per scan named by its SHA-256.
     pub fn scans_dir(&self) -> PathBuf {
