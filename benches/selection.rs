@@ -10,7 +10,7 @@
 //! import, which issue 4's benchmark measures); every applicant has a
 //! written and an interview score (2% absent, 15% TMS), and nothing is
 //! frozen, so both the written cut and the final ranking are computed.
-//! The time is `selection::quota` in this process (open database, best of
+//! The time is `quota::quota` in this process (open database, best of
 //! several runs); the memory is the peak of `adhoc quota` run as a child.
 //! Prints the figures; exits non-zero if a target is missed.
 
@@ -21,8 +21,8 @@ use std::time::{Duration, Instant};
 use adhoc::domain::region::{atlas, RegionCode, RegionLevel};
 use adhoc::domain::round::{Body, Preset};
 use adhoc::service::auth::Session;
+use adhoc::service::quota;
 use adhoc::service::rounds::create_from_preset;
-use adhoc::service::selection;
 use adhoc::service::setup::{first_run, NewAccount};
 use adhoc::store::regions::{insert_desa, insert_kecamatan};
 use adhoc::store::{Db, OpenMode};
@@ -156,7 +156,7 @@ fn main() {
             let mut board = None;
             for _ in 0..if s.national { 3 } else { 20 } {
                 let t = Instant::now();
-                let b = selection::quota(&db, &session, round, Utc::now())
+                let b = quota::quota(&db, &session, round, Utc::now())
                     .await
                     .unwrap();
                 best = best.min(t.elapsed());

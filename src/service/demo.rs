@@ -25,7 +25,9 @@ use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::rounds::create_from_preset;
 use crate::service::setup::{first_run, NewAccount};
-use crate::service::{accounts, auth, extensions, parties, paw, publications, selection, stages};
+use crate::service::{
+    accounts, auth, extensions, parties, paw, publications, scores, selection, stages,
+};
 use crate::store::applicants::{ids_in_order, insert_many, insert_receipts, NewApplicant};
 use crate::store::regions::all_desa;
 use crate::store::verification::{upsert_checks, NewCheck};
@@ -426,12 +428,12 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
     }
     if let Some(pps) = pps_round {
         stages::open(db, &chair, pps, Stage::Tertulis, now).await?;
-        let sheet = selection::score_sheet(db, &verifier, pps, Stage::Tertulis, None).await?;
+        let sheet = scores::score_sheet(db, &verifier, pps, Stage::Tertulis, None).await?;
         let mut csv = String::from("nomor_pendaftaran,nilai\n");
         for row in sheet.rows.iter().take(sheet.rows.len() / 2) {
             csv.push_str(&format!("{},{}\n", row.reg_number, written_score(&mut rng)));
         }
-        selection::import_marks(db, &verifier, pps, Stage::Tertulis, csv.as_bytes(), now).await?;
+        scores::import_marks(db, &verifier, pps, Stage::Tertulis, csv.as_bytes(), now).await?;
     }
     Ok(DemoReport {
         accounts: created,
@@ -455,7 +457,7 @@ async fn run_tests<R: Rng>(
         (Stage::Wawancara, 72.0, 0.02),
     ] {
         stages::open(db, chair, round, stage, now).await?;
-        let sheet = selection::score_sheet(db, verifier, round, stage, None).await?;
+        let sheet = scores::score_sheet(db, verifier, round, stage, None).await?;
         let mut csv = String::from("nomor_pendaftaran,nilai\n");
         for row in &sheet.rows {
             if rng.gen_bool(absent) {
@@ -467,8 +469,7 @@ async fn run_tests<R: Rng>(
                 csv.push_str(&format!("{},{score}\n", row.reg_number));
             }
         }
-        let report =
-            selection::import_marks(db, verifier, round, stage, csv.as_bytes(), now).await?;
+        let report = scores::import_marks(db, verifier, round, stage, csv.as_bytes(), now).await?;
         if let Some(p) = report.problems.first() {
             return Err(Error::Internal(format!("nilai demo ditolak: {}", p.reason)));
         }

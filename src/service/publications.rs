@@ -32,7 +32,7 @@ use crate::pdf::official::{render, Column, Group, Letterhead, Official, Signatur
 use crate::pdf::{hari, tanggal, tanggal_huruf, Paper};
 use crate::service::audit::{self, Change};
 use crate::service::extensions::{self, ExtensionUnit};
-use crate::service::{selection, setup, verification};
+use crate::service::{quota, selection, setup, verification};
 use crate::store::{meta, publications as store, rounds, stages as stage_store, Db};
 
 // ---- settings ----------------------------------------------------------------
@@ -729,7 +729,7 @@ async fn table_of(
             }
         }
         PublicationKind::BeritaAcara(Stage::Pendaftaran) => {
-            let board = selection::quota(db, session, round.id, now).await?;
+            let board = quota::quota(db, session, round.id, now).await?;
             let short: HashMap<String, ExtensionUnit> = {
                 let mut conn = db.pool().acquire().await?;
                 extensions::short_units(&mut conn, round, now.date_naive())

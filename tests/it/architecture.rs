@@ -6,10 +6,18 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// The services a service module names (`crate::service::x`,
-/// `crate::service::{x, y}`, `super::x`), outside its tests.
+/// The services a service module names in code (`crate::service::x`,
+/// `crate::service::{x, y}`, `super::x`), outside its tests and comments
+/// (a doc link is not a call).
 fn dependencies(source: &str, services: &BTreeSet<String>) -> BTreeSet<String> {
-    let code = source.split("#[cfg(test)]").next().unwrap_or(source);
+    let code: String = source
+        .split("#[cfg(test)]")
+        .next()
+        .unwrap_or(source)
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut found = BTreeSet::new();
     for prefix in ["crate::service::", "super::"] {
         for (i, _) in code.match_indices(prefix) {

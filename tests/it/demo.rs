@@ -3,7 +3,7 @@
 use crate::common;
 
 use adhoc::service::demo::{build_demo, DEMO_PASSWORD};
-use adhoc::service::{auth, home};
+use adhoc::service::{auth, home, quota, scores};
 use adhoc::store::{Db, OpenMode};
 use common::now;
 
@@ -183,12 +183,12 @@ async fn the_demo_ppk_round_has_its_final_results() {
     let h = home::home(&db, None).await.unwrap();
     let ppk = h.rounds.iter().find(|r| r.body.as_str() == "PPK").unwrap();
     assert_eq!(ppk.current_stage, Stage::MasaKerja);
-    let board = selection::quota(&db, &chair, ppk.id, now()).await.unwrap();
+    let board = quota::quota(&db, &chair, ppk.id, now()).await.unwrap();
     // Every kecamatan has its Terpilih, up to the quota, and no tie is left open.
     for u in &board.units {
         assert!(u.terpilih <= u.quota, "{u:?}");
         assert!(u.terpilih > 0, "{u:?}");
-        assert!(!u.flags.contains(&selection::QuotaFlag::SeriBelumDiputuskan));
+        assert!(!u.flags.contains(&quota::QuotaFlag::SeriBelumDiputuskan));
     }
     assert!(
         board.total.terpilih >= board.total.quota - 10,
@@ -223,7 +223,7 @@ async fn the_demo_ppk_round_has_its_final_results() {
     // The PPS round stands at the written test, open, about half marked.
     let pps = h.rounds.iter().find(|r| r.body.as_str() == "PPS").unwrap();
     assert_eq!((pps.current_stage, pps.stage_open), (Stage::Tertulis, true));
-    let sheet = selection::score_sheet(&db, &chair, pps.id, Stage::Tertulis, None)
+    let sheet = scores::score_sheet(&db, &chair, pps.id, Stage::Tertulis, None)
         .await
         .unwrap();
     assert!(sheet.rows.len() > 1000, "{}", sheet.rows.len());

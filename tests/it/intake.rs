@@ -10,7 +10,7 @@ use adhoc::domain::verification::AdminVerdict;
 use adhoc::service::extensions::{decide_without_extension, extend, extension_list};
 use adhoc::service::publications::{make, PublicationRequest};
 use adhoc::service::registration::check;
-use adhoc::service::selection::{import_marks, score_sheet};
+use adhoc::service::scores::{import_marks, score_sheet};
 use adhoc::service::stages::{close, open};
 use adhoc::service::{applicants, parties};
 use chrono::Days;
@@ -57,7 +57,7 @@ async fn written_marks(
     admin: &adhoc::service::auth::Session,
     round: i64,
     file: &str,
-) -> adhoc::service::selection::ScoreImport {
+) -> adhoc::service::scores::ScoreImport {
     let verifier = as_role(admin, Role::Verifikator);
     import_marks(
         &t.db,

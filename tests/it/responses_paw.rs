@@ -9,7 +9,8 @@ use adhoc::domain::round::Stage;
 use adhoc::domain::verification::AdminVerdict;
 use adhoc::service::paw::{self, LeaveCause, LeaveInput};
 use adhoc::service::responses::{self, Outcome, ResponseInput};
-use adhoc::service::selection::{record_mark, results};
+use adhoc::service::scores::record_mark;
+use adhoc::service::selection::results;
 use adhoc::service::stages::{close, open};
 use common::{as_role, decide_admin, go_on_without_extensions, now, ready_db, small_ppk_round};
 

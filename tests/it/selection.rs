@@ -11,10 +11,10 @@ use adhoc::domain::ranking::Status;
 use adhoc::domain::round::Stage;
 use adhoc::domain::verification::AdminVerdict;
 use adhoc::service::extensions::{extend, extension_list};
+use adhoc::service::quota::{quota, QuotaFlag};
 use adhoc::service::registration::register;
-use adhoc::service::selection::{
-    decide_tie, import_marks, quota, record_mark, results, score_sheet, QuotaFlag,
-};
+use adhoc::service::scores::{import_marks, record_mark, score_sheet};
+use adhoc::service::selection::{decide_tie, results};
 use adhoc::service::stages::{close, open, reopen, timeline, StageState};
 use chrono::Days;
 use common::{

@@ -1,9 +1,7 @@
 //! Penelitian administrasi: the verifier's screen.
 
-use adhoc::domain::round::Stage;
 use adhoc::domain::verification::{AdminVerdict, DocVerdict};
 use adhoc::service::scans::{self, Attachment};
-use adhoc::service::stages::{self, StageClosed};
 use adhoc::service::verification::{
     self, RequirementInput, RequirementList, UnitProgress, VerificationView,
 };
@@ -82,29 +80,6 @@ pub async fn next_unchecked(
 ) -> CmdResult<Option<i64>> {
     let session = state.session()?;
     Ok(verification::next_unchecked(&state.db()?, &session, round_id, after).await?)
-}
-
-/// Closes the stage in progress (Pimpinan).
-#[tauri::command]
-pub async fn close_stage(
-    state: State<'_, AppState>,
-    round_id: i64,
-    stage: Stage,
-) -> CmdResult<StageClosed> {
-    let session = state.session()?;
-    Ok(stages::close(&state.db()?, &session, round_id, stage, Utc::now()).await?)
-}
-
-/// Reopens a closed stage with a reason (Administrator).
-#[tauri::command]
-pub async fn reopen_stage(
-    state: State<'_, AppState>,
-    round_id: i64,
-    stage: Stage,
-    reason: String,
-) -> CmdResult<()> {
-    let session = state.session()?;
-    Ok(stages::reopen(&state.db()?, &session, round_id, stage, &reason, Utc::now()).await?)
 }
 
 /// Asks for a scan (PDF, JPG, PNG) and attaches it to one document;

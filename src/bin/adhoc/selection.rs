@@ -9,7 +9,7 @@ use clap::{Args, Subcommand};
 use adhoc::domain::permission::Session;
 use adhoc::domain::round::Stage;
 use adhoc::error::Result;
-use adhoc::service::{selection, verification};
+use adhoc::service::{quota, scores, selection, verification};
 use adhoc::store::Db;
 
 use crate::{csv_out, flush, read_file, report_problems};
@@ -120,7 +120,7 @@ pub async fn print_results(
 
 /// The quota recap of a round as CSV, the kabupaten's total last.
 pub async fn print_quota(db: &Db, session: &Session, round: i64, now: DateTime<Utc>) -> Result<()> {
-    let board = selection::quota(db, session, round, now).await?;
+    let board = quota::quota(db, session, round, now).await?;
     let mut w = csv_out();
     w.write_record([
         "kode_wilayah",
@@ -165,7 +165,7 @@ pub async fn scores(
     let ScoresCommand::Import { round, stage, file } = cmd;
     let stage = Stage::parse(&stage)?;
     let bytes = read_file(&file)?;
-    let report = selection::import_marks(db, session, round, stage, &bytes, now).await?;
+    let report = scores::import_marks(db, session, round, stage, &bytes, now).await?;
     if !report.problems.is_empty() {
         return report_problems(&report.problems, &file, "nilai lama tidak berubah");
     }

@@ -1,0 +1,323 @@
+//! Test scores: the score sheet of the written test or the interview, one
+//! mark at a time from the keyboard, or a whole CSV file (all or nothing).
+//! Only those who sit a test get a mark, and only while its stage is open.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::json;
+use ts_rs::TS;
+
+use crate::docs::csv_in::RowProblem;
+use crate::docs::scores_csv;
+use crate::domain::permission::{Operation, Session};
+use crate::domain::ranking::{self, Mark, Status};
+use crate::domain::region::RegionCode;
+use crate::domain::round::Stage;
+use crate::error::{Error, Result};
+use crate::service::audit::{self, Change};
+use crate::service::selection::{dotted, mark_text, test_stage};
+use crate::store::selection::{self as store, NewMark, RankingRow};
+use crate::store::{applicants, rounds, Db};
+
+/// Refuses unless `stage` is the round's stage in progress and open.
+async fn ensure_scoring(
+    conn: &mut sqlx::SqliteConnection,
+    round_id: i64,
+    stage: Stage,
+) -> Result<rounds::Round> {
+    test_stage(stage)?;
+    let round = rounds::get(conn, round_id).await?;
+    if round.current_stage != stage || !round.stage_open {
+        let why = if round.current_stage > stage {
+            "sudah ditutup; nilainya dibekukan".to_string()
+        } else if round.current_stage == stage {
+            "belum dibuka oleh Pimpinan".to_string()
+        } else {
+            format!(
+                "belum berjalan (tahap sekarang: {})",
+                round.current_stage.label().to_lowercase()
+            )
+        };
+        return Err(Error::validation(
+            "tahapan",
+            format!(
+                "Nilai {} tidak dapat diubah: tahap itu {why}.",
+                stage.label().to_lowercase()
+            ),
+        ));
+    }
+    Ok(round)
+}
+
+/// Who sits a test: for the written test the MS applicants, for the
+/// interview those who passed the written test (both frozen by then).
+fn sits(row: &RankingRow, stage: Stage) -> bool {
+    match stage {
+        Stage::Tertulis => row.admin_ms == Some(true),
+        _ => row.written_result == Some(Status::Lulus),
+    }
+}
+
+/// One line of the score sheet of a test.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ScoreSheetRow {
+    #[ts(type = "number")]
+    pub applicant_id: i64,
+    pub reg_number: String,
+    pub full_name: String,
+    pub sex: String,
+    pub unit_code: String,
+    pub unit_name: String,
+    /// `78,50`, `absen`, or empty when not entered yet.
+    pub mark: String,
+}
+
+/// The score sheet of a test.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ScoreSheet {
+    pub stage: Stage,
+    /// Whether marks can be entered now (the test's stage is open).
+    pub editable: bool,
+    pub rows: Vec<ScoreSheetRow>,
+    pub entered: u32,
+    pub missing: u32,
+}
+
+/// Everyone who sits the test of `stage`, in unit and registration order,
+/// with the mark entered so far. `unit` narrows it to one unit (or kecamatan).
+pub async fn score_sheet(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    stage: Stage,
+    unit: Option<&str>,
+) -> Result<ScoreSheet> {
+    session.require(Operation::Read)?;
+    test_stage(stage)?;
+    let unit = unit.map(RegionCode::parse).transpose()?;
+    let mut conn = db.pool().acquire().await?;
+    let round = rounds::get(&mut conn, round_id).await?;
+    let units: HashMap<String, String> = rounds::unit_quota_rows(&mut conn, round_id, round.body)
+        .await?
+        .into_iter()
+        .map(|u| (u.code, u.name))
+        .collect();
+    let mut rows = store::ranking_rows(&mut conn, round_id).await?;
+    let names: HashMap<i64, (String, String)> = store::names(&mut conn, round_id)
+        .await?
+        .into_iter()
+        .map(|n| (n.id, (n.reg_number, n.full_name)))
+        .collect();
+    rows.retain(|r| {
+        sits(r, stage)
+            && unit
+                .as_ref()
+                .is_none_or(|u| r.unit_code.starts_with(u.digits()))
+    });
+    rows.sort_by(|a, b| {
+        a.unit_code
+            .cmp(&b.unit_code)
+            .then(a.reg_seq.cmp(&b.reg_seq))
+    });
+    let mut entered = 0;
+    let out: Vec<ScoreSheetRow> = rows
+        .into_iter()
+        .map(|r| {
+            let mark = if stage == Stage::Tertulis {
+                r.written_mark()
+            } else {
+                r.interview_mark()
+            };
+            entered += u32::from(mark.is_some());
+            let (reg_number, full_name) = names.get(&r.id).cloned().unwrap_or_default();
+            ScoreSheetRow {
+                applicant_id: r.id,
+                reg_number,
+                full_name,
+                sex: r.sex().to_string(),
+                unit_name: units.get(&r.unit_code).cloned().unwrap_or_default(),
+                unit_code: dotted(&r.unit_code),
+                mark: mark_text(mark),
+            }
+        })
+        .collect();
+    Ok(ScoreSheet {
+        stage,
+        editable: round.current_stage == stage && round.stage_open,
+        missing: out.len() as u32 - entered,
+        entered,
+        rows: out,
+    })
+}
+
+/// Enters (or, with an empty text, clears) one applicant's mark for the
+/// test of `stage`. Verifikator; only while that stage is open.
+pub async fn record_mark(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    stage: Stage,
+    applicant_id: i64,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<String> {
+    session.require(Operation::EnterScores)?;
+    let mark = if text.trim().is_empty() {
+        None
+    } else {
+        Some(ranking::parse_mark(text).map_err(|e| Error::validation("nilai", e))?)
+    };
+    let mut tx = db.begin_write().await?;
+    ensure_scoring(&mut tx, round_id, stage).await?;
+    let not_here = || Error::NotFound(format!("Pendaftar nomor {applicant_id} pada seleksi ini"));
+    if applicants::round_of(&mut tx, applicant_id).await? != round_id {
+        return Err(not_here());
+    }
+    let row = store::ranking_row(&mut tx, applicant_id)
+        .await?
+        .ok_or_else(not_here)?;
+    if !sits(&row, stage) {
+        return Err(Error::validation("nilai", not_sitting(stage)));
+    }
+    let before = if stage == Stage::Tertulis {
+        row.written_mark()
+    } else {
+        row.interview_mark()
+    };
+    store::upsert_marks(
+        &mut tx,
+        stage,
+        &[NewMark { applicant_id, mark }],
+        session.user_id,
+        now,
+    )
+    .await?;
+    let change = Change::new("score.record", "applicant", applicant_id)
+        .before(json!({ "stage": stage.as_str(), "nilai": mark_text(before) }))
+        .after(json!({ "stage": stage.as_str(), "nilai": mark_text(mark) }));
+    audit::record(&mut tx, session, now, change).await?;
+    tx.commit().await?;
+    Ok(mark_text(mark))
+}
+
+fn not_sitting(stage: Stage) -> String {
+    match stage {
+        Stage::Tertulis => "Pendaftar ini tidak mengikuti tes tertulis (hanya yang MS pada penelitian administrasi).".into(),
+        _ => "Pendaftar ini tidak mengikuti wawancara (hanya yang lulus tes tertulis).".into(),
+    }
+}
+
+/// What a score import did.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ScoreImport {
+    pub stored: u32,
+    pub absent: u32,
+    pub problems: Vec<RowProblem>,
+}
+
+/// Imports marks of one test from CSV (`nomor_pendaftaran,nilai`, and an
+/// optional `hadir` column: `tidak` marks an absence, as does a `nilai` of
+/// `absen`). Every row is checked first; one bad row and nothing is stored.
+pub async fn import_marks(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    stage: Stage,
+    bytes: &[u8],
+    now: DateTime<Utc>,
+) -> Result<ScoreImport> {
+    session.require(Operation::EnterScores)?;
+    test_stage(stage)?;
+    let input = scores_csv::read(bytes)?;
+    let mut tx = db.begin_write().await?;
+    ensure_scoring(&mut tx, round_id, stage).await?;
+    let names = store::names(&mut tx, round_id).await?;
+    let rows: HashMap<i64, RankingRow> = store::ranking_rows(&mut tx, round_id)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r))
+        .collect();
+    let ids: HashMap<String, i64> = names.into_iter().map(|n| (n.reg_number, n.id)).collect();
+    let mut marks = Vec::with_capacity(input.len());
+    let mut seen: HashMap<i64, u64> = HashMap::new();
+    let mut problems = Vec::new();
+    let mut absent = 0;
+    let problem = |line: u64, reason: String| RowProblem {
+        line,
+        column: "nomor_pendaftaran".into(),
+        reason,
+    };
+    for row in &input {
+        let row = match row {
+            Ok(row) => row,
+            Err(p) => {
+                problems.push(p.clone());
+                continue;
+            }
+        };
+        let number = &row.number;
+        let Some(&id) = ids.get(number) else {
+            problems.push(problem(
+                row.line,
+                format!("Nomor pendaftaran \"{number}\" tidak ada (atau sudah mundur) pada seleksi ini."),
+            ));
+            continue;
+        };
+        if let Some(first) = seen.insert(id, row.line) {
+            problems.push(problem(
+                row.line,
+                format!("Nomor pendaftaran {number} sudah ada di baris {first}."),
+            ));
+            continue;
+        }
+        if !sits(&rows[&id], stage) {
+            problems.push(problem(
+                row.line,
+                format!("{number}: {}", not_sitting(stage)),
+            ));
+            continue;
+        }
+        match &row.mark {
+            Ok(m) => {
+                absent += u32::from(*m == Mark::Absent);
+                marks.push(NewMark {
+                    applicant_id: id,
+                    mark: Some(*m),
+                });
+            }
+            Err(p) => problems.push(p.clone()),
+        }
+    }
+    if input.is_empty() {
+        problems.push(RowProblem {
+            line: 1,
+            column: String::new(),
+            reason: "Berkas tidak berisi nilai.".into(),
+        });
+    }
+    if !problems.is_empty() {
+        return Ok(ScoreImport {
+            stored: 0,
+            absent: 0,
+            problems,
+        });
+    }
+    store::upsert_marks(&mut tx, stage, &marks, session.user_id, now).await?;
+    let change = Change::new("score.import", "round", round_id).after(json!({
+        "stage": stage.as_str(),
+        "nilai": marks.len(),
+        "absen": absent,
+    }));
+    audit::record(&mut tx, session, now, change).await?;
+    tx.commit().await?;
+    Ok(ScoreImport {
+        stored: marks.len() as u32,
+        absent,
+        problems: Vec::new(),
+    })
+}
