@@ -294,32 +294,21 @@ async fn check(live: &Path, file: &Path, now: DateTime<Utc>) -> Result<(RestoreC
         })?;
         let conn_ref = &mut conn;
         let checked: Result<(i64, String)> = async {
-            let integrity: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
-                .fetch_all(&mut *conn_ref)
+            let facts = store::file_facts(conn_ref)
                 .await
                 .map_err(|e| refused(format!("Berkas database rusak: {e}.")))?;
-            if integrity != ["ok"] {
+            if facts.integrity != ["ok"] {
                 return Err(refused(format!(
                     "Berkas database rusak (integrity_check: {}).",
-                    integrity.join("; ")
+                    facts.integrity.join("; ")
                 )));
             }
-            let ours: Option<String> =
-                sqlx::query_scalar("SELECT value FROM app_meta WHERE key = 'kabupaten_code'")
-                    .fetch_optional(&mut *conn_ref)
-                    .await
-                    .unwrap_or(None);
-            let Some(code) = ours else {
+            let Some(code) = facts.kabupaten_code else {
                 return Err(refused(
                     "Berkas ini bukan database Seleksi Ad Hoc (atau belum disiapkan).".into(),
                 ));
             };
-            let version: Option<i64> =
-                sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success = 1")
-                    .fetch_one(&mut *conn_ref)
-                    .await
-                    .unwrap_or(None);
-            Ok((version.unwrap_or(0), code))
+            Ok((facts.schema_version.unwrap_or(0), code))
         }
         .await;
         // Closed now, not whenever the connection's thread gets to it: Windows
@@ -336,11 +325,7 @@ async fn check(live: &Path, file: &Path, now: DateTime<Utc>) -> Result<(RestoreC
     // The current database's kabupaten, when there is one.
     if live.exists() {
         let mut conn = store::open_read_only(live).await?;
-        let current: Option<String> =
-            sqlx::query_scalar("SELECT value FROM app_meta WHERE key = 'kabupaten_code'")
-                .fetch_optional(&mut conn)
-                .await
-                .unwrap_or(None);
+        let current = store::kabupaten_code(&mut conn).await.unwrap_or(None);
         let _ = sqlx::Connection::close(conn).await;
         if let Some(current) = current.filter(|c| *c != kabupaten_code) {
             return Err(refused(format!(
@@ -449,11 +434,9 @@ async fn summarize(db: &Db) -> Result<Summary> {
     let kabupaten = meta::get(&mut *conn, meta::KABUPATEN_NAME)
         .await?
         .unwrap_or_default();
-    let rounds: Vec<(String, String)> =
-        sqlx::query_as("SELECT name, current_stage FROM rounds ORDER BY id")
-            .fetch_all(&mut *conn)
-            .await?;
-    let rounds = rounds
+    let held = store::contents(&mut conn).await?;
+    let rounds = held
+        .rounds
         .into_iter()
         .map(|(name, stage)| {
             let label = crate::domain::round::Stage::parse(&stage)
@@ -462,14 +445,10 @@ async fn summarize(db: &Db) -> Result<Summary> {
             format!("{name} (tahap: {label})")
         })
         .collect();
-    let applicants: i64 = sqlx::query_scalar("SELECT count(*) FROM applicants")
-        .fetch_one(&mut *conn)
-        .await?;
-    let last: Option<(String, String, String)> =
-        sqlx::query_as("SELECT at, username, action FROM audit_log ORDER BY id DESC LIMIT 1")
-            .fetch_optional(&mut *conn)
-            .await?;
-    let last_audit = last.map(|(at, user, action)| format!("{} {user}: {action}", local_time(&at)));
+    let applicants = held.applicants;
+    let last_audit = held
+        .last_audit
+        .map(|(at, user, action)| format!("{} {user}: {action}", local_time(&at)));
     let scans = store::scans(&mut conn).await?;
     Ok((kabupaten, rounds, applicants, report, last_audit, scans))
 }

@@ -223,6 +223,70 @@ pub async fn scans(conn: &mut SqliteConnection) -> Result<Vec<String>> {
     Ok(out)
 }
 
+/// What a database file says about itself, read before it is trusted.
+pub struct FileFacts {
+    /// `PRAGMA integrity_check`: `["ok"]` when sound.
+    pub integrity: Vec<String>,
+    /// The kabupaten it was set up for, if it is a database of this app.
+    pub kabupaten_code: Option<String>,
+    pub schema_version: Option<i64>,
+}
+
+/// Reads a file's integrity, kabupaten and schema version; a file without
+/// the app's tables has no kabupaten and no version (not an error).
+pub async fn file_facts(conn: &mut SqliteConnection) -> Result<FileFacts> {
+    let integrity: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_all(&mut *conn)
+        .await?;
+    let kabupaten_code = kabupaten_code(conn).await.unwrap_or(None);
+    let schema_version: Option<i64> =
+        sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success = 1")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap_or(None);
+    Ok(FileFacts {
+        integrity,
+        kabupaten_code,
+        schema_version,
+    })
+}
+
+/// The kabupaten a database was set up for.
+pub async fn kabupaten_code(conn: &mut SqliteConnection) -> Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT value FROM app_meta WHERE key = 'kabupaten_code'")
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
+
+/// What a database holds, to show before it is restored.
+pub struct Contents {
+    /// (name, current stage) of each round, oldest first.
+    pub rounds: Vec<(String, String)>,
+    pub applicants: i64,
+    /// (time, user, action) of the newest audit entry.
+    pub last_audit: Option<(String, String, String)>,
+}
+
+pub async fn contents(conn: &mut SqliteConnection) -> Result<Contents> {
+    let rounds = sqlx::query_as("SELECT name, current_stage FROM rounds ORDER BY id")
+        .fetch_all(&mut *conn)
+        .await?;
+    let applicants = sqlx::query_scalar("SELECT count(*) FROM applicants")
+        .fetch_one(&mut *conn)
+        .await?;
+    let last_audit =
+        sqlx::query_as("SELECT at, username, action FROM audit_log ORDER BY id DESC LIMIT 1")
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(Contents {
+        rounds,
+        applicants,
+        last_audit,
+    })
+}
+
 /// A read-only connection to a database file, without migrations.
 pub async fn open_read_only(file: &Path) -> Result<SqliteConnection> {
     Ok(SqliteConnectOptions::from_str("sqlite:")?
