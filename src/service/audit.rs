@@ -6,8 +6,7 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use crate::domain::audit::{verify_chain, ChainReport, EntryContent, StoredEntry};
-use crate::domain::permission::Operation;
-use crate::domain::permission::Session;
+use crate::domain::permission::{Operation, Session};
 use crate::error::{Error, Result};
 use crate::store::{audit, Db};
 

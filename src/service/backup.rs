@@ -21,8 +21,7 @@ use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
 
-use crate::domain::permission::Operation;
-use crate::domain::permission::Session;
+use crate::domain::permission::{Operation, Session};
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::local_time;

@@ -15,8 +15,7 @@ use sqlx::SqliteConnection;
 use ts_rs::TS;
 
 use crate::domain::extension::{self, ExtensionState, UnitRegistration};
-use crate::domain::permission::Operation;
-use crate::domain::permission::Session;
+use crate::domain::permission::{Operation, Session};
 use crate::domain::region::{atlas, RegionCode};
 use crate::domain::round::Stage;
 use crate::error::{Error, Result};

@@ -8,8 +8,7 @@ use ts_rs::TS;
 
 use crate::docs::csv_in::{CsvInput, RowProblem};
 use crate::domain::party_check::{PartyCheck, PartyCheckMethod};
-use crate::domain::permission::Operation;
-use crate::domain::permission::Session;
+use crate::domain::permission::{Operation, Session};
 use crate::domain::round::Stage;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};

@@ -10,8 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
-use crate::domain::permission::Operation;
-use crate::domain::permission::Session;
+use crate::domain::permission::{Operation, Session};
 use crate::domain::ranking::Status;
 use crate::domain::region::RegionCode;
 use crate::domain::round::Stage;

@@ -18,8 +18,7 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::domain::extension::ExtensionState;
-use crate::domain::permission::Operation;
-use crate::domain::permission::Session;
+use crate::domain::permission::{Operation, Session};
 use crate::domain::publication::{
     self, check_numbering, check_template, fill, PublicationKind, Series, Texts, PLACEHOLDERS,
 };

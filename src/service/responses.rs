@@ -10,8 +10,7 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::domain::applicant_input::parse_date;
-use crate::domain::permission::Operation;
-use crate::domain::permission::Session;
+use crate::domain::permission::{Operation, Session};
 use crate::domain::region::{atlas, RegionCode};
 use crate::domain::round::Stage;
 use crate::error::{Error, Result};

@@ -6,8 +6,7 @@ use ts_rs::TS;
 
 use serde_json::json;
 
-use crate::domain::permission::Operation;
-use crate::domain::permission::Session;
+use crate::domain::permission::{Operation, Session};
 use crate::domain::region::{RegionCode, RegionLevel};
 use crate::domain::round::{Body, Preset, RoundDraft, RoundSettings, Stage, StageDates};
 use crate::error::{Error, Result};

@@ -11,8 +11,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use crate::domain::permission::Operation;
-use crate::domain::permission::Session;
+use crate::domain::permission::{Operation, Session};
 use crate::domain::round::Stage;
 use crate::domain::scan::{sniff, ScanKind};
 use crate::error::{Error, Result};

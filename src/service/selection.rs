@@ -15,8 +15,7 @@ use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
 
-use crate::domain::permission::Operation;
-use crate::domain::permission::Session;
+use crate::domain::permission::{Operation, Session};
 use crate::domain::ranking::{
     self, format_final, format_score, Candidate, Mark, Placed, Rules, Status, UnitRanking,
 };

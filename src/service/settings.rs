@@ -3,8 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde_json::json;
 
-use crate::domain::permission::Operation;
-use crate::domain::permission::Session;
+use crate::domain::permission::{Operation, Session};
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::store::{meta, Db};

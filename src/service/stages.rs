@@ -13,8 +13,7 @@ use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
 
-use crate::domain::permission::Operation;
-use crate::domain::permission::Session;
+use crate::domain::permission::{Operation, Session};
 use crate::domain::ranking::{Status, UnitRanking};
 use crate::domain::round::Stage;
 use crate::error::{Error, Result};

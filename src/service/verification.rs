@@ -10,8 +10,7 @@ use ts_rs::TS;
 
 use crate::docs::csv_in::{CsvInput, RowProblem};
 use crate::domain::documents::Applies;
-use crate::domain::permission::Operation;
-use crate::domain::permission::Session;
+use crate::domain::permission::{Operation, Session};
 use crate::domain::region::RegionCode;
 use crate::domain::registration::PartyStatus;
 use crate::domain::round::Stage;
