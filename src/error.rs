@@ -14,6 +14,12 @@ pub enum Error {
     #[error("{message}")]
     Validation { field: String, message: String },
 
+    /// Not bad input: the round's stage does not allow this now (the stage
+    /// is closed and its results frozen, not opened yet, or not the one in
+    /// progress). The message says where the round stands.
+    #[error("{0}")]
+    Stage(String),
+
     #[error("Database belum disiapkan. Pilih kabupaten/kota terlebih dahulu (adhoc init --wilayah KODE).")]
     NotInitialized,
 
@@ -94,6 +100,11 @@ impl Error {
         }
     }
 
+    /// The round's stage does not allow this now (see [`Error::Stage`]).
+    pub fn stage(message: impl Into<String>) -> Self {
+        Error::Stage(message.into())
+    }
+
     /// A failed file operation on `path`, said so that staff can act on it.
     pub fn io_at(what: &str, path: &std::path::Path, e: std::io::Error) -> Self {
         match StorageKind::of_io(&e) {
@@ -112,6 +123,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Validation { .. } => "validation",
+            Error::Stage(_) => "stage",
             Error::NotInitialized => "not_initialized",
             Error::AlreadyInitialized(_) => "already_initialized",
             Error::AdminExists => "admin_exists",

@@ -131,7 +131,7 @@ impl Stage {
         Stage::ALL
             .into_iter()
             .find(|st| st.as_str() == s.trim())
-            .ok_or_else(|| Error::validation("tahapan", format!("Tahapan \"{s}\" tidak dikenal.")))
+            .ok_or_else(|| Error::stage(format!("Tahapan \"{s}\" tidak dikenal.")))
     }
 }
 
@@ -381,9 +381,7 @@ impl Round {
     /// Administrator reopens it.
     pub fn ensure_unfrozen(&self, stage: Stage) -> Result<()> {
         if self.current_stage > stage {
-            return Err(Error::validation(
-                "tahapan",
-                format!(
+            return Err(Error::stage(format!(
                     "Tahap {} pada {} sudah ditutup; hasilnya dibekukan. Administrator dapat membukanya kembali dengan alasan.",
                     stage.label().to_lowercase(),
                     self.name

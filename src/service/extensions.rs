@@ -138,21 +138,16 @@ pub(crate) async fn ensure_settled(
     };
     let running = names(|s| s == ExtensionState::Diperpanjang);
     if !running.is_empty() {
-        return Err(Error::validation(
-            "tahapan",
-            format!(
-                "{} belum dapat ditutup: pendaftaran masih diperpanjang di {} wilayah ({}).",
-                stage.label(),
-                running.len(),
-                listed(&running)
-            ),
-        ));
+        return Err(Error::stage(format!(
+            "{} belum dapat ditutup: pendaftaran masih diperpanjang di {} wilayah ({}).",
+            stage.label(),
+            running.len(),
+            listed(&running)
+        )));
     }
     let waiting = names(ExtensionState::needs_action);
     if !waiting.is_empty() {
-        return Err(Error::validation(
-            "tahapan",
-            format!(
+        return Err(Error::stage(format!(
                 "{} belum dapat ditutup: {} wilayah masih perlu perpanjangan pendaftaran menurut aturan seleksi ini ({}). \
                  Perpanjang pendaftarannya, atau pimpinan mencatat keputusan melanjutkan tanpa perpanjangan beserta alasannya \
                  (halaman Seleksi, bagian Perpanjangan pendaftaran).",
@@ -217,9 +212,7 @@ fn actionable<'a>(
 /// Refuses outside the window for extensions and decisions.
 fn ensure_window(round: &rounds::Round) -> Result<()> {
     if round.current_stage != Stage::Administrasi {
-        return Err(Error::validation(
-            "tahapan",
-            "Perpanjangan pendaftaran (atau keputusan melanjutkan tanpa perpanjangan) dicatat setelah pendaftaran ditutup dan sebelum penelitian administrasi ditutup.",
+        return Err(Error::stage("Perpanjangan pendaftaran (atau keputusan melanjutkan tanpa perpanjangan) dicatat setelah pendaftaran ditutup dan sebelum penelitian administrasi ditutup.",
         ));
     }
     Ok(())

@@ -177,9 +177,7 @@ pub async fn list_state(db: &Db, session: &Session, round_id: i64) -> Result<Par
 /// is part of them.
 fn ensure_changeable(round: &rounds::Round) -> Result<()> {
     if round.current_stage > Stage::Administrasi {
-        return Err(Error::validation(
-            "tahapan",
-            format!(
+        return Err(Error::stage(format!(
                 "Penelitian administrasi {} sudah ditutup; cara pemeriksaan keanggotaan partai tidak dapat diubah lagi.",
                 round.name
             ),

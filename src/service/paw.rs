@@ -131,8 +131,7 @@ pub async fn members(
     let unit = unit.map(RegionCode::parse).transpose()?;
     let c = selection::compute(db, session, round_id, now, false).await?;
     if c.round.current_stage <= Stage::Akhir {
-        return Err(Error::validation(
-            "tahapan",
+        return Err(Error::stage(
             "Keanggotaan tersedia setelah hasil akhir ditetapkan (tahap hasil akhir ditutup).",
         ));
     }
@@ -224,8 +223,7 @@ pub async fn members(
 
 fn ensure_term(stage: Stage) -> Result<()> {
     if stage != Stage::MasaKerja {
-        return Err(Error::validation(
-            "tahapan",
+        return Err(Error::stage(
             "PAW dicatat pada masa kerja (setelah tahap penetapan ditutup dan masa kerja dibuka).",
         ));
     }

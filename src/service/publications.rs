@@ -446,8 +446,7 @@ pub async fn make(
     session.require(Operation::Read)?;
     let kind = req.kind;
     if !kind.is_valid() {
-        return Err(Error::validation(
-            "tahapan",
+        return Err(Error::stage(
             "Pengumuman dibuat untuk tahap administrasi, tertulis, atau akhir.",
         ));
     }
@@ -459,14 +458,11 @@ pub async fn make(
     };
     let stage = kind.stage();
     if round.current_stage <= stage {
-        return Err(Error::validation(
-            "tahapan",
-            format!(
-                "Tahap {} belum ditutup; {} dibuat dari hasil yang sudah ditetapkan.",
-                stage.label().to_lowercase(),
-                kind.label().to_lowercase()
-            ),
-        ));
+        return Err(Error::stage(format!(
+            "Tahap {} belum ditutup; {} dibuat dari hasil yang sudah ditetapkan.",
+            stage.label().to_lowercase(),
+            kind.label().to_lowercase()
+        )));
     }
     let unit = req.unit.as_deref().map(RegionCode::parse).transpose()?;
     let within = |code: &str| {

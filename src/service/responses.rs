@@ -141,8 +141,7 @@ fn parse_day(s: &str) -> Result<NaiveDate> {
 async fn ensure_before_term(conn: &mut sqlx::SqliteConnection, round_id: i64) -> Result<()> {
     let round = rounds::get(conn, round_id).await?;
     if round.current_stage == Stage::MasaKerja {
-        return Err(Error::validation(
-            "tahapan",
+        return Err(Error::stage(
             "Seleksi sudah memasuki masa kerja; anggota yang diberhentikan diganti melalui PAW.",
         ));
     }

@@ -40,13 +40,10 @@ async fn ensure_scoring(
                 round.current_stage.label().to_lowercase()
             )
         };
-        return Err(Error::validation(
-            "tahapan",
-            format!(
-                "Nilai {} tidak dapat diubah: tahap itu {why}.",
-                stage.label().to_lowercase()
-            ),
-        ));
+        return Err(Error::stage(format!(
+            "Nilai {} tidak dapat diubah: tahap itu {why}.",
+            stage.label().to_lowercase()
+        )));
     }
     Ok(round)
 }

@@ -212,13 +212,10 @@ pub(crate) fn mark_text(m: Option<Mark>) -> String {
 
 pub(crate) fn test_stage(stage: Stage) -> Result<()> {
     if !matches!(stage, Stage::Tertulis | Stage::Wawancara) {
-        return Err(Error::validation(
-            "tahapan",
-            format!(
-                "Nilai hanya dimasukkan untuk tes tertulis atau wawancara, bukan {}.",
-                stage.label().to_lowercase()
-            ),
-        ));
+        return Err(Error::stage(format!(
+            "Nilai hanya dimasukkan untuk tes tertulis atau wawancara, bukan {}.",
+            stage.label().to_lowercase()
+        )));
     }
     Ok(())
 }
@@ -268,9 +265,7 @@ pub async fn results(
     now: DateTime<Utc>,
 ) -> Result<Vec<SelectionRow>> {
     if !matches!(stage, Stage::Tertulis | Stage::Akhir) {
-        return Err(Error::validation(
-            "tahapan",
-            "Hasil tersedia untuk tahap tertulis dan akhir (hasil administrasi: tahap administrasi).",
+        return Err(Error::stage("Hasil tersedia untuk tahap tertulis dan akhir (hasil administrasi: tahap administrasi).",
         ));
     }
     let unit = unit.map(RegionCode::parse).transpose()?;
@@ -370,8 +365,7 @@ pub async fn decide_tie(
     let mut tx = db.begin_write().await?;
     let c = compute_in(&mut tx, round_id, now, false).await?;
     if !matches!(c.round.current_stage, Stage::Wawancara | Stage::Akhir) {
-        return Err(Error::validation(
-            "tahapan",
+        return Err(Error::stage(
             "Keputusan pleno atas nilai seri dicatat sebelum hasil akhir ditutup.",
         ));
     }

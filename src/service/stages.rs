@@ -57,18 +57,14 @@ pub async fn close(
     let mut tx = db.begin_write().await?;
     let round = rounds::get(&mut tx, round_id).await?;
     if round.current_stage != stage {
-        return Err(Error::validation(
-            "tahapan",
-            format!(
-                "Yang sedang berjalan pada {} adalah tahap {}; hanya tahap itu yang dapat ditutup.",
-                round.name,
-                round.current_stage.label().to_lowercase()
-            ),
-        ));
+        return Err(Error::stage(format!(
+            "Yang sedang berjalan pada {} adalah tahap {}; hanya tahap itu yang dapat ditutup.",
+            round.name,
+            round.current_stage.label().to_lowercase()
+        )));
     }
     let Some(next) = stage.next() else {
-        return Err(Error::validation(
-            "tahapan",
+        return Err(Error::stage(
             "Masa kerja adalah tahap terakhir dan tidak ditutup.",
         ));
     };
@@ -81,9 +77,7 @@ pub async fn close(
             let rows = verification::results_in(&mut tx, round_id, now).await?;
             let open = rows.iter().filter(|r| r.result.is_empty()).count();
             if open > 0 {
-                return Err(Error::validation(
-                    "tahapan",
-                    format!(
+                return Err(Error::stage(format!(
                         "Penelitian administrasi belum dapat ditutup: {open} pendaftar belum mendapat hasil MS atau TMS."
                     ),
                 ));
@@ -109,13 +103,10 @@ pub async fn close(
                 ),
             };
             if pending > 0 {
-                return Err(Error::validation(
-                    "tahapan",
-                    format!(
-                        "{} belum dapat ditutup: {pending} {what} belum ada.",
-                        stage.label()
-                    ),
-                ));
+                return Err(Error::stage(format!(
+                    "{} belum dapat ditutup: {pending} {what} belum ada.",
+                    stage.label()
+                )));
             }
             if stage == Stage::Tertulis {
                 for r in c.rankings.values() {
@@ -214,14 +205,11 @@ pub async fn reopen(
     let mut tx = db.begin_write().await?;
     let round = rounds::get(&mut tx, round_id).await?;
     if round.current_stage <= stage {
-        return Err(Error::validation(
-            "tahapan",
-            format!(
-                "Tahap {} pada {} belum ditutup.",
-                stage.label().to_lowercase(),
-                round.name
-            ),
-        ));
+        return Err(Error::stage(format!(
+            "Tahap {} pada {} belum ditutup.",
+            stage.label().to_lowercase(),
+            round.name
+        )));
     }
     store::record(
         &mut tx,
@@ -261,21 +249,18 @@ pub async fn open(
     let mut tx = db.begin_write().await?;
     let round = rounds::get(&mut tx, round_id).await?;
     if round.current_stage != stage {
-        return Err(Error::validation(
-            "tahapan",
-            format!(
-                "Tahap {} tidak dapat dibuka: yang sedang berjalan pada {} adalah tahap {}.",
-                stage.label().to_lowercase(),
-                round.name,
-                round.current_stage.label().to_lowercase()
-            ),
-        ));
+        return Err(Error::stage(format!(
+            "Tahap {} tidak dapat dibuka: yang sedang berjalan pada {} adalah tahap {}.",
+            stage.label().to_lowercase(),
+            round.name,
+            round.current_stage.label().to_lowercase()
+        )));
     }
     if round.stage_open {
-        return Err(Error::validation(
-            "tahapan",
-            format!("Tahap {} sudah dibuka.", stage.label().to_lowercase()),
-        ));
+        return Err(Error::stage(format!(
+            "Tahap {} sudah dibuka.",
+            stage.label().to_lowercase()
+        )));
     }
     store::record(
         &mut tx,

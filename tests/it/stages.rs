@@ -107,6 +107,8 @@ async fn the_administrative_stage_closes_when_every_file_is_decided_and_then_is_
     ];
     for e in frozen {
         assert!(e.to_string().contains("sudah ditutup"), "{e}");
+        // Not bad input: the UI can tell a frozen stage from a wrong field.
+        assert_eq!((e.code(), e.field()), ("stage", None), "{e}");
     }
 
     // Reopening needs an Administrator and a reason, and is audited.

@@ -352,9 +352,9 @@ describe("DocumentsPanel: exporting", () => {
       exportPdf: () => {
         if (refuse) {
           throw {
-            code: "validation",
+            code: "stage",
             message: "Tahap hasil akhir belum ditutup; pengumuman hasil akhir dibuat dari hasil yang sudah ditetapkan.",
-            field: "tahapan",
+            field: null,
           };
         }
         return "/tmp/pengumuman.pdf";

@@ -164,9 +164,9 @@ describe("PawPanel: what everyone sees", () => {
     mockIPC((cmd, args) => {
       calls.push({ cmd, args: args as Record<string, unknown> });
       throw {
-        code: "validation",
+        code: "stage",
         message: "Keanggotaan tersedia setelah hasil akhir ditetapkan (tahap hasil akhir ditutup).",
-        field: "tahapan",
+        field: null,
       };
     });
     renderPanel(pimpinan, ppk("akhir"));

@@ -140,7 +140,7 @@ export function PawPanel({ session, round, onChanged }: Props) {
       const p = toErrorPayload(e);
       setData(null);
       // Before the final results are settled the core says so: not a failure.
-      if (p.code === "validation") {
+      if (p.code === "stage") {
         setInfo(p.message);
         setError(null);
       } else {

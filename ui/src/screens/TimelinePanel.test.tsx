@@ -204,7 +204,7 @@ describe("TimelinePanel", () => {
     it("keeps the dialog open with the core's refusal when the stage cannot be opened", async () => {
       const calls = mockCore({
         openStage: () => {
-          throw { code: "validation", message: "Tahap penelitian administrasi sudah dibuka.", field: "tahapan" };
+          throw { code: "stage", message: "Tahap penelitian administrasi sudah dibuka.", field: null };
         },
       });
       const user = userEvent.setup();
@@ -268,9 +268,9 @@ describe("TimelinePanel", () => {
         timeline: () => timeline({ open: true }),
         closeStage: () => {
           throw {
-            code: "validation",
+            code: "stage",
             message: "Penelitian administrasi belum dapat ditutup: 4 pendaftar belum mendapat hasil MS atau TMS.",
-            field: "tahapan",
+            field: null,
           };
         },
       });

@@ -277,9 +277,9 @@ describe("VerificationPage", () => {
         home: oneRound(() => "administrasi"),
         closeStage: () => {
           throw {
-            code: "validation",
+            code: "stage",
             message: "Penelitian administrasi belum dapat ditutup: 16 pendaftar belum mendapat hasil MS atau TMS.",
-            field: "tahapan",
+            field: null,
           };
         },
       });
