@@ -49,6 +49,49 @@ pub struct ExtensionUnit {
     pub can_extend: bool,
 }
 
+/// What a unit's extensions and decisions come to: read once per round,
+/// by [`short_units`] and the quota dashboard alike.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct UnitHistory<'a> {
+    pub extensions: u32,
+    /// End of the latest extension.
+    pub until: Option<NaiveDate>,
+    /// The latest decision to go on without (another) extension.
+    pub decision: Option<&'a Decision>,
+}
+
+impl UnitHistory<'_> {
+    /// The facts [`extension::state`] decides from.
+    pub fn facts(&self, registered: u32, quota: u32, threshold: u32) -> UnitRegistration {
+        UnitRegistration {
+            registered,
+            quota,
+            threshold,
+            extensions: self.extensions,
+            extended_until: self.until,
+            decided_after: self.decision.map(|d| d.extensions),
+        }
+    }
+}
+
+/// Each unit's history (keyed by digits) from a round's extensions and
+/// decisions, both oldest first.
+pub(crate) fn histories<'a>(
+    extensions: &'a [Extension],
+    decisions: &'a [Decision],
+) -> HashMap<&'a str, UnitHistory<'a>> {
+    let mut out: HashMap<&str, UnitHistory> = HashMap::new();
+    for e in extensions {
+        let h = out.entry(e.unit_code.as_str()).or_default();
+        h.extensions += 1;
+        h.until = Some(e.ends_on);
+    }
+    for d in decisions {
+        out.entry(d.unit_code.as_str()).or_default().decision = Some(d);
+    }
+    out
+}
+
 /// The units of a round that registration left short, in code order, on
 /// `today`. `can_extend` holds only in the window for extensions (after
 /// registration closed, before the administrative stage closes).
@@ -64,30 +107,22 @@ pub(crate) async fn short_units(
         .collect();
     let extensions = store::extensions(conn, round.id).await?;
     let decisions = store::decisions(conn, round.id).await?;
+    let history = histories(&extensions, &decisions);
     let window = round.current_stage == Stage::Administrasi;
     let mut out = Vec::new();
     for u in units {
         let quota = u.quota.unwrap_or(round.settings.quota_per_unit);
-        let mine: Vec<&Extension> = extensions
-            .iter()
-            .filter(|e| e.unit_code == u.code)
-            .collect();
-        let count = mine.len() as u32;
-        let decision: Option<&Decision> = decisions
-            .iter()
-            .rev()
-            .find(|d| d.unit_code == u.code && d.extensions == count);
-        let facts = UnitRegistration {
-            registered: registered.get(&u.code).copied().unwrap_or(0),
+        let h = history.get(u.code.as_str()).copied().unwrap_or_default();
+        let facts = h.facts(
+            registered.get(&u.code).copied().unwrap_or(0),
             quota,
-            threshold: round.settings.extension_threshold,
-            extensions: count,
-            extended_until: mine.last().map(|e| e.ends_on),
-            decided_after: decision.map(|d| d.extensions),
-        };
+            round.settings.extension_threshold,
+        );
         let Some(state) = extension::state(&facts, today) else {
             continue;
         };
+        // A decision speaks for the unit only as it stood when taken.
+        let decision = h.decision.filter(|d| d.extensions == h.extensions);
         let code = RegionCode::from_trusted(u.code.clone());
         out.push(ExtensionUnit {
             unit_code: code.dotted(),
@@ -95,7 +130,7 @@ pub(crate) async fn short_units(
             quota,
             registered: facts.registered,
             needed: facts.threshold * quota,
-            extensions: count,
+            extensions: h.extensions,
             extended_until: facts.extended_until,
             state,
             decision: decision.map(|d| {

@@ -5,15 +5,16 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::domain::extension::{self, ExtensionState, UnitRegistration};
+use crate::domain::extension::{self, ExtensionState};
 use crate::domain::permission::Session;
 use crate::domain::ranking::Status;
 use crate::domain::round::{Body, Stage};
 use crate::error::Result;
+use crate::service::extensions;
 use crate::service::selection::{compute, dotted, Computed};
 use crate::store::Db;
 
@@ -136,20 +137,7 @@ pub(crate) fn dashboard(c: &Computed, now: DateTime<Utc>) -> QuotaDashboard {
             *ms.entry(r.unit_code.as_str()).or_default() += 1;
         }
     }
-    // Per unit: (extensions, end of the latest), and the extension count a
-    // decision to go on was taken at.
-    let mut extended: HashMap<&str, (u32, NaiveDate)> = HashMap::new();
-    for e in &c.extensions {
-        let entry = extended
-            .entry(e.unit_code.as_str())
-            .or_insert((0, e.ends_on));
-        *entry = (entry.0 + 1, e.ends_on);
-    }
-    let decided: HashMap<&str, u32> = c
-        .extension_decisions
-        .iter()
-        .map(|d| (d.unit_code.as_str(), d.extensions))
-        .collect();
+    let history = extensions::histories(&c.extensions, &c.extension_decisions);
     let mut units = Vec::with_capacity(c.units.len());
     let mut flagged: HashMap<QuotaFlag, u32> = HashMap::new();
     for u in &c.units {
@@ -183,19 +171,12 @@ pub(crate) fn dashboard(c: &Computed, now: DateTime<Utc>) -> QuotaDashboard {
                 row.flags.push(QuotaFlag::SeriBelumDiputuskan);
             }
         }
-        let ext = extended.get(u.code.as_str()).copied();
-        row.extended_until = ext.map(|(_, end)| end.to_string());
+        let h = history.get(u.code.as_str()).copied().unwrap_or_default();
+        row.extended_until = h.until.map(|end| end.to_string());
         // Extensions matter between the close of registration and the close
         // of the administrative stage.
         if stage == Stage::Administrasi {
-            let facts = UnitRegistration {
-                registered: row.registered,
-                quota: u.quota,
-                threshold: settings.extension_threshold,
-                extensions: ext.map_or(0, |(n, _)| n),
-                extended_until: ext.map(|(_, end)| end),
-                decided_after: decided.get(u.code.as_str()).copied(),
-            };
+            let facts = h.facts(row.registered, u.quota, settings.extension_threshold);
             match extension::state(&facts, today) {
                 Some(ExtensionState::PerluPerpanjangan) => {
                     row.flags.push(QuotaFlag::PerluPerpanjangan)
