@@ -3,7 +3,11 @@
 import subprocess
 from pathlib import Path
 
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import (
+    ElementClickInterceptedException,
+    NoSuchElementException,
+    StaleElementReferenceException,
+)
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -222,6 +226,23 @@ def test_administrator_manages_accounts_and_reads_the_audit_trail(launch, tmp_pa
     assert driver.find_elements(By.CSS_SELECTOR, "[data-testid='audit-row']")
 
 
+def choose(driver: WebDriver, select_id: str, value: str) -> None:
+    """Chooses an option of a <select>. A click that lands while the form
+    is still moving (a list closing, the live panel growing) is retried
+    until it reaches the option, not failed."""
+
+    def chosen(d: WebDriver) -> bool:
+        menu = Select(d.find_element(By.ID, select_id))
+        menu.select_by_value(value)
+        return menu.first_selected_option.get_attribute("value") == value
+
+    WebDriverWait(
+        driver,
+        TIMEOUT,
+        ignored_exceptions=(ElementClickInterceptedException, StaleElementReferenceException),
+    ).until(chosen)
+
+
 def pick(driver: WebDriver, input_id: str, text: str) -> None:
     """Fills a type-ahead with the keyboard: type, ArrowDown, Enter."""
     box = driver.find_element(By.ID, input_id)
@@ -256,12 +277,12 @@ def test_operator_registers_an_applicant_and_finds_them_in_the_list(launch, tmp_
     nik = wait(driver).until(EC.element_to_be_clickable((By.ID, "reg-nik")))
     nik.send_keys("3514016203990007")
     driver.find_element(By.ID, "reg-nama").send_keys("Rara Séptiani Nur'aini")
-    Select(driver.find_element(By.ID, "reg-jenis-kelamin")).select_by_value("P")
+    choose(driver, "reg-jenis-kelamin", "P")
     driver.find_element(By.ID, "reg-tempat-lahir").send_keys("Pasuruan")
     driver.find_element(By.ID, "reg-tanggal-lahir").send_keys("22-03-1999")
     driver.find_element(By.ID, "reg-alamat").send_keys("Dusun Krajan RT 002 RW 001")
     pick(driver, "reg-kode-desa", "gerbo")
-    Select(driver.find_element(By.ID, "reg-pendidikan")).select_by_value("S1")
+    choose(driver, "reg-pendidikan", "S1")
     pick(driver, "reg-wilayah-tugas", "gerbo")
     # Keyboard only: Space ticks a checkbox.
     for code in ["surat_pendaftaran", "drh", "ktp", "ijazah"]:
