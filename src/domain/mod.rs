@@ -14,6 +14,7 @@ pub mod party_check;
 pub mod permission;
 pub mod preset;
 pub mod publication;
+pub mod quota;
 pub mod ranking;
 pub mod region;
 pub mod registration;
