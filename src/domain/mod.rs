@@ -18,6 +18,7 @@ pub mod quota;
 pub mod ranking;
 pub mod region;
 pub mod registration;
+pub mod registration_check;
 pub mod round;
 pub mod scan;
 pub mod verification;

@@ -7,15 +7,17 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
-use crate::domain::applicant::{registration_number, Education, Sex};
-use crate::domain::applicant_input::{self, parse_date, ApplicantFields, FieldProblem};
-use crate::domain::documents::{self, DOCUMENTS};
-use crate::domain::eligibility::{self, PartyList, RuleResult};
+use crate::domain::applicant::{registration_number, Sex};
+use crate::domain::applicant_input::ApplicantFields;
 use crate::domain::nik::{Nik, NikWarning};
 use crate::domain::party_check::PartyCheck;
 use crate::domain::permission::{Operation, Session};
-use crate::domain::region::{atlas, RegionCode, RegionLevel};
+use crate::domain::region::{atlas, RegionCode};
 use crate::domain::registration::{PartyStatus, PreviousService, RegistrationDraft};
+use crate::domain::registration_check::{self, Desk, NikRecords};
+pub use crate::domain::registration_check::{
+    DocumentItem, ExistingApplication, NikInfo, RegistrationCheck,
+};
 use crate::domain::round::{Body, Stage};
 use crate::error::{Error, Result};
 use crate::pdf::{receipt, Paper, ReceiptData, ReceiptDocument};
@@ -30,58 +32,6 @@ use crate::store::{meta, parties as party_store, Db};
 /// Statuses of an application.
 pub const STATUS_REGISTERED: &str = "terdaftar";
 pub const STATUS_WITHDRAWN: &str = "mundur";
-
-/// What the NIK itself says.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct NikInfo {
-    pub sex: Sex,
-    /// `DD-MM-YYYY`, when the date exists.
-    pub birth_date: Option<String>,
-    /// Where the KTP was first issued, e.g. "Kecamatan Purwodadi".
-    pub issued_in: String,
-}
-
-/// The application a NIK already holds in the same election.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct ExistingApplication {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub reg_number: String,
-    pub full_name: String,
-    pub round_name: String,
-}
-
-/// A document asked of the applicant, and whether it was handed over.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct DocumentItem {
-    pub code: String,
-    pub name: String,
-    /// Asked of every applicant, or of this one because of a condition.
-    pub required: bool,
-    pub received: bool,
-}
-
-/// Everything the form shows while it is typed, and whether it can be saved.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct RegistrationCheck {
-    /// Fields that are wrong (saving is refused while there are any).
-    pub problems: Vec<FieldProblem>,
-    pub nik_info: Option<NikInfo>,
-    /// What the operator must look at and acknowledge before saving.
-    pub nik_warnings: Vec<String>,
-    /// Set when the NIK already holds an active application in the election.
-    pub duplicate: Option<ExistingApplication>,
-    /// Eligibility, rule by rule.
-    pub rules: Vec<RuleResult>,
-    /// The documents asked of this applicant.
-    pub documents: Vec<DocumentItem>,
-    /// No problems, no duplicate, and any NIK warning acknowledged.
-    pub can_save: bool,
-}
 
 /// A saved application.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -108,6 +58,17 @@ struct Context {
     party_check: Option<PartyCheck>,
 }
 
+impl Context {
+    fn desk(&self) -> Desk<'_> {
+        Desk {
+            round: &self.round,
+            kabupaten: &self.kabupaten,
+            party_list_imported: self.party_list_imported,
+            party_check: self.party_check.as_ref(),
+        }
+    }
+}
+
 async fn context(db: &Db, round_id: i64) -> Result<Context> {
     let mut conn = db.pool().acquire().await?;
     context_in(&mut conn, round_id).await
@@ -130,15 +91,9 @@ async fn context_in(conn: &mut sqlx::SqliteConnection, round_id: i64) -> Result<
     })
 }
 
-/// A region code of the wanted level, leniently (for the live panel).
-fn code_of(input: &str, level: RegionLevel) -> Option<RegionCode> {
-    RegionCode::parse(input)
-        .ok()
-        .filter(|c| c.level() == level && atlas().get(c).is_some())
-}
-
-/// Checks a draft: field validity, NIK, duplicate, eligibility, documents.
-/// Also returns the record to write when it can be saved.
+/// Checks a draft: field validity, NIK, duplicate, eligibility, documents
+/// ([`registration_check::judge`], after looking up what the store knows of
+/// the NIK). Also returns the record to write when it can be saved.
 async fn evaluate(
     conn: &mut sqlx::SqliteConnection,
     ctx: &Context,
@@ -146,126 +101,32 @@ async fn evaluate(
     editing: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<(RegistrationCheck, Option<NewApplicant>)> {
-    let today = now.date_naive();
-    let body = ctx.round.body;
-    let f = &draft.fields;
-    let valid = applicant_input::validate(f, body, &ctx.kabupaten, today);
-    let mut problems = match &valid {
-        Ok(_) => Vec::new(),
-        Err(p) => p.clone(),
-    };
-    problems.extend(draft.check_extras(today));
-
-    let nik = Nik::parse(&f.nik).ok();
-    let nik_info = nik.as_ref().map(|n| NikInfo {
-        sex: n.sex(),
-        birth_date: n
-            .birth_date(today)
-            .map(|d| d.format("%d-%m-%Y").to_string()),
-        issued_in: atlas().unit_label(&n.kecamatan()),
-    });
-    let sex = Sex::parse(&f.jenis_kelamin).ok();
-    let birth_date = parse_date(&f.tanggal_lahir);
-    let warnings: Vec<NikWarning> = match (&nik, sex, birth_date) {
-        (Some(n), Some(s), Some(b)) => n.warnings(s, b, today),
-        _ => Vec::new(),
-    };
-
-    let duplicate = match &nik {
-        Some(n) => store::active_holder(conn, &ctx.round.election, n.as_str(), editing)
+    let nik = Nik::parse(&draft.fields.nik).ok();
+    let mut known = NikRecords::default();
+    if let Some(n) = &nik {
+        known.duplicate = store::active_holder(conn, &ctx.round.election, n.as_str(), editing)
             .await?
             .map(|h| ExistingApplication {
                 id: h.id,
                 reg_number: h.reg_number,
                 full_name: h.full_name,
                 round_name: h.round_name,
-            }),
-        None => None,
-    };
-
-    let party_list = match (&nik, ctx.party_list_imported) {
-        (_, false) => match &ctx.party_check {
-            Some(c) => PartyList::CheckedOtherwise { reason: c.reason() },
-            None => PartyList::NotImported,
-        },
-        (None, true) => PartyList::NotListed,
-        (Some(n), true) => {
-            let listed = party_store::parties_of(conn, n.as_str()).await?;
-            if listed.is_empty() {
-                PartyList::NotListed
-            } else {
-                PartyList::Listed {
-                    party: listed.join(", "),
-                }
-            }
+            });
+        if ctx.party_list_imported {
+            known.parties = party_store::parties_of(conn, n.as_str()).await?;
         }
-    };
-    let unit_level = match body {
-        Body::Ppk => RegionLevel::Kecamatan,
-        Body::Pps => RegionLevel::Desa,
-    };
-    let unit = code_of(&f.kode_wilayah_tugas, unit_level).filter(|u| ctx.kabupaten.contains(u));
-    let home = if f.kode_desa_domisili.trim().is_empty() {
-        code_of(&f.kode_desa, RegionLevel::Desa)
-    } else {
-        code_of(&f.kode_desa_domisili, RegionLevel::Desa)
-    };
-    let rules = eligibility::check(
-        &ctx.round.settings,
-        body,
-        &eligibility::Applicant {
-            birth_date,
-            education: Education::parse(&f.pendidikan).ok(),
-            unit: unit.as_ref(),
-            domicile_desa: home.as_ref(),
-            domicile_exception: Some(f.alasan_domisili.as_str()),
-            periods_served: draft.periods_served(body),
-            party_statement: draft.party_statement(),
-            party_list: &party_list,
-            misuse_statement: draft.misuse_statement,
-        },
-    );
-    let listed = matches!(party_list, PartyList::Listed { .. });
-    let required = documents::required(draft.party_status == PartyStatus::Mantan, listed);
-    let documents = DOCUMENTS
-        .iter()
-        .filter(|d| {
-            required.iter().any(|r| r.code == d.code) || draft.documents.iter().any(|c| c == d.code)
-        })
-        .map(|d| DocumentItem {
-            code: d.code.to_string(),
-            name: d.name.to_string(),
-            required: required.iter().any(|r| r.code == d.code),
-            received: draft.documents.iter().any(|c| c == d.code),
-        })
-        .collect();
-
-    let acknowledged = warnings.is_empty() || draft.acknowledge_nik_warnings;
-    let can_save = problems.is_empty() && duplicate.is_none() && acknowledged;
-    let record = match valid {
-        Ok(a) if can_save => Some(NewApplicant {
-            party_status: draft.party_status.as_str(),
-            party_left_year: draft
-                .party_left_year
-                .filter(|_| draft.party_status == PartyStatus::Mantan),
-            misuse_statement: draft.misuse_statement,
-            disability: draft.disability(),
-            ..new_applicant(a, &ctx.round.election, &warnings, true)
-        }),
-        _ => None,
-    };
-    Ok((
-        RegistrationCheck {
-            problems,
-            nik_info,
-            nik_warnings: warnings.iter().map(NikWarning::message).collect(),
-            duplicate,
-            rules,
-            documents,
-            can_save,
-        },
-        record,
-    ))
+    }
+    let judged = registration_check::judge(&ctx.desk(), draft, known, now.date_naive());
+    let record = judged.valid.map(|(a, warnings)| NewApplicant {
+        party_status: draft.party_status.as_str(),
+        party_left_year: draft
+            .party_left_year
+            .filter(|_| draft.party_status == PartyStatus::Mantan),
+        misuse_statement: draft.misuse_statement,
+        disability: draft.disability(),
+        ..new_applicant(a, &ctx.round.election, &warnings, true)
+    });
+    Ok((judged.check, record))
 }
 
 /// Checks a draft for the live panel of the form; writes nothing.
