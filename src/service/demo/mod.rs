@@ -4,31 +4,35 @@
 //! from a seeded ChaCha generator, the time is passed in). Every applicant is
 //! invented: phone numbers start with 0800-0000, e-mail addresses end in
 //! `@contoh.invalid`, NIK serials are random.
+//!
+//! This file makes the database and drives it (accounts, settings, the two
+//! rounds, their applicants, the stages); `people.rs` invents the
+//! applicants; `script.rs` holds the longer steps: the tests and final
+//! ranking of a round, and one PAW.
+
+mod people;
+mod script;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
-use rand::seq::SliceRandom;
+use chrono::{DateTime, Utc};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
+use self::people::{fake_applicant, pick, PARTIES};
+use self::script::{one_paw, run_tests, written_score};
 use crate::domain::account::Role;
-use crate::domain::applicant::{registration_number, Education, Sex};
 use crate::domain::documents;
-use crate::domain::nik::Nik;
-use crate::domain::permission::Session;
 use crate::domain::round::{Body, Preset, Stage};
 use crate::domain::verification::{DocVerdict, COMMON_REASONS};
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::rounds::create_from_preset;
 use crate::service::setup::{first_run, NewAccount};
-use crate::service::{
-    accounts, auth, extensions, parties, paw, publications, scores, selection, stages,
-};
-use crate::store::applicants::{ids_in_order, insert_many, insert_receipts, NewApplicant};
+use crate::service::{accounts, auth, extensions, parties, publications, scores, stages};
+use crate::store::applicants::{ids_in_order, insert_many, insert_receipts};
 use crate::store::regions::all_desa;
 use crate::store::verification::{upsert_checks, NewCheck};
 use crate::store::{Db, OpenMode};
@@ -45,118 +49,6 @@ pub const DEFAULT_SEED: u64 = 2024;
 pub struct DemoReport {
     pub accounts: Vec<(String, Role)>,
     pub rounds: Vec<(String, u32)>,
-}
-
-const MALE: &[&str] = &[
-    "Agus",
-    "Ahmad",
-    "Arif",
-    "Bambang",
-    "Budi",
-    "Dedi",
-    "Didik",
-    "Dwi",
-    "Eko",
-    "Fajar",
-    "Hadi",
-    "Hasan",
-    "Hendra",
-    "Heri",
-    "Imam",
-    "Iwan",
-    "Joko",
-    "M. Ma'ruf",
-    "Muhammad",
-    "Nur",
-    "Rizky",
-    "Rudi",
-    "Slamet",
-    "Sugeng",
-    "Teguh",
-    "Wahyu",
-    "Yusuf",
-    "Zainal",
-    "Abdul",
-    "Syaiful",
-    "Andi",
-    "Bayu",
-    "Ilham",
-    "Khoirul",
-    "Mochamad",
-];
-const FEMALE: &[&str] = &[
-    "Siti", "Sri", "Dewi", "Endang", "Rina", "Nur'aini", "Lestari", "Wulan", "Fitri", "Ayu",
-    "Indah", "Ratna", "Yuli", "Dian", "Anisa", "Nurul", "Lailatul", "Khusnul", "Umi", "Ika",
-    "Novi", "Eka", "Putri", "Retno", "Titik",
-];
-const MALE_FAMILY: &[&str] = &[
-    "Santoso",
-    "Wibowo",
-    "Saputra",
-    "Hidayat",
-    "Prasetyo",
-    "Setiawan",
-    "Kurniawan",
-    "Susanto",
-    "Rahman",
-    "Fauzi",
-    "Maulana",
-    "Hakim",
-    "Anwar",
-    "Effendi",
-    "Syahputra",
-    "Firmansyah",
-    "Hariyanto",
-    "Purnomo",
-];
-const FEMALE_FAMILY: &[&str] = &[
-    "Rahmawati",
-    "Wahyuni",
-    "Sari",
-    "Handayani",
-    "Puspita",
-    "Safitri",
-    "Kusuma",
-    "Anggraini",
-    "Maharani",
-    "Fitriani",
-    "Oktaviani",
-    "Khoiriyah",
-    "Ummah",
-    "Agustina",
-    "Lestari",
-];
-const OCCUPATIONS: &[&str] = &[
-    "Wiraswasta",
-    "Guru honorer",
-    "Petani",
-    "Pedagang",
-    "Karyawan swasta",
-    "Mengurus rumah tangga",
-    "Belum bekerja",
-    "Perangkat desa",
-    "Mahasiswa",
-    "Buruh",
-];
-const BIRTH_PLACES: &[&str] = &[
-    "Pasuruan",
-    "Bangil",
-    "Probolinggo",
-    "Malang",
-    "Sidoarjo",
-    "Surabaya",
-    "Lumajang",
-];
-
-/// Fictitious party names for the demo party-membership list.
-const PARTIES: &[&str] = &[
-    "Partai Contoh Sejahtera",
-    "Partai Fiktif Nusantara",
-    "Partai Demo Rakyat",
-];
-
-fn pick<'a, R: Rng>(rng: &mut R, items: &[&'a str]) -> &'a str {
-    items.choose(rng).copied().unwrap_or_default()
 }
 
 /// Builds the demo database at `path`, which must not exist yet.
@@ -439,190 +331,4 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
         accounts: created,
         rounds,
     })
-}
-
-/// The written test, the interview and the final ranking of a round whose
-/// administrative stage is closed: scores (a few absent), every tie at a
-/// cut ordered by the plenary, each stage opened and closed by the chair.
-async fn run_tests<R: Rng>(
-    db: &Db,
-    rng: &mut R,
-    chair: &Session,
-    verifier: &Session,
-    round: i64,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    for (stage, mean, absent) in [
-        (Stage::Tertulis, 62.0, 0.03),
-        (Stage::Wawancara, 72.0, 0.02),
-    ] {
-        stages::open(db, chair, round, stage, now).await?;
-        let sheet = scores::score_sheet(db, verifier, round, stage, None).await?;
-        let mut csv = String::from("nomor_pendaftaran,nilai\n");
-        for row in &sheet.rows {
-            if rng.gen_bool(absent) {
-                csv.push_str(&format!("{},absen\n", row.reg_number));
-            } else {
-                // Whole and half points, so that some scores tie.
-                let spread: f64 = (0..4).map(|_| rng.gen_range(-9.0..9.0)).sum();
-                let score = ((mean + spread) * 2.0).round().clamp(0.0, 200.0) / 2.0;
-                csv.push_str(&format!("{},{score}\n", row.reg_number));
-            }
-        }
-        let report = scores::import_marks(db, verifier, round, stage, csv.as_bytes(), now).await?;
-        if let Some(p) = report.problems.first() {
-            return Err(Error::Internal(format!("nilai demo ditolak: {}", p.reason)));
-        }
-        stages::close(db, chair, round, stage, now).await?;
-    }
-    stages::open(db, chair, round, Stage::Akhir, now).await?;
-    let finals = selection::results(db, chair, round, Stage::Akhir, None, now).await?;
-    let mut groups: Vec<Vec<i64>> = Vec::new();
-    let mut last: Option<(&str, &str)> = None;
-    for r in finals.iter().filter(|r| r.unresolved_tie) {
-        let key = (r.unit_code.as_str(), r.final_score.as_str());
-        if last != Some(key) {
-            groups.push(Vec::new());
-            last = Some(key);
-        }
-        groups
-            .last_mut()
-            .expect("pushed above")
-            .push(r.applicant_id);
-    }
-    for group in groups {
-        selection::decide_tie(
-            db,
-            chair,
-            round,
-            &group,
-            "Berita Acara rapat pleno penetapan hasil akhir (demo)",
-            now,
-        )
-        .await?;
-    }
-    stages::close(db, chair, round, Stage::Akhir, now).await?;
-    Ok(())
-}
-
-/// A written-test mark around 62 in half points.
-fn written_score<R: Rng>(rng: &mut R) -> f64 {
-    let spread: f64 = (0..4).map(|_| rng.gen_range(-9.0..9.0)).sum();
-    ((62.0 + spread) * 2.0).round().clamp(0.0, 200.0) / 2.0
-}
-
-/// The first member of the first unit with a reserve resigns; the best
-/// reserve is confirmed in their place.
-async fn one_paw(db: &Db, chair: &Session, round: i64, now: DateTime<Utc>) -> Result<()> {
-    let units = paw::members(db, chair, round, None, now).await?;
-    let Some(unit) = units
-        .iter()
-        .find(|u| !u.reserves.is_empty() && !u.members.is_empty())
-    else {
-        return Ok(());
-    };
-    let leave = paw::LeaveInput {
-        member_id: unit.members[0].applicant_id,
-        cause: paw::LeaveCause::MengundurkanDiri,
-        left_on: now.date_naive(),
-        reason: "Surat pengunduran diri (demo)".into(),
-    };
-    let unit = paw::record_leave(db, chair, round, &leave, now).await?;
-    if let (Some(pending), Some(proposed)) = (unit.pending, &unit.proposed) {
-        paw::confirm(
-            db,
-            chair,
-            round,
-            pending,
-            proposed.applicant_id,
-            "Keputusan KPU Kabupaten tentang PAW (demo)",
-            now,
-        )
-        .await?;
-    }
-    Ok(())
-}
-
-fn fake_applicant<R: Rng>(
-    rng: &mut R,
-    body: Body,
-    seq: i64,
-    unit: &str,
-    kecamatan: &str,
-    home_desa: &str,
-    reference: NaiveDate,
-) -> NewApplicant {
-    let sex = if rng.gen_bool(0.35) { Sex::P } else { Sex::L };
-    let (given, family) = match sex {
-        Sex::L => (pick(rng, MALE), pick(rng, MALE_FAMILY)),
-        Sex::P => (pick(rng, FEMALE), pick(rng, FEMALE_FAMILY)),
-    };
-    let full_name = format!("{given} {family}");
-    let age_days = rng.gen_range(19 * 365..58 * 365);
-    let nik_date = reference - Duration::days(age_days);
-    // A few were typed a day off from the KTP: a NIK warning left for review.
-    let birth_date = if rng.gen_bool(0.004) {
-        nik_date + Duration::days(1)
-    } else {
-        nik_date
-    };
-    let day = nik_date.day() + if sex == Sex::P { 40 } else { 0 };
-    let nik = format!(
-        "{}{:02}{:02}{:02}{:04}",
-        &home_desa[..6],
-        day,
-        nik_date.month(),
-        nik_date.year() % 100,
-        rng.gen_range(1..10_000)
-    );
-    let warnings = Nik::parse(&nik)
-        .map(|n| n.warnings(sex, birth_date, reference))
-        .unwrap_or_default();
-    let education = *[
-        Education::SMA,
-        Education::SMA,
-        Education::SMA,
-        Education::D3,
-        Education::S1,
-        Education::S1,
-        Education::S1,
-        Education::S2,
-    ]
-    .choose(rng)
-    .expect("non-empty");
-    let handle = full_name
-        .to_lowercase()
-        .replace(|c: char| !c.is_ascii_alphanumeric(), ".");
-    NewApplicant {
-        reg_seq: seq,
-        reg_number: registration_number(body, DEMO_KABUPATEN, seq),
-        nik,
-        full_name,
-        sex: sex.as_str(),
-        birth_place: pick(rng, BIRTH_PLACES).to_string(),
-        birth_date,
-        address: format!(
-            "Dusun Contoh RT {:03} RW {:03}",
-            rng.gen_range(1..15),
-            rng.gen_range(1..8)
-        ),
-        address_desa_code: home_desa.to_string(),
-        phone: Some(format!("0800-0000-{:04}", rng.gen_range(0..10_000))),
-        email: rng
-            .gen_bool(0.7)
-            .then(|| format!("{handle}.{seq}@contoh.invalid")),
-        education: education.as_str(),
-        occupation: Some(pick(rng, OCCUPATIONS).to_string()),
-        unit_code: unit.to_string(),
-        kecamatan_code: kecamatan.to_string(),
-        election: Preset::Pemilu2024.election().to_string(),
-        nik_warnings: (!warnings.is_empty()).then(|| serde_json::json!(warnings).to_string()),
-        nik_warnings_ack: false,
-        domicile_desa_code: None,
-        domicile_reason: None,
-        party_status: "bukan",
-        party_left_year: None,
-        misuse_statement: false,
-        disability: None,
-    }
 }
