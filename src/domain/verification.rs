@@ -98,6 +98,18 @@ impl AdminVerdict {
             AdminVerdict::TMS => "TMS",
         }
     }
+
+    /// `MS` or `TMS` as written (stored, or typed in a file).
+    pub fn parse(s: &str) -> Result<Self> {
+        match s.trim().to_ascii_uppercase().as_str() {
+            "MS" => Ok(AdminVerdict::MS),
+            "TMS" => Ok(AdminVerdict::TMS),
+            _ => Err(Error::validation(
+                "hasil",
+                format!("Hasil \"{}\" tidak dikenal; tulis MS atau TMS.", s.trim()),
+            )),
+        }
+    }
 }
 
 /// The administrative verdict as derived from the file.

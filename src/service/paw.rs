@@ -16,7 +16,7 @@ use crate::domain::region::RegionCode;
 use crate::domain::round::Stage;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
-use crate::service::selection;
+use crate::service::evaluation;
 use crate::store::responses::{self as store, NewLeave, PawRow};
 use crate::store::{selection as sel_store, Db};
 
@@ -129,7 +129,7 @@ pub async fn members(
     now: DateTime<Utc>,
 ) -> Result<Vec<UnitMembers>> {
     let unit = unit.map(RegionCode::parse).transpose()?;
-    let c = selection::compute(db, session, round_id, now, false).await?;
+    let c = evaluation::ranking(db, session, round_id, now, false).await?;
     if c.round.current_stage <= Stage::Akhir {
         return Err(Error::stage(
             "Keanggotaan tersedia setelah hasil akhir ditetapkan (tahap hasil akhir ditutup).",

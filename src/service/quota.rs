@@ -17,8 +17,9 @@ pub use crate::domain::quota::{QuotaFlag, QuotaRow};
 use crate::domain::ranking::Status;
 use crate::domain::round::{Body, Stage};
 use crate::error::Result;
+use crate::service::evaluation::{self, Computed};
 use crate::service::extensions;
-use crate::service::selection::{compute, dotted, Computed};
+use crate::service::selection::dotted;
 use crate::store::Db;
 
 /// The quota dashboard of a round.
@@ -47,7 +48,7 @@ pub async fn quota(
     round_id: i64,
     now: DateTime<Utc>,
 ) -> Result<QuotaDashboard> {
-    let c = compute(db, session, round_id, now, false).await?;
+    let c = evaluation::ranking(db, session, round_id, now, false).await?;
     Ok(dashboard(&c, now))
 }
 

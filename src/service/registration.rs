@@ -7,27 +7,27 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
-use crate::domain::applicant::{registration_number, Sex};
-use crate::domain::applicant_input::ApplicantFields;
-use crate::domain::nik::{Nik, NikWarning};
-use crate::domain::party_check::PartyCheck;
+use crate::domain::applicant::registration_number;
+use crate::domain::nik::Nik;
 use crate::domain::permission::{Operation, Session};
 use crate::domain::region::{atlas, RegionCode};
-use crate::domain::registration::{PartyStatus, PreviousService, RegistrationDraft};
-use crate::domain::registration_check::{self, Desk, NikRecords};
+use crate::domain::registration::{PartyStatus, RegistrationDraft};
+use crate::domain::registration_check::{self, NikRecords};
 pub use crate::domain::registration_check::{
     DocumentItem, ExistingApplication, NikInfo, RegistrationCheck,
 };
-use crate::domain::round::{Body, Stage};
+use crate::domain::round::Stage;
 use crate::error::{Error, Result};
 use crate::pdf::{receipt, Paper, ReceiptData, ReceiptDocument};
 use crate::service::applicants::new_applicant;
 use crate::service::audit::{self, Change};
-use crate::service::{parties, setup};
+pub use crate::service::evaluation::ApplicantDetail;
+use crate::service::evaluation::{self, detail_from, draft_from, Context};
+use crate::service::setup;
 use crate::store::applicants::{self as store, NewApplicant, StoredApplicant};
 use crate::store::extensions as ext_store;
-use crate::store::rounds::{self, Round};
-use crate::store::{meta, parties as party_store, Db};
+use crate::store::rounds;
+use crate::store::{parties as party_store, Db};
 
 /// Statuses of an application.
 pub const STATUS_REGISTERED: &str = "terdaftar";
@@ -48,47 +48,6 @@ pub struct SavedApplicant {
 pub struct RegistrationResult {
     pub saved: Option<SavedApplicant>,
     pub check: RegistrationCheck,
-}
-
-struct Context {
-    round: Round,
-    kabupaten: RegionCode,
-    party_list_imported: bool,
-    /// How membership was checked for the round when no list was imported.
-    party_check: Option<PartyCheck>,
-}
-
-impl Context {
-    fn desk(&self) -> Desk<'_> {
-        Desk {
-            round: &self.round,
-            kabupaten: &self.kabupaten,
-            party_list_imported: self.party_list_imported,
-            party_check: self.party_check.as_ref(),
-        }
-    }
-}
-
-async fn context(db: &Db, round_id: i64) -> Result<Context> {
-    let mut conn = db.pool().acquire().await?;
-    context_in(&mut conn, round_id).await
-}
-
-/// [`context`] read on the connection (or transaction) given.
-async fn context_in(conn: &mut sqlx::SqliteConnection, round_id: i64) -> Result<Context> {
-    let code = meta::get(&mut *conn, meta::KABUPATEN_CODE)
-        .await?
-        .ok_or(Error::NotInitialized)?;
-    let kabupaten = RegionCode::parse(&code)?;
-    let round = rounds::get(conn, round_id).await?;
-    let party_list_imported = meta::get(&mut *conn, parties::IMPORTED_AT).await?.is_some();
-    let party_check = party_store::check_of(conn, round_id).await?;
-    Ok(Context {
-        round,
-        kabupaten,
-        party_list_imported,
-        party_check,
-    })
 }
 
 /// Checks a draft: field validity, NIK, duplicate, eligibility, documents
@@ -219,6 +178,26 @@ pub async fn register(
     })
 }
 
+/// A round's [`Context`], on a connection of its own.
+async fn context(db: &Db, round_id: i64) -> Result<Context> {
+    let mut conn = db.pool().acquire().await?;
+    evaluation::context_in(&mut conn, round_id).await
+}
+
+/// The stored application as the form edits it.
+async fn draft_of(
+    conn: &mut sqlx::SqliteConnection,
+    a: &StoredApplicant,
+) -> Result<RegistrationDraft> {
+    let service = store::service_of(conn, a.id).await?;
+    let documents = store::documents_of(conn, a.id).await?;
+    Ok(draft_from(
+        a,
+        service,
+        documents.into_iter().map(|(code, _)| code).collect(),
+    ))
+}
+
 async fn stored(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<StoredApplicant> {
     store::get(conn, id)
         .await?
@@ -342,78 +321,6 @@ pub async fn withdraw(
     Ok(())
 }
 
-/// The stored application as the form edits it.
-async fn draft_of(
-    conn: &mut sqlx::SqliteConnection,
-    a: &StoredApplicant,
-) -> Result<RegistrationDraft> {
-    let dotted = |d: &str| RegionCode::from_trusted(d.to_string()).dotted();
-    let service = store::service_of(conn, a.id).await?;
-    let docs = store::documents_of(conn, a.id).await?;
-    Ok(RegistrationDraft {
-        fields: ApplicantFields {
-            nik: a.nik.clone(),
-            nama: a.full_name.clone(),
-            jenis_kelamin: a.sex.clone(),
-            tempat_lahir: a.birth_place.clone(),
-            tanggal_lahir: a.birth_date.format("%d-%m-%Y").to_string(),
-            alamat: a.address.clone(),
-            kode_desa: dotted(&a.address_desa_code),
-            pendidikan: a.education.clone(),
-            telepon: a.phone.clone().unwrap_or_default(),
-            email: a.email.clone().unwrap_or_default(),
-            pekerjaan: a.occupation.clone().unwrap_or_default(),
-            kode_wilayah_tugas: dotted(&a.unit_code),
-            kode_desa_domisili: a
-                .domicile_desa_code
-                .as_deref()
-                .map(dotted)
-                .unwrap_or_default(),
-            alasan_domisili: a.domicile_reason.clone().unwrap_or_default(),
-        },
-        previous_service: service
-            .into_iter()
-            .map(|(body, election, year)| PreviousService {
-                body,
-                election,
-                year,
-            })
-            .collect(),
-        party_status: PartyStatus::from_db(&a.party_status),
-        party_left_year: a.party_left_year,
-        misuse_statement: a.misuse_statement,
-        disability: a.disability.clone().unwrap_or_default(),
-        documents: docs.into_iter().map(|(code, _)| code).collect(),
-        acknowledge_nik_warnings: a.nik_warnings_ack,
-    })
-}
-
-/// One application in full, with its eligibility as of now.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct ApplicantDetail {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[ts(type = "number")]
-    pub round_id: i64,
-    pub round_name: String,
-    pub body: Body,
-    pub reg_number: String,
-    pub status: String,
-    /// e.g. "Desa Gerbo, Kecamatan Purwodadi".
-    pub unit_label: String,
-    pub draft: RegistrationDraft,
-    pub check: RegistrationCheck,
-    /// NIK warnings stored with the application (e.g. from an import).
-    pub stored_nik_warnings: Vec<String>,
-    pub nik_warnings_acknowledged: bool,
-    pub registered_at: String,
-    pub registered_by: Option<String>,
-    pub updated_at: Option<String>,
-    pub withdrawn_at: Option<String>,
-    pub withdrawn_reason: Option<String>,
-}
-
 /// The id of the application with this registration number in a round.
 pub async fn id_by_number(db: &Db, round_id: i64, reg_number: &str) -> Result<i64> {
     let mut conn = db.pool().acquire().await?;
@@ -441,103 +348,9 @@ pub async fn detail(
     };
     let ctx = context(db, a.round_id).await?;
     let mut conn = db.pool().acquire().await?;
-    detail_in(&mut conn, &ctx, a, now).await
-}
-
-/// Every active application of a round in full, in registration order (the
-/// round, kabupaten and party-list state are read once). Any logged-in role.
-pub async fn round_details(
-    db: &Db,
-    session: &Session,
-    round_id: i64,
-    now: DateTime<Utc>,
-) -> Result<Vec<ApplicantDetail>> {
-    session.require(Operation::Read)?;
-    let mut conn = db.pool().acquire().await?;
-    round_details_in(&mut conn, round_id, now).await
-}
-
-/// [`round_details`] read on the connection (or transaction) given.
-pub(crate) async fn round_details_in(
-    conn: &mut sqlx::SqliteConnection,
-    round_id: i64,
-    now: DateTime<Utc>,
-) -> Result<Vec<ApplicantDetail>> {
-    let ctx = context_in(conn, round_id).await?;
-    let mut out = Vec::new();
-    for id in store::ids_in_order(conn, round_id).await? {
-        let a = stored(conn, id).await?;
-        if a.status != STATUS_WITHDRAWN {
-            out.push(detail_in(conn, &ctx, a, now).await?);
-        }
-    }
-    Ok(out)
-}
-
-/// One stored application in full, with its eligibility as of now.
-async fn detail_in(
-    conn: &mut sqlx::SqliteConnection,
-    ctx: &Context,
-    a: StoredApplicant,
-    now: DateTime<Utc>,
-) -> Result<ApplicantDetail> {
-    let draft = draft_of(conn, &a).await?;
-    let (check, _) = evaluate(conn, ctx, &draft, Some(a.id), now).await?;
-    let stored_warnings: Vec<NikWarning> = a
-        .nik_warnings
-        .as_deref()
-        .map(nik_warnings_from_json)
-        .unwrap_or_default();
-    Ok(ApplicantDetail {
-        id: a.id,
-        round_id: a.round_id,
-        round_name: ctx.round.name.clone(),
-        body: ctx.round.body,
-        reg_number: a.reg_number.clone(),
-        status: a.status.clone(),
-        unit_label: atlas().unit_label(&RegionCode::from_trusted(a.unit_code.clone())),
-        draft,
-        check,
-        stored_nik_warnings: stored_warnings.iter().map(NikWarning::message).collect(),
-        nik_warnings_acknowledged: a.nik_warnings_ack,
-        registered_at: a.created_at,
-        registered_by: a.created_by_name,
-        updated_at: a.updated_at,
-        withdrawn_at: a.withdrawn_at,
-        withdrawn_reason: a.withdrawn_reason,
-    })
-}
-
-/// Reads the stored warnings back (written by `json!(Vec<NikWarning>)`).
-fn nik_warnings_from_json(text: &str) -> Vec<NikWarning> {
-    #[derive(Deserialize)]
-    #[serde(tag = "kind", rename_all = "snake_case")]
-    enum Stored {
-        SexMismatch {
-            from_nik: Sex,
-            entered: Sex,
-        },
-        BirthDateMismatch {
-            from_nik: chrono::NaiveDate,
-            entered: chrono::NaiveDate,
-        },
-        UnknownKecamatan {
-            code: String,
-        },
-    }
-    serde_json::from_str::<Vec<Stored>>(text)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|s| match s {
-            Stored::SexMismatch { from_nik, entered } => {
-                NikWarning::SexMismatch { from_nik, entered }
-            }
-            Stored::BirthDateMismatch { from_nik, entered } => {
-                NikWarning::BirthDateMismatch { from_nik, entered }
-            }
-            Stored::UnknownKecamatan { code } => NikWarning::UnknownKecamatan { code },
-        })
-        .collect()
+    let draft = draft_of(&mut conn, &a).await?;
+    let (check, _) = evaluate(&mut conn, &ctx, &draft, Some(a.id), now).await?;
+    Ok(detail_from(&ctx, a, draft, check))
 }
 
 /// Sort order of the list.

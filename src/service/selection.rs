@@ -16,187 +16,15 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::domain::permission::{Operation, Session};
-use crate::domain::ranking::{
-    self, format_final, format_score, Candidate, Mark, Placed, Rules, Status, UnitRanking,
-};
+use crate::domain::ranking::{format_final, format_score, Mark, Placed, Status};
 use crate::domain::region::RegionCode;
 use crate::domain::round::Stage;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
-use crate::service::verification;
-use crate::store::extensions::{self as ext_store, Decision, Extension};
-use crate::store::selection::{self as store, RankingRow};
-use crate::store::{responses, rounds, Db};
-
-/// One unit of a round (kecamatan for PPK, desa for PPS) and its quota.
-#[derive(Debug, Clone)]
-pub(crate) struct Unit {
-    /// Digits, as stored.
-    pub code: String,
-    pub name: String,
-    pub kecamatan_code: String,
-    pub kecamatan_name: String,
-    pub quota: u32,
-}
-
-/// A round's data and every unit's ranking, computed in one pass.
-pub(crate) struct Computed {
-    pub round: rounds::Round,
-    pub units: Vec<Unit>,
-    /// Sorted by applicant id (see [`Computed::row`]).
-    pub rows: Vec<RankingRow>,
-    /// While the administrative stage is open: the applicants derived MS
-    /// (afterwards the frozen result on each row says it).
-    live_ms: Option<HashSet<i64>>,
-    /// Unit code (digits) → ranking.
-    pub rankings: HashMap<String, UnitRanking>,
-    pub extensions: Vec<Extension>,
-    /// The Pimpinan's decisions to go on without an extension.
-    pub extension_decisions: Vec<Decision>,
-}
-
-impl Computed {
-    /// MS in the administrative check.
-    pub fn is_ms(&self, row: &RankingRow) -> bool {
-        match &self.live_ms {
-            Some(ms) => ms.contains(&row.id),
-            None => row.admin_ms == Some(true),
-        }
-    }
-
-    /// One applicant's row (rows are in id order).
-    pub fn row(&self, id: i64) -> Option<&RankingRow> {
-        self.rows
-            .binary_search_by_key(&id, |r| r.id)
-            .ok()
-            .map(|i| &self.rows[i])
-    }
-
-    fn rules(&self, quota: u32, explain: bool) -> Rules {
-        Rules {
-            explain,
-            quota,
-            pass_multiple: self.round.settings.written_pass_multiple,
-            final_multiple: self.round.settings.final_rank_multiple,
-            combination: self.round.settings.score_combination,
-        }
-    }
-}
-
-/// Reads a round and ranks every unit. The MS list comes from the frozen
-/// administrative results once that stage is closed, else it is derived.
-/// `explain`: write each place's explanation (for lists people read).
-pub(crate) async fn compute(
-    db: &Db,
-    session: &Session,
-    round_id: i64,
-    now: DateTime<Utc>,
-    explain: bool,
-) -> Result<Computed> {
-    session.require(Operation::Read)?;
-    let mut conn = db.pool().acquire().await?;
-    compute_in(&mut conn, round_id, now, explain).await
-}
-
-/// [`compute`] read on the connection (or transaction) given, so that a
-/// stage close freezes exactly what it ranked.
-pub(crate) async fn compute_in(
-    conn: &mut sqlx::SqliteConnection,
-    round_id: i64,
-    now: DateTime<Utc>,
-    explain: bool,
-) -> Result<Computed> {
-    let round = rounds::get(conn, round_id).await?;
-    let quota_rows = rounds::unit_quota_rows(conn, round_id, round.body).await?;
-    let rows = store::ranking_rows(conn, round_id).await?;
-    let extensions = ext_store::extensions(conn, round_id).await?;
-    let extension_decisions = ext_store::decisions(conn, round_id).await?;
-    let dropped: HashSet<i64> = responses::dropped(conn, round_id)
-        .await?
-        .into_iter()
-        .collect();
-    let default_quota = round.settings.quota_per_unit;
-    let mut units: Vec<Unit> = quota_rows
-        .into_iter()
-        .map(|r| Unit {
-            kecamatan_code: r.code[..6.min(r.code.len())].to_string(),
-            code: r.code,
-            name: r.name,
-            kecamatan_name: r.kecamatan_name,
-            quota: r.quota.unwrap_or(default_quota),
-        })
-        .collect();
-    let live_ms: Option<HashSet<i64>> = if round.current_stage > Stage::Administrasi {
-        None
-    } else {
-        Some(
-            verification::results_in(conn, round_id, now)
-                .await?
-                .into_iter()
-                .filter(|r| r.result == "MS")
-                .map(|r| r.id)
-                .collect(),
-        )
-    };
-    let is_ms = |r: &RankingRow| match &live_ms {
-        Some(ms) => ms.contains(&r.id),
-        None => r.admin_ms == Some(true),
-    };
-    let mut by_unit: HashMap<&str, Vec<Candidate>> = HashMap::with_capacity(units.len());
-    for r in &rows {
-        by_unit.entry(&r.unit_code).or_default().push(Candidate {
-            id: r.id,
-            seq: r.reg_seq,
-            ms: is_ms(r),
-            dropped: dropped.contains(&r.id),
-            written: r.written_mark(),
-            interview: r.interview_mark(),
-            passed_written: r.written_result.map(|s| s == Status::Lulus),
-            final_frozen: r.final_result,
-            plenary: r.plenary,
-        });
-    }
-    // An applicant's unit outside the kabupaten's list (not expected) still
-    // gets a row, with the round's quota.
-    let known: HashSet<&str> = units.iter().map(|u| u.code.as_str()).collect();
-    let mut strays: Vec<String> = by_unit
-        .keys()
-        .filter(|c| !known.contains(*c))
-        .map(|c| c.to_string())
-        .collect();
-    strays.sort();
-    for code in strays {
-        units.push(Unit {
-            kecamatan_code: code[..6.min(code.len())].to_string(),
-            name: code.clone(),
-            kecamatan_name: String::new(),
-            code,
-            quota: default_quota,
-        });
-    }
-    let mut computed = Computed {
-        round,
-        units,
-        rows: Vec::new(),
-        live_ms,
-        rankings: HashMap::new(),
-        extensions,
-        extension_decisions,
-    };
-    let mut rankings = HashMap::with_capacity(by_unit.len());
-    for u in &computed.units {
-        if let Some(cs) = by_unit.get(u.code.as_str()) {
-            rankings.insert(
-                u.code.clone(),
-                ranking::rank_unit(&computed.rules(u.quota, explain), cs),
-            );
-        }
-    }
-    drop(by_unit);
-    computed.rankings = rankings;
-    computed.rows = rows;
-    Ok(computed)
-}
+use crate::service::evaluation;
+pub(crate) use crate::service::evaluation::Computed;
+use crate::store::selection as store;
+use crate::store::Db;
 
 pub(crate) fn dotted(code: &str) -> String {
     RegionCode::from_trusted(code.to_string()).dotted()
@@ -269,7 +97,7 @@ pub async fn results(
         ));
     }
     let unit = unit.map(RegionCode::parse).transpose()?;
-    let c = compute(db, session, round_id, now, true).await?;
+    let c = evaluation::ranking(db, session, round_id, now, true).await?;
     listed(db, &c, stage, unit.as_ref()).await
 }
 
@@ -363,7 +191,7 @@ pub async fn decide_tie(
     // The group is checked and the order stored in one transaction that
     // holds the write lock: the marks it checked are the marks it orders.
     let mut tx = db.begin_write().await?;
-    let c = compute_in(&mut tx, round_id, now, false).await?;
+    let c = evaluation::ranking_in(&mut tx, round_id, now, false).await?;
     if !matches!(c.round.current_stage, Stage::Wawancara | Stage::Akhir) {
         return Err(Error::stage(
             "Keputusan pleno atas nilai seri dicatat sebelum hasil akhir ditutup.",

@@ -19,7 +19,7 @@ use crate::domain::round::Stage;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::backup;
-use crate::service::{extensions, local_time, selection, verification};
+use crate::service::{evaluation, extensions, local_time, selection};
 use crate::store::selection as sel_store;
 use crate::store::stages::{self as store, NewEvent};
 use crate::store::{rounds, Db};
@@ -74,8 +74,8 @@ pub async fn close(
     let (snapshot, applicants) = match stage {
         Stage::Administrasi => {
             extensions::ensure_settled(&mut tx, &round, stage, today).await?;
-            let rows = verification::results_in(&mut tx, round_id, now).await?;
-            let open = rows.iter().filter(|r| r.result.is_empty()).count();
+            let rows = evaluation::admin_in(&mut tx, round_id, now).await?;
+            let open = rows.iter().filter(|r| r.result.is_none()).count();
             if open > 0 {
                 return Err(Error::stage(format!(
                         "Penelitian administrasi belum dapat ditutup: {open} pendaftar belum mendapat hasil MS atau TMS."
@@ -84,7 +84,7 @@ pub async fn close(
             }
             frozen = rows
                 .iter()
-                .map(|r| (r.id, r.result.clone(), None))
+                .map(|r| (r.id, r.result_text().to_string(), None))
                 .collect();
             let n = rows.len() as u32;
             (Some(json!(rows).to_string()), n)
@@ -92,7 +92,7 @@ pub async fn close(
         Stage::Tertulis | Stage::Wawancara | Stage::Akhir => {
             // Explained when its list is kept as the snapshot (Berita Acara).
             let snapshot_kept = stage != Stage::Wawancara;
-            let c = selection::compute_in(&mut tx, round_id, now, snapshot_kept).await?;
+            let c = evaluation::ranking_in(&mut tx, round_id, now, snapshot_kept).await?;
             let sum = |f: fn(&UnitRanking) -> u32| c.rankings.values().map(f).sum::<u32>();
             let (pending, what) = match stage {
                 Stage::Tertulis => (sum(|r| r.written_pending), "nilai tes tertulis"),

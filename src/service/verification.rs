@@ -12,14 +12,16 @@ use crate::docs::csv_in::{CsvInput, RowProblem};
 use crate::domain::documents::Applies;
 use crate::domain::permission::{Operation, Session};
 use crate::domain::region::RegionCode;
-use crate::domain::registration::PartyStatus;
 use crate::domain::round::Stage;
 use crate::domain::verification::{
-    derive, AdminVerdict, Derived, DocCheck, DocVerdict, Requirement, COMMON_REASONS,
+    derive, AdminVerdict, Derived, DocVerdict, Requirement, COMMON_REASONS,
 };
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
-use crate::service::registration::{self, ApplicantDetail};
+use crate::service::evaluation::admin_circumstances as circumstances;
+pub use crate::service::evaluation::AdminResultRow;
+use crate::service::evaluation::{self, ApplicantDetail};
+use crate::service::registration;
 
 use crate::store::verification::{self as store, NewCheck};
 use crate::store::{applicants, rounds, Db};
@@ -180,38 +182,6 @@ pub async fn import(
     })
 }
 
-/// Whether the applicant owes the conditional documents.
-fn circumstances(d: &ApplicantDetail) -> (bool, bool) {
-    let former = d.draft.party_status == PartyStatus::Mantan;
-    let listed = d
-        .check
-        .documents
-        .iter()
-        .any(|x| x.code == "pernyataan_dicatut" && x.required);
-    (former, listed)
-}
-
-/// One applicant's line in the administrative results.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct AdminResultRow {
-    #[serde(skip)]
-    #[ts(skip)]
-    pub id: i64,
-    pub reg_number: String,
-    /// `L` or `P` (for announcements; not in the frozen snapshot).
-    #[serde(skip)]
-    #[ts(skip)]
-    pub sex: String,
-    pub full_name: String,
-    /// Dotted unit code.
-    pub unit_code: String,
-    /// `MS`, `TMS`, or empty while open.
-    pub result: String,
-    /// The TMS reasons, or what is still open, separated by "; ".
-    pub reasons: String,
-}
-
 /// The administrative results of every active applicant of a round, in
 /// registration order. Any logged-in role.
 pub async fn results(
@@ -222,69 +192,7 @@ pub async fn results(
 ) -> Result<Vec<AdminResultRow>> {
     session.require(Operation::Read)?;
     let mut conn = db.pool().acquire().await?;
-    results_in(&mut conn, round_id, now).await
-}
-
-/// [`results`] read on the connection (or transaction) given, so that a
-/// stage close freezes exactly what it read.
-pub(crate) async fn results_in(
-    conn: &mut sqlx::SqliteConnection,
-    round_id: i64,
-    now: DateTime<Utc>,
-) -> Result<Vec<AdminResultRow>> {
-    let (requirements, mut checks, mut decisions) = {
-        rounds::get(conn, round_id).await?;
-        let requirements = store::requirements(conn, round_id).await?;
-        let mut checks: HashMap<i64, Vec<DocCheck>> = HashMap::new();
-        for (id, c) in store::checks_of_round(conn, round_id).await? {
-            checks.entry(id).or_default().push(c);
-        }
-        let decisions: HashMap<i64, store::Decision> = store::decisions_of_round(conn, round_id)
-            .await?
-            .into_iter()
-            .map(|d| (d.applicant_id, d))
-            .collect();
-        (requirements, checks, decisions)
-    };
-    let details = registration::round_details_in(conn, round_id, now).await?;
-    let mut out = Vec::with_capacity(details.len());
-    for d in details {
-        let (former, listed) = circumstances(&d);
-        let mine = checks.remove(&d.id).unwrap_or_default();
-        let derived = derive(&requirements, former, listed, &mine, &d.check.rules);
-        let decision = decisions.remove(&d.id).unwrap_or_default();
-        let (result, reasons) = final_verdict(&derived, &decision);
-        out.push(AdminResultRow {
-            id: d.id,
-            reg_number: d.reg_number,
-            sex: d.draft.fields.jenis_kelamin.clone(),
-            full_name: d.draft.fields.nama,
-            unit_code: RegionCode::parse(&d.draft.fields.kode_wilayah_tugas)
-                .map(|c| c.dotted())
-                .unwrap_or(d.draft.fields.kode_wilayah_tugas),
-            result,
-            reasons,
-        });
-    }
-    Ok(out)
-}
-
-/// The verdict that counts: a Verifikator's override, else the derived one;
-/// with the reasons to print (the override's reason is always named).
-fn final_verdict(derived: &Derived, decision: &store::Decision) -> (String, String) {
-    match (&decision.override_verdict, &decision.override_reason) {
-        (Some(v), reason) => (
-            v.clone(),
-            format!(
-                "Diputuskan verifikator: {}",
-                reason.as_deref().unwrap_or_default()
-            ),
-        ),
-        _ => match derived.verdict {
-            Some(v) => (v.as_str().to_string(), derived.reasons.join("; ")),
-            None => (String::new(), derived.pending.join("; ")),
-        },
-    }
+    evaluation::admin_in(&mut conn, round_id, now).await
 }
 
 /// One required document of an applicant and its verdict.
@@ -350,11 +258,7 @@ pub async fn view(
             }
         })
         .collect();
-    let override_verdict = match decision.override_verdict.as_deref() {
-        Some("MS") => Some(AdminVerdict::MS),
-        Some("TMS") => Some(AdminVerdict::TMS),
-        _ => None,
-    };
+    let override_verdict = decision.override_verdict;
     Ok(VerificationView {
         final_verdict: override_verdict.or(derived.verdict),
         applicant: d,
@@ -399,7 +303,7 @@ pub async fn set_override(
         now,
         "admin_verdict.override",
         |d| {
-            d.override_verdict = verdict.map(|v| v.as_str().to_string());
+            d.override_verdict = verdict;
             d.override_reason = reason;
         },
         |d| json!({ "override": d.override_verdict, "reason": d.override_reason }),
@@ -509,10 +413,10 @@ pub async fn progress(
                 open: 0,
             });
         p.applicants += 1;
-        match r.result.as_str() {
-            "MS" => p.ms += 1,
-            "TMS" => p.tms += 1,
-            _ => p.open += 1,
+        match r.result {
+            Some(AdminVerdict::MS) => p.ms += 1,
+            Some(AdminVerdict::TMS) => p.tms += 1,
+            None => p.open += 1,
         }
     }
     Ok(by_unit.into_values().collect())

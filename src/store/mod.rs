@@ -7,6 +7,7 @@
 // The one module allowed to write queries (clippy.toml forbids them elsewhere).
 #![allow(clippy::disallowed_methods)]
 
+pub mod applicant_search;
 pub mod applicants;
 pub mod audit;
 pub mod backup;
@@ -17,6 +18,7 @@ pub mod publications;
 pub(crate) mod raw;
 pub mod regions;
 pub mod responses;
+pub mod round_facts;
 pub mod rounds;
 pub mod selection;
 pub mod stages;

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use crate::domain::documents::{Applies, DOCUMENTS};
-use crate::domain::verification::{DocCheck, DocVerdict, Requirement};
+use crate::domain::verification::{AdminVerdict, DocCheck, DocVerdict, Requirement};
 use crate::error::Result;
 use crate::store::BULK_CHUNK;
 
@@ -154,13 +154,38 @@ pub async fn ids_by_number(
 }
 
 /// A Verifikator's decisions on one applicant.
-#[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Decision {
     pub applicant_id: i64,
-    pub override_verdict: Option<String>,
+    pub override_verdict: Option<AdminVerdict>,
     pub override_reason: Option<String>,
     pub needs_fix: bool,
     pub fix_note: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct DecisionRow {
+    applicant_id: i64,
+    override_verdict: Option<String>,
+    override_reason: Option<String>,
+    needs_fix: bool,
+    fix_note: Option<String>,
+}
+
+impl DecisionRow {
+    fn into_decision(self) -> Result<Decision> {
+        Ok(Decision {
+            applicant_id: self.applicant_id,
+            override_verdict: self
+                .override_verdict
+                .as_deref()
+                .map(AdminVerdict::parse)
+                .transpose()?,
+            override_reason: self.override_reason,
+            needs_fix: self.needs_fix,
+            fix_note: self.fix_note,
+        })
+    }
 }
 
 const DECISION_COLUMNS: &str =
@@ -170,12 +195,13 @@ pub async fn decision_of(
     conn: &mut SqliteConnection,
     applicant_id: i64,
 ) -> Result<Option<Decision>> {
-    Ok(sqlx::query_as(&format!(
+    let row: Option<DecisionRow> = sqlx::query_as(&format!(
         "SELECT {DECISION_COLUMNS} FROM admin_decisions WHERE applicant_id = ?"
     ))
     .bind(applicant_id)
     .fetch_optional(&mut *conn)
-    .await?)
+    .await?;
+    row.map(DecisionRow::into_decision).transpose()
 }
 
 /// Every decision in a round.
@@ -183,13 +209,14 @@ pub async fn decisions_of_round(
     conn: &mut SqliteConnection,
     round_id: i64,
 ) -> Result<Vec<Decision>> {
-    Ok(sqlx::query_as(&format!(
+    let rows: Vec<DecisionRow> = sqlx::query_as(&format!(
         "SELECT {DECISION_COLUMNS} FROM admin_decisions
          WHERE applicant_id IN (SELECT id FROM applicants WHERE round_id = ?)"
     ))
     .bind(round_id)
     .fetch_all(&mut *conn)
-    .await?)
+    .await?;
+    rows.into_iter().map(DecisionRow::into_decision).collect()
 }
 
 /// Writes an applicant's decisions (replacing the earlier ones).
@@ -207,7 +234,7 @@ pub async fn save_decision(
             fix_note = excluded.fix_note, decided_by = excluded.decided_by, decided_at = excluded.decided_at",
     )
     .bind(d.applicant_id)
-    .bind(&d.override_verdict)
+    .bind(d.override_verdict.map(AdminVerdict::as_str))
     .bind(&d.override_reason)
     .bind(d.needs_fix)
     .bind(&d.fix_note)

@@ -2,6 +2,7 @@
 
 use crate::common;
 
+use adhoc::domain::verification::AdminVerdict;
 use adhoc::service::demo::{build_demo, DEMO_PASSWORD};
 use adhoc::service::{auth, home, quota, scores};
 use adhoc::store::{Db, OpenMode};
@@ -149,13 +150,19 @@ async fn the_demo_is_realistic_and_clearly_fake() {
     )
     .await
     .unwrap();
-    let ms = rows.iter().filter(|r| r.result == "MS").count();
-    let tms: Vec<_> = rows.iter().filter(|r| r.result == "TMS").collect();
+    let ms = rows
+        .iter()
+        .filter(|r| r.result == Some(AdminVerdict::MS))
+        .count();
+    let tms: Vec<_> = rows
+        .iter()
+        .filter(|r| r.result == Some(AdminVerdict::TMS))
+        .collect();
     assert!(ms > rows.len() / 2, "mostly MS: {ms} of {}", rows.len());
     assert!(tms.len() > 20, "some TMS: {}", tms.len());
     assert!(tms.iter().all(|r| !r.reasons.is_empty()));
     assert!(
-        rows.iter().all(|r| !r.result.is_empty()),
+        rows.iter().all(|r| r.result.is_some()),
         "every PPK file decided"
     );
 

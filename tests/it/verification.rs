@@ -165,7 +165,7 @@ async fn import_is_all_or_nothing_and_results_list_every_reason() {
     let rows = results(&t.db, &verifier, round, now()).await.unwrap();
     let got: Vec<(&str, &str, &str)> = rows
         .iter()
-        .map(|r| (r.reg_number.as_str(), r.result.as_str(), r.reasons.as_str()))
+        .map(|r| (r.reg_number.as_str(), r.result_text(), r.reasons.as_str()))
         .collect();
     // A failure decides even while the party-list rule still needs a
     // decision (no list imported in this test).
@@ -242,12 +242,12 @@ async fn a_verifier_overrides_with_a_reason_and_reports_show_it() {
     );
 
     let rows = results(&t.db, &verifier, round, now()).await.unwrap();
-    assert_eq!(rows[0].result, "TMS");
+    assert_eq!(rows[0].result, Some(AdminVerdict::TMS));
     assert_eq!(
         rows[0].reasons,
         "Diputuskan verifikator: Terbukti anggota tim kampanye 2023 (pleno 5 Des)"
     );
-    assert_eq!(rows[1].result, "");
+    assert_eq!(rows[1].result, None);
 
     // Back to the derived verdict.
     set_override(&t.db, &verifier, budi, None, "", now())

@@ -76,7 +76,7 @@ pub async fn print_results(
                 &r.reg_number,
                 &r.full_name,
                 &r.unit_code,
-                &r.result,
+                r.result_text(),
                 &r.reasons,
             ])?;
         }

@@ -17,7 +17,7 @@ use crate::error::Result;
 use crate::pdf::official::{Column, Group, Table};
 use crate::pdf::tanggal;
 use crate::service::extensions::{self, ExtensionUnit};
-use crate::service::{quota, selection, verification};
+use crate::service::{evaluation, quota, selection, verification};
 use crate::store::{rounds, Db};
 
 fn name_of(code: &str) -> String {
@@ -58,7 +58,7 @@ pub(super) async fn table_of(
             let minutes = matches!(kind, PublicationKind::BeritaAcara(_));
             for r in verification::results(db, session, round.id, now).await? {
                 if within(&r.unit_code) {
-                    let mut rest = vec![r.result];
+                    let mut rest = vec![r.result_text().to_string()];
                     if minutes {
                         rest.push(r.reasons);
                     }
@@ -148,7 +148,7 @@ pub(super) async fn table_of(
                 _ => Stage::Akhir,
             };
             // The places without their explanations: nothing here prints them.
-            let c = selection::compute(db, session, round.id, now, false).await?;
+            let c = evaluation::ranking(db, session, round.id, now, false).await?;
             for r in selection::listed(db, &c, stage, None).await? {
                 if !within(&r.unit_code) || r.status == Status::Tms {
                     continue;

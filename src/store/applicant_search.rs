@@ -1,0 +1,104 @@
+//! The applicant list's search: name, NIK and number prefixes, a unit, a
+//! status, an order and a page, each answered from an index.
+
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+use crate::error::Result;
+
+/// What the applicant list shows of one applicant.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ListRow {
+    pub id: i64,
+    pub reg_number: String,
+    pub nik: String,
+    pub full_name: String,
+    pub sex: String,
+    pub unit_code: String,
+    pub kecamatan_code: String,
+    pub status: String,
+    pub nik_warning_pending: bool,
+    pub party_listed: bool,
+}
+
+/// How to search: text prefixes, filters, order and a page.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub round_id: i64,
+    /// Prefix of [`name_key`](super::applicants::name_key).
+    pub name_prefix: Option<String>,
+    pub nik_prefix: Option<String>,
+    pub reg_number_prefix: Option<String>,
+    /// A kecamatan (6 digits) or desa (10 digits) code.
+    pub unit: Option<String>,
+    pub status: Option<String>,
+    pub order_by_name: bool,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// Upper bound of the strings that start with `prefix`, for an index range.
+fn prefix_end(prefix: &str) -> String {
+    format!("{prefix}\u{10FFFF}")
+}
+
+fn push_where(q: &mut QueryBuilder<'_, Sqlite>, s: &Search) {
+    q.push(" WHERE a.round_id = ").push_bind(s.round_id);
+    for (column, prefix) in [
+        ("a.name_key", &s.name_prefix),
+        ("a.nik", &s.nik_prefix),
+        ("a.reg_number", &s.reg_number_prefix),
+    ] {
+        if let Some(p) = prefix {
+            q.push(format!(" AND {column} >= "))
+                .push_bind(p.clone())
+                .push(format!(" AND {column} < "))
+                .push_bind(prefix_end(p));
+        }
+    }
+    match s.unit.as_deref() {
+        // A kecamatan: its own code (PPK) and its desa codes (PPS), which
+        // start with it; a range of the unit index.
+        Some(u) if u.len() == 6 => {
+            q.push(" AND a.unit_code >= ")
+                .push_bind(u.to_string())
+                .push(" AND a.unit_code < ")
+                .push_bind(prefix_end(u));
+        }
+        Some(u) => {
+            q.push(" AND a.unit_code = ").push_bind(u.to_string());
+        }
+        None => {}
+    }
+    if let Some(st) = &s.status {
+        q.push(" AND a.status = ").push_bind(st.clone());
+    }
+}
+
+/// One page of matching applicants and how many match in all.
+pub async fn search(conn: &mut SqliteConnection, s: &Search) -> Result<(Vec<ListRow>, i64)> {
+    let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM applicants a");
+    push_where(&mut count, s);
+    let total: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
+    // Registration order is id order within a round (numbers are issued
+    // as rows are inserted), and every index ends with the id: the page is
+    // chosen from an index alone, then only its rows are read.
+    let order = if s.order_by_name {
+        " ORDER BY a.name_key, a.id"
+    } else {
+        " ORDER BY a.id"
+    };
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "SELECT a.id, a.reg_number, a.nik, a.full_name, a.sex, a.unit_code, a.kecamatan_code, a.status,
+                (a.nik_warnings IS NOT NULL AND a.nik_warnings_ack = 0) AS nik_warning_pending,
+                EXISTS (SELECT 1 FROM party_members p WHERE p.nik = a.nik) AS party_listed
+         FROM applicants a WHERE a.id IN (SELECT a.id FROM applicants a",
+    );
+    push_where(&mut q, s);
+    q.push(order);
+    q.push(" LIMIT ").push_bind(s.limit);
+    q.push(" OFFSET ").push_bind(s.offset);
+    q.push(")");
+    q.push(order);
+    let rows = q.build_query_as().fetch_all(&mut *conn).await?;
+    Ok((rows, total))
+}
