@@ -33,6 +33,40 @@ impl Sex {
     }
 }
 
+/// Where an application stands: registered (active) or withdrawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ApplicationStatus {
+    /// Active: counted, checked, ranked.
+    Terdaftar,
+    /// Withdrawn by the applicant: kept, numbered, never counted.
+    Mundur,
+}
+
+impl ApplicationStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApplicationStatus::Terdaftar => "terdaftar",
+            ApplicationStatus::Mundur => "mundur",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "terdaftar" => Ok(ApplicationStatus::Terdaftar),
+            "mundur" => Ok(ApplicationStatus::Mundur),
+            _ => Err(Error::validation(
+                "status",
+                format!(
+                    "Status \"{}\" tidak dikenal; tulis terdaftar atau mundur.",
+                    s.trim()
+                ),
+            )),
+        }
+    }
+}
+
 /// Highest completed education. The requirement is at least SMA or equivalent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -134,3 +168,17 @@ mod registration_tests {
         );
     }
 }
+
+/// Stored and imported text becomes the type at the edge (the store reads
+/// columns through these, `#[sqlx(try_from = "String")]`).
+macro_rules! parsed_from_text {
+    ($($t:ty),*) => {$(
+        impl TryFrom<String> for $t {
+            type Error = Error;
+            fn try_from(s: String) -> Result<Self> {
+                <$t>::parse(&s)
+            }
+        }
+    )*};
+}
+parsed_from_text!(Sex, Education, ApplicationStatus);

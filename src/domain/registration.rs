@@ -46,12 +46,25 @@ impl PartyStatus {
         }
     }
 
-    pub fn from_db(s: &str) -> Self {
-        if s == "mantan" {
-            PartyStatus::Mantan
-        } else {
-            PartyStatus::Bukan
+    pub fn parse(s: &str) -> crate::error::Result<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "bukan" => Ok(PartyStatus::Bukan),
+            "mantan" => Ok(PartyStatus::Mantan),
+            _ => Err(crate::error::Error::validation(
+                "status_partai",
+                format!(
+                    "Status keanggotaan partai \"{}\" tidak dikenal; tulis bukan atau mantan.",
+                    s.trim()
+                ),
+            )),
         }
+    }
+}
+
+impl TryFrom<String> for PartyStatus {
+    type Error = crate::error::Error;
+    fn try_from(s: String) -> crate::error::Result<Self> {
+        PartyStatus::parse(&s)
     }
 }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
-use crate::domain::applicant::registration_number;
+use crate::domain::applicant::{registration_number, ApplicationStatus, Sex};
 use crate::domain::nik::Nik;
 use crate::domain::permission::{Operation, Session};
 use crate::domain::region::{atlas, RegionCode};
@@ -28,10 +28,6 @@ use crate::store::applicants::{self as store, NewApplicant, StoredApplicant};
 use crate::store::extensions as ext_store;
 use crate::store::rounds;
 use crate::store::{parties as party_store, Db};
-
-/// Statuses of an application.
-pub const STATUS_REGISTERED: &str = "terdaftar";
-pub const STATUS_WITHDRAWN: &str = "mundur";
 
 /// A saved application.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -224,7 +220,7 @@ pub async fn update(
     rounds::get(&mut tx, before.round_id)
         .await?
         .ensure_unfrozen(Stage::Administrasi)?;
-    if before.status == STATUS_WITHDRAWN {
+    if before.status == ApplicationStatus::Mundur {
         return Err(Error::validation(
             "status",
             format!(
@@ -306,7 +302,7 @@ pub async fn withdraw(
     )?;
     let mut tx = db.begin_write().await?;
     let a = stored(&mut tx, id).await?;
-    if a.status == STATUS_WITHDRAWN {
+    if a.status == ApplicationStatus::Mundur {
         return Err(Error::validation(
             "status",
             format!("Pendaftaran {} sudah ditarik sebelumnya.", a.reg_number),
@@ -315,7 +311,7 @@ pub async fn withdraw(
     store::withdraw(&mut tx, id, &reason, session.user_id, now).await?;
     let change = Change::new("applicant.withdraw", "applicant", id)
         .before(json!({ "status": a.status }))
-        .after(json!({ "status": STATUS_WITHDRAWN, "reason": reason, "reg_number": a.reg_number }));
+        .after(json!({ "status": ApplicationStatus::Mundur, "reason": reason, "reg_number": a.reg_number }));
     audit::record(&mut tx, session, now, change).await?;
     tx.commit().await?;
     Ok(())
@@ -391,11 +387,11 @@ pub struct ApplicantListRow {
     pub reg_number: String,
     pub nik: String,
     pub full_name: String,
-    pub sex: String,
+    pub sex: Sex,
     /// Dotted unit code.
     pub unit_code: String,
     pub unit_label: String,
-    pub status: String,
+    pub status: ApplicationStatus,
     /// A NIK warning from an import that nobody acknowledged yet.
     pub nik_warning_pending: bool,
     /// The NIK is in the party-membership list.
@@ -457,15 +453,8 @@ pub async fn list(db: &Db, session: &Session, q: &ApplicantQuery) -> Result<Appl
         })?;
         search.unit = Some(unit.digits().to_string());
     }
-    match q.status.trim() {
-        "" => {}
-        s @ (STATUS_REGISTERED | STATUS_WITHDRAWN) => search.status = Some(s.to_string()),
-        other => {
-            return Err(Error::validation(
-                "status",
-                format!("Status \"{other}\" tidak dikenal."),
-            ))
-        }
+    if !q.status.trim().is_empty() {
+        search.status = Some(ApplicationStatus::parse(&q.status)?);
     }
     let (rows, total) = store::search(&mut conn, &search).await?;
     Ok(ApplicantPage {

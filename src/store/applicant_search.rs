@@ -3,6 +3,7 @@
 
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
+use crate::domain::applicant::{ApplicationStatus, Sex};
 use crate::error::Result;
 
 /// What the applicant list shows of one applicant.
@@ -12,10 +13,12 @@ pub struct ListRow {
     pub reg_number: String,
     pub nik: String,
     pub full_name: String,
-    pub sex: String,
+    #[sqlx(try_from = "String")]
+    pub sex: Sex,
     pub unit_code: String,
     pub kecamatan_code: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: ApplicationStatus,
     pub nik_warning_pending: bool,
     pub party_listed: bool,
 }
@@ -30,7 +33,7 @@ pub struct Search {
     pub reg_number_prefix: Option<String>,
     /// A kecamatan (6 digits) or desa (10 digits) code.
     pub unit: Option<String>,
-    pub status: Option<String>,
+    pub status: Option<ApplicationStatus>,
     pub order_by_name: bool,
     pub limit: i64,
     pub offset: i64,
@@ -70,7 +73,7 @@ fn push_where(q: &mut QueryBuilder<'_, Sqlite>, s: &Search) {
         None => {}
     }
     if let Some(st) = &s.status {
-        q.push(" AND a.status = ").push_bind(st.clone());
+        q.push(" AND a.status = ").push_bind(st.as_str());
     }
 }
 

@@ -5,6 +5,8 @@ use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 pub use super::applicant_search::{search, ListRow, Search};
 
+use crate::domain::applicant::{ApplicationStatus, Education, Sex};
+use crate::domain::registration::PartyStatus;
 use crate::error::Result;
 use crate::store::BULK_CHUNK;
 
@@ -214,12 +216,14 @@ pub struct ExportRow {
     pub reg_number: String,
     pub nik: String,
     pub full_name: String,
-    pub sex: String,
+    #[sqlx(try_from = "String")]
+    pub sex: Sex,
     pub birth_place: String,
     pub birth_date: NaiveDate,
     pub address: String,
     pub address_desa_code: String,
-    pub education: String,
+    #[sqlx(try_from = "String")]
+    pub education: Education,
     pub phone: Option<String>,
     pub email: Option<String>,
     pub unit_code: String,
@@ -312,7 +316,8 @@ pub struct StoredApplicant {
     pub reg_number: String,
     pub nik: String,
     pub full_name: String,
-    pub sex: String,
+    #[sqlx(try_from = "String")]
+    pub sex: Sex,
     pub birth_place: String,
     pub birth_date: NaiveDate,
     pub address: String,
@@ -321,16 +326,19 @@ pub struct StoredApplicant {
     pub domicile_reason: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
-    pub education: String,
+    #[sqlx(try_from = "String")]
+    pub education: Education,
     pub occupation: Option<String>,
     pub unit_code: String,
     pub kecamatan_code: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: ApplicationStatus,
     pub created_at: String,
     pub created_by_name: Option<String>,
     pub nik_warnings: Option<String>,
     pub nik_warnings_ack: bool,
-    pub party_status: String,
+    #[sqlx(try_from = "String")]
+    pub party_status: PartyStatus,
     pub party_left_year: Option<i32>,
     pub misuse_statement: bool,
     pub disability: Option<String>,

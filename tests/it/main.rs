@@ -14,6 +14,7 @@ mod cli;
 mod cli_round;
 mod crash;
 mod demo;
+mod evaluation;
 mod failures;
 mod intake;
 mod parsers;

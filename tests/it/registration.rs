@@ -3,6 +3,7 @@
 use crate::common;
 
 use adhoc::domain::account::Role;
+use adhoc::domain::applicant::ApplicationStatus;
 use adhoc::domain::applicant_input::ApplicantFields;
 use adhoc::domain::eligibility::{Rule, Verdict};
 use adhoc::domain::registration::{PartyStatus, PreviousService, RegistrationDraft};
@@ -76,7 +77,7 @@ async fn register_issues_numbers_in_order_and_records_everything() {
     assert!(r.check.rules.iter().all(|x| x.verdict != Verdict::Fail));
 
     let d = detail(&t.db, &desk, saved.id, now()).await.unwrap();
-    assert_eq!(d.status, "terdaftar");
+    assert_eq!(d.status, ApplicationStatus::Terdaftar);
     assert_eq!(d.unit_label, "Kecamatan Purwodadi");
     assert_eq!(d.draft.fields.nama, "Siti Nur'aini");
     assert_eq!(d.draft.fields.tanggal_lahir, "12-08-1990");
@@ -270,7 +271,7 @@ async fn edits_and_withdrawals_are_audited_with_what_changed() {
     .await
     .unwrap();
     let d = detail(&t.db, &admin, saved.id, now()).await.unwrap();
-    assert_eq!(d.status, "mundur");
+    assert_eq!(d.status, ApplicationStatus::Mundur);
     assert_eq!(
         d.withdrawn_reason.as_deref(),
         Some("Diterima bekerja di luar kota")

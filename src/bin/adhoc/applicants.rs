@@ -135,13 +135,13 @@ pub async fn run(
                 total = page.total as u64;
                 for r in &page.rows {
                     w.write_record([
-                        &r.reg_number,
+                        r.reg_number.as_str(),
                         &r.nik,
                         &r.full_name,
-                        &r.sex,
+                        r.sex.as_str(),
                         &r.unit_code,
                         &r.unit_label,
-                        &r.status,
+                        r.status.as_str(),
                     ])?;
                 }
                 printed += page.rows.len() as u64;

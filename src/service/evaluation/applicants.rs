@@ -8,11 +8,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Context;
-use crate::domain::applicant::Sex;
+use crate::domain::applicant::{ApplicationStatus, Sex};
 use crate::domain::applicant_input::ApplicantFields;
 use crate::domain::nik::NikWarning;
 use crate::domain::region::{atlas, RegionCode};
-use crate::domain::registration::{PartyStatus, PreviousService, RegistrationDraft};
+use crate::domain::registration::{PreviousService, RegistrationDraft};
 use crate::domain::registration_check::{self, ExistingApplication, NikRecords, RegistrationCheck};
 use crate::domain::round::Body;
 use crate::store::applicants::StoredApplicant;
@@ -29,7 +29,7 @@ pub struct ApplicantDetail {
     pub round_name: String,
     pub body: Body,
     pub reg_number: String,
-    pub status: String,
+    pub status: ApplicationStatus,
     /// e.g. "Desa Gerbo, Kecamatan Purwodadi".
     pub unit_label: String,
     pub draft: RegistrationDraft,
@@ -56,12 +56,12 @@ pub(crate) fn draft_from(
         fields: ApplicantFields {
             nik: a.nik.clone(),
             nama: a.full_name.clone(),
-            jenis_kelamin: a.sex.clone(),
+            jenis_kelamin: a.sex.as_str().to_string(),
             tempat_lahir: a.birth_place.clone(),
             tanggal_lahir: a.birth_date.format("%d-%m-%Y").to_string(),
             alamat: a.address.clone(),
             kode_desa: dotted(&a.address_desa_code),
-            pendidikan: a.education.clone(),
+            pendidikan: a.education.as_str().to_string(),
             telepon: a.phone.clone().unwrap_or_default(),
             email: a.email.clone().unwrap_or_default(),
             pekerjaan: a.occupation.clone().unwrap_or_default(),
@@ -81,7 +81,7 @@ pub(crate) fn draft_from(
                 year,
             })
             .collect(),
-        party_status: PartyStatus::from_db(&a.party_status),
+        party_status: a.party_status,
         party_left_year: a.party_left_year,
         misuse_statement: a.misuse_statement,
         disability: a.disability.clone().unwrap_or_default(),
@@ -108,7 +108,7 @@ pub(crate) fn detail_from(
         round_name: ctx.round.name.clone(),
         body: ctx.round.body,
         reg_number: a.reg_number.clone(),
-        status: a.status.clone(),
+        status: a.status,
         unit_label: atlas().unit_label(&RegionCode::from_trusted(a.unit_code.clone())),
         draft,
         check,
