@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useState } from "react";
 
-import { call, toErrorPayload } from "../../api";
+import { call } from "../../api";
 import { angka } from "../../api/format";
 import type { ApplicantListRow } from "../../bindings/ApplicantListRow";
+import { TypeAhead, useSearch } from "../../components/TypeAhead";
 
 /** The candidate search waits this long after the last key. */
 export const PICKER_DELAY_MS = 200;
@@ -22,91 +23,25 @@ interface PickerProps {
 }
 
 /**
- * Finds the candidate by name or registration number as one types: ↓/↑ move
- * through the results, Enter picks, Escape closes the list (WAI-ARIA
- * combobox pattern).
+ * Finds the candidate by name or registration number as one types: the
+ * round's registered applicants, searched by the core a moment after the
+ * last key. The first found is highlighted, so Enter picks it; the hint
+ * says how the search stands.
  */
 export function ApplicantPicker({ inputId, roundId, value, onChange, error }: PickerProps) {
   const [query, setQuery] = useState(value ? candidateText(value) : "");
-  const [options, setOptions] = useState<ApplicantListRow[]>([]);
-  const [total, setTotal] = useState(0);
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const [searching, setSearching] = useState(false);
-  const [searchError, setSearchError] = useState<string | null>(null);
-  const ticket = useRef(0);
-  const listId = `${inputId}-list`;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
-
   const picked = value !== null && query === candidateText(value);
-  useEffect(() => {
-    const mine = ++ticket.current;
-    const text = query.trim();
-    if (text === "" || picked) {
-      setOptions([]);
-      setSearching(false);
-      return;
-    }
-    setSearching(true);
-    const t = setTimeout(() => {
+  const search = useCallback(
+    (text: string) =>
       call("list_applicants", {
         query: { round_id: roundId, text, unit: "", status: "terdaftar", order: "nama", offset: 0, limit: PICKER_LIMIT },
-      }).then(
-        (page) => {
-          // An answer to an older text (typed on since) is dropped.
-          if (mine !== ticket.current) return;
-          setOptions(page.rows);
-          setTotal(page.total);
-          setActive(page.rows.length > 0 ? 0 : -1);
-          setSearching(false);
-          setSearchError(null);
-        },
-        (e) => {
-          if (mine !== ticket.current) return;
-          setOptions([]);
-          setSearching(false);
-          setSearchError(toErrorPayload(e).message);
-        },
-      );
-    }, PICKER_DELAY_MS);
-    return () => clearTimeout(t);
-  }, [query, roundId, picked]);
-
-  const choose = (a: ApplicantListRow) => {
-    onChange(a);
-    setQuery(candidateText(a));
-    setOpen(false);
-    setOptions([]);
-  };
-
-  const showList = open && !picked && options.length > 0;
-
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.nativeEvent.isComposing) return;
-    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      if (options.length === 0) return;
-      e.preventDefault();
-      const step = e.key === "ArrowDown" ? 1 : -1;
-      if (!showList) {
-        setOpen(true);
-        setActive(step === 1 ? 0 : options.length - 1);
-      } else {
-        setActive((i) => (i + step + options.length) % options.length);
-      }
-    } else if (e.key === "Enter") {
-      const option = showList ? options[active] : undefined;
-      if (option) {
-        e.preventDefault();
-        choose(option);
-      }
-    } else if (e.key === "Escape" && showList) {
-      // Only the list closes, not the dialog around it.
-      e.preventDefault();
-      e.stopPropagation();
-      setOpen(false);
-    }
-  };
+      }),
+    [roundId],
+  );
+  // Once picked, the box holds the candidate's name: nothing to search for.
+  const { found, searching, error: searchError } = useSearch(picked ? "" : query, search, PICKER_DELAY_MS);
+  const options = found?.rows ?? [];
+  const total = found?.total ?? 0;
 
   let hint: string;
   if (picked && value) hint = `Dipilih: ${value.full_name}, ${value.reg_number}, ${value.unit_label}.`;
@@ -118,61 +53,39 @@ export function ApplicantPicker({ inputId, roundId, value, onChange, error }: Pi
     hint = `${angka(options.length)} dari ${angka(total)} pendaftar yang cocok ditampilkan; ketik lebih lengkap untuk mempersempit.`;
   else hint = `${angka(options.length)} pendaftar cocok; pilih dengan ↑/↓ dan Enter.`;
 
-  const failed = error ?? searchError;
   return (
-    <div className={`field response-picker${failed ? " has-error" : ""}`}>
-      <label htmlFor={inputId}>Calon yang ditanggapi</label>
-      <input
-        id={inputId}
-        type="text"
-        role="combobox"
-        aria-expanded={showList}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={showList && active >= 0 ? `${inputId}-opt-${active}` : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, failed ? errorId : null].filter(Boolean).join(" ")}
-        autoComplete="off"
-        spellCheck={false}
-        placeholder="Nama atau nomor pendaftaran"
-        data-autofocus
-        value={query}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setOpen(true);
-          if (value) onChange(null);
-        }}
-        onKeyDown={onKeyDown}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
-      />
-      {showList && (
-        <ul id={listId} role="listbox" className="listbox" aria-label="Pendaftar yang cocok">
-          {options.map((a, i) => (
-            <li
-              key={a.id}
-              id={`${inputId}-opt-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? "active" : undefined}
-              // Keep the focus in the input; the click picks.
-              onMouseDown={(e) => e.preventDefault()}
-              onMouseMove={() => setActive(i)}
-              onClick={() => choose(a)}
-            >
-              <span className="mono">{a.reg_number}</span> · {a.full_name} · <span className="muted">{a.unit_label}</span>
-            </li>
-          ))}
-        </ul>
+    <TypeAhead
+      id={inputId}
+      label="Calon yang ditanggapi"
+      className="response-picker"
+      listLabel="Pendaftar yang cocok"
+      placeholder="Nama atau nomor pendaftaran"
+      spellCheck={false}
+      data-autofocus
+      text={query}
+      onTextChange={(text) => {
+        setQuery(text);
+        if (value) onChange(null);
+      }}
+      options={options}
+      optionKey={(a) => a.id}
+      renderOption={(a) => (
+        <>
+          <span className="mono">{a.reg_number}</span> · {a.full_name} · <span className="muted">{a.unit_label}</span>
+        </>
       )}
-      <small id={hintId} className={picked ? "ok-text" : "muted"} aria-live="polite" data-testid="picker-hint">
-        {hint}
-      </small>
-      {failed && (
-        <small id={errorId} className="error-text" role="alert">
-          {failed}
-        </small>
-      )}
-    </div>
+      onPick={(a) => {
+        onChange(a);
+        setQuery(candidateText(a));
+      }}
+      autoSelect
+      live
+      hint={
+        <span className={picked ? "ok-text" : undefined} data-testid="picker-hint">
+          {hint}
+        </span>
+      }
+      error={error ?? searchError}
+    />
   );
 }
