@@ -40,7 +40,7 @@ interface Props<T> {
 
 /**
  * A type-ahead (WAI-ARIA combobox with a list): type, ↓/↑ to move through
- * the list (round past either end), Enter to pick, Escape to close the list,
+ * the list (wrapping at either end), Enter to pick, Escape to close the list,
  * or a click on an option. The caller supplies the options for the text
  * typed: a fixed list filtered, or a search's answer (see `useSearch`).
  */
