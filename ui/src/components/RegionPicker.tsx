@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 
+import { TypeAhead } from "./TypeAhead";
+
 export interface PickerOption {
   /** Dotted region code: the value. */
   code: string;
@@ -38,9 +40,9 @@ export function looksLikeCode(s: string): boolean {
 }
 
 /**
- * A type-ahead over a fixed list of regions (WAI-ARIA combobox): type part
- * of a name, ↓ to move into the list, Enter to choose, Escape to close.
- * The value is the code; the input shows the chosen label.
+ * A type-ahead over a fixed list of regions: type part of a name, ↓ to move
+ * into the list, Enter to choose. The value is the code; the input shows the
+ * chosen label.
  */
 export function RegionPicker({
   id,
@@ -56,8 +58,6 @@ export function RegionPicker({
   limit = MAX_SHOWN,
 }: Props) {
   const [text, setText] = useState(() => options.find((o) => o.code === value)?.label ?? value);
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
   // The value this input last reported; anything else came from outside.
   const emitted = useRef(value);
 
@@ -94,101 +94,33 @@ export function RegionPicker({
     onChange(code);
   };
 
-  const choose = (o: PickerOption) => {
-    setText(o.label);
-    setOpen(false);
-    setActive(-1);
-    emit(o.code);
-  };
-
   const onType = (t: string) => {
     setText(t);
-    setOpen(true);
-    setActive(-1);
     const exact = options.find((o) => o.code === t.trim() || normalise(o.label) === normalise(t));
     // A typed code, or text that names nothing, is passed on as it is: the
     // core accepts the code or says why the text is wrong.
     emit(exact ? exact.code : t.trim());
   };
 
-  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === "ArrowDown") {
-      e.preventDefault();
-      setOpen(true);
-      setActive((a) => Math.min(a + 1, matches.length - 1));
-    } else if (e.key === "ArrowUp") {
-      e.preventDefault();
-      setActive((a) => Math.max(a - 1, 0));
-    } else if (e.key === "Enter") {
-      // Never submits the form from here.
-      e.preventDefault();
-      const pick = matches[active] ?? (open && matches.length === 1 ? matches[0] : undefined);
-      if (open && pick) choose(pick);
-    } else if (e.key === "Escape" && open) {
-      // Close the list only, not the dialog around it.
-      e.stopPropagation();
-      setOpen(false);
-      setActive(-1);
-    }
-  };
-
-  const listId = `${id}-list`;
-  const showList = open && matches.length > 0;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
-    <div className={`field combobox${error ? " has-error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        role="combobox"
-        aria-expanded={showList}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={showList && active >= 0 ? `${id}-opt-${active}` : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        autoComplete="off"
-        placeholder={placeholder}
-        value={text}
-        onChange={(e) => onType(e.target.value)}
-        onKeyDown={onKeyDown}
-        onBlur={() => {
-          setTimeout(() => setOpen(false), 150);
-          onBlur?.();
-        }}
-      />
-      {showList && (
-        <ul id={listId} role="listbox" className="listbox" aria-label={label}>
-          {matches.map((o, i) => (
-            <li
-              key={o.code}
-              id={`${id}-opt-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? "active" : undefined}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                choose(o);
-              }}
-            >
-              {o.label}
-            </li>
-          ))}
-        </ul>
-      )}
-      {open && text.trim() !== "" && matches.length === 0 && !(acceptCode && looksLikeCode(text)) && (
-        <small className="muted">Tidak ada yang cocok dengan “{text.trim()}”.</small>
-      )}
-      {hint && (
-        <small id={`${id}-hint`} className="muted">
-          {hint}
-        </small>
-      )}
-      {error && (
-        <small id={`${id}-error`} className="error-text">
-          {error}
-        </small>
-      )}
-    </div>
+    <TypeAhead
+      id={id}
+      label={label}
+      text={text}
+      onTextChange={onType}
+      options={matches}
+      optionKey={(o) => o.code}
+      renderOption={(o) => o.label}
+      onPick={(o) => {
+        setText(o.label);
+        emit(o.code);
+      }}
+      onBlur={onBlur}
+      // A code typed by hand is not a failed search.
+      sayNoMatch={!(acceptCode && looksLikeCode(text))}
+      hint={hint}
+      error={error}
+      placeholder={placeholder}
+    />
   );
 }

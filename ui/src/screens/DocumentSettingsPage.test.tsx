@@ -8,7 +8,8 @@ import type { KindTexts } from "../bindings/KindTexts";
 import type { PublicationSettings } from "../bindings/PublicationSettings";
 import type { Texts } from "../bindings/Texts";
 import { admin, pimpinan } from "../test/fixtures";
-import { DocumentSettingsPage, exampleNumber, templateWarning } from "./DocumentSettingsPage";
+import { exampleNumber, templateWarning } from "./document-settings/numbering";
+import { DocumentSettingsPage } from "./DocumentSettingsPage";
 
 const LOGO = "data:image/png;base64,iVBORw0KGgo=";
 const NEW_LOGO = "data:image/jpeg;base64,/9j/4AAQ";

@@ -1,12 +1,12 @@
-import { useCallback, useState } from "react";
+import { useState } from "react";
 
 import { call, toErrorPayload } from "../api";
 import type { KabupatenChoice } from "../bindings/KabupatenChoice";
 import type { Session } from "../bindings/Session";
 import type { SetupStatus } from "../bindings/SetupStatus";
-import { Combobox } from "../components/Combobox";
 import { Field } from "../components/Field";
 import { ErrorBox } from "../components/ErrorBox";
+import { TypeAhead, useSearch } from "../components/TypeAhead";
 
 interface Props {
   status: SetupStatus;
@@ -24,8 +24,6 @@ export function FirstRun({ status, onDone }: Props) {
   const [confirm, setConfirm] = useState("");
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
-
-  const search = useCallback((query: string) => call("search_kabupaten", { query }), []);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -69,16 +67,7 @@ export function FirstRun({ status, onDone }: Props) {
               <strong>{status.kabupaten.name}</strong>, {status.kabupaten.provinsi} ({status.kabupaten.code})
             </p>
           ) : (
-            <Combobox<KabupatenChoice>
-              label="Kabupaten/kota"
-              placeholder="Ketik nama atau kode, mis. Pasuruan atau 35.14"
-              search={search}
-              optionKey={(k) => k.code}
-              optionLabel={(k) => `${k.name}, ${k.provinsi} (${k.code})`}
-              onSelect={setKabupaten}
-              error={errors.wilayah}
-              autoFocus
-            />
+            <KabupatenPicker onPick={setKabupaten} error={errors.wilayah} />
           )}
         </fieldset>
 
@@ -128,5 +117,33 @@ export function FirstRun({ status, onDone }: Props) {
         </button>
       </form>
     </main>
+  );
+}
+
+const searchKabupaten = (query: string) => call("search_kabupaten", { query });
+const kabupatenText = (k: KabupatenChoice) => `${k.name}, ${k.provinsi} (${k.code})`;
+
+/** Finds the kabupaten/kota by name or code as one types; the first found is highlighted. */
+function KabupatenPicker({ onPick, error }: { onPick: (k: KabupatenChoice) => void; error?: string }) {
+  const [text, setText] = useState("");
+  const { found, searching } = useSearch(text, searchKabupaten);
+  return (
+    <TypeAhead
+      label="Kabupaten/kota"
+      placeholder="Ketik nama atau kode, mis. Pasuruan atau 35.14"
+      text={text}
+      onTextChange={setText}
+      options={found ?? []}
+      optionKey={(k) => k.code}
+      renderOption={kabupatenText}
+      onPick={(k) => {
+        setText(kabupatenText(k));
+        onPick(k);
+      }}
+      autoSelect
+      sayNoMatch={!searching}
+      error={error}
+      autoFocus
+    />
   );
 }

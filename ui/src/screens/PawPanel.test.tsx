@@ -20,7 +20,8 @@ import {
   rina,
   siti,
 } from "../test/fixtures_paw";
-import { localToday, PawPanel } from "./PawPanel";
+import { localToday } from "./paw/LeaveDialog";
+import { PawPanel } from "./PawPanel";
 
 interface Call {
   cmd: string;

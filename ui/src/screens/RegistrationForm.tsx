@@ -4,15 +4,20 @@ import { call, toErrorPayload } from "../api";
 import type { ApplicantFields } from "../bindings/ApplicantFields";
 import type { Body } from "../bindings/Body";
 import type { KecamatanOption } from "../bindings/KecamatanOption";
-import type { PreviousService } from "../bindings/PreviousService";
 import type { RegistrationCheck } from "../bindings/RegistrationCheck";
 import type { RegistrationDraft } from "../bindings/RegistrationDraft";
 import type { SavedApplicant } from "../bindings/SavedApplicant";
 import { ErrorBox } from "../components/ErrorBox";
 import { Modal } from "../components/Modal";
 import { type PickerOption, RegionPicker } from "../components/RegionPicker";
-import { desaLabel, EDUCATION, emptyDraft, SERVICE_BODIES, SEX_LABEL } from "./applicantText";
-import { RuleList } from "./RuleList";
+import { desaLabel, EDUCATION, emptyDraft, SEX_LABEL } from "./applicantText";
+import { DocumentChecklist } from "./registration/DocumentChecklist";
+import { FIELD_IDS, fieldOrder } from "./registration/fields";
+import { LivePanel } from "./registration/LivePanel";
+import { PartyMembership } from "./registration/PartyMembership";
+import { SavedView } from "./registration/SavedView";
+import { ServiceHistory } from "./registration/ServiceHistory";
+import { FieldError, TextInput } from "./registration/TextInput";
 
 export interface RoundRef {
   id: number;
@@ -44,45 +49,6 @@ interface Props {
 
 type TextField = keyof ApplicantFields;
 
-/** Where each field the core may name lives in the form, in form order. */
-const FIELD_IDS: [string, string][] = [
-  ["nik", "reg-nik"],
-  ["nama", "reg-nama"],
-  ["jenis_kelamin", "reg-jenis-kelamin"],
-  ["tempat_lahir", "reg-tempat-lahir"],
-  ["tanggal_lahir", "reg-tanggal-lahir"],
-  ["alamat", "reg-alamat"],
-  ["kode_desa", "reg-kode-desa"],
-  ["pendidikan", "reg-pendidikan"],
-  ["pekerjaan", "reg-pekerjaan"],
-  ["telepon", "reg-telepon"],
-  ["email", "reg-email"],
-  ["kode_wilayah_tugas", "reg-wilayah-tugas"],
-  ["kode_desa_domisili", "reg-domisili-desa"],
-  ["alasan_domisili", "reg-alasan-domisili"],
-];
-const AFTER_SERVICE: [string, string][] = [
-  ["tahun_keluar_partai", "reg-tahun-keluar"],
-  ["disabilitas", "reg-disabilitas"],
-  ["berkas", "reg-berkas"],
-];
-
-/** Field names and element ids in the order they appear. */
-function fieldOrder(serviceRows: number): [string, string][] {
-  const service: [string, string][] = [];
-  for (let i = 0; i < serviceRows; i++) {
-    for (const part of ["badan", "pemilihan", "tahun"]) service.push([`riwayat.${i}.${part}`, `reg-riwayat-${i}-${part}`]);
-  }
-  return [...FIELD_IDS, ...service, ...AFTER_SERVICE];
-}
-
-const currentYear = () => new Date().getFullYear();
-
-function yearOf(text: string): number | null {
-  const digits = text.replace(/\D/g, "").slice(0, 4);
-  return digits === "" ? null : Number(digits);
-}
-
 /**
  * The help-desk form for one applicant, new or changed. Every change is
  * checked by the core (debounced) and the panel beside the form shows what
@@ -100,7 +66,6 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saved, setSaved] = useState<SavedApplicant | null>(null);
-  const [receipt, setReceipt] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
   const [domicileApart, setDomicileApart] = useState(() => draft.fields.kode_desa_domisili.trim() !== "");
@@ -153,8 +118,6 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
     const reasons = check.problems.filter((p) => p.field === name).map((p) => p.reason);
     return reasons.length ? reasons.join(" ") : null;
   };
-  const setService = (i: number, patch: Partial<PreviousService>) =>
-    setDraft((d) => ({ ...d, previous_service: d.previous_service.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
 
   const dirty = !saved && JSON.stringify(draft) !== initial.current;
 
@@ -208,7 +171,6 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
         : await call("register_applicant", { roundId: round.id, draft });
       if (result.saved) {
         setSaved(result.saved);
-        setReceipt(null);
         onSaved?.(result.saved);
         setFocusTarget("reg-cetak");
       } else {
@@ -238,15 +200,6 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
     return () => document.removeEventListener("keydown", onKey);
   }, [paused, confirmDiscard]);
 
-  const printReceipt = async (id: number) => {
-    try {
-      const path = await call("save_receipt", { id });
-      setReceipt(path ? { kind: "ok", text: `Tanda terima disimpan di ${path}` } : null);
-    } catch (e) {
-      setReceipt({ kind: "error", text: toErrorPayload(e).message });
-    }
-  };
-
   const startNext = () => {
     const fresh = emptyDraft();
     initial.current = JSON.stringify(fresh);
@@ -256,7 +209,6 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
     setTouched(new Set());
     setSubmitted(false);
     setSaved(null);
-    setReceipt(null);
     setSaveError(null);
     setDomicileApart(false);
     setPickedKecamatan("");
@@ -268,39 +220,14 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
   // --- Success --------------------------------------------------------------
   if (saved) {
     return (
-      <section className="content" aria-labelledby="reg-title">
-        <h1 id="reg-title">{editing ? "Perubahan tersimpan" : "Pendaftaran tersimpan"}</h1>
-        <div className="ok-box saved" role="status">
-          {editing ? "Perubahan data tersimpan: " : "Pendaftaran tersimpan: "}
-          <strong data-testid="saved-reg-number">{saved.reg_number}</strong>
-          {" · "}
-          {draft.fields.nama.trim()}
-        </div>
-        {receipt && (
-          <p className={receipt.kind === "ok" ? "ok-box" : "error-box"} role={receipt.kind === "ok" ? "status" : "alert"}>
-            {receipt.text}
-          </p>
-        )}
-        <div className="actions start">
-          <button type="button" id="reg-cetak" className="primary" onClick={() => void printReceipt(saved.id)}>
-            Cetak tanda terima
-          </button>
-          {!editing && (
-            <button type="button" id="reg-berikutnya" onClick={startNext}>
-              Daftarkan berikutnya
-            </button>
-          )}
-          <button type="button" id="reg-lihat-daftar" onClick={onClose}>
-            Lihat daftar
-          </button>
-        </div>
-      </section>
+      <SavedView saved={saved} name={draft.fields.nama.trim()} edited={!!editing} onNext={startNext} onClose={onClose} />
     );
   }
 
   // --- The form -------------------------------------------------------------
   const f = draft.fields;
   const err = (name: string) => problemsOf(name);
+  const section = { draft, setDraft, err, touch };
   const domicileRule = check?.rules.find((r) => r.rule === "domisili");
   const showReason = domicileApart || f.alasan_domisili !== "" || domicileRule?.verdict === "fail";
   const known = new Set(fieldOrder(draft.previous_service.length).map(([name]) => name));
@@ -491,121 +418,9 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
             )}
           </fieldset>
 
-          <fieldset>
-            <legend>Riwayat sebagai penyelenggara pemilu</legend>
-            {draft.previous_service.length === 0 && <p className="muted">Belum pernah, atau belum diisi.</p>}
-            {draft.previous_service.map((s, i) => {
-              const n = i + 1;
-              return (
-                <div key={i} className="service-row" data-testid="service-row">
-                  <div className={`field${err(`riwayat.${i}.badan`) ? " has-error" : ""}`}>
-                    <label htmlFor={`reg-riwayat-${i}-badan`}>Badan (riwayat ke-{n})</label>
-                    <select
-                      id={`reg-riwayat-${i}-badan`}
-                      value={s.body}
-                      onChange={(e) => setService(i, { body: e.target.value })}
-                      onBlur={() => touch(`riwayat.${i}.badan`)}
-                    >
-                      <option value="">— pilih —</option>
-                      {SERVICE_BODIES.map((b) => (
-                        <option key={b}>{b}</option>
-                      ))}
-                    </select>
-                    <FieldError id={`reg-riwayat-${i}-badan`} error={err(`riwayat.${i}.badan`)} />
-                  </div>
-                  <TextInput
-                    id={`reg-riwayat-${i}-pemilihan`}
-                    label={`Nama pemilihan (riwayat ke-${n})`}
-                    placeholder="Pemilu 2019"
-                    value={s.election}
-                    onChange={(e) => setService(i, { election: e.target.value })}
-                    onBlur={() => touch(`riwayat.${i}.pemilihan`)}
-                    error={err(`riwayat.${i}.pemilihan`)}
-                  />
-                  <TextInput
-                    id={`reg-riwayat-${i}-tahun`}
-                    label={`Tahun (riwayat ke-${n})`}
-                    inputMode="numeric"
-                    size={6}
-                    value={s.year ? String(s.year) : ""}
-                    onChange={(e) => setService(i, { year: yearOf(e.target.value) ?? 0 })}
-                    onBlur={() => touch(`riwayat.${i}.tahun`)}
-                    error={err(`riwayat.${i}.tahun`)}
-                  />
-                  <button
-                    type="button"
-                    className="small remove"
-                    aria-label={`Hapus riwayat ke-${n}`}
-                    onClick={() => {
-                      setDraft((d) => ({ ...d, previous_service: d.previous_service.filter((_, j) => j !== i) }));
-                      setFocusTarget("reg-riwayat-tambah");
-                    }}
-                  >
-                    Hapus
-                  </button>
-                </div>
-              );
-            })}
-            <button
-              type="button"
-              id="reg-riwayat-tambah"
-              className="small"
-              onClick={() => {
-                const i = draft.previous_service.length;
-                setDraft((d) => ({ ...d, previous_service: [...d.previous_service, { body: "", election: "", year: 0 }] }));
-                setFocusTarget(`reg-riwayat-${i}-badan`);
-              }}
-            >
-              Tambah riwayat
-            </button>
-          </fieldset>
+          <ServiceHistory {...section} onFocus={setFocusTarget} />
 
-          <fieldset>
-            <legend>Keanggotaan partai politik</legend>
-            <div className="check">
-              <input
-                type="radio"
-                id="reg-partai-bukan"
-                name="party_status"
-                checked={draft.party_status === "bukan"}
-                onChange={() => setDraft((d) => ({ ...d, party_status: "bukan", party_left_year: null }))}
-              />
-              <label htmlFor="reg-partai-bukan">Tidak pernah menjadi anggota partai politik</label>
-            </div>
-            <div className="check">
-              <input
-                type="radio"
-                id="reg-partai-mantan"
-                name="party_status"
-                checked={draft.party_status === "mantan"}
-                onChange={() => setDraft((d) => ({ ...d, party_status: "mantan" }))}
-              />
-              <label htmlFor="reg-partai-mantan">Mantan anggota partai politik</label>
-            </div>
-            {draft.party_status === "mantan" && (
-              <TextInput
-                id="reg-tahun-keluar"
-                label="Tahun keluar dari partai"
-                inputMode="numeric"
-                size={6}
-                value={draft.party_left_year === null ? "" : String(draft.party_left_year)}
-                onChange={(e) => setDraft((d) => ({ ...d, party_left_year: yearOf(e.target.value) }))}
-                onBlur={() => touch("tahun_keluar_partai")}
-                hint={`Contoh: ${currentYear() - 6}.`}
-                error={err("tahun_keluar_partai")}
-              />
-            )}
-            {draft.party_status !== "mantan" && <FieldError id="reg-tahun-keluar" error={err("tahun_keluar_partai")} />}
-            <div className="check">
-              <input
-                type="checkbox"
-                id="reg-dicatut"
-                checked={draft.misuse_statement}
-                onChange={(e) => setDraft((d) => ({ ...d, misuse_statement: e.target.checked }))}
-              />
-              <label htmlFor="reg-dicatut">Ada surat pernyataan NIK dicatut partai (bermeterai)</label>
-            </div>
-          </fieldset>
+          <PartyMembership {...section} />
 
           <fieldset>
             <legend>Lain-lain</legend>
@@ -620,34 +435,7 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
             />
           </fieldset>
 
-          <fieldset id="reg-berkas" aria-describedby={err("berkas") ? "reg-berkas-error" : undefined}>
-            <legend>Berkas yang diterima</legend>
-            {!check && <p className="muted">Memuat daftar berkas…</p>}
-            {check?.documents.map((d) => {
-              const id = `reg-berkas-${d.code}`;
-              const on = draft.documents.includes(d.code);
-              return (
-                <div key={d.code} className="check">
-                  <input
-                    type="checkbox"
-                    id={id}
-                    checked={on}
-                    onChange={(e) =>
-                      setDraft((x) => ({
-                        ...x,
-                        documents: e.target.checked ? [...x.documents, d.code] : x.documents.filter((c) => c !== d.code),
-                      }))
-                    }
-                  />
-                  <label htmlFor={id}>
-                    {d.name}
-                    {d.required ? <span className="muted"> (wajib)</span> : <span className="muted"> (tidak wajib)</span>}
-                  </label>
-                </div>
-              );
-            })}
-            <FieldError id="reg-berkas" error={err("berkas")} />
-          </fieldset>
+          <DocumentChecklist draft={draft} setDraft={setDraft} err={err} check={check} />
         </div>
 
         <LivePanel
@@ -715,123 +503,5 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
         </Modal>
       )}
     </section>
-  );
-}
-
-function FieldError({ id, error }: { id: string; error: string | null }) {
-  if (!error) return null;
-  return (
-    <small id={`${id}-error`} className="error-text">
-      {error}
-    </small>
-  );
-}
-
-interface TextInputProps extends React.InputHTMLAttributes<HTMLInputElement> {
-  id?: string;
-  label: string;
-  hint?: string;
-  error: string | null;
-}
-
-/** A labelled text box whose id is stable (the end-to-end tests use it). */
-function TextInput({ id, label, hint, error, ...input }: TextInputProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div className={`field${error ? " has-error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        autoComplete="off"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...input}
-      />
-      {hint && (
-        <small id={`${id}-hint`} className="muted">
-          {hint}
-        </small>
-      )}
-      <FieldError id={id ?? ""} error={error} />
-    </div>
-  );
-}
-
-interface PanelProps {
-  check: RegistrationCheck | null;
-  error: string | null;
-  acknowledged: boolean;
-  onAcknowledge: (on: boolean) => void;
-  onOpenApplicant: (id: number) => void;
-}
-
-/** What the core says about the draft, updated as it is typed. */
-function LivePanel({ check, error, acknowledged, onAcknowledge, onOpenApplicant }: PanelProps) {
-  const info = check?.nik_info;
-  return (
-    <aside className="live-panel card" aria-live="polite" aria-labelledby="live-title" data-testid="live-panel">
-      <h2 id="live-title">Pemeriksaan</h2>
-      <ErrorBox message={error} />
-      {!check && !error && <p className="muted">Memeriksa…</p>}
-      {check && (
-        <>
-          <p className={check.can_save ? "ok-text" : "muted"} data-testid="live-summary">
-            <span aria-hidden="true">{check.can_save ? "✓ " : "… "}</span>
-            {check.can_save
-              ? "Data lengkap; pendaftaran dapat disimpan."
-              : check.problems.length > 0
-                ? `Belum dapat disimpan: ${check.problems.length} isian belum benar.`
-                : "Belum dapat disimpan."}
-          </p>
-
-          <h3>Menurut NIK</h3>
-          {info ? (
-            <dl className="about" data-testid="nik-info">
-              <dt>Jenis kelamin</dt>
-              <dd>{SEX_LABEL[info.sex] ?? info.sex}</dd>
-              <dt>Tanggal lahir</dt>
-              <dd>{info.birth_date ?? "tidak terbaca"}</dd>
-              <dt>Tempat terbit</dt>
-              <dd>{info.issued_in}</dd>
-            </dl>
-          ) : (
-            <p className="muted">Ketik 16 angka NIK untuk melihat isinya.</p>
-          )}
-
-          {check.duplicate && (
-            <div className="error-box" data-testid="duplicate">
-              <p>
-                NIK ini sudah terdaftar: <strong>{check.duplicate.reg_number}</strong> atas nama {check.duplicate.full_name} pada{" "}
-                {check.duplicate.round_name}. Satu orang hanya boleh punya satu pendaftaran aktif per pemilihan.
-              </p>
-              <button type="button" id="reg-duplikat-buka" className="small" onClick={() => onOpenApplicant(check.duplicate!.id)}>
-                Buka pendaftaran itu
-              </button>
-            </div>
-          )}
-
-          {check.nik_warnings.length > 0 && (
-            <div className="warn-box" data-testid="nik-warnings">
-              <p>
-                <span aria-hidden="true">! </span>Peringatan NIK:
-              </p>
-              <ul className="compact">
-                {check.nik_warnings.map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-              </ul>
-              <div className="check">
-                <input type="checkbox" id="reg-ack-nik" checked={acknowledged} onChange={(e) => onAcknowledge(e.target.checked)} />
-                <label htmlFor="reg-ack-nik">Saya sudah memeriksa KTP-el dan data ini benar</label>
-              </div>
-            </div>
-          )}
-
-          <h3>Persyaratan</h3>
-          <RuleList rules={check.rules} />
-        </>
-      )}
-    </aside>
   );
 }

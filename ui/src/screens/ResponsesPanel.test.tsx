@@ -9,7 +9,9 @@ import type { ResponseView } from "../bindings/ResponseView";
 import type { Session } from "../bindings/Session";
 import { admin, applicantRow, atStage, operator, pimpinan, round, verifikator } from "../test/fixtures";
 import { responseView, sampleResponses } from "../test/fixtures_responses";
-import { CONTENT_PREVIEW_CHARS, ResponsesPanel, todayIso } from "./ResponsesPanel";
+import { ResponsesPanel } from "./ResponsesPanel";
+import { todayIso } from "./responses/RecordDialog";
+import { CONTENT_PREVIEW_CHARS } from "./responses/ResponseItem";
 
 type Call = { cmd: string; args: Record<string, unknown> };
 
