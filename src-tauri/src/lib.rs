@@ -87,6 +87,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> 
             commands::publications::export_publication,
             commands::publications::publication_settings,
             commands::publications::save_publication_settings,
+            commands::publications::preview_numbering,
             commands::publications::upload_logo,
             commands::publications::remove_logo,
             commands::publications::publication_texts,

@@ -10,6 +10,8 @@
 
 use std::fmt;
 
+use chrono::{Datelike, NaiveDate};
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -380,6 +382,29 @@ pub fn check_numbering(text: &str) -> Result<()> {
     Ok(())
 }
 
+/// What a numbering template gives while it is typed: the first number of
+/// the year it would issue, and what is wrong with it (saving refuses it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct NumberingPreview {
+    /// Empty for an empty template.
+    pub example: String,
+    pub problem: Option<String>,
+}
+
+/// The preview of `template` for the kabupaten `kode` (digits) on `date`.
+pub fn preview_numbering(template: &str, kode: &str, date: NaiveDate) -> NumberingPreview {
+    let template = template.trim();
+    NumberingPreview {
+        example: if template.is_empty() {
+            String::new()
+        } else {
+            number(template, 1, kode, date.year(), date.month())
+        },
+        problem: check_numbering(template).err().map(|e| e.to_string()),
+    }
+}
+
 /// Roman numerals of the months, as in "05/PP.04.1-Pu/3514/XII/2022".
 const ROMAN: [&str; 12] = [
     "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
@@ -443,6 +468,21 @@ mod tests {
         );
         // What has no value stays as written.
         assert_eq!(fill("{hari} {x", &values), "{hari} {x");
+    }
+
+    #[test]
+    fn a_template_is_previewed_as_it_would_number_and_its_problem_named() {
+        let dec = NaiveDate::from_ymd_opt(2022, 12, 5).unwrap();
+        let p = preview_numbering(" {urut}/BA/{kode}/{bulan}/{tahun} ", "3514", dec);
+        assert_eq!(p.example, "01/BA/3514/XII/2022");
+        assert_eq!(p.problem, None);
+        let p = preview_numbering("PP.04/{kode}/{tahun}", "3514", dec);
+        assert_eq!(p.example, "PP.04/3514/2022");
+        assert!(p.problem.unwrap().contains("harus memuat {urut}"));
+        let p = preview_numbering("{urut}/{nomor}", "3514", dec);
+        assert_eq!(p.example, "01/{nomor}");
+        assert!(p.problem.unwrap().contains("{nomor} tidak dikenal"));
+        assert_eq!(preview_numbering("  ", "3514", dec).example, "");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! kop, logo, signatories, numbering templates and texts.
 
 use adhoc::domain::permission::Operation;
-use adhoc::domain::publication::{PublicationKind, Texts};
+use adhoc::domain::publication::{NumberingPreview, PublicationKind, Texts};
 use adhoc::pdf::Paper;
 use adhoc::service::publications::{
     self, KindTexts, Placeholder, PublicationItem, PublicationRequest, PublicationSettings,
@@ -87,6 +87,17 @@ pub async fn publication_settings(
         placeholders: publications::placeholders(),
         editable: session.require(Operation::ManageRounds).is_ok(),
     })
+}
+
+/// A numbering template's first number this year and what is wrong with
+/// it, while it is typed.
+#[tauri::command]
+pub async fn preview_numbering(
+    state: State<'_, AppState>,
+    template: String,
+) -> CmdResult<NumberingPreview> {
+    let session = state.session()?;
+    Ok(publications::preview_numbering(&state.db()?, &session, &template, Utc::now()).await?)
 }
 
 /// Saves the kop, signatories and numbering templates (Administrator).

@@ -21,7 +21,8 @@ mod texts;
 
 pub use document::{make, Made, PublicationRequest};
 pub use settings::{
-    logo, remove_logo, save_settings, set_logo, settings, NumberingTemplate, PublicationSettings,
+    logo, preview_numbering, remove_logo, save_settings, set_logo, settings, NumberingTemplate,
+    PublicationSettings,
 };
 pub use texts::{placeholders, reset_texts, save_texts, texts, KindTexts, Placeholder};
 

@@ -3,16 +3,17 @@
 //! they are saved by an administrator once, apart from any round, and read
 //! by every document made.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Local, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
 use crate::domain::permission::{Operation, Session};
-use crate::domain::publication::{check_numbering, Series};
+use crate::domain::publication::{self, check_numbering, NumberingPreview, Series};
 use crate::error::{Error, Result};
 use crate::pdf::logo::Logo;
 use crate::service::audit::{self, Change};
+use crate::service::setup;
 use crate::store::{meta, publications as store, Db};
 
 const ADDRESS: &str = "publication.address";
@@ -44,6 +45,24 @@ pub struct NumberingTemplate {
     pub series: Series,
     pub label: String,
     pub template: String,
+}
+
+/// A numbering template as it would number this year's first document
+/// (today, local time, with this kabupaten's code) and what is wrong with
+/// it, while it is typed. Any logged-in role.
+pub async fn preview_numbering(
+    db: &Db,
+    session: &Session,
+    template: &str,
+    now: DateTime<Utc>,
+) -> Result<NumberingPreview> {
+    session.require(Operation::Read)?;
+    let kabupaten = setup::kabupaten(db).await?;
+    Ok(publication::preview_numbering(
+        template,
+        &kabupaten.code.replace('.', ""),
+        now.with_timezone(&Local).date_naive(),
+    ))
 }
 
 /// The settings as they are now (defaults where none were saved). Any

@@ -34,6 +34,7 @@ import type { Placeholder } from "../bindings/Placeholder";
 import type { PresetChoice } from "../bindings/PresetChoice";
 import type { PublicationItem } from "../bindings/PublicationItem";
 import type { PublicationKind } from "../bindings/PublicationKind";
+import type { NumberingPreview } from "../bindings/NumberingPreview";
 import type { PublicationSettings } from "../bindings/PublicationSettings";
 import type { QuotaDashboard } from "../bindings/QuotaDashboard";
 import type { RegistrationCheck } from "../bindings/RegistrationCheck";
@@ -182,6 +183,8 @@ export interface Commands {
   };
   publication_settings: { args: Record<string, never>; result: PublicationSettingsView };
   save_publication_settings: { args: { settings: PublicationSettings }; result: PublicationSettings };
+  /** A numbering template's first number this year and what the core would refuse in it. */
+  preview_numbering: { args: { template: string }; result: NumberingPreview };
   /** A file dialog for a PNG/JPEG logo; false when cancelled. */
   upload_logo: { args: Record<string, never>; result: boolean };
   remove_logo: { args: Record<string, never>; result: null };

@@ -5,10 +5,10 @@ import { describe, expect, it } from "vitest";
 
 import type { PublicationSettingsView } from "../api";
 import type { KindTexts } from "../bindings/KindTexts";
+import type { NumberingPreview } from "../bindings/NumberingPreview";
 import type { PublicationSettings } from "../bindings/PublicationSettings";
 import type { Texts } from "../bindings/Texts";
 import { admin, pimpinan } from "../test/fixtures";
-import { exampleNumber, templateWarning } from "./document-settings/numbering";
 import { DocumentSettingsPage } from "./DocumentSettingsPage";
 
 const LOGO = "data:image/png;base64,iVBORw0KGgo=";
@@ -87,6 +87,15 @@ function kinds(patch: { baEdited?: Texts } = {}): KindTexts[] {
 
 type Handler = (cmd: string, args: Record<string, unknown>) => unknown;
 
+const NEEDS_URUT = "Templat nomor harus memuat {urut}, nomor urut yang bertambah setiap dokumen dalam satu tahun.";
+
+/** The core's previews of the templates these tests type (the rules are tested in Rust). */
+const PREVIEWS: Record<string, NumberingPreview> = {
+  "{urut}/PP.04.1-Pu/{kode}/{tahun}": { example: `01/PP.04.1-Pu/3514/${year}`, problem: null },
+  "{urut}/BA/{kode}/{bulan}/{tahun}": { example: `01/BA/3514/${month}/${year}`, problem: null },
+  "BA/{kode}/{tahun}": { example: `BA/3514/${year}`, problem: NEEDS_URUT },
+};
+
 /** The core as the page sees it; `extra` answers first (or throws) when it returns something. */
 function mock(initial: PublicationSettingsView = view(), extra: Handler = () => undefined) {
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
@@ -102,6 +111,8 @@ function mock(initial: PublicationSettingsView = view(), extra: Handler = () => 
         return current;
       case "publication_texts":
         return texts;
+      case "preview_numbering":
+        return PREVIEWS[args.template as string] ?? { example: "", problem: null };
       case "save_publication_settings": {
         const s = args.settings as PublicationSettings;
         // The core folds spaces and drops blank members.
@@ -136,18 +147,6 @@ async function loaded() {
   return screen.findByLabelText("Alamat kantor");
 }
 
-describe("numbering examples", () => {
-  it("fills the template with a first number and tells what the core will refuse", () => {
-    const dec2022 = new Date(2022, 11, 12);
-    expect(exampleNumber("{urut}/PP.04.1-Pu/{kode}/{tahun}", dec2022)).toBe("01/PP.04.1-Pu/3514/2022");
-    expect(exampleNumber("{urut}/BA/{kode}/{bulan}/{tahun}", new Date(2026, 10, 1), "3507")).toBe("01/BA/3507/XI/2026");
-    expect(templateWarning("{urut}/PP/{tahun}")).toBeNull();
-    expect(templateWarning("PP.04/{kode}/{tahun}")).toMatch("harus memuat {urut}");
-    expect(templateWarning("{urut}/{nomor}")).toMatch("Penanda {nomor} tidak dikenal");
-    expect(templateWarning("  ")).toMatch("tidak boleh kosong");
-  });
-});
-
 describe("DocumentSettingsPage", () => {
   it("shows the kop, the signatories, the numbering with examples and the texts", async () => {
     mock();
@@ -160,8 +159,10 @@ describe("DocumentSettingsPage", () => {
     expect(screen.getByLabelText("Anggota 1")).toHaveValue("Siti Aminah, S.Pd.");
     expect(screen.getByLabelText("Anggota 2")).toHaveValue("Budi Santoso");
     expect(screen.getByLabelText("Nomor Pengumuman")).toHaveValue("{urut}/PP.04.1-Pu/{kode}/{tahun}");
-    expect(screen.getByLabelText("Nomor Pengumuman")).toHaveAccessibleDescription(
-      `Contoh nomor pertama tahun ini: 01/PP.04.1-Pu/3514/${year}`,
+    await waitFor(() =>
+      expect(screen.getByLabelText("Nomor Pengumuman")).toHaveAccessibleDescription(
+        `Contoh nomor pertama tahun ini: 01/PP.04.1-Pu/3514/${year}`,
+      ),
     );
     expect(screen.queryByTestId("doc-readonly")).not.toBeInTheDocument();
 
@@ -203,7 +204,12 @@ describe("DocumentSettingsPage", () => {
     const ba = screen.getByLabelText("Nomor Berita Acara");
     await user.clear(ba);
     await user.type(ba, "{{urut}/BA/{{kode}/{{bulan}/{{tahun}");
-    expect(ba).toHaveAccessibleDescription(`Contoh nomor pertama tahun ini: 01/BA/3514/${month}/${year}`);
+    await waitFor(() =>
+      expect(ba).toHaveAccessibleDescription(`Contoh nomor pertama tahun ini: 01/BA/3514/${month}/${year}`),
+    );
+    expect(calls.filter((c) => c.cmd === "preview_numbering").at(-1)?.args).toEqual({
+      template: "{urut}/BA/{kode}/{bulan}/{tahun}",
+    });
     expect(screen.getByText("Ada perubahan yang belum disimpan.")).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Simpan" }));
@@ -257,8 +263,8 @@ describe("DocumentSettingsPage", () => {
     const ba = screen.getByLabelText("Nomor Berita Acara");
     await user.clear(ba);
     await user.type(ba, "BA/{{kode}/{{tahun}");
-    // The UI already warns; the core decides.
-    expect(ba).toHaveAccessibleDescription(/harus memuat \{urut\}/);
+    // The core warns while it is typed, and decides on save.
+    await waitFor(() => expect(ba).toHaveAccessibleDescription(`Contoh nomor pertama tahun ini: BA/3514/${year} ${NEEDS_URUT}`));
     await user.click(screen.getByRole("button", { name: "Simpan" }));
 
     expect(await screen.findByRole("alert")).toHaveTextContent("Belum disimpan: Berita Acara: Templat nomor harus memuat {urut}");
@@ -438,7 +444,12 @@ describe("DocumentSettingsPage", () => {
     expect(screen.getByRole("button", { name: "Kembalikan ke teks bawaan" })).toBeDisabled();
     expect(screen.queryByRole("button", { name: /^Sisipkan/ })).not.toBeInTheDocument();
     expect(within(screen.getByRole("complementary", { name: "Penanda" })).getByText("{kabupaten}")).toBeInTheDocument();
-    expect(calls.map((c) => c.cmd).sort()).toEqual(["publication_settings", "publication_texts"]);
+    // Only reads: the settings, the texts and the numbering previews.
+    expect([...new Set(calls.map((c) => c.cmd))].sort()).toEqual([
+      "preview_numbering",
+      "publication_settings",
+      "publication_texts",
+    ]);
   });
 
   it("says why when the settings cannot be read", async () => {

@@ -6,7 +6,7 @@ import type { PublicationSettings } from "../../bindings/PublicationSettings";
 import { Field } from "../../components/Field";
 import { useMounted } from "../../components/useMounted";
 import { LogoBox } from "./LogoBox";
-import { exampleNumber, templateWarning } from "./numbering";
+import { NumberingField } from "./NumberingField";
 import { type Problem, SaveFeedback } from "./SaveFeedback";
 
 /** Members of the commission besides the Ketua, at most (the core checks it too). */
@@ -235,41 +235,16 @@ export function SettingsForm({
           kode kabupaten/kota, <code>{"{tahun}"}</code> tahun, <code>{"{bulan}"}</code> bulan dalam angka Romawi. Nomor
           yang sudah diberikan pada suatu dokumen tidak berubah.
         </p>
-        {form.numbering.map((n) => {
-          const id = ids.numbering(n.series);
-          const error = at(`nomor.${n.series}`);
-          const warning = error ? null : templateWarning(n.template);
-          return (
-            <div key={n.series} className={`field doc-numbering${error ? " has-error" : ""}`} data-testid="numbering-row">
-              <label htmlFor={id}>Nomor {n.label}</label>
-              <input
-                id={id}
-                className="mono"
-                value={n.template}
-                onChange={(e) => setTemplate(n.series, e.target.value)}
-                readOnly={!editable}
-                spellCheck={false}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={[`${id}-example`, error ? `${id}-error` : null, warning ? `${id}-warning` : null]
-                  .filter(Boolean)
-                  .join(" ")}
-              />
-              <small id={`${id}-example`} className="muted">
-                Contoh nomor pertama tahun ini: <span className="mono doc-example">{exampleNumber(n.template) || "–"}</span>
-              </small>
-              {warning && (
-                <small id={`${id}-warning`} className="doc-warning">
-                  {warning}
-                </small>
-              )}
-              {error && (
-                <small id={`${id}-error`} className="error-text">
-                  {error}
-                </small>
-              )}
-            </div>
-          );
-        })}
+        {form.numbering.map((n) => (
+          <NumberingField
+            key={n.series}
+            id={ids.numbering(n.series)}
+            numbering={n}
+            editable={editable}
+            error={at(`nomor.${n.series}`)}
+            onChange={(template) => setTemplate(n.series, template)}
+          />
+        ))}
       </section>
 
       <div className="doc-save">
