@@ -25,6 +25,10 @@ pub struct RoundSummary {
     pub body: Body,
     pub current_stage: Stage,
     pub current_stage_label: String,
+    /// The stages already closed (their results frozen), in order.
+    pub closed_stages: Vec<Stage>,
+    /// The stage that follows the current one (none after the last).
+    pub next_stage: Option<Stage>,
     /// Whether the current stage has been opened.
     pub stage_open: bool,
     pub settings: RoundSettings,
@@ -41,6 +45,11 @@ fn summary(round: rounds::Round, applicants: u32) -> RoundSummary {
         body: round.body,
         current_stage: round.current_stage,
         current_stage_label: round.current_stage.label().to_string(),
+        closed_stages: Stage::ALL
+            .into_iter()
+            .take_while(|s| *s < round.current_stage)
+            .collect(),
+        next_stage: round.current_stage.next(),
         stage_open: round.stage_open,
         settings: round.settings,
         schedule: round.schedule,

@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use adhoc::domain::round::Body;
+use adhoc::domain::round::{Body, Stage};
 use adhoc::service::auth::Session;
 use adhoc::service::demo::build_demo;
 use adhoc::service::{home, registration, verification};
@@ -20,6 +20,10 @@ async fn the_round_evaluation_judges_every_applicant_as_their_own_file_does() {
     let cli = Session::cli();
     let h = home::home(&db, None).await.unwrap();
     let ppk = h.rounds.iter().find(|r| r.body == Body::Ppk).unwrap();
+    // The demo's PPK round is past its administrative check: the screens
+    // read that from the round, not from an order of their own.
+    assert!(ppk.closed_stages.contains(&Stage::Administrasi));
+    assert!(!ppk.closed_stages.contains(&ppk.current_stage));
 
     // A second application of a NIK in the same election (kept by an old
     // import) must show as a duplicate in the bulk reading too.

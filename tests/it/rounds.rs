@@ -28,6 +28,8 @@ async fn a_preset_round_is_stored_with_its_settings_and_schedule() {
     assert_eq!(r.settings, draft.settings);
     assert_eq!(r.schedule, draft.schedule);
     assert_eq!(r.current_stage.as_str(), "pendaftaran");
+    assert!(r.closed_stages.is_empty());
+    assert_eq!(r.next_stage.map(|s| s.as_str()), Some("administrasi"));
     assert_eq!(r.applicants, 0);
 
     let dup = create_round(&t.db, &admin, &draft, now())

@@ -9,6 +9,14 @@ import type { StageDates } from "./StageDates";
  */
 export type RoundSummary = { id: number, name: string, election: string, body: Body, current_stage: Stage, current_stage_label: string, 
 /**
+ * The stages already closed (their results frozen), in order.
+ */
+closed_stages: Array<Stage>, 
+/**
+ * The stage that follows the current one (none after the last).
+ */
+next_stage: Stage | null, 
+/**
  * Whether the current stage has been opened.
  */
 stage_open: boolean, settings: RoundSettings, schedule: Array<StageDates>, 

@@ -7,9 +7,8 @@ import type { PublicationItem } from "../bindings/PublicationItem";
 import type { PublicationKind } from "../bindings/PublicationKind";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import type { Stage } from "../bindings/Stage";
-import { atStage, operator, regions, round } from "../test/fixtures";
+import { atStage, operator, regions, round, STAGE_ORDER } from "../test/fixtures";
 import { DocumentsPanel } from "./DocumentsPanel";
-import { STAGES } from "./stages";
 
 interface Call {
   cmd: string;
@@ -29,7 +28,7 @@ function publications(current: Stage, numbers: Record<string, string> = {}): Pub
     penetapan: "penetapan anggota",
     masa_kerja: "masa kerja",
   };
-  const past = (s: Stage) => STAGES.indexOf(current) > STAGES.indexOf(s);
+  const past = (s: Stage) => STAGE_ORDER.indexOf(current) > STAGE_ORDER.indexOf(s);
   const item = (kind: PublicationKind, key: string, label: string, stage: Stage): PublicationItem => ({
     kind,
     key,

@@ -10,7 +10,6 @@ import { Field } from "../components/Field";
 import { Modal } from "../components/Modal";
 import { DecideWithoutExtensionDialog } from "./DecideWithoutExtensionDialog";
 import { canDecidePlenary } from "./roles";
-import { isPast } from "./stages";
 import { addDays, shortDate } from "./TimelinePanel";
 import "./TimelinePanel.css";
 
@@ -167,7 +166,7 @@ export function ExtensionPanel({ session, round, onChanged }: Props) {
   const whyNone =
     round.current_stage === "pendaftaran"
       ? "Perpanjangan dapat diberikan setelah pendaftaran ditutup."
-      : isPast(round.current_stage, "administrasi")
+      : round.closed_stages.includes("administrasi")
         ? "Penelitian administrasi sudah ditutup; perpanjangan pendaftaran tidak dapat diberikan lagi."
         : "Saat ini tidak ada wilayah yang dapat diperpanjang.";
   const defaultHint = `Bila dikosongkan: ${days} hari sejak hari ini${defaultEnd ? ` (sampai ${shortDate(defaultEnd)})` : ""}.`;

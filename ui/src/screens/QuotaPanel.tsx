@@ -55,9 +55,9 @@ function flagText(flag: QuotaFlag, row: QuotaRow): string {
   return FLAG_LABEL[flag];
 }
 
-/** Women under 30% of the Terpilih, computed exactly as the core does (not from the rounded percent). */
+/** Women under 30% of the Terpilih: the core's flag on the row (units, kecamatan and the total alike). */
 function womenLow(row: QuotaRow): boolean {
-  return row.terpilih > 0 && row.women_terpilih * 10 < row.terpilih * 3;
+  return row.flags.includes("perempuan_kurang30");
 }
 
 type NumKey = "quota" | "registered" | "ms" | "passed_written" | "terpilih" | "cadangan";

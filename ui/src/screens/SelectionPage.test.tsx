@@ -7,10 +7,9 @@ import type { QuotaDashboard } from "../bindings/QuotaDashboard";
 import type { QuotaRow } from "../bindings/QuotaRow";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import type { Stage } from "../bindings/Stage";
-import { atStage, homeView, pimpinan, round, verifikator } from "../test/fixtures";
+import { atStage, homeView, pimpinan, round, STAGE_ORDER, verifikator } from "../test/fixtures";
 import { sampleSheet } from "../test/fixtures_scores";
 import { timeline } from "../test/fixtures_timeline";
-import { STAGES } from "./stages";
 import { SelectionPage } from "./SelectionPage";
 
 type Call = { cmd: string; args: Record<string, unknown> };
@@ -106,7 +105,7 @@ function mockCore(rounds: RoundSummary[], elections = ["Pemilu 2024"]) {
       case "close_stage": {
         const r = find(args.roundId);
         const closed = r.current_stage;
-        const next = STAGES[STAGES.indexOf(closed) + 1]!;
+        const next = STAGE_ORDER[STAGE_ORDER.indexOf(closed) + 1]!;
         Object.assign(r, atStage(r, next), { stage_open: false });
         return { closed, current: next, applicants: 12 };
       }

@@ -6,13 +6,10 @@ import type { Stage } from "../bindings/Stage";
 import type { StageClosed } from "../bindings/StageClosed";
 import { ErrorBox } from "../components/ErrorBox";
 import { Modal } from "../components/Modal";
-import { STAGE_LABEL, STAGES } from "./stages";
+import { STAGE_LABEL } from "./stages";
 
 /** The core's own minimum for the reason of a reopening. */
 export const MIN_REOPEN_REASON = 10;
-
-/** The stage that follows `stage` (none after the last). */
-const nextStage = (stage: Stage): Stage | undefined => STAGES[STAGES.indexOf(stage) + 1];
 
 interface CloseProps {
   round: RoundSummary;
@@ -32,7 +29,8 @@ export function CloseStageDialog({ round, stage, onClose, onClosed }: CloseProps
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const label = STAGE_LABEL[stage];
-  const next = nextStage(stage);
+  // The core names what follows the stage in progress (the one closed here).
+  const next = stage === round.current_stage ? round.next_stage : null;
   const title = `Tutup ${label.toLowerCase()}`;
 
   const confirm = async () => {

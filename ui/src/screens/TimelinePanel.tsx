@@ -12,7 +12,7 @@ import { ErrorBox } from "../components/ErrorBox";
 import { Modal } from "../components/Modal";
 import { canCloseStages, canReopenStages } from "./roles";
 import { CloseStageDialog, ReopenStageDialog } from "./StageDialog";
-import { backupNote, STAGE_LABEL, STAGES } from "./stages";
+import { backupNote, STAGE_LABEL } from "./stages";
 import "./TimelinePanel.css";
 
 interface Props {
@@ -115,11 +115,15 @@ export function TimelinePanel({ session, round, onChanged }: Props) {
   const mayReopen = canReopenStages(session.role);
   const current = timeline?.stages.find((s) => s.state === "berjalan" || s.state === "menunggu_dibuka") ?? null;
   // The dialogs word the round as the timeline has it now.
+  const stages = timeline?.stages ?? [];
+  const at = current ? stages.indexOf(current) : -1;
   const roundNow: RoundSummary = current
     ? {
         ...round,
         current_stage: current.stage,
         current_stage_label: current.label,
+        closed_stages: stages.slice(0, at).map((s) => s.stage),
+        next_stage: stages[at + 1]?.stage ?? null,
         stage_open: current.state === "berjalan",
       }
     : round;
@@ -128,7 +132,8 @@ export function TimelinePanel({ session, round, onChanged }: Props) {
   /** What this user may do on a stage: nothing, or one button. */
   const action = (s: TimelineStage) => {
     const label = s.label.toLowerCase();
-    const hasNext = STAGES.indexOf(s.stage) < STAGES.length - 1;
+    // The core lists the stages in their order; the last one has no next.
+    const hasNext = stages.at(-1)?.stage !== s.stage;
     if (mayOpenClose && s.state === "menunggu_dibuka") {
       return (
         <button type="button" className="primary" onClick={() => setDialog({ kind: "open", stage: s.stage })}>

@@ -77,7 +77,7 @@ const sent = (calls: Call[], cmd: string) => calls.filter((c) => c.cmd === cmd).
 describe("VerificationPage", () => {
   it("shows the progress per unit with a totals row, for the round in penelitian administrasi", async () => {
     const home = homeWithRounds();
-    home.rounds = [round(1, "PPK"), { ...round(2, "PPS"), current_stage: "administrasi", current_stage_label: "Penelitian administrasi" }];
+    home.rounds = [round(1, "PPK"), atStage(round(2, "PPS"), "administrasi")];
     const calls = mockCore({ home });
     const user = userEvent.setup();
     render(<VerificationPage session={verifikator} />);

@@ -10,7 +10,7 @@ import type { UnitProgress } from "../bindings/UnitProgress";
 import { ErrorBox } from "../components/ErrorBox";
 import { canAttachScans, canCloseStages, canReopenStages, canVerify } from "./roles";
 import { CloseStageDialog, ReopenStageDialog } from "./StageDialog";
-import { backupNote, isPast, STAGE_LABEL } from "./stages";
+import { backupNote, STAGE_LABEL } from "./stages";
 import { VerificationPanel } from "./VerificationPanel";
 
 interface Props {
@@ -209,7 +209,7 @@ export function VerificationPage({ session, active = true }: Props) {
 
   const round = rounds?.find((r) => r.id === roundId) ?? null;
   // Past the administrative stage its results are frozen: nobody changes them.
-  const frozen = round !== null && isPast(round.current_stage, "administrasi");
+  const frozen = round !== null && round.closed_stages.includes("administrasi");
   const closable = round && canCloseStages(session.role) ? closableStage(round) : null;
   const mayReopen = frozen && canReopenStages(session.role);
   const closeStageDialog = useCallback(() => setStageDialog("none"), []);

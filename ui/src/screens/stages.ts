@@ -1,10 +1,8 @@
-// The stages of a round in staff words, and their order. The core decides
-// which stage is in progress and what may change in it.
+// The stages of a round in staff words. The core decides their order, which
+// stage is in progress, which are closed and what may change in each (see
+// RoundSummary.closed_stages and next_stage).
 import type { Stage } from "../bindings/Stage";
 import type { StageClosed } from "../bindings/StageClosed";
-
-/** Every stage, in the order a round goes through them. */
-export const STAGES: Stage[] = ["pendaftaran", "administrasi", "tertulis", "wawancara", "akhir", "penetapan", "masa_kerja"];
 
 export const STAGE_LABEL: Record<Stage, string> = {
   pendaftaran: "Pendaftaran",
@@ -15,9 +13,6 @@ export const STAGE_LABEL: Record<Stage, string> = {
   penetapan: "Penetapan dan pelantikan",
   masa_kerja: "Masa kerja",
 };
-
-/** The round is past `stage`: that stage is closed and its results are frozen. */
-export const isPast = (current: Stage, stage: Stage) => STAGES.indexOf(current) > STAGES.indexOf(stage);
 
 /** What became of the backup taken at a stage close, as a sentence to append. */
 export const backupNote = (r: StageClosed) =>

@@ -73,6 +73,8 @@ export function round(id: number, body: Body, name = `Pemilu 2024 – ${body}`):
     body,
     current_stage: "pendaftaran",
     current_stage_label: "Pendaftaran",
+    closed_stages: [],
+    next_stage: "administrasi",
     stage_open: true,
     settings: {
       quota_per_unit: body === "PPK" ? 5 : 3,
@@ -90,9 +92,27 @@ export function round(id: number, body: Body, name = `Pemilu 2024 – ${body}`):
   };
 }
 
-/** A round whose stage in progress is `stage`. */
+/** The stages in the order the core sends them (a fixture of the core's data, for tests only). */
+export const STAGE_ORDER: Stage[] = [
+  "pendaftaran",
+  "administrasi",
+  "tertulis",
+  "wawancara",
+  "akhir",
+  "penetapan",
+  "masa_kerja",
+];
+
+/** A round whose stage in progress is `stage`, with the closed and next stages the core would send. */
 export function atStage(r: RoundSummary, stage: Stage): RoundSummary {
-  return { ...r, current_stage: stage, current_stage_label: STAGE_LABEL[stage] };
+  const at = STAGE_ORDER.indexOf(stage);
+  return {
+    ...r,
+    current_stage: stage,
+    current_stage_label: STAGE_LABEL[stage],
+    closed_stages: STAGE_ORDER.slice(0, at),
+    next_stage: STAGE_ORDER[at + 1] ?? null,
+  };
 }
 
 /** Home with a PPK and a PPS round. */

@@ -5,7 +5,8 @@ import type { Stage } from "../bindings/Stage";
 import type { StageState } from "../bindings/StageState";
 import type { Timeline } from "../bindings/Timeline";
 import type { TimelineStage } from "../bindings/TimelineStage";
-import { STAGE_LABEL, STAGES } from "../screens/stages";
+import { STAGE_LABEL } from "../screens/stages";
+import { STAGE_ORDER as STAGES } from "./fixtures";
 
 /** Planned dates of a PPK round (both inclusive). */
 const SCHEDULE: Record<Stage, [string, string]> = {
