@@ -186,6 +186,21 @@ fn main() {
                     .unwrap();
                 println!("  phase: names ({}) {:.1?}", n.len(), t.elapsed());
             }
+            // The round's evaluation while the administrative check is
+            // open: every file judged (eligibility, documents, NIK) from
+            // what the store read. Reported, no target (issue 14: it must
+            // not be slower than reading each applicant on its own).
+            if !s.national {
+                let t = Instant::now();
+                let rows = adhoc::service::verification::results(&db, &session, round, Utc::now())
+                    .await
+                    .unwrap();
+                println!(
+                    "  administrative results, every file judged ({}): {:.1?}",
+                    rows.len(),
+                    t.elapsed()
+                );
+            }
             db.close().await;
             let b = board.unwrap();
             (best, b.units.len(), b.total)

@@ -17,6 +17,7 @@ mod demo;
 mod evaluation;
 mod failures;
 mod intake;
+mod official_pages;
 mod parsers;
 mod parties;
 mod publications;
