@@ -7,19 +7,25 @@ use crate::common;
 use adhoc::domain::round::{Body, Stage};
 use adhoc::service::auth::Session;
 use adhoc::service::demo::build_demo;
+use adhoc::service::rounds::RoundSummary;
 use adhoc::service::{home, registration, verification};
 use adhoc::store::{Db, OpenMode};
 use common::now;
 
-#[tokio::test]
-async fn the_round_evaluation_judges_every_applicant_as_their_own_file_does() {
+/// The demo database and its PPK round.
+async fn demo_ppk() -> (tempfile::TempDir, Db, Session, RoundSummary) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.db");
     build_demo(&path, 7, now()).await.unwrap();
     let db = Db::open(&path, OpenMode::MustExist).await.unwrap();
-    let cli = Session::cli();
     let h = home::home(&db, None).await.unwrap();
-    let ppk = h.rounds.iter().find(|r| r.body == Body::Ppk).unwrap();
+    let ppk = h.rounds.into_iter().find(|r| r.body == Body::Ppk).unwrap();
+    (dir, db, Session::cli(), ppk)
+}
+
+#[tokio::test]
+async fn the_round_evaluation_judges_every_applicant_as_their_own_file_does() {
+    let (_dir, db, cli, ppk) = demo_ppk().await;
     // The demo's PPK round is past its administrative check: the screens
     // read that from the round, not from an order of their own.
     assert!(ppk.closed_stages.contains(&Stage::Administrasi));
@@ -93,13 +99,7 @@ async fn the_round_evaluation_judges_every_applicant_as_their_own_file_does() {
 
 #[tokio::test]
 async fn a_stored_value_nobody_writes_is_refused_not_misread() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("demo.db");
-    build_demo(&path, 7, now()).await.unwrap();
-    let db = Db::open(&path, OpenMode::MustExist).await.unwrap();
-    let cli = Session::cli();
-    let h = home::home(&db, None).await.unwrap();
-    let ppk = h.rounds.iter().find(|r| r.body == Body::Ppk).unwrap();
+    let (_dir, db, cli, ppk) = demo_ppk().await;
     // Before: a status other than "mundur" counted as active.
     sqlx::query("UPDATE applicants SET status = 'aktif' WHERE id = (SELECT MIN(id) FROM applicants WHERE round_id = ?)")
         .bind(ppk.id)
