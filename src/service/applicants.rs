@@ -115,7 +115,7 @@ pub async fn import_reporting(
     }
 
     let mut conn = db.pool().acquire().await?;
-    let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+    let mut tx = crate::store::begin_write_on(&mut conn).await?;
     let held: HashMap<String, store::Holder> = store::active_in_election(&mut tx, &round.election)
         .await?
         .into_iter()

@@ -1,7 +1,7 @@
 //! SQLite storage through sqlx: the only place that writes SQL.
 //!
 //! [`Db::open`] is the one way to get a database: it sets the connection
-//! options (WAL, foreign keys, busy timeout, `synchronous=NORMAL`), refuses a
+//! options (WAL, foreign keys, busy timeout, `synchronous=FULL`), refuses a
 //! schema newer than this program and applies pending migrations.
 
 // The one module allowed to write queries (clippy.toml forbids them elsewhere).
@@ -88,6 +88,18 @@ fn identity(path: &Path) -> Option<(u64, u64)> {
     std::fs::metadata(path).ok().map(|_| (0, 0))
 }
 
+/// How every writing transaction begins (see [`Db::begin_write`]; a use case
+/// that needs its own connection, e.g. to size the cache for a bulk import,
+/// begins with it through [`begin_write_on`]).
+const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
+
+/// [`Db::begin_write`] on a connection the caller holds.
+pub async fn begin_write_on(
+    conn: &mut sqlx::SqliteConnection,
+) -> Result<sqlx::Transaction<'_, sqlx::Sqlite>> {
+    Ok(sqlx::Connection::begin_with(conn, BEGIN_WRITE).await?)
+}
+
 impl Db {
     /// Opens (or creates) the database at `path` and brings its schema up to date.
     pub async fn open(path: &Path, mode: OpenMode) -> Result<Db> {
@@ -101,7 +113,10 @@ impl Db {
             .filename(path)
             .create_if_missing(mode == OpenMode::CreateIfMissing)
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
+            // FULL: a committed registration survives a power cut (with
+            // NORMAL in WAL it may roll back, and a number already printed
+            // on a receipt would be issued again).
+            .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
@@ -142,7 +157,7 @@ impl Db {
     /// waits for it (the busy timeout, 5 s) instead of failing when its
     /// first write comes after reads of data that has since changed.
     pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+        Ok(self.pool.begin_with(BEGIN_WRITE).await?)
     }
 
     /// The folder of scanned documents: `berkas/` beside the database file,

@@ -12,6 +12,7 @@ mod audit;
 mod backup;
 mod cli;
 mod cli_round;
+mod concurrency;
 mod crash;
 mod demo;
 mod evaluation;

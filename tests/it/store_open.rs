@@ -27,10 +27,8 @@ async fn connections_use_wal_foreign_keys_and_a_busy_timeout() {
         .unwrap();
     assert_eq!(mode, "wal");
     assert_eq!(fk, 1);
-    assert!(
-        sync >= 1,
-        "synchronous must be NORMAL (1) or stricter, got {sync}"
-    );
+    // FULL (2): a commit is on disk before it returns, even in WAL.
+    assert_eq!(sync, 2, "synchronous must be FULL");
     assert!(busy >= 1000, "busy timeout {busy} ms");
     // The file is real, on disk.
     assert!(t.path().exists());
