@@ -38,6 +38,22 @@ impl ScanKind {
     }
 }
 
+/// Whether `name` is the name a scan is stored under: its SHA-256 as 64
+/// lower-case hex digits and a known extension. Anything else (a path, a
+/// "hash" of `../..`) read from a database is refused before it names a file.
+pub fn is_stored_name(name: &str) -> bool {
+    let Some((hash, ext)) = name.split_once('.') else {
+        return false;
+    };
+    hash.len() == 64
+        && hash
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        && [ScanKind::Pdf, ScanKind::Jpeg, ScanKind::Png]
+            .iter()
+            .any(|k| k.extension() == ext)
+}
+
 /// Refuses a scan larger than [`MAX_BYTES`] (callers may check a file's
 /// size before reading it).
 pub fn check_size(len: u64) -> Result<()> {
@@ -77,6 +93,21 @@ pub fn sniff(bytes: &[u8]) -> Result<ScanKind> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn only_a_hash_and_a_known_extension_name_a_stored_scan() {
+        let hash = "a".repeat(64);
+        assert!(is_stored_name(&format!("{hash}.pdf")));
+        assert!(is_stored_name(&format!("{hash}.jpg")));
+        assert!(!is_stored_name(&format!("{}.pdf", "A".repeat(64))));
+        assert!(!is_stored_name(&format!("{}.pdf", "a".repeat(63))));
+        assert!(!is_stored_name(&format!("{hash}.exe")));
+        assert!(!is_stored_name(&format!("{hash}.pdf.jpg")));
+        assert!(!is_stored_name(&format!("../../{}.pdf", "a".repeat(58))));
+        assert!(!is_stored_name("../../PPP.jpg"));
+        assert!(!is_stored_name(&hash));
+    }
+
     use super::*;
 
     #[test]

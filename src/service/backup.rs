@@ -22,11 +22,12 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::domain::permission::{Operation, Session};
+use crate::domain::scan;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::local_time;
 use crate::store::backup::{self as store, Manifest};
-use crate::store::{known_schema_version, meta, Db, OpenMode};
+use crate::store::{candidate, known_schema_version, meta, users, Db, OpenMode};
 
 /// How many automatic backups of each kind are kept (newest first); the
 /// others, stage closes among them, are never removed.
@@ -80,7 +81,7 @@ pub async fn take(
     let dir = dir.map(Path::to_path_buf).unwrap_or_else(|| auto.clone());
     let dest = dir.join(store::file_name(now, reason));
     let manifest = store::snapshot(db.pool(), &dest, reason, now).await?;
-    copy_scans(&db.scans_dir(), &dir.join("berkas"), &manifest.scans)?;
+    copy_scans(&db.scans_dir(), &dir.join("berkas"), &manifest.scans, true)?;
     if dir == auto {
         prune(&auto)?;
     }
@@ -106,31 +107,54 @@ fn entry(path: &Path, m: &Manifest) -> BackupEntry {
 
 /// Copies the scans a backup points to from `from` into `to`, skipping
 /// those already there (they are named by their hash). A scan missing from
-/// `from` is skipped: the backup still holds the database.
-fn copy_scans(from: &Path, to: &Path, names: &[String]) -> Result<u64> {
+/// `from` is skipped: the backup still holds the database. Only a regular
+/// file under a scan's name is copied (a link or a folder is not followed),
+/// and only when its bytes still have the hash it is named by; what was
+/// left behind is returned with the count. `link`: the source is this
+/// installation's own folder, and a hard link (no space used when both
+/// folders are on one disk) may stand for a copy.
+fn copy_scans(from: &Path, to: &Path, names: &[String], link: bool) -> Result<(u64, Vec<String>)> {
     let mut copied = 0;
+    let mut left = Vec::new();
     for name in names {
+        if !scan::is_stored_name(name) {
+            left.push(name.clone());
+            continue;
+        }
         let (src, dst) = (from.join(name), to.join(name));
-        if dst.exists() || !src.exists() {
+        let regular = std::fs::symlink_metadata(&src).is_ok_and(|m| m.file_type().is_file());
+        if dst.exists() || !regular {
+            if !dst.exists() {
+                left.push(name.clone());
+            }
             continue;
         }
         std::fs::create_dir_all(to).map_err(|e| Error::io_at("membuat folder", to, e))?;
-        let tmp = to.join(format!(".{name}.part"));
-        // A hard link costs no space when both folders are on one disk.
-        if std::fs::hard_link(&src, &dst).is_ok() {
+        if link && std::fs::hard_link(&src, &dst).is_ok() {
             copied += 1;
             continue;
         }
+        let tmp = to.join(format!(".{name}.part"));
         std::fs::copy(&src, &tmp)
             .and_then(|_| crate::durable::sync_file(&tmp))
-            .and_then(|()| std::fs::rename(&tmp, &dst))
             .map_err(|e| {
                 let _ = std::fs::remove_file(&tmp);
                 Error::io_at("menyalin berkas pindaian", &dst, e)
             })?;
+        // The bytes must still be the ones the name is the hash of.
+        let hash = name.split('.').next().unwrap_or_default();
+        if store::sha256_of(&tmp)? != hash {
+            let _ = std::fs::remove_file(&tmp);
+            left.push(name.clone());
+            continue;
+        }
+        std::fs::rename(&tmp, &dst).map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            Error::io_at("menyalin berkas pindaian", &dst, e)
+        })?;
         copied += 1;
     }
-    Ok(copied)
+    Ok((copied, left))
 }
 
 /// Removes the oldest automatic backups beyond the kept generations.
@@ -236,6 +260,9 @@ pub struct RestoreCheck {
     /// Scans the database points to that are neither in the backup's
     /// `berkas/` nor in the current one.
     pub scans_missing: Vec<String>,
+    /// After a restore: what could not be finished once the file was
+    /// replaced (the restore itself stands).
+    pub warning: Option<String>,
 }
 
 fn refused(message: String) -> Error {
@@ -307,7 +334,22 @@ async fn check(live: &Path, file: &Path, now: DateTime<Utc>) -> Result<(RestoreC
                     "Berkas ini bukan database Seleksi Ad Hoc (atau belum disiapkan).".into(),
                 ));
             };
-            Ok((facts.schema_version.unwrap_or(0), code))
+            let version = facts.schema_version.unwrap_or(0);
+            // Exactly what the migrations make for its version: a trigger,
+            // view or table it brings could act once it is live. (A newer
+            // version is refused below.)
+            if version <= known_schema_version() {
+                let theirs = candidate::schema_of(conn_ref).await?;
+                let ours = candidate::reference_schema(version).await?;
+                let differs = candidate::differences(&theirs, &ours, 5);
+                if !differs.is_empty() {
+                    return Err(refused(format!(
+                        "Susunan database di cadangan ini tidak sama dengan buatan aplikasi ({}). Berkas tidak dipulihkan: isi tambahan seperti itu dapat bertindak sendiri setelah dipulihkan.",
+                        differs.join("; ")
+                    )));
+                }
+            }
+            Ok((version, code))
         }
         .await;
         // Closed now, not whenever the connection's thread gets to it: Windows
@@ -359,6 +401,14 @@ async fn check(live: &Path, file: &Path, now: DateTime<Utc>) -> Result<(RestoreC
             return Err(e);
         }
     };
+    // Scan names come from the file: only hashes may name files.
+    if let Some(bad) = needed.iter().find(|n| !scan::is_stored_name(n)) {
+        discard(&staged);
+        let shown: String = bad.chars().take(40).collect();
+        return Err(refused(format!(
+            "Cadangan ini menunjuk berkas pindaian dengan nama tidak sah (\"{shown}\"). Berkas tidak dipulihkan."
+        )));
+    }
     if let Some(id) = report.first_broken {
         discard(&staged);
         return Err(refused(format!(
@@ -387,6 +437,7 @@ async fn check(live: &Path, file: &Path, now: DateTime<Utc>) -> Result<(RestoreC
             audit_entries: report.entries,
             last_audit,
             scans_missing,
+            warning: None,
         },
         staged,
     ))
@@ -500,25 +551,58 @@ pub async fn restore(
         discard(&staged);
         return Err(e);
     }
-    let db = Db::open(live, OpenMode::MustExist).await?;
-    let needed = {
-        let mut conn = db.pool().acquire().await?;
-        store::scans(&mut conn).await?
-    };
-    let from = file
-        .parent()
-        .unwrap_or_else(|| Path::new("."))
-        .join("berkas");
-    let brought = copy_scans(&from, &db.scans_dir(), &needed)?;
-    let mut tx = db.begin_write().await?;
-    let change = Change::new("backup.restored", "database", check.sha256.clone()).after(json!({
-        "file": check.path,
-        "sha256": check.sha256,
-        "scans_copied": brought,
-        "scans_missing": check.scans_missing,
-    }));
-    audit::record(&mut tx, session, now, change).await?;
-    tx.commit().await?;
-    db.close().await;
+    // The file is replaced: from here on nothing may fail the restore; what
+    // went wrong after it is said with the result.
+    let mut check = check;
+    if let Err(e) = after_swap(live, session, file, &check, now).await {
+        check.warning = Some(format!(
+            "Database sudah dipulihkan, tetapi pindaian atau catatan audit pemulihan tidak dapat diselesaikan: {e}"
+        ));
+    }
     Ok(check)
+}
+
+/// Brings back the scans a restored database points to and records the
+/// restore in its audit trail, under the acting account when the restored
+/// database has it (same id and name), else under the name alone.
+async fn after_swap(
+    live: &Path,
+    session: &Session,
+    file: &Path,
+    check: &RestoreCheck,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let db = Db::open(live, OpenMode::MustExist).await?;
+    let result = async {
+        let mut conn = db.pool().acquire().await?;
+        let needed = store::scans(&mut conn).await?;
+        let actor = match session.user_id {
+            Some(id) => users::same_account(&mut conn, id, &session.username).await?,
+            None => None,
+        };
+        drop(conn);
+        let from = file
+            .parent()
+            .unwrap_or_else(|| Path::new("."))
+            .join("berkas");
+        let (brought, left) = copy_scans(&from, &db.scans_dir(), &needed, false)?;
+        let acting = Session {
+            user_id: actor,
+            ..session.clone()
+        };
+        let mut tx = db.begin_write().await?;
+        let change = Change::new("backup.restored", "database", check.sha256.clone()).after(json!({
+            "file": check.path,
+            "sha256": check.sha256,
+            "scans_copied": brought,
+            "scans_missing": check.scans_missing,
+            "scans_refused": left.iter().filter(|n| !check.scans_missing.contains(n)).collect::<Vec<_>>(),
+        }));
+        audit::record(&mut tx, &acting, now, change).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+    .await;
+    db.close().await;
+    result
 }

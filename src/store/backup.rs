@@ -11,13 +11,11 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 use chrono::{DateTime, Local, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{ConnectOptions, Connection, SqliteConnection, SqlitePool};
+use sqlx::{Connection, SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
@@ -287,15 +285,7 @@ pub async fn contents(conn: &mut SqliteConnection) -> Result<Contents> {
     })
 }
 
-/// A read-only connection to a database file, without migrations.
-pub async fn open_read_only(file: &Path) -> Result<SqliteConnection> {
-    Ok(SqliteConnectOptions::from_str("sqlite:")?
-        .filename(file)
-        .read_only(true)
-        .immutable(false)
-        .connect()
-        .await?)
-}
+pub use super::candidate::open_read_only;
 
 /// SHA-256 of a file, hex.
 pub fn sha256_of(file: &Path) -> Result<String> {

@@ -11,6 +11,7 @@ pub mod applicant_search;
 pub mod applicants;
 pub mod audit;
 pub mod backup;
+pub mod candidate;
 pub mod extensions;
 pub mod meta;
 pub mod parties;

@@ -95,6 +95,22 @@ pub async fn find_account(
     .await?)
 }
 
+/// `id` when that account exists under `username` (a restored database may
+/// hold other accounts, or the same id for someone else).
+pub async fn same_account(
+    conn: &mut SqliteConnection,
+    id: i64,
+    username: &str,
+) -> Result<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM users WHERE id = ? AND username = ?")
+            .bind(id)
+            .bind(username)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
+
 /// Lockout state of an account.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct LockState {

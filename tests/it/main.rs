@@ -25,6 +25,7 @@ mod publications;
 mod receipt_pdf;
 mod registration;
 mod responses_paw;
+mod restore_hostile;
 mod rounds;
 mod scans;
 mod selection;

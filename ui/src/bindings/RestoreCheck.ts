@@ -20,4 +20,9 @@ last_audit: string | null,
  * Scans the database points to that are neither in the backup's
  * `berkas/` nor in the current one.
  */
-scans_missing: Array<string>, };
+scans_missing: Array<string>, 
+/**
+ * After a restore: what could not be finished once the file was
+ * replaced (the restore itself stands).
+ */
+warning: string | null, };

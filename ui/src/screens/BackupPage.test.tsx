@@ -59,6 +59,7 @@ function check(patch: Partial<RestoreCheck> = {}): RestoreCheck {
     audit_entries: 5_678,
     last_audit: "25-11-2026 16:30 ketua: stage.close",
     scans_missing: [],
+    warning: null,
     ...patch,
   };
 }
@@ -247,10 +248,29 @@ describe("BackupPage", () => {
     const done = await screen.findByRole("dialog", { name: "Database dipulihkan" });
     expect(within(done).getByTestId("restore-done")).toHaveTextContent("Database telah dipulihkan");
     expect(within(done).getByTestId("restore-done")).toHaveTextContent(/silakan masuk kembali/i);
+    expect(within(done).queryByTestId("restore-after-warning")).not.toBeInTheDocument();
     expect(screen.queryByRole("dialog", { name: "Pulihkan cadangan" })).not.toBeInTheDocument();
     expect(onLoggedOut).not.toHaveBeenCalled();
     await user.click(within(done).getByRole("button", { name: "Masuk kembali" }));
     expect(onLoggedOut).toHaveBeenCalledTimes(1);
+  });
+
+  it("says what could not be finished after the database was replaced", async () => {
+    const warning = "Database sudah dipulihkan, tetapi pindaian atau catatan audit pemulihan tidak dapat diselesaikan: disk penuh";
+    mock((cmd) => {
+      if (cmd === "inspect_backup") return check();
+      if (cmd === "restore_backup") return check({ warning });
+      return undefined;
+    });
+    const user = userEvent.setup();
+    render(<BackupPage onLoggedOut={vi.fn()} />);
+    await screen.findAllByTestId("backup-row");
+    await user.click(screen.getByRole("button", { name: /Pulihkan cadangan 25-11-2026 16:30/ }));
+    const dialog = await screen.findByRole("dialog", { name: "Pulihkan cadangan" });
+    await user.click(within(dialog).getByRole("checkbox", { name: /Saya mengerti/ }));
+    await user.click(within(dialog).getByRole("button", { name: "Ya, pulihkan" }));
+    const done = await screen.findByRole("dialog", { name: "Database dipulihkan" });
+    expect(within(done).getByTestId("restore-after-warning")).toHaveTextContent(warning);
   });
 
   it("closes the confirmation with Escape and restores nothing", async () => {

@@ -427,6 +427,11 @@ function RestoredDialog({ restored, onLoggedOut }: { restored: RestoreCheck; onL
           Sesi Anda telah berakhir. Silakan masuk kembali dengan akun yang tercatat di cadangan tersebut. Database
           sebelum pemulihan disimpan sebagai cadangan “Database sebelum dipulihkan dari cadangan”.
         </p>
+        {restored.warning && (
+          <p className="warn-box" data-testid="restore-after-warning">
+            {restored.warning}
+          </p>
+        )}
       </div>
       <div className="actions">
         <button type="button" className="primary" data-autofocus onClick={onLoggedOut}>

@@ -248,6 +248,7 @@ describe("Shell", () => {
       audit_entries: 40,
       last_audit: null,
       scans_missing: [],
+      warning: null,
     };
     mockIPC((cmd, args) => {
       calls.push({ cmd, args });
