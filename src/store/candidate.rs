@@ -72,11 +72,15 @@ pub async fn reference_schema(version: i64) -> Result<Vec<SchemaObject>> {
     let mut conn = SqliteConnectOptions::from_str("sqlite::memory:")?
         .connect()
         .await?;
-    for m in super::MIGRATOR
+    // Collected first: no iterator with a closure is held across an await
+    // (it would make the future not `Send` for the desktop's commands).
+    let scripts: Vec<String> = super::MIGRATOR
         .iter()
         .filter(|m| m.version <= version && m.migration_type.is_up_migration())
-    {
-        sqlx::raw_sql(&m.sql).execute(&mut conn).await?;
+        .map(|m| m.sql.to_string())
+        .collect();
+    for script in &scripts {
+        sqlx::Executor::execute(&mut conn, script.as_str()).await?;
     }
     let schema = schema_of(&mut conn).await;
     let _ = conn.close().await;
