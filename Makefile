@@ -133,11 +133,13 @@ clippy: ui
 rust-test: ui
 	$(CARGO) test --workspace
 
-# The TypeScript bindings are generated from the Rust types by `cargo test`;
-# the committed ones must be exactly what the code generates.
+# The TypeScript bindings, and the roles' operations the UI tests read, are
+# generated from the Rust code by `cargo test`; the committed ones must be
+# exactly what the code generates.
+GENERATED_UI := ui/src/bindings ui/src/test/permissions.ts
 bindings-check: rust-test
-	@git diff --quiet -- ui/src/bindings && [ -z "$$(git status --porcelain -- ui/src/bindings)" ] || \
-	  { echo "ui/src/bindings is out of date: commit what cargo test generated."; git status --short -- ui/src/bindings; exit 1; }
+	@git diff --quiet -- $(GENERATED_UI) && [ -z "$$(git status --porcelain -- $(GENERATED_UI))" ] || \
+	  { echo "$(GENERATED_UI) out of date: commit what cargo test generated."; git status --short -- $(GENERATED_UI); exit 1; }
 
 ui-test: deps-ui
 	cd ui && $(NPM) run typecheck && $(NPM) test

@@ -83,6 +83,18 @@ fn first_run_login_guard_and_errors_through_the_shell() {
     )
     .unwrap();
     assert_eq!(session["role"], "administrator");
+    // The UI shows what the session lists: the administrator's operations.
+    assert_eq!(
+        session["operations"],
+        json!([
+            "manage_accounts",
+            "manage_rounds",
+            "unlock_stages",
+            "read_audit",
+            "manage_backups",
+            "read"
+        ])
+    );
     let status = invoke(&webview, "current_session", json!({})).unwrap();
     assert_eq!(status["session"], session);
     assert_eq!(status["locked"], false);
@@ -99,12 +111,13 @@ fn first_run_login_guard_and_errors_through_the_shell() {
     )
     .unwrap_err();
     assert_eq!(err["code"], "invalid_credentials");
-    invoke(
+    let unlocked = invoke(
         &webview,
         "unlock_session",
         json!({"password": "rahasia-sekali-123"}),
     )
     .unwrap();
+    assert_eq!(unlocked, session);
     invoke(&webview, "keep_alive", json!({})).unwrap();
 
     // An operator's call to an administrator command is refused by the core.
@@ -115,12 +128,16 @@ fn first_run_login_guard_and_errors_through_the_shell() {
     )
     .unwrap();
     invoke(&webview, "logout", json!({})).unwrap();
-    invoke(
+    let operator = invoke(
         &webview,
         "login",
         json!({"username": "opr1", "password": "sandi-operator-1"}),
     )
     .unwrap();
+    assert_eq!(
+        operator["operations"],
+        json!(["register_applicants", "record_documents", "read"])
+    );
     let err = invoke(&webview, "list_accounts", json!({})).unwrap_err();
     assert_eq!(err["code"], "forbidden");
     let err = invoke(&webview, "list_audit", json!({"query": {}})).unwrap_err();

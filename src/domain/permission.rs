@@ -1,7 +1,8 @@
 //! Who may do what: the one table of roles and operations, and the
 //! [`Session`] of whoever is acting. Services call [`Session::require`]
-//! with an [`Operation`] before reading or writing anything; the UI only
-//! hides what a role cannot do.
+//! with an [`Operation`] before reading or writing anything; the UI
+//! receives a [`SessionView`] listing the operations the session may
+//! perform and only hides what is not listed.
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -102,12 +103,11 @@ pub fn allowed(role: Role, op: Operation) -> bool {
 }
 
 /// Who is acting. Every service that reads or writes takes one and checks
-/// the role before touching anything.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+/// the role before touching anything. Not sent to the UI as it is: the UI
+/// receives its [`SessionView`].
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
     /// `None` for the command line, which acts as the installation itself.
-    #[ts(type = "number | null")]
     pub user_id: Option<i64>,
     pub username: String,
     pub full_name: String,
@@ -115,8 +115,6 @@ pub struct Session {
     /// The `adhoc` command line: it acts as the installation itself and may
     /// do everything (whoever can run it holds the database file anyway);
     /// its changes are still audited under `cli:<os user>`.
-    #[serde(skip)]
-    #[ts(skip)]
     pub command_line: bool,
 }
 
@@ -137,10 +135,35 @@ impl Session {
         }
     }
 
+    /// Whether this session may perform `op`: what [`allowed`] grants its
+    /// role, or everything for the command line.
+    pub fn may(&self, op: Operation) -> bool {
+        self.command_line || allowed(self.role, op)
+    }
+
+    /// The operations this session may perform, in the order of [`Operation::ALL`].
+    pub fn operations(&self) -> Vec<Operation> {
+        Operation::ALL
+            .into_iter()
+            .filter(|op| self.may(*op))
+            .collect()
+    }
+
+    /// The session as the UI receives it.
+    pub fn view(&self) -> SessionView {
+        SessionView {
+            user_id: self.user_id,
+            username: self.username.clone(),
+            full_name: self.full_name.clone(),
+            role: self.role,
+            operations: self.operations(),
+        }
+    }
+
     /// Refuses unless the session's role may perform `op` (see
     /// [`crate::domain::permission::allowed`]).
     pub fn require(&self, op: Operation) -> Result<()> {
-        if self.command_line || allowed(self.role, op) {
+        if self.may(op) {
             Ok(())
         } else {
             Err(Error::Forbidden {
@@ -149,6 +172,23 @@ impl Session {
             })
         }
     }
+}
+
+/// The logged-in session as the UI receives it: who it is and the
+/// operations the core lets them perform, so that the UI asks this list
+/// instead of repeating the table of [`allowed`].
+// Named `Session` in the TypeScript bindings: the UI knows no other.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, rename = "Session")]
+pub struct SessionView {
+    /// `None` for the command line, which acts as the installation itself.
+    #[ts(type = "number | null")]
+    pub user_id: Option<i64>,
+    pub username: String,
+    pub full_name: String,
+    pub role: Role,
+    /// What this session may do, in the order of [`Operation::ALL`].
+    pub operations: Vec<Operation>,
 }
 
 #[cfg(test)]
@@ -208,6 +248,93 @@ mod tests {
             for op in Operation::ALL {
                 assert_eq!(allowed(*role, op), ops.contains(&op), "{role:?} {op:?}");
             }
+        }
+    }
+
+    fn staff(role: Role) -> Session {
+        Session {
+            user_id: Some(7),
+            username: "petugas".into(),
+            full_name: "Petugas Uji".into(),
+            role,
+            command_line: false,
+        }
+    }
+
+    /// The UI shows what the view lists, so the list must be the table.
+    #[test]
+    fn the_view_lists_exactly_what_allowed_grants() {
+        for role in Role::ALL {
+            let view = staff(role).view();
+            let granted: Vec<Operation> = Operation::ALL
+                .into_iter()
+                .filter(|op| allowed(role, *op))
+                .collect();
+            assert_eq!(view.operations, granted, "{role:?}");
+            for op in Operation::ALL {
+                assert_eq!(
+                    view.operations.contains(&op),
+                    allowed(role, op),
+                    "{role:?} {op:?}"
+                );
+            }
+            assert_eq!(
+                (
+                    view.user_id,
+                    view.username.as_str(),
+                    view.full_name.as_str(),
+                    view.role
+                ),
+                (Some(7), "petugas", "Petugas Uji", role)
+            );
+        }
+        // The command line may do everything, whatever its role says.
+        assert_eq!(Session::cli().view().operations, Operation::ALL.to_vec());
+    }
+
+    #[test]
+    fn the_view_is_sent_with_snake_case_operations() {
+        let json = serde_json::to_value(staff(Role::Operator).view()).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "user_id": 7,
+                "username": "petugas",
+                "full_name": "Petugas Uji",
+                "role": "operator",
+                "operations": ["register_applicants", "record_documents", "read"],
+            })
+        );
+    }
+
+    /// Writes each role's operations, as a logged-in view lists them, for
+    /// the UI tests (`ui/src/test/permissions.ts`), so that their sessions
+    /// carry the core's table rather than a copy. Like the bindings, the
+    /// file is committed and CI checks it is what this test writes.
+    #[test]
+    fn writes_the_operations_of_each_role_for_the_ui_tests() {
+        let mut ts = String::from(
+            "// Generated by `cargo test -p adhoc` from the table `allowed` in src/domain/permission.rs.\n\
+             // Do not edit this file manually.\n\
+             import type { Operation } from \"../bindings/Operation\";\n\
+             import type { Role } from \"../bindings/Role\";\n\
+             \n\
+             /** The operations the core grants each role (what a logged-in session lists). */\n\
+             export const OPERATIONS: Record<Role, Operation[]> = {\n",
+        );
+        for role in Role::ALL {
+            let ops: Vec<String> = staff(role)
+                .view()
+                .operations
+                .iter()
+                .map(|op| serde_json::to_string(op).unwrap())
+                .collect();
+            ts.push_str(&format!("  {}: [{}],\n", role.as_str(), ops.join(", ")));
+        }
+        ts.push_str("};\n");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/test/permissions.ts");
+        if std::fs::read_to_string(path).ok().as_deref() != Some(ts.as_str()) {
+            std::fs::write(path, ts).unwrap();
         }
     }
 

@@ -58,7 +58,7 @@ pub async fn hash_password_blocking(password: String) -> Result<String> {
         .map_err(|e| Error::Internal(e.to_string()))?
 }
 
-pub use crate::domain::permission::Session;
+pub use crate::domain::permission::{Session, SessionView};
 
 /// A hash of a random password, verified against when the username does not
 /// exist so that a wrong username takes as long as a wrong password.

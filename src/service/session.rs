@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::domain::permission::Session;
+use crate::domain::permission::{Session, SessionView};
 use crate::error::{Error, Result};
 use crate::service::settings::DEFAULT_IDLE_MINUTES;
 
@@ -127,16 +127,22 @@ mod tests {
         g.start(user(), t0);
         g.lock();
         assert!(g.active(t0).is_err());
+        // The status the UI receives lists what the operator may do.
+        let status = g.status();
+        assert!(status.locked);
+        assert_eq!(status.session.unwrap().operations, user().operations());
         assert_eq!(g.end().unwrap().username, "opr");
+        assert!(g.status().session.is_none());
         assert_eq!(g.active(t0).unwrap_err().code(), "unauthenticated");
     }
 }
 
-/// Who is logged in and whether the screen is locked, for the UI.
+/// Who is logged in (with what they may do) and whether the screen is
+/// locked, for the UI.
 #[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct SessionStatus {
-    pub session: Option<Session>,
+    pub session: Option<SessionView>,
     pub locked: bool,
     pub idle_minutes: u32,
 }
@@ -144,7 +150,7 @@ pub struct SessionStatus {
 impl SessionGuard {
     pub fn status(&self) -> SessionStatus {
         SessionStatus {
-            session: self.session.clone(),
+            session: self.session.as_ref().map(Session::view),
             locked: self.locked,
             idle_minutes: self.idle.num_minutes() as u32,
         }

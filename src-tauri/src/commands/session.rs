@@ -1,6 +1,6 @@
 //! Logging in and out, and the lock screen.
 
-use adhoc::service::auth::{self, Session};
+use adhoc::service::auth::{self, Session, SessionView};
 use adhoc::service::session::SessionStatus;
 use adhoc::service::settings;
 use adhoc::Error;
@@ -9,12 +9,15 @@ use tauri::State;
 
 use crate::state::{AppState, CmdResult};
 
-async fn start(state: &AppState, session: Session) -> CmdResult<Session> {
+/// Starts `session` and returns it as the UI receives it, with the
+/// operations it may perform.
+async fn start(state: &AppState, session: Session) -> CmdResult<SessionView> {
     let idle = settings::idle_minutes(&state.db()?).await?;
+    let view = session.view();
     let mut guard = state.guard();
     guard.set_idle_minutes(idle);
-    guard.start(session.clone(), Utc::now());
-    Ok(session)
+    guard.start(session, Utc::now());
+    Ok(view)
 }
 
 #[tauri::command]
@@ -22,7 +25,7 @@ pub async fn login(
     state: State<'_, AppState>,
     username: String,
     password: String,
-) -> CmdResult<Session> {
+) -> CmdResult<SessionView> {
     let session = auth::login(&state.db()?, &username, &password, Utc::now()).await?;
     start(&state, session).await
 }
@@ -56,7 +59,10 @@ pub fn lock_session(state: State<'_, AppState>) {
 /// Unlocks the screen with the password of the user who is logged in; this
 /// counts as a login (lockout and audit apply).
 #[tauri::command]
-pub async fn unlock_session(state: State<'_, AppState>, password: String) -> CmdResult<Session> {
+pub async fn unlock_session(
+    state: State<'_, AppState>,
+    password: String,
+) -> CmdResult<SessionView> {
     let who = state.guard().who().cloned().ok_or(Error::Unauthenticated)?;
     let session = auth::login(&state.db()?, &who.username, &password, Utc::now()).await?;
     start(&state, session).await

@@ -1,7 +1,7 @@
 //! First run: kabupaten/kota picker and the first administrator.
 
 use adhoc::domain::region::{atlas, KabupatenChoice};
-use adhoc::service::auth::Session;
+use adhoc::service::auth::SessionView;
 use adhoc::service::setup::{self, NewAccount, SetupStatus};
 use tauri::State;
 
@@ -22,7 +22,7 @@ pub async fn complete_first_run(
     state: State<'_, AppState>,
     kabupaten: Option<String>,
     admin: NewAccount,
-) -> CmdResult<Session> {
+) -> CmdResult<SessionView> {
     let session = setup::first_run(
         &state.db()?,
         kabupaten.as_deref(),
@@ -30,6 +30,7 @@ pub async fn complete_first_run(
         chrono::Utc::now(),
     )
     .await?;
-    state.guard().start(session.clone(), chrono::Utc::now());
-    Ok(session)
+    let view = session.view();
+    state.guard().start(session, chrono::Utc::now());
+    Ok(view)
 }

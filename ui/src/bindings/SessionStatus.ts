@@ -2,6 +2,7 @@
 import type { Session } from "./Session";
 
 /**
- * Who is logged in and whether the screen is locked, for the UI.
+ * Who is logged in (with what they may do) and whether the screen is
+ * locked, for the UI.
  */
 export type SessionStatus = { session: Session | null, locked: boolean, idle_minutes: number, };

@@ -5,7 +5,7 @@ import type { Account } from "../bindings/Account";
 import type { Role } from "../bindings/Role";
 import type { Session } from "../bindings/Session";
 import { Field } from "../components/Field";
-import { ROLE_LABEL, ROLES } from "./roles";
+import { ROLE_LABEL, ROLES } from "./roleLabels";
 import { ErrorBox } from "../components/ErrorBox";
 
 type RowAction = { username: string; kind: "deactivate" | "reset" } | null;

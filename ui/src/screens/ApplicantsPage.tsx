@@ -13,7 +13,7 @@ import { desaName, statusLabel } from "./applicantText";
 import { ApplicantDetailDialog } from "./ApplicantDetailDialog";
 import { ImportApplicantsDialog } from "./ImportApplicantsDialog";
 import { type Editing, RegistrationForm, type RoundRef } from "./RegistrationForm";
-import { canRegister } from "./roles";
+import { may } from "./may";
 
 export const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 150;
@@ -44,7 +44,7 @@ export function ApplicantsPage({ session, active = true }: Props) {
   const [detailId, setDetailId] = useState<number | null>(null);
   const [importing, setImporting] = useState(false);
   const [recheck, setRecheck] = useState(0);
-  const mayRegister = canRegister(session.role);
+  const mayRegister = may(session, "register_applicants");
 
   useEffect(() => {
     call("home", { election: null }).then(

@@ -9,7 +9,7 @@ import { ErrorBox } from "../components/ErrorBox";
 import { useMounted } from "../components/useMounted";
 import { SettingsForm } from "./document-settings/SettingsForm";
 import { TextsEditor } from "./document-settings/TextsEditor";
-import { ROLE_LABEL } from "./roles";
+import { ROLE_LABEL } from "./roleLabels";
 
 /**
  * The commission's official documents: the kop (address, contacts, logo),

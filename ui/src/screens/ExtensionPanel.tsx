@@ -9,7 +9,7 @@ import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
 import { Modal } from "../components/Modal";
 import { DecideWithoutExtensionDialog } from "./DecideWithoutExtensionDialog";
-import { canDecidePlenary } from "./roles";
+import { may } from "./may";
 import { addDays, shortDate } from "./TimelinePanel";
 import "./TimelinePanel.css";
 
@@ -58,7 +58,7 @@ export function ExtensionPanel({ session, round, onChanged }: Props) {
   const [deciding, setDeciding] = useState(false);
   const titleId = useId();
   const latest = useRef(0);
-  const mayExtend = canDecidePlenary(session.role);
+  const mayExtend = may(session, "plenary_decisions");
   const { extension_threshold: threshold, extension_days: days } = round.settings;
   const unitWord = round.body === "PPK" ? "kecamatan" : "desa/kelurahan";
 

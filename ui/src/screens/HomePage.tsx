@@ -10,7 +10,7 @@ import { NewRoundDialog } from "./NewRoundDialog";
 import { PartyListSection } from "./PartyListSection";
 import { QuotaDialog } from "./QuotaDialog";
 import { RequirementsDialog } from "./RequirementsDialog";
-import { canManageRounds } from "./roles";
+import { may } from "./may";
 import { ErrorBox } from "../components/ErrorBox";
 
 interface Props {
@@ -47,7 +47,7 @@ export function HomePage({ session }: Props) {
   const closeDialog = useCallback(() => setDialog("none"), []);
   const closeQuota = useCallback(() => setQuotaRound(null), []);
   const closeRequirements = useCallback(() => setRequirementsRound(null), []);
-  const isAdmin = canManageRounds(session.role);
+  const mayManageRounds = may(session, "manage_rounds");
 
   return (
     <>
@@ -59,7 +59,7 @@ export function HomePage({ session }: Props) {
             <section aria-labelledby="rounds-title">
               <div className="section-head">
                 <h1 id="rounds-title">Seleksi</h1>
-                {isAdmin && (
+                {mayManageRounds && (
                   <button type="button" className="primary" onClick={() => setDialog("new-round")}>
                     Buat seleksi baru
                   </button>
@@ -68,7 +68,7 @@ export function HomePage({ session }: Props) {
               {view.rounds.length === 0 ? (
                 <p className="empty">
                   Belum ada seleksi.{" "}
-                  {isAdmin ? "Buat seleksi baru dari preset Pemilu 2024 atau Pilkada 2024." : "Hubungi administrator."}
+                  {mayManageRounds ? "Buat seleksi baru dari preset Pemilu 2024 atau Pilkada 2024." : "Hubungi administrator."}
                 </p>
               ) : (
                 <table className="data" aria-label="Daftar seleksi">
@@ -140,7 +140,7 @@ export function HomePage({ session }: Props) {
               <KecamatanTable rows={view.kecamatan} totals={view.totals} />
             </section>
 
-            <PartyListSection canImport={isAdmin} rounds={view.rounds} />
+            <PartyListSection canImport={mayManageRounds} rounds={view.rounds} />
           </>
         )}
       </div>
@@ -157,7 +157,7 @@ export function HomePage({ session }: Props) {
       {quotaRound !== null && (
         <QuotaDialog
           roundId={quotaRound}
-          canEdit={isAdmin}
+          canEdit={mayManageRounds}
           onClose={closeQuota}
           onChanged={() => void load(election)}
         />
@@ -166,7 +166,7 @@ export function HomePage({ session }: Props) {
         <RequirementsDialog
           roundId={requirementsRound.id}
           roundName={requirementsRound.name}
-          canEdit={isAdmin}
+          canEdit={mayManageRounds}
           onClose={closeRequirements}
         />
       )}

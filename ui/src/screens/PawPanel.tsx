@@ -12,7 +12,7 @@ import { KecamatanGroup } from "./paw/KecamatanGroup";
 import { LeaveDialog } from "./paw/LeaveDialog";
 import { type GroupView, hasPaw, pendingEvent, rank, type UnitView, who } from "./paw/shared";
 import { UnitCard } from "./paw/UnitCard";
-import { canDecidePlenary } from "./roles";
+import { may } from "./may";
 import "./PawPanel.css";
 
 /** Top-level entries (kecamatan, or desa groups of a PPS round) rendered at first; more on request. */
@@ -83,7 +83,7 @@ export function PawPanel({ session, round, onChanged }: Props) {
   const uid = useId();
 
   const isPps = round.body === "PPS";
-  const mayAct = canDecidePlenary(session.role) && round.current_stage === "masa_kerja";
+  const mayAct = may(session, "plenary_decisions") && round.current_stage === "masa_kerja";
 
   const load = useCallback(async () => {
     const mine = ++request.current;

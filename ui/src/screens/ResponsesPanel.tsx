@@ -14,7 +14,7 @@ import { ClarifyDialog } from "./responses/ClarifyDialog";
 import { DecideDialog } from "./responses/DecideDialog";
 import { RecordDialog } from "./responses/RecordDialog";
 import { ResponseItem } from "./responses/ResponseItem";
-import { canDecidePlenary } from "./roles";
+import { may } from "./may";
 
 interface Props {
   session: Session;
@@ -97,8 +97,8 @@ export function ResponsesPanel({ session, round, onChanged }: Props) {
     setFocusId(null);
   }, [focusId, titleId]);
 
-  const mayRecord = session.role === "verifikator";
-  const mayDecide = canDecidePlenary(session.role);
+  const mayRecord = may(session, "record_responses");
+  const mayDecide = may(session, "plenary_decisions");
   const inTerm = round.current_stage === "masa_kerja";
 
   const sorted = useMemo(() => (responses ? [...responses].sort(newestFirst) : []), [responses]);

@@ -12,7 +12,7 @@ import type { Stage } from "../bindings/Stage";
 import { ErrorBox } from "../components/ErrorBox";
 import { Modal } from "../components/Modal";
 import { useMounted } from "../components/useMounted";
-import { canDecidePlenary } from "./roles";
+import { may } from "./may";
 
 /** The shortest basis of a plenary decision the core accepts. */
 export const MIN_NOTE_CHARS = 10;
@@ -160,7 +160,7 @@ export function ResultsPanel({ session, round, stage, onChanged }: Props) {
       .filter((u) => u.rows.length > 0);
   }, [units, unit, text, onlyPassed, stage]);
 
-  const mayDecide = stage === "akhir" && canDecidePlenary(session.role);
+  const mayDecide = stage === "akhir" && may(session, "plenary_decisions");
   const isFinal = stage === "akhir";
   const closeDialog = useCallback(() => setDeciding(null), []);
   const toggle = (id: number) =>

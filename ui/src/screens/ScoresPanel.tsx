@@ -13,7 +13,7 @@ import type { Stage } from "../bindings/Stage";
 import { ErrorBox } from "../components/ErrorBox";
 import { ProblemTable } from "../components/ProblemTable";
 import { useMounted } from "../components/useMounted";
-import { canEnterScores } from "./roles";
+import { may } from "./may";
 import { STAGE_LABEL } from "./stages";
 
 /** Problems listed on screen; the saved report has them all. */
@@ -190,7 +190,7 @@ export function ScoresPanel({ session, round, stage }: Props) {
     void load();
   }, [load]);
 
-  const mayEnter = canEnterScores(session.role);
+  const mayEnter = may(session, "enter_scores");
   const editable = sheet !== null && sheet.editable && mayEnter;
 
   const visible = useMemo(() => {

@@ -13,6 +13,7 @@ import {
   operator,
   regions,
   registrationCheck,
+  sessionOf,
   unitProgress,
   verificationView,
   verifikator,
@@ -20,7 +21,7 @@ import {
 import { timeline } from "../test/fixtures_timeline";
 import { Shell } from "./Shell";
 
-const pimpinan: Session = { ...admin, username: "ketua", full_name: "Ketua", role: "pimpinan" };
+const pimpinan = sessionOf("pimpinan", { user_id: admin.user_id, username: "ketua", full_name: "Ketua" });
 
 function mock(extra: (cmd: string, args: unknown) => unknown = () => null) {
   const calls: string[] = [];
@@ -59,6 +60,20 @@ describe("Shell", () => {
       expect(navLabels()).toEqual(expected);
       // Backups and restore are the Administrator's alone.
       expect(document.getElementById("nav-backup") !== null).toBe(session.role === "administrator");
+      unmount();
+    }
+  });
+
+  it("asks the session's operations, not its role", async () => {
+    mock();
+    const cases: [Session, string[]][] = [
+      [{ ...admin, operations: ["read"] }, ["Beranda", "Pendaftar", "Seleksi"]],
+      [{ ...operator, operations: [...operator.operations, "manage_backups"] }, ["Beranda", "Pendaftar", "Seleksi", "Cadangan"]],
+    ];
+    for (const [session, expected] of cases) {
+      const { unmount } = render(<Shell session={session} kabupaten="Kabupaten Pasuruan" idleMinutes={15} onLogout={vi.fn()} />);
+      await screen.findAllByTestId("kecamatan-row");
+      expect(navLabels()).toEqual(expected);
       unmount();
     }
   });

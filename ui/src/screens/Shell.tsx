@@ -13,14 +13,8 @@ import { ChangePasswordDialog } from "./ChangePasswordDialog";
 import { DocumentSettingsPage } from "./DocumentSettingsPage";
 import { HomePage } from "./HomePage";
 import { LockScreen } from "./LockScreen";
-import {
-  canManageAccounts,
-  canManageBackups,
-  canReadAudit,
-  canSeeDocumentSettings,
-  canSeeVerification,
-  ROLE_LABEL,
-} from "./roles";
+import { may } from "./may";
+import { ROLE_LABEL } from "./roleLabels";
 import { SelectionPage } from "./SelectionPage";
 import { VerificationPage } from "./VerificationPage";
 
@@ -75,12 +69,18 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
   const nav: { page: Page; label: string; shown: boolean }[] = [
     { page: "home", label: "Beranda", shown: true },
     { page: "applicants", label: "Pendaftar", shown: true },
-    { page: "verification", label: "Penelitian berkas", shown: canSeeVerification(session.role) },
+    // Whoever verifies the files, closes the stage or reopens it.
+    {
+      page: "verification",
+      label: "Penelitian berkas",
+      shown: may(session, "verify_documents", "close_stages", "unlock_stages"),
+    },
     { page: "selection", label: "Seleksi", shown: true },
-    { page: "documents", label: "Pengaturan dokumen", shown: canSeeDocumentSettings(session.role) },
-    { page: "accounts", label: "Akun petugas", shown: canManageAccounts(session.role) },
-    { page: "audit", label: "Jejak audit", shown: canReadAudit(session.role) },
-    { page: "backup", label: "Cadangan", shown: canManageBackups(session.role) },
+    // Edited by whoever manages rounds, read by whoever signs what they shape.
+    { page: "documents", label: "Pengaturan dokumen", shown: may(session, "manage_rounds", "sign_announcements") },
+    { page: "accounts", label: "Akun petugas", shown: may(session, "manage_accounts") },
+    { page: "audit", label: "Jejak audit", shown: may(session, "read_audit") },
+    { page: "backup", label: "Cadangan", shown: may(session, "manage_backups") },
   ];
 
   return (

@@ -10,7 +10,7 @@ import type { Timeline } from "../bindings/Timeline";
 import type { TimelineStage } from "../bindings/TimelineStage";
 import { ErrorBox } from "../components/ErrorBox";
 import { Modal } from "../components/Modal";
-import { canCloseStages, canReopenStages } from "./roles";
+import { may } from "./may";
 import { CloseStageDialog, ReopenStageDialog } from "./StageDialog";
 import { backupNote, STAGE_LABEL } from "./stages";
 import "./TimelinePanel.css";
@@ -111,8 +111,8 @@ export function TimelinePanel({ session, round, onChanged }: Props) {
     onChanged();
   };
 
-  const mayOpenClose = canCloseStages(session.role);
-  const mayReopen = canReopenStages(session.role);
+  const mayOpenClose = may(session, "close_stages");
+  const mayReopen = may(session, "unlock_stages");
   const current = timeline?.stages.find((s) => s.state === "berjalan" || s.state === "menunggu_dibuka") ?? null;
   // The dialogs word the round as the timeline has it now.
   const stages = timeline?.stages ?? [];

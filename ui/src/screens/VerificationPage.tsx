@@ -8,7 +8,7 @@ import type { Stage } from "../bindings/Stage";
 import type { StageClosed } from "../bindings/StageClosed";
 import type { UnitProgress } from "../bindings/UnitProgress";
 import { ErrorBox } from "../components/ErrorBox";
-import { canAttachScans, canCloseStages, canReopenStages, canVerify } from "./roles";
+import { may } from "./may";
 import { CloseStageDialog, ReopenStageDialog } from "./StageDialog";
 import { backupNote, STAGE_LABEL } from "./stages";
 import { VerificationPanel } from "./VerificationPanel";
@@ -109,7 +109,9 @@ export function VerificationPage({ session, active = true }: Props) {
   const [message, setMessage] = useState<{ kind: "info" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [stageDialog, setStageDialog] = useState<"none" | "close" | "reopen">("none");
-  const mayVerify = canVerify(session.role);
+  const mayVerify = may(session, "verify_documents");
+  // Scans are attached at the help desk and by verifiers (the core allows either).
+  const mayAttach = may(session, "record_documents", "verify_documents");
   const { rows, error: progressError, reload: reloadProgress } = useProgress(roundId);
 
   /** Loads the rounds; keeps the chosen one when it is still there. */
@@ -210,8 +212,8 @@ export function VerificationPage({ session, active = true }: Props) {
   const round = rounds?.find((r) => r.id === roundId) ?? null;
   // Past the administrative stage its results are frozen: nobody changes them.
   const frozen = round !== null && round.closed_stages.includes("administrasi");
-  const closable = round && canCloseStages(session.role) ? closableStage(round) : null;
-  const mayReopen = frozen && canReopenStages(session.role);
+  const closable = round && may(session, "close_stages") ? closableStage(round) : null;
+  const mayReopen = frozen && may(session, "unlock_stages");
   const closeStageDialog = useCallback(() => setStageDialog("none"), []);
   const totals = rows?.reduce(
     (t, r) => ({ applicants: t.applicants + r.applicants, ms: t.ms + r.ms, tms: t.tms + r.tms, open: t.open + r.open }),
@@ -321,7 +323,7 @@ export function VerificationPage({ session, active = true }: Props) {
           key={opened.seq}
           id={opened.id}
           canVerify={mayVerify && !frozen}
-          canAttach={canAttachScans(session.role) && !frozen}
+          canAttach={mayAttach && !frozen}
           onChanged={reloadProgress}
         />
       )}

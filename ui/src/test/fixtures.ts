@@ -10,17 +10,24 @@ import type { KecamatanRow } from "../bindings/KecamatanRow";
 import type { RegistrationCheck } from "../bindings/RegistrationCheck";
 import type { RegistrationDraft } from "../bindings/RegistrationDraft";
 import type { RequirementList } from "../bindings/RequirementList";
+import type { Role } from "../bindings/Role";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import type { Session } from "../bindings/Session";
 import type { Stage } from "../bindings/Stage";
 import type { UnitProgress } from "../bindings/UnitProgress";
 import type { VerificationView } from "../bindings/VerificationView";
 import { STAGE_LABEL } from "../screens/stages";
+import { OPERATIONS } from "./permissions";
 
-export const admin: Session = { user_id: 1, username: "admin", full_name: "Admin Uji", role: "administrator" };
-export const operator: Session = { user_id: 2, username: "operator", full_name: "Operator Uji", role: "operator" };
-export const verifikator: Session = { user_id: 3, username: "verifikator", full_name: "Verifikator Uji", role: "verifikator" };
-export const pimpinan: Session = { user_id: 4, username: "ketua", full_name: "Ketua Uji", role: "pimpinan" };
+/** A logged-in session of `role`, listing the operations the core grants it (written by `cargo test`). */
+export function sessionOf(role: Role, who: Pick<Session, "user_id" | "username" | "full_name">): Session {
+  return { ...who, role, operations: [...OPERATIONS[role]] };
+}
+
+export const admin = sessionOf("administrator", { user_id: 1, username: "admin", full_name: "Admin Uji" });
+export const operator = sessionOf("operator", { user_id: 2, username: "operator", full_name: "Operator Uji" });
+export const verifikator = sessionOf("verifikator", { user_id: 3, username: "verifikator", full_name: "Verifikator Uji" });
+export const pimpinan = sessionOf("pimpinan", { user_id: 4, username: "ketua", full_name: "Ketua Uji" });
 
 const row = (code: string, name: string, desa: number, kel: number, ppk: number, pps: number): KecamatanRow => ({
   code,
