@@ -11,6 +11,7 @@ pub mod durable;
 pub mod error;
 pub mod paths;
 pub mod pdf;
+pub mod private;
 pub mod service;
 pub mod store;
 

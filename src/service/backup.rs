@@ -129,14 +129,15 @@ fn copy_scans(from: &Path, to: &Path, names: &[String], link: bool) -> Result<(u
             }
             continue;
         }
-        std::fs::create_dir_all(to).map_err(|e| Error::io_at("membuat folder", to, e))?;
+        crate::private::dir(to).map_err(|e| Error::io_at("membuat folder", to, e))?;
         if link && std::fs::hard_link(&src, &dst).is_ok() {
             copied += 1;
             continue;
         }
         let tmp = to.join(format!(".{name}.part"));
         std::fs::copy(&src, &tmp)
-            .and_then(|_| crate::durable::sync_file(&tmp))
+            .and_then(|_| crate::private::restrict(&tmp))
+            .and_then(|()| crate::durable::sync_file(&tmp))
             .map_err(|e| {
                 let _ = std::fs::remove_file(&tmp);
                 Error::io_at("menyalin berkas pindaian", &dst, e)
@@ -383,7 +384,8 @@ async fn check(live: &Path, file: &Path, now: DateTime<Utc>) -> Result<(RestoreC
     ));
     discard(&staged);
     std::fs::copy(file, &staged)
-        .and_then(|_| crate::durable::sync_file(&staged))
+        .and_then(|_| crate::private::restrict(&staged))
+        .and_then(|()| crate::durable::sync_file(&staged))
         .map_err(|e| Error::io_at("menyalin cadangan", &staged, e))?;
     let summary = async {
         let db = Db::open(&staged, OpenMode::Restoring).await?;

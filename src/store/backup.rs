@@ -80,7 +80,7 @@ pub async fn snapshot(
         ));
     }
     let dir = dest.parent().unwrap_or_else(|| Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| io("membuat folder cadangan", dir, e))?;
+    crate::private::dir(dir).map_err(|e| io("membuat folder cadangan", dir, e))?;
     let tmp = dir.join(format!(
         ".{}.part",
         dest.file_name()
@@ -93,7 +93,9 @@ pub async fn snapshot(
             .bind(tmp.to_string_lossy().as_ref())
             .execute(pool)
             .await?;
-        crate::durable::sync_file(&tmp).map_err(|e| io("menulis cadangan", &tmp, e))?;
+        crate::private::restrict(&tmp)
+            .and_then(|()| crate::durable::sync_file(&tmp))
+            .map_err(|e| io("menulis cadangan", &tmp, e))?;
         let manifest = describe(&tmp, reason, now).await?;
         std::fs::rename(&tmp, dest).map_err(|e| io("menulis cadangan", dest, e))?;
         write_manifest(dest, &manifest)?;
@@ -117,7 +119,7 @@ fn write_manifest(backup: &Path, m: &Manifest) -> Result<()> {
     let path = manifest_path(backup);
     let text = serde_json::to_string_pretty(m).map_err(|e| Error::Internal(e.to_string()))?;
     let tmp = path.with_extension("json.part");
-    std::fs::write(&tmp, text)
+    crate::private::write(&tmp, text.as_bytes())
         .and_then(|()| crate::durable::sync_file(&tmp))
         .and_then(|()| std::fs::rename(&tmp, &path))
         .map_err(|e| io("menulis manifest cadangan", &path, e))

@@ -107,8 +107,16 @@ impl Db {
         if mode != OpenMode::CreateIfMissing && !path.exists() {
             return Err(Error::DatabaseMissing(path.display().to_string()));
         }
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            tokio::fs::create_dir_all(dir).await?;
+        if let Some(dir) = path.parent() {
+            crate::private::dir(dir)?;
+        }
+        // Made (or kept) the owner's only before SQLite opens it: its WAL
+        // and shared-memory files take the database file's mode.
+        if mode == OpenMode::CreateIfMissing && !path.exists() {
+            crate::private::create(path)?;
+        }
+        if path.exists() {
+            crate::private::restrict(path)?;
         }
         let options = SqliteConnectOptions::from_str("sqlite:")?
             .filename(path)
