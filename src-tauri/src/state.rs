@@ -48,7 +48,15 @@ impl AppState {
             });
         }
         let audit_at_start = match &db {
-            Ok(db) => tauri::async_runtime::block_on(audit::verify(db)).ok(),
+            Ok(db) => tauri::async_runtime::block_on(async {
+                let report = audit::verify(db).await.ok();
+                // An intact chain moves the anchor beside the database on;
+                // a broken one leaves it, the evidence.
+                if report.as_ref().is_some_and(|r| r.is_intact()) {
+                    let _ = audit::anchor(db, Utc::now()).await;
+                }
+                report
+            }),
             Err(_) => None,
         };
         AppState {

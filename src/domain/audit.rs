@@ -3,11 +3,13 @@
 //! Every entry stores the SHA-256 of the previous entry and its own hash over
 //! the previous hash plus its content. Editing, inserting or deleting any
 //! entry in the middle of the chain by hand breaks a link that
-//! [`verify_chain`] finds and names. (Cutting entries off the end leaves a
-//! shorter valid chain; the count and last hash shown to staff, and backups,
-//! are what reveal that.)
+//! [`verify_chain`] finds and names. Cutting entries off the end, or
+//! rewriting entries and recomputing every later hash, leaves a valid chain
+//! of its own: what reveals that is an [`Anchor`], the head of the chain as
+//! it was seen, kept outside the database (a file beside it, every backup's
+//! manifest), which [`verify_chain_against`] compares.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
@@ -130,6 +132,68 @@ pub fn verify_chain<I: IntoIterator<Item = StoredEntry>>(entries: I) -> ChainRep
     }
 }
 
+/// The head of the chain as it was once seen: how many entries, and the
+/// last one's hash. A later chain must still hold that entry, by position,
+/// with that hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Anchor {
+    #[ts(type = "number")]
+    pub entries: i64,
+    pub hash: String,
+    /// When it was taken (RFC 3339).
+    pub at: String,
+}
+
+/// [`verify_chain`], and the chain must still hold the `anchor`'s entry
+/// (its count, its hash): a chain cut short or rewritten from an earlier
+/// entry on is reported as broken at the anchored entry.
+pub fn verify_chain_against<I: IntoIterator<Item = StoredEntry>>(
+    entries: I,
+    anchor: Option<&Anchor>,
+) -> ChainReport {
+    let Some(anchor) = anchor.filter(|a| a.entries > 0) else {
+        return verify_chain(entries);
+    };
+    let mut at_anchor: Option<(i64, String)> = None;
+    let mut position = 0;
+    let report = verify_chain(entries.into_iter().inspect(|e| {
+        position += 1;
+        if position == anchor.entries {
+            at_anchor = Some((e.content.id, e.hash.clone()));
+        }
+    }));
+    if !report.is_intact() {
+        return report;
+    }
+    let problem = match &at_anchor {
+        None => Some((
+            None,
+            format!(
+                "Jejak audit hanya berisi {} catatan, padahal sudah pernah tercatat {} catatan ({}): catatan terakhir dihapus.",
+                report.entries, anchor.entries, anchor.at
+            ),
+        )),
+        Some((id, hash)) if *hash != anchor.hash => Some((
+            Some(*id),
+            format!(
+                "Catatan ke-{} tidak sama dengan yang pernah tercatat ({}): jejak audit ditulis ulang.",
+                anchor.entries, anchor.at
+            ),
+        )),
+        Some(_) => None,
+    };
+    match problem {
+        None => report,
+        Some((id, problem)) => ChainReport {
+            entries: report.entries,
+            first_broken: Some(id.unwrap_or(report.entries + 1)),
+            problem: Some(problem),
+            last_hash: None,
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +227,55 @@ mod tests {
                 e
             })
             .collect()
+    }
+
+    /// A chain rebuilt from entry `from` on with other content: valid on
+    /// its own, as a script that recomputes every later hash leaves it.
+    fn rewritten(n: i64, from: i64) -> Vec<StoredEntry> {
+        let mut out = chain(from - 1);
+        let mut prev = out
+            .last()
+            .map_or(GENESIS_HASH.to_string(), |e| e.hash.clone());
+        for id in from..=n {
+            let c = content(id, "round.delete");
+            let hash = entry_hash(&prev, &c);
+            out.push(StoredEntry {
+                content: c,
+                prev_hash: prev.clone(),
+                hash: hash.clone(),
+            });
+            prev = hash;
+        }
+        out
+    }
+
+    fn anchor_of(entries: &[StoredEntry]) -> Anchor {
+        Anchor {
+            entries: entries.len() as i64,
+            hash: entries.last().unwrap().hash.clone(),
+            at: "2026-11-23T09:00:00+00:00".into(),
+        }
+    }
+
+    #[test]
+    fn an_anchor_reveals_a_chain_cut_short_or_rewritten_that_verifies_on_its_own() {
+        let seen = anchor_of(&chain(5));
+        // Grown since: fine.
+        assert!(verify_chain_against(chain(7), Some(&seen)).is_intact());
+        assert!(verify_chain_against(chain(5), Some(&seen)).is_intact());
+        // The last entry deleted: valid alone, short against the anchor.
+        assert!(verify_chain(chain(4)).is_intact());
+        let cut = verify_chain_against(chain(4), Some(&seen));
+        assert_eq!(cut.first_broken, Some(5));
+        assert!(cut.problem.unwrap().contains("catatan terakhir dihapus"));
+        // Entry 3 rewritten and every later hash recomputed, even with as
+        // many entries again.
+        assert!(verify_chain(rewritten(6, 3)).is_intact());
+        let r = verify_chain_against(rewritten(6, 3), Some(&seen));
+        assert_eq!(r.first_broken, Some(5));
+        assert!(r.problem.unwrap().contains("ditulis ulang"));
+        // No anchor, or an empty one: the chain alone decides.
+        assert!(verify_chain_against(chain(2), None).is_intact());
     }
 
     #[test]

@@ -5,10 +5,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
-use crate::domain::audit::{verify_chain, ChainReport, EntryContent, StoredEntry};
+use crate::domain::audit::{
+    verify_chain, verify_chain_against, Anchor, ChainReport, EntryContent, StoredEntry,
+};
 use crate::domain::permission::{Operation, Session};
 use crate::error::{Error, Result};
-use crate::store::{audit, Db};
+use crate::store::{anchor as anchor_store, audit, Db};
 
 /// One change to record.
 #[derive(Debug, Clone)]
@@ -81,10 +83,64 @@ pub async fn record(
     record_as(conn, session.user_id, &session.username, now, change).await
 }
 
-/// Checks the whole chain. Anyone may run it (the app does at start-up).
+/// Checks the whole chain, and against the anchor kept beside the database
+/// (its head as last seen): a chain cut short or rewritten from an
+/// anchored entry on is reported. Anyone may run it (the app does at
+/// start-up).
 pub async fn verify(db: &Db) -> Result<ChainReport> {
+    let anchor = anchor_store::read(db.path());
     let mut conn = db.pool().acquire().await?;
-    Ok(verify_chain(audit::all(&mut conn).await?))
+    let entries = audit::all(&mut conn).await?;
+    Ok(match anchor {
+        Ok(a) => verify_chain_against(entries, a.as_ref()),
+        Err(e) => {
+            let report = verify_chain(entries);
+            if !report.is_intact() {
+                return Ok(report);
+            }
+            ChainReport {
+                first_broken: Some(report.entries + 1),
+                problem: Some(e.to_string()),
+                last_hash: None,
+                ..report
+            }
+        }
+    })
+}
+
+/// Moves the anchor beside the database to the chain's head, if the chain
+/// still holds the anchored entry (a cheap check; [`verify`] checks every
+/// link). A chain that does not is left with its old anchor, the evidence.
+/// Called when a command line run ends, after a backup, at log-out and
+/// when the desktop starts.
+pub async fn anchor(db: &Db, now: DateTime<Utc>) -> Result<()> {
+    let old = anchor_store::read(db.path())?;
+    let mut conn = db.pool().acquire().await?;
+    if let Some(old) = old.as_ref().filter(|a| a.entries > 0) {
+        if audit::hash_at(&mut conn, old.entries).await?.as_deref() != Some(old.hash.as_str()) {
+            return Ok(());
+        }
+    }
+    let (entries, last) = audit::head(&mut conn).await?;
+    drop(conn);
+    match last {
+        Some(hash) => anchor_store::write(
+            db.path(),
+            &Anchor {
+                entries,
+                hash,
+                at: now.to_rfc3339(),
+            },
+        ),
+        None => Ok(()),
+    }
+}
+
+/// Sets the anchor to the chain's head whatever it was: after a restore,
+/// whose chain is the backup's.
+pub(crate) async fn reanchor(db: &Db, now: DateTime<Utc>) -> Result<()> {
+    let _ = std::fs::remove_file(anchor_store::path_of(db.path()));
+    anchor(db, now).await
 }
 
 /// An entry as listed on the audit screen.

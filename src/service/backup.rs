@@ -85,6 +85,9 @@ pub async fn take(
     if dir == auto {
         prune(&auto)?;
     }
+    // The backup's manifest holds the chain's head; so does the anchor
+    // beside the database from now on. (A failure here loses no backup.)
+    let _ = audit::anchor(db, now).await;
     Ok(entry(&dest, &manifest))
 }
 
@@ -602,7 +605,8 @@ async fn after_swap(
         }));
         audit::record(&mut tx, &acting, now, change).await?;
         tx.commit().await?;
-        Ok(())
+        // The chain is now the backup's: the anchor follows it.
+        audit::reanchor(&db, now).await
     }
     .await;
     db.close().await;

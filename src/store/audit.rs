@@ -84,6 +84,25 @@ pub async fn all(conn: &mut SqliteConnection) -> Result<Vec<StoredEntry>> {
     Ok(rows.into_iter().map(StoredEntry::from).collect())
 }
 
+/// How many entries the chain holds and the last one's hash.
+pub async fn head(conn: &mut SqliteConnection) -> Result<(i64, Option<String>)> {
+    Ok(sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM audit_log), (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1)",
+    )
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+/// The hash of the `n`-th entry in id order (from 1), if there is one.
+pub async fn hash_at(conn: &mut SqliteConnection, n: i64) -> Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT hash FROM audit_log ORDER BY id LIMIT 1 OFFSET ?")
+            .bind(n - 1)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
+
 /// What to list. Empty fields do not filter.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {

@@ -18,6 +18,7 @@ use sha2::{Digest, Sha256};
 use sqlx::{Connection, SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
+use crate::domain::audit::Anchor;
 use crate::error::{Error, Result};
 
 /// File name suffix of a manifest: `<backup>.db.json`.
@@ -44,6 +45,9 @@ pub struct Manifest {
     pub tables: BTreeMap<String, i64>,
     /// The scans (`<sha256>.<ext>`) the database points to.
     pub scans: Vec<String>,
+    /// The head of its audit chain (absent in manifests of older versions).
+    #[serde(default)]
+    pub audit: Option<Anchor>,
 }
 
 /// The folder of automatic backups of the database at `db_path`:
@@ -174,6 +178,14 @@ pub async fn describe(file: &Path, reason: &str, now: DateTime<Utc>) -> Result<M
         0
     };
     let scans = scans(&mut conn).await?;
+    let audit = match super::audit::head(&mut conn).await {
+        Ok((entries, Some(hash))) => Some(Anchor {
+            entries,
+            hash,
+            at: now.to_rfc3339(),
+        }),
+        _ => None,
+    };
     conn.close().await?;
     Ok(Manifest {
         created_at: now.to_rfc3339(),
@@ -184,6 +196,7 @@ pub async fn describe(file: &Path, reason: &str, now: DateTime<Utc>) -> Result<M
         bytes,
         tables,
         scans,
+        audit,
     })
 }
 

@@ -7,6 +7,7 @@
 // The one module allowed to write queries (clippy.toml forbids them elsewhere).
 #![allow(clippy::disallowed_methods)]
 
+pub mod anchor;
 pub mod applicant_search;
 pub mod applicants;
 pub mod audit;

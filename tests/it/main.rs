@@ -9,6 +9,7 @@ mod accounts;
 mod applicants;
 mod architecture;
 mod audit;
+mod audit_anchor;
 mod backup;
 mod cli;
 mod cli_round;

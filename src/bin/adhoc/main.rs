@@ -142,6 +142,8 @@ macro_rules! on_db {
             let $db = &opened;
             $body.await
         };
+        // The audit chain's head is kept beside the database (issue 15).
+        let _ = adhoc::service::audit::anchor(&opened, chrono::Utc::now()).await;
         opened.close().await;
         result
     }};
