@@ -26,6 +26,7 @@ use crate::domain::scan;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::local_time;
+use crate::store::audit as audit_store;
 use crate::store::backup::{self as store, Manifest};
 use crate::store::{candidate, known_schema_version, meta, users, Db, OpenMode};
 
@@ -264,6 +265,11 @@ pub struct RestoreCheck {
     /// Scans the database points to that are neither in the backup's
     /// `berkas/` nor in the current one.
     pub scans_missing: Vec<String>,
+    /// Whether the backup's audit chain and this database's share their
+    /// entries up to the shorter one: a backup of this database. Otherwise
+    /// (another office's database, a copy from before another restore) the
+    /// restore asks to be told so ([`restore`]'s `from_elsewhere`).
+    pub continues: bool,
     /// After a restore: what could not be finished once the file was
     /// replaced (the restore itself stands).
     pub warning: Option<String>,
@@ -421,6 +427,18 @@ async fn check(live: &Path, file: &Path, now: DateTime<Utc>) -> Result<(RestoreC
             report.problem.unwrap_or_default()
         )));
     }
+    // Read-only reading leaves (empty) companion files behind: removed,
+    // so that the staged file alone is the copy.
+    let continues = match continues_chain(live, &staged)
+        .await
+        .and_then(|c| remove_companions(&staged, false).map(|()| c))
+    {
+        Ok(c) => c,
+        Err(e) => {
+            discard(&staged);
+            return Err(e);
+        }
+    };
     let backup_scans = file
         .parent()
         .unwrap_or_else(|| Path::new("."))
@@ -442,10 +460,38 @@ async fn check(live: &Path, file: &Path, now: DateTime<Utc>) -> Result<(RestoreC
             audit_entries: report.entries,
             last_audit,
             scans_missing,
+            continues,
             warning: None,
         },
         staged,
     ))
+}
+
+/// Whether the audit chains of the live database and of a (closed, staged)
+/// backup agree up to the shorter one. No live database, or an empty
+/// chain on either side, has nothing to disagree with.
+async fn continues_chain(live: &Path, staged: &Path) -> Result<bool> {
+    if !live.exists() {
+        return Ok(true);
+    }
+    let mut theirs = store::open_read_only(staged).await?;
+    let mut ours = store::open_read_only(live).await?;
+    let result = async {
+        let (n_backup, h_backup) = audit_store::head(&mut theirs).await?;
+        let (n_live, h_live) = audit_store::head(&mut ours).await?;
+        Ok::<_, Error>(match (h_backup, h_live) {
+            (Some(h), Some(_)) if n_backup <= n_live => {
+                audit_store::hash_at(&mut ours, n_backup).await? == Some(h)
+            }
+            (Some(_), Some(h)) => audit_store::hash_at(&mut theirs, n_live).await? == Some(h),
+            _ => true,
+        })
+    }
+    .await;
+    // Closed now: Windows cannot replace a file still open.
+    let _ = sqlx::Connection::close(theirs).await;
+    let _ = sqlx::Connection::close(ours).await;
+    result
 }
 
 /// Removes the WAL and shared-memory files of a closed database; unless
@@ -523,17 +569,25 @@ pub async fn inspect(
 }
 
 /// Restores a backup over the database at `live`, which nothing may have
-/// open: checks it, keeps the current database as a backup
+/// open: checks it (a backup that does not continue this database's audit
+/// chain only with `from_elsewhere`), keeps the current database as a backup
 /// (`sebelum-pemulihan`), swaps the checked copy in with one rename, brings
 /// back the scans it points to, and records the restore in its audit trail.
 pub async fn restore(
     live: &Path,
     session: &Session,
     file: &Path,
+    from_elsewhere: bool,
     now: DateTime<Utc>,
 ) -> Result<RestoreCheck> {
     session.require(Operation::ManageBackups)?;
     let (check, staged) = check(live, file, now).await?;
+    if !check.continues && !from_elsewhere {
+        discard(&staged);
+        return Err(refused(
+            "Cadangan ini bukan cadangan dari database ini: jejak auditnya berbeda (dari kantor lain, atau dari sebelum pemulihan lain). Bila memang itu yang hendak dipulihkan, ulangi dan nyatakan bahwa cadangan berasal dari tempat lain.".into(),
+        ));
+    }
     let swapped = async {
         if live.exists() {
             let current = Db::open(live, OpenMode::MustExist).await?;

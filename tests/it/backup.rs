@@ -126,7 +126,7 @@ async fn a_backup_is_a_consistent_copy_with_manifest_and_scans_and_restores() {
     assert_eq!(sha256_of(&live).unwrap(), before);
 
     let later = now() + Duration::minutes(5);
-    backup::restore(&live, &Session::cli(), &file, later)
+    backup::restore(&live, &Session::cli(), &file, false, later)
         .await
         .unwrap();
     let db = Db::open(&live, OpenMode::MustExist).await.unwrap();
@@ -231,7 +231,7 @@ async fn broken_or_foreign_files_are_refused_and_change_nothing() {
         (forged, "trigger audit_log_no_update hilang"),
         (mismatch, "tidak cocok dengan manifestnya"),
     ] {
-        let e = backup::restore(&live, &Session::cli(), &file, now())
+        let e = backup::restore(&live, &Session::cli(), &file, false, now())
             .await
             .unwrap_err();
         assert!(e.to_string().contains(expected), "{}: {e}", file.display());

@@ -58,7 +58,7 @@ async fn a_backup_that_brings_a_trigger_is_refused_before_it_can_take_over_an_ac
     let before = sha256_of(&live).unwrap();
     for attempt in [
         backup::inspect(&live, &Session::cli(), &planted, now()).await,
-        backup::restore(&live, &Session::cli(), &planted, now()).await,
+        backup::restore(&live, &Session::cli(), &planted, false, now()).await,
     ] {
         let e = attempt.unwrap_err();
         assert!(e.to_string().contains("trigger takeover tambahan"), "{e}");
@@ -96,7 +96,7 @@ async fn a_rewritten_audit_chain_under_the_apps_own_schema_is_still_refused() {
     .await;
     let live = t.path();
     t.db.clone().close().await;
-    let e = backup::restore(&live, &Session::cli(), &forged, now())
+    let e = backup::restore(&live, &Session::cli(), &forged, false, now())
         .await
         .unwrap_err();
     assert!(
@@ -137,7 +137,7 @@ async fn scan_names_that_are_paths_are_refused_and_nothing_is_written_outside() 
     // Left by an earlier run of an unfixed restore, perhaps.
     let _ = std::fs::remove_file(&target);
     t.db.clone().close().await;
-    let e = backup::restore(&live, &Session::cli(), &evil, now())
+    let e = backup::restore(&live, &Session::cli(), &evil, false, now())
         .await
         .unwrap_err();
     assert!(e.to_string().contains("nama tidak sah"), "{e}");
@@ -165,6 +165,7 @@ async fn a_scan_that_is_a_link_or_holds_other_bytes_is_not_brought_back() {
         &live,
         &Session::cli(),
         &good,
+        false,
         now() + chrono::Duration::minutes(1),
     )
     .await
@@ -179,6 +180,7 @@ async fn a_scan_that_is_a_link_or_holds_other_bytes_is_not_brought_back() {
         &live,
         &Session::cli(),
         &good,
+        false,
         now() + chrono::Duration::minutes(2),
     )
     .await
@@ -194,6 +196,7 @@ async fn a_scan_that_is_a_link_or_holds_other_bytes_is_not_brought_back() {
         &live,
         &Session::cli(),
         &good,
+        false,
         now() + chrono::Duration::minutes(3),
     )
     .await
@@ -221,7 +224,7 @@ async fn a_restore_by_an_account_the_backup_does_not_have_completes_and_is_audit
     };
     let live = t.path();
     t.db.clone().close().await;
-    let check = backup::restore(&live, &newcomer, &good, now())
+    let check = backup::restore(&live, &newcomer, &good, false, now())
         .await
         .unwrap();
     assert_eq!(check.warning, None);
@@ -233,5 +236,59 @@ async fn a_restore_by_an_account_the_backup_does_not_have_completes_and_is_audit
             .unwrap();
     assert_eq!(action, "backup.restored");
     assert_eq!((user_id, username.as_str()), (None, "admin2"));
+    db.close().await;
+}
+
+#[tokio::test]
+async fn a_backup_of_another_database_is_restored_only_when_said_to_be_from_elsewhere() {
+    let (t, _, _usb, own) = made().await;
+    // Another installation for the same kabupaten, set up at another time:
+    // its own chain from the first entry on.
+    let other = common::empty_db().await;
+    let other_admin = adhoc::service::setup::first_run(
+        &other.db,
+        Some("3514"),
+        &common::admin_input(),
+        now() + chrono::Duration::hours(1),
+    )
+    .await
+    .unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let theirs = backup::manual(&other.db, &other_admin, elsewhere.path(), now())
+        .await
+        .unwrap();
+    let theirs = PathBuf::from(&theirs.path);
+    let live = t.path();
+    t.db.clone().close().await;
+
+    assert!(
+        backup::inspect(&live, &Session::cli(), &own, now())
+            .await
+            .unwrap()
+            .continues
+    );
+    let check = backup::inspect(&live, &Session::cli(), &theirs, now())
+        .await
+        .unwrap();
+    assert!(!check.continues);
+    let before = sha256_of(&live).unwrap();
+    let e = backup::restore(&live, &Session::cli(), &theirs, false, now())
+        .await
+        .unwrap_err();
+    assert!(
+        e.to_string().contains("bukan cadangan dari database ini"),
+        "{e}"
+    );
+    assert_eq!(sha256_of(&live).unwrap(), before);
+    let later = now() + chrono::Duration::minutes(1);
+    backup::restore(&live, &Session::cli(), &theirs, true, later)
+        .await
+        .unwrap();
+    // Its chain is now the live one, anchored anew.
+    let db = Db::open(&live, OpenMode::MustExist).await.unwrap();
+    assert!(adhoc::service::audit::verify(&db)
+        .await
+        .unwrap()
+        .is_intact());
     db.close().await;
 }

@@ -70,7 +70,11 @@ pub async fn inspect_backup<R: Runtime>(
 /// (the current one is kept as a backup), opens the restored one and ends
 /// the session, since its accounts are those of the backup.
 #[tauri::command]
-pub async fn restore_backup(state: State<'_, AppState>, path: String) -> CmdResult<RestoreCheck> {
+pub async fn restore_backup(
+    state: State<'_, AppState>,
+    path: String,
+    from_elsewhere: bool,
+) -> CmdResult<RestoreCheck> {
     let session = state.session()?;
     session.require(Operation::ManageBackups)?;
     let busy = Error::Storage {
@@ -81,7 +85,14 @@ pub async fn restore_backup(state: State<'_, AppState>, path: String) -> CmdResu
         db.close().await;
     }
     let live = state.path().to_path_buf();
-    let result = backup::restore(&live, &session, &PathBuf::from(path), Utc::now()).await;
+    let result = backup::restore(
+        &live,
+        &session,
+        &PathBuf::from(path),
+        from_elsewhere,
+        Utc::now(),
+    )
+    .await;
     // Whatever happened, the database (restored or as it was) is opened again.
     state.put_db(
         Db::open(&live, OpenMode::MustExist)

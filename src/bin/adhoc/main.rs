@@ -108,6 +108,10 @@ enum Command {
         /// Hanya memeriksa dan menampilkan isinya, tanpa memulihkan.
         #[arg(long)]
         periksa: bool,
+        /// Cadangan memang dari database lain (jejak auditnya bukan
+        /// lanjutan database ini), mis. dari kantor lain.
+        #[arg(long = "dari-tempat-lain")]
+        dari_tempat_lain: bool,
     },
     /// Membuat database demo Kabupaten Pasuruan dengan pendaftar fiktif.
     Demo {
@@ -209,9 +213,11 @@ async fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Backup { out } => on_db!(cli.db, |db| storage::backup(db, out, now)),
-        Command::Restore { file, periksa } => {
-            storage::restore(&db_path(cli.db)?, &file, periksa, now).await
-        }
+        Command::Restore {
+            file,
+            periksa,
+            dari_tempat_lain,
+        } => storage::restore(&db_path(cli.db)?, &file, periksa, dari_tempat_lain, now).await,
         Command::Demo { seed } => {
             let path = db_path(cli.db)?;
             let report = demo::build_demo(&path, seed, now).await?;

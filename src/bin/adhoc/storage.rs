@@ -26,13 +26,19 @@ pub async fn backup(db: &Db, out: Option<PathBuf>, now: DateTime<Utc>) -> Result
 }
 
 /// Checks a backup (`periksa`) or restores it over the database at `live`.
-pub async fn restore(live: &Path, file: &Path, periksa: bool, now: DateTime<Utc>) -> Result<()> {
+pub async fn restore(
+    live: &Path,
+    file: &Path,
+    periksa: bool,
+    from_elsewhere: bool,
+    now: DateTime<Utc>,
+) -> Result<()> {
     // Nothing else may have the database open while it is swapped.
     let _lock = adhoc::store::InstanceLock::take(live)?;
     let check = if periksa {
         backup::inspect(live, &Session::cli(), file, now).await?
     } else {
-        backup::restore(live, &Session::cli(), file, now).await?
+        backup::restore(live, &Session::cli(), file, from_elsewhere, now).await?
     };
     eprintln!("Berkas: {}", check.path);
     eprintln!("SHA-256: {}", check.sha256);
@@ -50,6 +56,12 @@ pub async fn restore(live: &Path, file: &Path, periksa: bool, now: DateTime<Utc>
     );
     if let Some(last) = &check.last_audit {
         eprintln!("Catatan audit terakhir: {last}");
+    }
+    if !check.continues {
+        eprintln!(
+            "Perhatian: jejak audit cadangan ini bukan lanjutan database ini (dari database lain){}.",
+            if periksa { "; memulihkannya memerlukan --dari-tempat-lain" } else { "" }
+        );
     }
     if !check.scans_missing.is_empty() {
         eprintln!(

@@ -198,7 +198,7 @@ export interface Commands {
   /** Checks a backup file (path, or picked in a dialog when null) without changing anything; null if cancelled. */
   inspect_backup: { args: { path: string | null }; result: RestoreCheck | null };
   /** Restores a checked backup; the current database is kept as a backup and the session ends. */
-  restore_backup: { args: { path: string }; result: RestoreCheck };
+  restore_backup: { args: { path: string; fromElsewhere: boolean }; result: RestoreCheck };
 }
 
 export type CommandName = keyof Commands;

@@ -22,6 +22,13 @@ last_audit: string | null,
  */
 scans_missing: Array<string>, 
 /**
+ * Whether the backup's audit chain and this database's share their
+ * entries up to the shorter one: a backup of this database. Otherwise
+ * (another office's database, a copy from before another restore) the
+ * restore asks to be told so ([`restore`]'s `from_elsewhere`).
+ */
+continues: boolean, 
+/**
  * After a restore: what could not be finished once the file was
  * replaced (the restore itself stands).
  */

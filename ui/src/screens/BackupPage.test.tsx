@@ -59,6 +59,7 @@ function check(patch: Partial<RestoreCheck> = {}): RestoreCheck {
     audit_entries: 5_678,
     last_audit: "25-11-2026 16:30 ketua: stage.close",
     scans_missing: [],
+    continues: true,
     warning: null,
     ...patch,
   };
@@ -243,7 +244,9 @@ describe("BackupPage", () => {
     await user.click(within(dialog).getByRole("checkbox", { name: /Saya mengerti/ }));
     expect(confirm).toBeEnabled();
     await user.click(confirm);
-    expect(named(calls, "restore_backup").map((c) => c.args)).toEqual([{ path: `${DIR}\\20261125-1630-tutup-administrasi.db` }]);
+    expect(named(calls, "restore_backup").map((c) => c.args)).toEqual([
+      { path: `${DIR}\\20261125-1630-tutup-administrasi.db`, fromElsewhere: false },
+    ]);
 
     const done = await screen.findByRole("dialog", { name: "Database dipulihkan" });
     expect(within(done).getByTestId("restore-done")).toHaveTextContent("Database telah dipulihkan");
@@ -271,6 +274,26 @@ describe("BackupPage", () => {
     await user.click(within(dialog).getByRole("button", { name: "Ya, pulihkan" }));
     const done = await screen.findByRole("dialog", { name: "Database dipulihkan" });
     expect(within(done).getByTestId("restore-after-warning")).toHaveTextContent(warning);
+  });
+
+  it("restores a backup from elsewhere only when told so", async () => {
+    const calls = mock((cmd) => {
+      if (cmd === "inspect_backup") return check({ continues: false });
+      if (cmd === "restore_backup") return check({ continues: false });
+      return undefined;
+    });
+    const user = userEvent.setup();
+    render(<BackupPage onLoggedOut={vi.fn()} />);
+    await screen.findAllByTestId("backup-row");
+    await user.click(screen.getByRole("button", { name: /Pulihkan cadangan 25-11-2026 16:30/ }));
+    const dialog = await screen.findByRole("dialog", { name: "Pulihkan cadangan" });
+    expect(within(dialog).getByTestId("restore-elsewhere")).toHaveTextContent("bukan cadangan dari database ini");
+    await user.click(within(dialog).getByRole("checkbox", { name: /Saya mengerti/ }));
+    const confirm = within(dialog).getByRole("button", { name: "Ya, pulihkan" });
+    expect(confirm).toBeDisabled();
+    await user.click(within(dialog).getByRole("checkbox", { name: /berasal dari tempat lain/ }));
+    await user.click(confirm);
+    expect(named(calls, "restore_backup").map((c) => c.args.fromElsewhere)).toEqual([true]);
   });
 
   it("closes the confirmation with Escape and restores nothing", async () => {

@@ -275,6 +275,11 @@ function RestoreDialog({ check, onClose, onRestored }: DialogProps) {
   const mounted = useMounted();
   const understoodId = useId();
   const [understood, setUnderstood] = useState(false);
+  // A backup whose audit trail does not continue this database's is
+  // restored only when the user says it comes from elsewhere.
+  const elsewhereId = useId();
+  const [elsewhere, setElsewhere] = useState(false);
+  const ready = understood && (check.continues || elsewhere);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // While the restore runs the dialog cannot be closed (Escape, ×, backdrop);
@@ -285,12 +290,12 @@ function RestoreDialog({ check, onClose, onRestored }: DialogProps) {
   }, [onClose]);
 
   const restore = async () => {
-    if (!understood || busyRef.current) return;
+    if (!ready || busyRef.current) return;
     busyRef.current = true;
     setBusy(true);
     setError(null);
     try {
-      const r = await call("restore_backup", { path: check.path });
+      const r = await call("restore_backup", { path: check.path, fromElsewhere: !check.continues && elsewhere });
       if (mounted.current) onRestored(r);
     } catch (e) {
       if (mounted.current) setError(toErrorPayload(e).message);
@@ -376,6 +381,25 @@ function RestoreDialog({ check, onClose, onRestored }: DialogProps) {
           </div>
         )}
 
+        {!check.continues && (
+          <div className="warn-box" data-testid="restore-elsewhere">
+            <p>
+              <strong>Cadangan ini bukan cadangan dari database ini.</strong> Jejak auditnya berbeda: cadangan berasal
+              dari komputer atau kantor lain, atau dibuat sebelum pemulihan yang lain.
+            </p>
+            <div className="check">
+              <input
+                type="checkbox"
+                id={elsewhereId}
+                checked={elsewhere}
+                disabled={busy}
+                onChange={(e) => setElsewhere(e.target.checked)}
+              />
+              <label htmlFor={elsewhereId}>Saya tahu cadangan ini berasal dari tempat lain dan tetap ingin memulihkannya.</label>
+            </div>
+          </div>
+        )}
+
         <div className="check backup-understood">
           <input
             type="checkbox"
@@ -403,7 +427,7 @@ function RestoreDialog({ check, onClose, onRestored }: DialogProps) {
             type="button"
             id="restore-confirm"
             className="danger"
-            disabled={!understood || busy}
+            disabled={!ready || busy}
             onClick={() => void restore()}
           >
             {busy ? "Memulihkan…" : "Ya, pulihkan"}

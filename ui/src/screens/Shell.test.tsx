@@ -263,6 +263,7 @@ describe("Shell", () => {
       audit_entries: 40,
       last_audit: null,
       scans_missing: [],
+      continues: true,
       warning: null,
     };
     mockIPC((cmd, args) => {
@@ -298,7 +299,7 @@ describe("Shell", () => {
     const dialog = await screen.findByRole("dialog", { name: "Pulihkan cadangan" });
     await user.click(within(dialog).getByRole("checkbox", { name: /Saya mengerti/ }));
     await user.click(within(dialog).getByRole("button", { name: "Ya, pulihkan" }));
-    expect(calls.find((c) => c.cmd === "restore_backup")?.args).toEqual({ path: check.path });
+    expect(calls.find((c) => c.cmd === "restore_backup")?.args).toEqual({ path: check.path, fromElsewhere: false });
     const done = await screen.findByRole("dialog", { name: "Database dipulihkan" });
     expect(onLogout).not.toHaveBeenCalled();
     await user.click(within(done).getByRole("button", { name: "Masuk kembali" }));
