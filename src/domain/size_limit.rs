@@ -47,7 +47,7 @@ impl SizeLimit {
 fn size_text(bytes: u64) -> String {
     const MB: u64 = 1024 * 1024;
     if bytes >= MB {
-        if bytes % MB == 0 {
+        if bytes.is_multiple_of(MB) {
             format!("{} MB", bytes / MB)
         } else {
             format!("{:.1} MB", bytes as f64 / MB as f64)
