@@ -273,14 +273,6 @@ fn refused(message: String) -> Error {
 /// anything; returns what it holds and the checked (and migrated) copy,
 /// staged beside the live database for [`restore`].
 async fn check(live: &Path, file: &Path, now: DateTime<Utc>) -> Result<(RestoreCheck, PathBuf)> {
-    // Only a regular file: a named pipe would hold the open, a device never
-    // end the hash below.
-    if std::fs::metadata(file).is_ok_and(|m| !m.is_file()) {
-        return Err(refused(format!(
-            "{} bukan berkas database.",
-            file.display()
-        )));
-    }
     let mut header = [0u8; 16];
     let read =
         std::fs::File::open(file).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header));

@@ -74,8 +74,8 @@ async fn a_backup_that_brings_a_trigger_is_refused_before_it_can_take_over_an_ac
 }
 
 /// A manifest that never ends (a link to `/dev/zero`) is refused once it
-/// is larger than any manifest, and a device is no backup: neither is read
-/// until the memory or the patience runs out.
+/// is larger than any manifest, and a device is no backup (its first bytes
+/// are not SQLite's): neither is read until the memory runs out.
 #[cfg(unix)]
 #[tokio::test]
 async fn a_manifest_or_a_backup_that_never_ends_is_refused() {
@@ -92,7 +92,7 @@ async fn a_manifest_or_a_backup_that_never_ends_is_refused() {
     let e = backup::inspect(&live, &Session::cli(), "/dev/zero".as_ref(), now())
         .await
         .unwrap_err();
-    assert!(e.to_string().contains("bukan berkas database"), "{e}");
+    assert!(e.to_string().contains("bukan database SQLite"), "{e}");
 }
 
 #[tokio::test]
