@@ -1,5 +1,6 @@
 # Seleksi Ad Hoc. Two commands matter:
-#   make run    installs what is missing, builds, starts the app (demo database on first run)
+#   make run    installs what is missing, builds, starts the app on a demo database of its
+#               own (never the installed app's database)
 #   make test   installs what is missing, then runs every check
 #   make dist   (for whoever publishes a release) the Windows installer, the
 #               portable Windows zip and the .deb, with their checksums, in dist/
@@ -37,22 +38,32 @@ WIN       := x86_64-pc-windows-gnu
 
 APP   := target/debug/seleksi-adhoc
 ADHOC := target/debug/adhoc
-DB    ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)/id.seleksiadhoc.desktop/seleksi-adhoc.db
+# `make run` never opens the installed app's database (DATA/seleksi-adhoc.db):
+# the demo's passwords are published in the README. The demo, and the empty
+# start, live in folders of their own, with their own backups and scans.
+DATA  := $(or $(XDG_DATA_HOME),$(HOME)/.local/share)/id.seleksiadhoc.desktop
+DEMO_DB  ?= $(DATA)/demo/seleksi-adhoc-demo.db
+EMPTY_DB ?= $(DATA)/kosong/seleksi-adhoc-kosong.db
+DB    ?= $(if $(EMPTY),$(EMPTY_DB),$(DEMO_DB))
 XVFB  := xvfb-run -a -s "-screen 0 1400x900x24"
 
 .PHONY: help run test dist disk build ui deps deps-system deps-test deps-ui deps-e2e deps-windows toolchain \
         fmt-check clippy rust-test bindings-check ui-test e2e windows-build windows-test seeds seeds-check clean
 
 help:
-	@echo "make run    build and start Seleksi Ad Hoc (demo database on first run; EMPTY=1 for an empty start)"
+	@echo "make run    build and start Seleksi Ad Hoc on a demo database of its own (EMPTY=1: on an empty one)"
 	@echo "make test   run every check: fmt, clippy, Rust tests, UI tests, end-to-end tests under Xvfb"
 
 ## ---- the two commands ------------------------------------------------------
 
 run: deps build
-	@if [ ! -e "$(DB)" ] && [ -z "$${EMPTY:-}" ]; then \
-	  echo "No database yet at $(DB): creating the demo database (make run EMPTY=1 starts empty)."; \
+	@if [ ! -e "$(DB)" ] && [ -z "$(EMPTY)" ]; then \
+	  echo "No demo database yet at $(DB): creating it (make run EMPTY=1 starts on an empty one)."; \
 	  $(ADHOC) --db "$(DB)" demo; \
+	fi
+	@if [ -e "$(DATA)/seleksi-adhoc.db" ]; then \
+	  echo "Note: make run does not open $(DATA)/seleksi-adhoc.db, the installed app's database."; \
+	  echo "      An older make run put the demo there; if that file is the demo, delete it."; \
 	fi
 	@if [ -z "$${DISPLAY:-}" ] && [ -z "$${WAYLAND_DISPLAY:-}" ]; then \
 	  echo "No display found: run it under a virtual display with: xvfb-run -a make run"; exit 1; \

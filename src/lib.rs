@@ -5,6 +5,7 @@
 //! transaction each, authorised) → `store` (the only SQL). The desktop shell
 //! and the `adhoc` CLI call services and nothing else.
 
+pub mod bounded_read;
 pub mod docs;
 pub mod domain;
 pub mod durable;

@@ -471,3 +471,44 @@ fn help_desk_and_verification_through_the_shell() {
     .unwrap_err();
     assert_eq!(err["code"], "validation");
 }
+
+/// A file picked for reading that says it is empty and never ends
+/// (`/dev/zero`) is refused once it passes the limit of what it stands for
+/// (a scan, a logo, a CSV file), not read until the memory runs out.
+#[cfg(unix)]
+#[test]
+fn a_picked_file_that_never_ends_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = adhoc_desktop::run_app(mock_builder(), dir.path().join("app.db"))
+        .build(tauri::generate_context!())
+        .unwrap();
+    let webview = match app.get_webview_window("main") {
+        Some(w) => w,
+        None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap(),
+    };
+    invoke(
+        &webview,
+        "complete_first_run",
+        json!({"kabupaten": "35.14", "admin": {"username": "admin", "full_name": "Admin Uji", "password": "rahasia-sekali-123"}}),
+    )
+    .unwrap();
+    // The dialog's stand-in (debug builds only); no other test picks a file.
+    std::env::set_var("ADHOC_PICK_FILE", "/dev/zero");
+    let refused = [
+        ("attach_scan", json!({"applicantId": 1, "code": "ktp"})),
+        ("upload_logo", json!({})),
+        ("import_party_list", json!({})),
+    ]
+    .map(|(cmd, args)| (cmd, invoke(&webview, cmd, args)));
+    std::env::remove_var("ADHOC_PICK_FILE");
+    for (cmd, result) in refused {
+        let err = result.unwrap_err();
+        assert_eq!(err["code"], "validation", "{cmd}: {err}");
+        assert!(
+            err["message"].as_str().unwrap().contains("melebihi batas"),
+            "{cmd}: {err}"
+        );
+    }
+}

@@ -7,7 +7,24 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::domain::size_limit::SizeLimit;
 use crate::error::{Error, Result};
+
+/// Largest CSV file read. The largest file staff bring, a kabupaten's
+/// party-membership list, is a few MB; anything near this is not the file
+/// meant, and is refused before it fills the memory.
+pub const LIMIT: SizeLimit = SizeLimit {
+    bytes: 64 * 1024 * 1024,
+    field: "berkas",
+    what: "Berkas CSV",
+    hint: "Periksa bahwa berkas yang dipilih benar.",
+};
+
+/// Reads a CSV file staff picked or named, refusing more than [`LIMIT`]
+/// however large the file says it is.
+pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
+    crate::bounded_read::read_file(path, &LIMIT)
+}
 
 /// One problem in an input file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -1,6 +1,7 @@
 //! Scanned documents: what kind of file it is, judged from its bytes (never
 //! from its name), and how large it may be.
 
+use crate::domain::size_limit::SizeLimit;
 use crate::error::{Error, Result};
 
 /// Largest scan accepted.
@@ -54,20 +55,18 @@ pub fn is_stored_name(name: &str) -> bool {
             .any(|k| k.extension() == ext)
 }
 
-/// Refuses a scan larger than [`MAX_BYTES`] (callers may check a file's
-/// size before reading it).
+/// The scan's limit as files from outside are read with
+/// ([`crate::bounded_read::read_file`]).
+pub const LIMIT: SizeLimit = SizeLimit {
+    bytes: MAX_BYTES as u64,
+    field: "berkas",
+    what: "Berkas pindaian",
+    hint: "Pindai ulang dengan resolusi lebih rendah.",
+};
+
+/// Refuses a scan larger than [`MAX_BYTES`].
 pub fn check_size(len: u64) -> Result<()> {
-    if len > MAX_BYTES as u64 {
-        return Err(Error::validation(
-            "berkas",
-            format!(
-                "Berkas pindaian {:.1} MB; paling besar {} MB. Pindai ulang dengan resolusi lebih rendah.",
-                len as f64 / 1_048_576.0,
-                MAX_BYTES / 1_048_576
-            ),
-        ));
-    }
-    Ok(())
+    LIMIT.check(len)
 }
 
 /// Checks a scan: not empty, not too large, and a PDF, JPEG or PNG by its

@@ -120,6 +120,11 @@ pub struct Derived {
     pub verdict: Option<AdminVerdict>,
     /// Why TMS: every failed rule and every document missing or not in order.
     pub reasons: Vec<String>,
+    /// The same reasons as a document that may be published prints them
+    /// ([`crate::domain::eligibility::Rule::printed_failure`]): no party named.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub printed_reasons: Vec<String>,
     /// What is still open: unchecked documents, rules that need a decision.
     pub pending: Vec<String>,
 }
@@ -136,11 +141,22 @@ pub fn derive(
     rules: &[RuleResult],
 ) -> Derived {
     let mut reasons = Vec::new();
+    let mut printed_reasons: Vec<String> = Vec::new();
     let mut pending = Vec::new();
     for r in rules {
         match r.verdict {
             Verdict::Pass => {}
-            Verdict::Fail => reasons.push(format!("{}: {}", r.rule.label(), r.reason)),
+            Verdict::Fail => {
+                let full = format!("{}: {}", r.rule.label(), r.reason);
+                let printed = r
+                    .rule
+                    .printed_failure()
+                    .map_or_else(|| full.clone(), str::to_string);
+                if !printed_reasons.contains(&printed) {
+                    printed_reasons.push(printed);
+                }
+                reasons.push(full);
+            }
             Verdict::Review => {
                 pending.push(format!("{} perlu diputuskan: {}", r.rule.label(), r.reason))
             }
@@ -150,18 +166,24 @@ pub fn derive(
         .iter()
         .filter(|q| q.mandatory && q.applies_to(former_member, listed))
     {
-        match checks.iter().find(|c| c.code == req.code) {
-            None => pending.push(format!("{} belum diperiksa.", req.name)),
+        let reason = match checks.iter().find(|c| c.code == req.code) {
+            None => {
+                pending.push(format!("{} belum diperiksa.", req.name));
+                continue;
+            }
             Some(c) => match c.verdict {
-                DocVerdict::Sesuai => {}
-                DocVerdict::TidakAda => reasons.push(format!("{} tidak ada.", req.name)),
-                DocVerdict::TidakSesuai => reasons.push(format!(
+                DocVerdict::Sesuai => continue,
+                DocVerdict::TidakAda => format!("{} tidak ada.", req.name),
+                DocVerdict::TidakSesuai => format!(
                     "{} tidak sesuai: {}",
                     req.name,
                     c.reason.as_deref().unwrap_or("tanpa alasan")
-                )),
+                ),
             },
-        }
+        };
+        // A document's reason names the document: printed as it is.
+        printed_reasons.push(reason.clone());
+        reasons.push(reason);
     }
     let verdict = if !reasons.is_empty() {
         Some(AdminVerdict::TMS)
@@ -173,6 +195,7 @@ pub fn derive(
     Derived {
         verdict,
         reasons,
+        printed_reasons,
         pending,
     }
 }
@@ -252,6 +275,47 @@ mod tests {
                 "Surat pernyataan tidak sesuai: Tidak ditandatangani"
             ]
         );
+    }
+
+    #[test]
+    fn a_printed_reason_never_names_the_party() {
+        let fail = |rule, reason: &str| RuleResult {
+            rule,
+            verdict: Verdict::Fail,
+            reason: reason.into(),
+        };
+        let rules = [
+            fail(Rule::Usia, "Berusia 16 tahun."),
+            fail(
+                Rule::StatusPartai,
+                "Keluar dari partai politik tahun 2021, baru 1 tahun sebelum tanggal acuan; paling sedikit 5 tahun.",
+            ),
+            fail(
+                Rule::KeanggotaanPartai,
+                "NIK tercatat sebagai anggota Partai Contoh Sejahtera. Bila dicatut tanpa persetujuan, lampirkan surat pernyataan bermeterai.",
+            ),
+        ];
+        let mut checks = all_in_order();
+        checks[2].verdict = DocVerdict::TidakAda;
+        let d = derive(&requirements(), false, false, &checks, &rules);
+        assert_eq!(d.verdict, Some(AdminVerdict::TMS));
+        // The screens keep the party for staff and the plenary.
+        assert!(
+            d.reasons[2].contains("Partai Contoh Sejahtera"),
+            "{:?}",
+            d.reasons
+        );
+        assert_eq!(
+            d.printed_reasons,
+            [
+                "Usia: Berusia 16 tahun.",
+                "Tidak memenuhi syarat keanggotaan partai politik.",
+                "Fotokopi KTP-el tidak ada."
+            ]
+        );
+        // Without a party rule failed, what is printed is what is shown.
+        let d = derive(&requirements(), false, false, &checks, &rules[..1]);
+        assert_eq!(d.printed_reasons, d.reasons);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 use std::io::Cursor;
 
 use super::writer::ImageData;
+use crate::domain::size_limit::SizeLimit;
 use crate::error::{Error, Result};
 
 /// Longest side of a PNG logo as printed, in pixels (enough for 2 cm at
@@ -17,6 +18,14 @@ use crate::error::{Error, Result};
 pub const MAX_SIDE: u32 = 480;
 /// Largest file accepted.
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
+/// The logo file's limit as it is read from outside
+/// ([`crate::bounded_read::read_file`]).
+pub const LIMIT: SizeLimit = SizeLimit {
+    bytes: MAX_BYTES as u64,
+    field: "logo",
+    what: "Berkas logo",
+    hint: "Kecilkan gambarnya lalu unggah lagi.",
+};
 /// Largest JPEG accepted (it is embedded as it is, in every document).
 pub const MAX_JPEG_BYTES: usize = 512 * 1024;
 

@@ -11,9 +11,10 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
+use crate::bounded_read::{read_at_most, read_file};
 use crate::domain::permission::{Operation, Session};
 use crate::domain::round::Stage;
-use crate::domain::scan::{sniff, ScanKind};
+use crate::domain::scan::{sniff, ScanKind, LIMIT, MAX_BYTES};
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 
@@ -164,6 +165,18 @@ pub async fn list(db: &Db, session: &Session, applicant_id: i64) -> Result<Vec<A
 
 /// The stored file of a scan (checked against its hash). Any logged-in role.
 pub async fn file(db: &Db, session: &Session, sha256: &str) -> Result<(PathBuf, ScanKind)> {
+    let (path, kind, _) = stored(db, session, sha256).await?;
+    Ok((path, kind))
+}
+
+/// The bytes of a stored scan, checked against its hash (the bytes shown
+/// are the bytes checked). Any logged-in role.
+pub async fn bytes(db: &Db, session: &Session, sha256: &str) -> Result<(Vec<u8>, ScanKind)> {
+    let (_, kind, bytes) = stored(db, session, sha256).await?;
+    Ok((bytes, kind))
+}
+
+async fn stored(db: &Db, session: &Session, sha256: &str) -> Result<(PathBuf, ScanKind, Vec<u8>)> {
     session.require(Operation::Read)?;
     let mut conn = db.pool().acquire().await?;
     let kind = store::media_type_of(&mut conn, sha256)
@@ -171,23 +184,33 @@ pub async fn file(db: &Db, session: &Session, sha256: &str) -> Result<(PathBuf, 
         .and_then(|m| ScanKind::from_media_type(&m))
         .ok_or_else(|| Error::NotFound(format!("Pindaian {sha256}")))?;
     let path = path_of(db, sha256, kind);
-    let bytes = std::fs::read(&path).map_err(|e| {
-        Error::validation(
-            "berkas",
-            format!(
-                "Berkas pindaian {} tidak dapat dibaca: {e}. Pulihkan folder berkas dari cadangan.",
-                path.display()
-            ),
-        )
-    })?;
-    if format!("{:x}", Sha256::digest(&bytes)) != sha256 {
-        return Err(Error::validation(
+    // No scan larger than the limit was ever kept: a larger file under this
+    // name has changed, and is not read whole to find that out.
+    let bytes = std::fs::File::open(&path)
+        .and_then(|f| read_at_most(f, MAX_BYTES as u64))
+        .map_err(|e| {
+            Error::validation(
+                "berkas",
+                format!(
+                    "Berkas pindaian {} tidak dapat dibaca: {e}. Pulihkan folder berkas dari cadangan.",
+                    path.display()
+                ),
+            )
+        })?;
+    match bytes {
+        Some(bytes) if format!("{:x}", Sha256::digest(&bytes)) == sha256 => Ok((path, kind, bytes)),
+        _ => Err(Error::validation(
             "berkas",
             format!(
                 "Berkas pindaian {} sudah berubah sejak disimpan. Pulihkan dari cadangan.",
                 path.display()
             ),
-        ));
+        )),
     }
-    Ok((path, kind))
+}
+
+/// Reads a scan picked from outside (a file dialog, a path), refusing
+/// more than [`MAX_BYTES`] however large the file says it is.
+pub fn read_picked(path: &Path) -> Result<Vec<u8>> {
+    read_file(path, &LIMIT)
 }

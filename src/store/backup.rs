@@ -132,17 +132,28 @@ fn write_manifest(backup: &Path, m: &Manifest) -> Result<()> {
 /// Reads the manifest beside a backup, if there is one.
 pub fn read_manifest(backup: &Path) -> Result<Option<Manifest>> {
     let path = manifest_path(backup);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => serde_json::from_str(&text).map(Some).map_err(|e| {
-            Error::validation(
-                "cadangan",
-                format!("Manifest {} rusak: {e}.", path.display()),
-            )
-        }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(io("membaca manifest", &path, e)),
-    }
+    let file = match std::fs::File::open(&path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io("membaca manifest", &path, e)),
+    };
+    let broken = |why: String| {
+        Error::validation(
+            "cadangan",
+            format!("Manifest {} rusak: {why}.", path.display()),
+        )
+    };
+    // A manifest lists the scans by name: a few MB for the largest office.
+    let text = crate::bounded_read::read_at_most(file, MANIFEST_MAX_BYTES)
+        .map_err(|e| io("membaca manifest", &path, e))?
+        .ok_or_else(|| broken(format!("lebih dari {} MB", MANIFEST_MAX_BYTES >> 20)))?;
+    serde_json::from_slice(&text)
+        .map(Some)
+        .map_err(|e| broken(e.to_string()))
 }
+
+/// Largest manifest read.
+const MANIFEST_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The manifest of a database file: its hash, schema version, row counts
 /// and scans. The file is opened read-only and not changed.

@@ -58,7 +58,8 @@ def tauri_driver(data_home: Path):
     env["XDG_CACHE_HOME"] = str(data_home / "cache")
     env.pop("ADHOC_DB", None)
     # A save dialog cannot be driven through WebDriver: files the app saves
-    # go to this folder under their suggested names (src-tauri files.rs).
+    # go to this folder under their suggested names (src-tauri files.rs; only
+    # debug builds, which `make e2e` builds and APP names, read it).
     env["ADHOC_SAVE_DIR"] = str(data_home / "saved")
     (data_home / "saved").mkdir(exist_ok=True)
     proc = subprocess.Popen(

@@ -286,6 +286,27 @@ fn the_party_list_from_the_command_line() {
     assert!(stderr(&o).contains("1 anggota partai disimpan"));
 }
 
+/// `/dev/zero` says it holds nothing and never ends: an import refuses it
+/// once more than any CSV file has come, instead of reading until the
+/// memory runs out.
+#[cfg(unix)]
+#[test]
+fn an_input_file_that_never_ends_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kpu.db");
+    let db = db.to_str().unwrap();
+    assert!(adhoc(&["--db", db, "init", "--wilayah", "3514"])
+        .status
+        .success());
+    let o = adhoc(&["--db", db, "parties", "import", "/dev/zero"]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("Berkas CSV melebihi batas 64 MB."),
+        "{}",
+        stderr(&o)
+    );
+}
+
 #[test]
 fn applicants_import_and_export_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();

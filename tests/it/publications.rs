@@ -18,7 +18,7 @@ use adhoc::pdf::Paper;
 use adhoc::service::auth::Session;
 use adhoc::service::demo::{build_demo, DEMO_PASSWORD};
 use adhoc::service::publications::{self, PublicationRequest};
-use adhoc::service::{auth, selection};
+use adhoc::service::{auth, selection, verification};
 use adhoc::store::{Db, OpenMode};
 use chrono::NaiveDate;
 use common::{as_role, now};
@@ -293,6 +293,52 @@ async fn every_kind_names_the_right_people_and_nothing_private() {
     assert!(text.contains("Desa/Kelurahan"), "{text}");
     assert_eq!(made.number, "04/PP.04.1-Pu/3514/2026");
     db.close().await;
+}
+
+/// The minutes of the administrative stage give every TMS reason but never
+/// the party an applicant is tied to: they may be published (DOMAIN.md) and
+/// the party list is often wrong. The screens keep the party for staff.
+#[tokio::test]
+async fn the_administrative_minutes_name_no_party() {
+    let (dir, db, chair) = demo().await;
+    // The demo's invented parties, one word of each (a table cell may wrap
+    // a name across lines).
+    let parties = ["Sejahtera", "Fiktif", "Nusantara", "Rakyat"];
+    let mut checked = 0;
+    for round in [1, 2] {
+        let listed: Vec<String> = verification::results(&db, &chair, round, now())
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.reasons.contains("tercatat sebagai anggota Partai"))
+            .map(|r| r.full_name)
+            .collect();
+        if listed.is_empty() {
+            continue;
+        }
+        checked += listed.len();
+        let kind = PublicationKind::BeritaAcara(Stage::Administrasi);
+        let made = publications::make(&db, &chair, round, &request(kind, None), now())
+            .await
+            .unwrap();
+        let pdf = dir.path().join(&made.file);
+        std::fs::write(&pdf, &made.bytes).unwrap();
+        let text = flat(&text_of(&pdf));
+        for name in &listed {
+            assert!(text.contains(name.as_str()), "{name} is listed");
+        }
+        for word in parties {
+            assert!(!text.contains(word), "round {round} prints {word}");
+        }
+        assert!(!text.contains("SIPOL"), "round {round}");
+        // What is printed instead: "Tidak memenuhi syarat keanggotaan
+        // partai politik."
+        assert!(text.contains("keanggotaan"), "round {round}");
+    }
+    assert!(
+        checked > 0,
+        "the demo has TMS applicants the party list names"
+    );
 }
 
 #[tokio::test]

@@ -73,6 +73,28 @@ async fn a_backup_that_brings_a_trigger_is_refused_before_it_can_take_over_an_ac
     db.close().await;
 }
 
+/// A manifest that never ends (a link to `/dev/zero`) is refused once it
+/// is larger than any manifest, and a device is no backup (its first bytes
+/// are not SQLite's): neither is read until the memory runs out.
+#[cfg(unix)]
+#[tokio::test]
+async fn a_manifest_or_a_backup_that_never_ends_is_refused() {
+    let (t, _, _usb, good) = made().await;
+    let manifest = adhoc::store::backup::manifest_path(&good);
+    std::fs::remove_file(&manifest).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &manifest).unwrap();
+    let live = t.path();
+    t.db.clone().close().await;
+    let e = backup::inspect(&live, &Session::cli(), &good, now())
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("rusak: lebih dari 64 MB"), "{e}");
+    let e = backup::inspect(&live, &Session::cli(), "/dev/zero".as_ref(), now())
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("bukan database SQLite"), "{e}");
+}
+
 #[tokio::test]
 async fn a_rewritten_audit_chain_under_the_apps_own_schema_is_still_refused() {
     let (t, _, usb, good) = made().await;

@@ -103,7 +103,7 @@ pub async fn import_applicants<R: Runtime>(
     let Some(path) = files::pick(&app, "CSV", &["csv", "txt"])? else {
         return Ok(None);
     };
-    let bytes = std::fs::read(&path).map_err(Error::from)?;
+    let bytes = adhoc::docs::csv_in::read_file(&path)?;
     let report = applicants::import_reporting(
         &state.db()?,
         &session,

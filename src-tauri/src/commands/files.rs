@@ -4,6 +4,14 @@
 //! environment variables stand in for the user's choice: `ADHOC_SAVE_DIR`
 //! (save under the suggested name in that folder, and do not open the
 //! file afterwards) and `ADHOC_PICK_FILE` (the file picked).
+//!
+//! Only debug builds read them: those are what the tests drive (`make e2e`
+//! builds with `cargo build` and tests/e2e/conftest.py starts
+//! `target/debug/seleksi-adhoc`; the shell's tests run in the test
+//! profile). A published program (`make dist`: the `dist` profile, which
+//! inherits `release`) has no debug assertions, so nobody who can set a
+//! variable in a user's session can choose which file it reads or where
+//! it writes.
 
 use std::path::PathBuf;
 
@@ -17,8 +25,8 @@ pub fn pick<R: Runtime>(
     filter: &str,
     extensions: &[&str],
 ) -> Result<Option<PathBuf>, Error> {
-    if let Some(file) = std::env::var_os("ADHOC_PICK_FILE") {
-        return Ok(Some(PathBuf::from(file)));
+    if let Some(file) = test_hook("ADHOC_PICK_FILE") {
+        return Ok(Some(file));
     }
     app.dialog()
         .file()
@@ -50,7 +58,24 @@ pub fn save_as<R: Runtime>(
 
 /// The folder that stands in for the save dialog in end-to-end tests.
 pub fn save_dir() -> Option<PathBuf> {
-    std::env::var_os("ADHOC_SAVE_DIR").map(PathBuf::from)
+    test_hook("ADHOC_SAVE_DIR")
+}
+
+/// Whether this build reads the test hooks (see the module's comment).
+const TEST_HOOKS: bool = cfg!(debug_assertions);
+
+/// The path a test hook gives, in a build for tests only.
+fn test_hook(name: &str) -> Option<PathBuf> {
+    hook_of(name, TEST_HOOKS)
+}
+
+fn hook_of(name: &str, enabled: bool) -> Option<PathBuf> {
+    if !enabled {
+        return None;
+    }
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
 }
 
 /// Asks for a folder (a USB drive, say); `None` when the user cancelled.
@@ -64,4 +89,33 @@ pub fn pick_folder<R: Runtime>(app: &AppHandle<R>) -> Result<Option<PathBuf>, Er
         .blocking_pick_folder()
         .map(|f| f.into_path().map_err(|e| Error::Internal(e.to_string())))
         .transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A published program (no debug assertions: `make dist`, any release
+    /// build) reads neither variable. Run with
+    /// `cargo test -p adhoc-desktop --lib --config 'profile.dev.package.adhoc-desktop.debug-assertions=false'`.
+    #[cfg(not(debug_assertions))]
+    #[test]
+    fn a_published_build_ignores_the_test_hooks() {
+        std::env::set_var("ADHOC_SAVE_DIR", "/tmp");
+        std::env::set_var("ADHOC_PICK_FILE", "/etc/passwd");
+        assert!(!TEST_HOOKS);
+        assert_eq!(save_dir(), None);
+        assert_eq!(test_hook("ADHOC_PICK_FILE"), None);
+    }
+
+    #[test]
+    fn a_hook_is_read_only_where_enabled() {
+        let name = "ADHOC_TEST_HOOK_PROBE";
+        std::env::set_var(name, "/tmp/dipilih.csv");
+        assert_eq!(hook_of(name, false), None);
+        assert_eq!(hook_of(name, true), Some(PathBuf::from("/tmp/dipilih.csv")));
+        std::env::set_var(name, "");
+        assert_eq!(hook_of(name, true), None);
+        assert_eq!(TEST_HOOKS, cfg!(debug_assertions));
+    }
 }

@@ -122,7 +122,7 @@ pub async fn upload_logo<R: Runtime>(
     let Some(path) = files::pick(&app, "Gambar logo (PNG, JPG)", &["png", "jpg", "jpeg"])? else {
         return Ok(false);
     };
-    let bytes = std::fs::read(&path).map_err(Error::from)?;
+    let bytes = adhoc::bounded_read::read_file(&path, &adhoc::pdf::logo::LIMIT)?;
     publications::set_logo(&state.db()?, &session, &bytes, Utc::now()).await?;
     Ok(true)
 }

@@ -3,7 +3,6 @@
 
 use adhoc::domain::permission::Operation;
 use adhoc::service::responses::{self, Outcome, ResponseInput, ResponseView};
-use adhoc::Error;
 use chrono::Utc;
 use tauri::{AppHandle, Runtime, State};
 
@@ -40,11 +39,9 @@ pub async fn record_response<R: Runtime>(
         else {
             return Ok(None);
         };
-        let meta = std::fs::metadata(&path).map_err(Error::from)?;
-        adhoc::domain::scan::check_size(meta.len())?;
         Some((
             path.display().to_string(),
-            std::fs::read(&path).map_err(Error::from)?,
+            adhoc::service::scans::read_picked(&path)?,
         ))
     } else {
         None

@@ -5,7 +5,6 @@ use adhoc::service::scans::{self, Attachment};
 use adhoc::service::verification::{
     self, RequirementInput, RequirementList, UnitProgress, VerificationView,
 };
-use adhoc::Error;
 use chrono::Utc;
 use tauri::{AppHandle, Runtime, State};
 
@@ -100,10 +99,8 @@ pub async fn attach_scan<R: Runtime>(
     else {
         return Ok(None);
     };
-    let meta = std::fs::metadata(&path).map_err(Error::from)?;
-    // Refused before reading a huge file into memory.
-    adhoc::domain::scan::check_size(meta.len())?;
-    let bytes = std::fs::read(&path).map_err(Error::from)?;
+    // Never more than the limit is read, whatever size the file reports.
+    let bytes = scans::read_picked(&path)?;
     let name = path.display().to_string();
     Ok(Some(
         scans::attach(
@@ -167,11 +164,10 @@ pub async fn save_requirement(
 pub async fn scan_image(state: State<'_, AppState>, sha256: String) -> CmdResult<Option<String>> {
     use base64::Engine as _;
     let session = state.session()?;
-    let (path, kind) = scans::file(&state.db()?, &session, &sha256).await?;
+    let (bytes, kind) = scans::bytes(&state.db()?, &session, &sha256).await?;
     if kind == adhoc::domain::scan::ScanKind::Pdf {
         return Ok(None);
     }
-    let bytes = std::fs::read(&path).map_err(Error::from)?;
     Ok(Some(format!(
         "data:{};base64,{}",
         kind.media_type(),

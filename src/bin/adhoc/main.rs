@@ -180,9 +180,10 @@ pub(crate) fn report_problems(
     ))
 }
 
-/// Reads a whole input file, saying which one when it cannot.
+/// Reads a whole input (CSV) file, saying which one when it cannot and
+/// refusing one larger than any such file (`/dev/zero` included).
 pub(crate) fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| Error::io_at("membaca", path, e))
+    adhoc::docs::csv_in::read_file(path)
 }
 
 async fn run(cli: Cli) -> Result<()> {

@@ -48,6 +48,29 @@ impl Rule {
             Rule::KeanggotaanPartai => "Daftar anggota partai (SIPOL)",
         }
     }
+
+    /// What a document that may be published says of this rule failed,
+    /// when it must say less than the screens: `None` when the reason may
+    /// be printed as it is.
+    ///
+    /// The Berita Acara of the administrative stage lists every TMS reason,
+    /// and DOMAIN.md counts it among the documents the commission publishes.
+    /// Which party an applicant is tied to is not printed there: the SIPOL
+    /// list is often wrong (parties register NIKs without consent, which is
+    /// why a statement can clear it), so "tercatat sebagai anggota Partai X"
+    /// would publish a political affiliation that may be false. Both party
+    /// rules print the same neutral wording, so the minutes do not tell a
+    /// listing from the applicant's own statement either. The reason in
+    /// full (the party named) stays on the screens and in the audit, for
+    /// staff and the plenary.
+    pub fn printed_failure(self) -> Option<&'static str> {
+        match self {
+            Rule::StatusPartai | Rule::KeanggotaanPartai => {
+                Some("Tidak memenuhi syarat keanggotaan partai politik.")
+            }
+            _ => None,
+        }
+    }
 }
 
 /// One rule's outcome and why.

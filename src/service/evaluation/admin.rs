@@ -35,6 +35,12 @@ pub struct AdminResultRow {
     pub result: Option<AdminVerdict>,
     /// The TMS reasons, or what is still open, separated by "; ".
     pub reasons: String,
+    /// The reasons as the Berita Acara prints them: a failed party rule in
+    /// neutral words, no party named
+    /// ([`crate::domain::eligibility::Rule::printed_failure`]).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub printed_reasons: String,
 }
 
 impl AdminResultRow {
@@ -63,19 +69,27 @@ pub(crate) fn circumstances(d: &ApplicantDetail) -> (bool, bool) {
 }
 
 /// The verdict that counts: a Verifikator's override, else the derived one;
-/// with the reasons to print (the override's reason is always named).
-fn final_verdict(derived: &Derived, decision: &Decision) -> (Option<AdminVerdict>, String) {
+/// with the reasons as shown and as printed (the override's reason is
+/// always named, in the Verifikator's own words).
+fn final_verdict(derived: &Derived, decision: &Decision) -> (Option<AdminVerdict>, String, String) {
     match decision.override_verdict {
-        Some(v) => (
-            Some(v),
-            format!(
+        Some(v) => {
+            let why = format!(
                 "Diputuskan verifikator: {}",
                 decision.override_reason.as_deref().unwrap_or_default()
-            ),
-        ),
+            );
+            (Some(v), why.clone(), why)
+        }
         None => match derived.verdict {
-            Some(v) => (Some(v), derived.reasons.join("; ")),
-            None => (None, derived.pending.join("; ")),
+            Some(v) => (
+                Some(v),
+                derived.reasons.join("; "),
+                derived.printed_reasons.join("; "),
+            ),
+            None => {
+                let open = derived.pending.join("; ");
+                (None, open.clone(), open)
+            }
         },
     }
 }
@@ -94,7 +108,7 @@ pub(super) fn results(
             let mine = checks.remove(&d.id).unwrap_or_default();
             let derived = derive(requirements, former, listed, &mine, &d.check.rules);
             let decision = decisions.remove(&d.id).unwrap_or_default();
-            let (result, reasons) = final_verdict(&derived, &decision);
+            let (result, reasons, printed_reasons) = final_verdict(&derived, &decision);
             AdminResultRow {
                 id: d.id,
                 reg_number: d.reg_number,
@@ -105,6 +119,7 @@ pub(super) fn results(
                     .unwrap_or(d.draft.fields.kode_wilayah_tugas),
                 result,
                 reasons,
+                printed_reasons,
             }
         })
         .collect()

@@ -60,7 +60,11 @@ pub(super) async fn table_of(
                 if within(&r.unit_code) {
                     let mut rest = vec![r.result_text().to_string()];
                     if minutes {
-                        rest.push(r.reasons);
+                        // The minutes may be published: a failed party rule
+                        // in neutral words, no party named (see
+                        // `Rule::printed_failure`); the announcement prints
+                        // no reasons at all.
+                        rest.push(r.printed_reasons);
                     }
                     lines.push(Line {
                         unit: r.unit_code,

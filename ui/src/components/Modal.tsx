@@ -19,7 +19,9 @@ export function Modal({ title, onClose, children, wide }: Props) {
       ref.current?.querySelector<HTMLElement>("input, select, button, textarea");
     first?.focus();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") onClose();
+      // Not while the page under it is inert (the lock screen is over it):
+      // the key was typed on the lock screen.
+      if (e.key === "Escape" && !ref.current?.closest("[inert]")) onClose();
     };
     document.addEventListener("keydown", onKey);
     return () => {

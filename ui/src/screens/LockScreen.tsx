@@ -49,6 +49,7 @@ export function LockScreen({ session, onUnlocked, onLogout }: Props) {
           onChange={(e) => setPassword(e.target.value)}
           autoComplete="current-password"
           autoFocus
+          data-lock-focus
         />
         <ErrorBox message={error} />
         <div className="actions">

@@ -107,6 +107,46 @@ describe("Shell", () => {
     expect(calls.filter((c) => c === "unlock_session")).toHaveLength(2);
   });
 
+  it("leaves nothing under the lock to reach: no focus, no click, no key, nothing read out", async () => {
+    mock((cmd) => (cmd === "unlock_session" ? admin : null));
+    const onLogout = vi.fn();
+    const user = userEvent.setup();
+    render(<Shell session={admin} kabupaten="Kabupaten Pasuruan" idleMinutes={15} onLogout={onLogout} />);
+    await screen.findAllByTestId("kecamatan-row");
+    // A dialog left open when the screen locks.
+    await user.click(screen.getByRole("button", { name: "Ganti kata sandi" }));
+    await screen.findByRole("dialog", { name: "Ganti kata sandi" });
+    const logout = screen.getByRole("button", { name: "Keluar" });
+    await act(async () => {
+      window.dispatchEvent(new CustomEvent(SESSION_LOCKED_EVENT));
+    });
+    const password = within(await screen.findByRole("dialog", { name: "Layar terkunci" })).getByLabelText("Kata sandi");
+
+    // Screen readers find only the lock screen.
+    expect(logout.closest(".app")).toHaveAttribute("inert");
+    expect(logout.closest(".app")).toHaveAttribute("aria-hidden", "true");
+    expect(screen.queryByRole("button", { name: "Keluar" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("dialog", { name: "Ganti kata sandi" })).not.toBeInTheDocument();
+    expect(screen.getAllByRole("dialog")).toHaveLength(1);
+
+    // The button under the lock takes neither the focus nor a click.
+    act(() => logout.focus());
+    expect(logout).not.toHaveFocus();
+    expect(password).toHaveFocus();
+    await user.click(logout);
+    expect(onLogout).not.toHaveBeenCalled();
+    // Escape typed on the lock screen does not close the dialog under it.
+    await user.type(password, "{Escape}");
+
+    await user.type(password, "rahasia-sekali-123{Enter}");
+    await waitFor(() => expect(screen.queryByRole("dialog", { name: "Layar terkunci" })).not.toBeInTheDocument());
+    expect(logout.closest(".app")).not.toHaveAttribute("inert");
+    expect(logout.closest(".app")).not.toHaveAttribute("aria-hidden");
+    expect(screen.getByRole("dialog", { name: "Ganti kata sandi" })).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Keluar" }));
+    expect(onLogout).toHaveBeenCalledTimes(1);
+  });
+
   it("locks by itself after the idle time without activity", async () => {
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date"] });
     const calls = mock();

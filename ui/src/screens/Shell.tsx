@@ -65,6 +65,27 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
     call("audit_status").then(setAudit, () => undefined);
   }, []);
 
+  // While locked the page is `inert` and hidden from screen readers. Where
+  // `inert` is not honoured (an older WebView, jsdom), these handlers keep
+  // it so: focus landing under the lock goes back to its password, and
+  // clicks and keys do not reach what is under it.
+  const underLock = locked
+    ? {
+        onFocusCapture: (e: React.FocusEvent) => {
+          (e.target as HTMLElement).blur();
+          document.querySelector<HTMLElement>("[data-lock-focus]")?.focus();
+        },
+        onClickCapture: (e: React.SyntheticEvent) => {
+          e.preventDefault();
+          e.stopPropagation();
+        },
+        onKeyDownCapture: (e: React.SyntheticEvent) => {
+          e.preventDefault();
+          e.stopPropagation();
+        },
+      }
+    : {};
+
   const closeDialog = useCallback(() => setDialog("none"), []);
   const nav: { page: Page; label: string; shown: boolean }[] = [
     { page: "home", label: "Beranda", shown: true },
@@ -85,7 +106,7 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
 
   return (
     <>
-      <div className="app" inert={locked}>
+      <div className="app" inert={locked} aria-hidden={locked || undefined} {...underLock}>
         <header className="topbar">
           <div className="brand">
             <strong>Seleksi Ad Hoc</strong>
