@@ -456,7 +456,13 @@ fn help_desk_and_verification_through_the_shell() {
     let check = invoke(&webview, "inspect_backup", json!({"path": file})).unwrap();
     assert_eq!(check["manifest"], "ada, cocok");
     assert!(check["applicants"].as_i64().unwrap() > 1000);
-    let restored = invoke(&webview, "restore_backup", json!({"path": file})).unwrap();
+    assert_eq!(check["continues"], true);
+    let restored = invoke(
+        &webview,
+        "restore_backup",
+        json!({"path": file, "fromElsewhere": false}),
+    )
+    .unwrap();
     assert_eq!(restored["sha256"], check["sha256"]);
     let err = invoke(&webview, "home", json!({"election": null})).unwrap_err();
     assert_eq!(err["code"], "unauthenticated");
