@@ -118,6 +118,29 @@ fn children_peak_mb() -> f64 {
     usage.ru_maxrss as f64 / 1024.0
 }
 
+/// Runs a script through `sqlite3 -bail` on `db`; how long it took.
+fn sqlite3(db: &Path, script: &str) -> Duration {
+    let start = Instant::now();
+    let mut child = Command::new("sqlite3")
+        .arg("-bail")
+        .arg(db)
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("sqlite3 runs (apt install sqlite3)");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(script.as_bytes())
+        .unwrap();
+    assert!(
+        child.wait().unwrap().success(),
+        "sqlite3 failed on {}",
+        db.display()
+    );
+    start.elapsed()
+}
+
 fn adhoc(db: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_adhoc"));
     c.arg("--db").arg(db);
@@ -165,34 +188,25 @@ fn main() {
     }
     let peak = children_peak_mb();
 
-    // The lower bound: sqlite3 .import into a bare table.
-    let mut best_sqlite = Duration::MAX;
-    for attempt in 0..3 {
-        let bare = dir_path.join(format!("bare-{attempt}.db"));
-        let script = format!(
-            "CREATE TABLE t ({});\n.import --csv --skip 1 {} t\n",
+    // The CSV's columns as a bare table's, and the import of the file into it.
+    // (`kind`: TABLE, or TEMP TABLE where the table is only a step.)
+    let bare_table = |kind: &str| {
+        format!(
+            "CREATE {kind} t ({});\n.import --csv --skip 1 {} t\n",
             HEADER
                 .split(',')
                 .map(|c| format!("{c} TEXT"))
                 .collect::<Vec<_>>()
                 .join(", "),
             csv.display()
-        );
-        let start = Instant::now();
-        let mut child = Command::new("sqlite3")
-            .arg(&bare)
-            .stdin(Stdio::piped())
-            .spawn()
-            .expect("sqlite3 runs (apt install sqlite3)");
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(script.as_bytes())
-            .unwrap();
-        assert!(child.wait().unwrap().success(), "sqlite3 .import failed");
-        let took = start.elapsed();
-        best_sqlite = best_sqlite.min(took);
+        )
+    };
+
+    // The lower bound: sqlite3 .import into a bare table.
+    let mut best_sqlite = Duration::MAX;
+    for attempt in 0..3 {
+        let bare = dir_path.join(format!("bare-{attempt}.db"));
+        best_sqlite = best_sqlite.min(sqlite3(&bare, &bare_table("TABLE")));
     }
 
     // The second bound: sqlite3 puts the same rows into the real applicants
@@ -211,8 +225,7 @@ fn main() {
             "PPS",
         ]));
         let script = format!(
-            "PRAGMA foreign_keys = ON;\nCREATE TEMP TABLE t ({});\n.import --csv --skip 1 {} t\n\
-             BEGIN IMMEDIATE;\n\
+            "PRAGMA foreign_keys = ON;\n{}BEGIN IMMEDIATE;\n\
              INSERT INTO applicants (round_id, reg_seq, reg_number, nik, full_name, sex, birth_place, birth_date,\
                address, address_desa_code, education, phone, email, unit_code, kecamatan_code, created_at,\
                election, name_key)\n\
@@ -220,31 +233,9 @@ fn main() {
                tanggal_lahir, alamat, replace(kode_desa, '.', ''), pendidikan, telepon, email,\
                replace(kode_wilayah_tugas, '.', ''), substr(replace(kode_wilayah_tugas, '.', ''), 1, 6),\
                '2026-12-01T00:00:00+00:00', 'Pemilu 2024', lower(nama) FROM t;\nCOMMIT;\n",
-            HEADER
-                .split(',')
-                .map(|c| format!("{c} TEXT"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            csv.display()
+            bare_table("TEMP TABLE")
         );
-        let start = Instant::now();
-        let mut child = Command::new("sqlite3")
-            .arg("-bail")
-            .arg(&real)
-            .stdin(Stdio::piped())
-            .spawn()
-            .expect("sqlite3 runs (apt install sqlite3)");
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(script.as_bytes())
-            .unwrap();
-        assert!(
-            child.wait().unwrap().success(),
-            "sqlite3 into applicants failed"
-        );
-        best_real = best_real.min(start.elapsed());
+        best_real = best_real.min(sqlite3(&real, &script));
     }
 
     // Searching by name prefix, in process, on the imported database.
