@@ -21,6 +21,7 @@ mod intake;
 mod official_pages;
 mod parsers;
 mod parties;
+mod personal_data;
 mod publications;
 mod receipt_pdf;
 mod registration;
