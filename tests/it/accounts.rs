@@ -36,23 +36,28 @@ async fn five_wrong_passwords_lock_the_account_for_a_growing_time() {
     )
     .await
     .unwrap();
+    let locked_until = || async {
+        let list = accounts::list(&t.db, &admin, now()).await.unwrap();
+        let op = list.into_iter().find(|a| a.username == "opr").unwrap();
+        (op.failed_logins, op.locked_until)
+    };
     let t0 = now();
-    for i in 1..=4 {
+    for i in 1..=5 {
         let e = login(&t.db, "opr", "salah-salah-salah", t0)
             .await
             .unwrap_err();
+        // The lock is not said at login (that would tell a stranger the
+        // account exists): the answer is the same as for a wrong password.
         assert_eq!(e.code(), "invalid_credentials", "attempt {i}");
     }
-    let e = login(&t.db, "opr", "salah-salah-salah", t0)
-        .await
-        .unwrap_err();
-    assert_eq!(e.code(), "account_locked");
-    assert!(e.to_string().contains("5 kali"));
+    let (failures, until) = locked_until().await;
+    assert_eq!(failures, 5);
+    assert!(until.is_some());
     // While locked, even the right password is refused.
     let e = login(&t.db, "opr", "sandi-yang-benar", t0 + Duration::seconds(59))
         .await
         .unwrap_err();
-    assert_eq!(e.code(), "account_locked");
+    assert_eq!(e.code(), "invalid_credentials");
     // After a minute another wrong password locks for two.
     let t1 = t0 + Duration::seconds(61);
     assert_eq!(
@@ -60,7 +65,7 @@ async fn five_wrong_passwords_lock_the_account_for_a_growing_time() {
             .await
             .unwrap_err()
             .code(),
-        "account_locked"
+        "invalid_credentials"
     );
     let e = login(
         &t.db,
@@ -70,7 +75,7 @@ async fn five_wrong_passwords_lock_the_account_for_a_growing_time() {
     )
     .await
     .unwrap_err();
-    assert_eq!(e.code(), "account_locked");
+    assert_eq!(e.code(), "invalid_credentials");
     login(
         &t.db,
         "opr",
@@ -86,6 +91,59 @@ async fn five_wrong_passwords_lock_the_account_for_a_growing_time() {
     let op = list.iter().find(|a| a.username == "opr").unwrap();
     assert_eq!(op.failed_logins, 0);
     assert!(op.locked_until.is_none());
+}
+
+/// An unknown username, a wrong password, a locked account and a
+/// deactivated one (both with the right password) get the very same
+/// answer, so that the login screen tells nobody which accounts exist or
+/// are locked; the audit trail still records why each one failed.
+#[tokio::test]
+async fn login_answers_alike_whether_the_account_exists_is_locked_or_is_off() {
+    let (t, admin) = ready_db().await;
+    for name in ["kunci", "mati", "biasa"] {
+        accounts::create(
+            &t.db,
+            &admin,
+            &input(name, "sandi-yang-benar"),
+            Role::Operator,
+            now(),
+        )
+        .await
+        .unwrap();
+    }
+    for _ in 0..5 {
+        login(&t.db, "kunci", "salah-salah-salah", now())
+            .await
+            .unwrap_err();
+    }
+    accounts::set_active(&t.db, &admin, "mati", false, now())
+        .await
+        .unwrap();
+    let mut answers = Vec::new();
+    for (user, password) in [
+        ("tidak-ada", "sandi-yang-benar"),
+        ("biasa", "salah-salah-salah"),
+        ("kunci", "sandi-yang-benar"),
+        ("mati", "sandi-yang-benar"),
+    ] {
+        let e = login(&t.db, user, password, now()).await.unwrap_err();
+        answers.push((e.code(), e.to_string(), e.field().map(str::to_string)));
+    }
+    assert!(answers.iter().all(|a| *a == answers[0]), "{answers:#?}");
+    assert_eq!(answers[0].0, "invalid_credentials");
+    assert!(answers[0]
+        .1
+        .starts_with("Nama pengguna atau kata sandi salah"));
+    let reasons: Vec<String> = sqlx::query_scalar(
+        "SELECT json_extract(after, '$.reason') FROM audit_log WHERE action = 'login.failed' ORDER BY id DESC LIMIT 4",
+    )
+    .fetch_all(t.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        reasons,
+        ["inactive", "locked", "wrong_password", "unknown_user"]
+    );
 }
 
 #[tokio::test]

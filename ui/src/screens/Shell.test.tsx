@@ -82,7 +82,7 @@ describe("Shell", () => {
     const calls = mock((cmd, args) => {
       if (cmd === "unlock_session") {
         if ((args as { password: string }).password !== "rahasia-sekali-123") {
-          throw { code: "invalid_credentials", message: "Nama pengguna atau kata sandi salah.", field: null };
+          throw { code: "invalid_credentials", message: "Nama pengguna atau kata sandi salah, atau akun sedang dikunci. Periksa kembali isian Anda; bila tetap tidak dapat masuk, mintalah bantuan administrator.", field: null };
         }
         return admin;
       }
