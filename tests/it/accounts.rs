@@ -273,6 +273,88 @@ async fn passwords_are_reset_by_administrators_and_changed_by_their_owner() {
     assert_eq!(e.code(), "forbidden");
 }
 
+/// Guessing one's current password in "Ganti kata sandi" (say, at a desk
+/// left logged in) counts like wrong passwords at login: audited, and the
+/// fifth in a row locks the account; while locked even the right password
+/// changes nothing, and the lock holds at login too.
+#[tokio::test]
+async fn wrong_current_passwords_count_toward_the_lockout_and_are_audited() {
+    let (t, admin) = ready_db().await;
+    accounts::create(
+        &t.db,
+        &admin,
+        &input("opr", "sandi-yang-benar"),
+        Role::Operator,
+        now(),
+    )
+    .await
+    .unwrap();
+    let op = login(&t.db, "opr", "sandi-yang-benar", now())
+        .await
+        .unwrap();
+    for i in 1..=4 {
+        let e =
+            accounts::change_own_password(&t.db, &op, "tebakan-salah", "sandi-baru-saya", now())
+                .await
+                .unwrap_err();
+        assert_eq!(e.field(), Some("current"), "attempt {i}");
+    }
+    let e = accounts::change_own_password(&t.db, &op, "tebakan-salah", "sandi-baru-saya", now())
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), "account_locked");
+    assert!(e.to_string().contains("5 kali"), "{e}");
+    let e = accounts::change_own_password(
+        &t.db,
+        &op,
+        "sandi-yang-benar",
+        "sandi-baru-saya",
+        now() + Duration::seconds(30),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(e.code(), "account_locked");
+    let e = login(
+        &t.db,
+        "opr",
+        "sandi-yang-benar",
+        now() + Duration::seconds(30),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(e.code(), "invalid_credentials");
+
+    let failed: Vec<(String, String)> = sqlx::query_as(
+        "SELECT username, after FROM audit_log WHERE action = 'user.password_change_failed' ORDER BY id",
+    )
+    .fetch_all(t.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(failed.len(), 6, "{failed:?}");
+    assert!(failed.iter().all(|(u, _)| u == "opr"));
+    assert!(
+        failed[4].1.contains(r#""failed_logins":5"#),
+        "{}",
+        failed[4].1
+    );
+    assert!(
+        failed[5].1.contains(r#""reason":"locked""#),
+        "{}",
+        failed[5].1
+    );
+
+    // Once the lock has passed, the right password changes it and the
+    // count starts again.
+    let later = now() + Duration::seconds(61);
+    accounts::change_own_password(&t.db, &op, "sandi-yang-benar", "sandi-baru-saya", later)
+        .await
+        .unwrap();
+    let list = accounts::list(&t.db, &admin, later).await.unwrap();
+    let row = list.iter().find(|a| a.username == "opr").unwrap();
+    assert_eq!((row.failed_logins, row.locked_until.as_deref()), (0, None));
+    login(&t.db, "opr", "sandi-baru-saya", later).await.unwrap();
+}
+
 /// For every role, one service of each operation class that exists so far:
 /// allowed exactly where the matrix says, and a refusal writes nothing.
 #[tokio::test]
