@@ -185,6 +185,34 @@ pub(crate) async fn wrong_password(
     Ok(until)
 }
 
+/// The session's account as it is now: its role and name read again, so
+/// that a change an administrator made since the login applies at once.
+/// A deactivated account, or one that is no longer there under this id and
+/// username (e.g. after a restore), is refused with
+/// [`Error::Unauthenticated`]: its session is over. The command line acts
+/// as the installation and is returned as it is. The desktop calls this
+/// before every command.
+pub async fn current(db: &Db, session: &Session) -> Result<Session> {
+    if session.command_line {
+        return Ok(session.clone());
+    }
+    let id = session.user_id.ok_or(Error::Unauthenticated)?;
+    let row = {
+        let mut conn = db.pool().acquire().await?;
+        users::find_by_id(&mut conn, id).await?
+    };
+    let row = row
+        .filter(|r| r.active && r.username == session.username)
+        .ok_or(Error::Unauthenticated)?;
+    Ok(Session {
+        user_id: Some(row.id),
+        username: row.username,
+        full_name: row.full_name,
+        role: Role::parse(&row.role)?,
+        command_line: false,
+    })
+}
+
 /// Records the end of a session.
 pub async fn logout(db: &Db, session: &Session, now: DateTime<Utc>) -> Result<()> {
     let mut tx = db.begin_write().await?;

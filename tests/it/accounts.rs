@@ -7,7 +7,7 @@ use adhoc::domain::account::Role;
 use adhoc::domain::permission::{allowed, Operation};
 use adhoc::domain::round::{Body, Preset};
 use adhoc::service::audit::{list, AuditQuery};
-use adhoc::service::auth::{login, Session};
+use adhoc::service::auth::{self, login, Session};
 use adhoc::service::setup::NewAccount;
 use adhoc::service::{accounts, rounds};
 use chrono::Duration;
@@ -353,6 +353,65 @@ async fn wrong_current_passwords_count_toward_the_lockout_and_are_audited() {
     let row = list.iter().find(|a| a.username == "opr").unwrap();
     assert_eq!((row.failed_logins, row.locked_until.as_deref()), (0, None));
     login(&t.db, "opr", "sandi-baru-saya", later).await.unwrap();
+}
+
+/// A session carries the role it had at login; `auth::current` reads the
+/// account again, as the desktop does before every command: a new role
+/// applies at once, and a deactivated or unknown account is refused.
+#[tokio::test]
+async fn the_acting_account_is_read_again_for_every_command() {
+    let (t, admin) = ready_db().await;
+    accounts::create(
+        &t.db,
+        &admin,
+        &input("opr", "sandi-yang-benar"),
+        Role::Operator,
+        now(),
+    )
+    .await
+    .unwrap();
+    let op = login(&t.db, "opr", "sandi-yang-benar", now())
+        .await
+        .unwrap();
+    assert_eq!(auth::current(&t.db, &op).await.unwrap(), op);
+
+    accounts::set_role(&t.db, &admin, "opr", Role::Verifikator, now())
+        .await
+        .unwrap();
+    let now_verifier = auth::current(&t.db, &op).await.unwrap();
+    assert_eq!(now_verifier.role, Role::Verifikator);
+    assert_eq!(now_verifier.user_id, op.user_id);
+    let e = now_verifier
+        .require(Operation::RegisterApplicants)
+        .unwrap_err();
+    assert_eq!(e.code(), "forbidden");
+
+    accounts::set_active(&t.db, &admin, "opr", false, now())
+        .await
+        .unwrap();
+    let e = auth::current(&t.db, &op).await.unwrap_err();
+    assert_eq!(e.code(), "unauthenticated");
+
+    // An id that is not (or no longer) this account: refused too.
+    let stranger = Session {
+        user_id: Some(999),
+        ..op.clone()
+    };
+    assert_eq!(
+        auth::current(&t.db, &stranger).await.unwrap_err().code(),
+        "unauthenticated"
+    );
+    let renamed = Session {
+        username: "orang-lain".into(),
+        ..admin.clone()
+    };
+    assert_eq!(
+        auth::current(&t.db, &renamed).await.unwrap_err().code(),
+        "unauthenticated"
+    );
+    // The command line acts as the installation: nothing to read.
+    let cli = Session::cli();
+    assert_eq!(auth::current(&t.db, &cli).await.unwrap(), cli);
 }
 
 /// For every role, one service of each operation class that exists so far:
