@@ -3,7 +3,7 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { SESSION_LOCKED_EVENT } from "../api";
+import { SESSION_CHECK_EVENT, SESSION_LOCKED_EVENT } from "../api";
 import type { Session } from "../bindings/Session";
 import {
   admin,
@@ -105,6 +105,37 @@ describe("Shell", () => {
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
     expect(screen.getByRole("searchbox")).toHaveValue("pur");
     expect(calls.filter((c) => c === "unlock_session")).toHaveLength(2);
+  });
+
+  it("follows a role changed since the login and leaves when the account is deactivated", async () => {
+    let now: Session | null = admin;
+    mock((cmd) => {
+      if (cmd === "current_session") return { session: now, locked: false, idle_minutes: 15 };
+      if (cmd === "list_accounts") return [];
+      return null;
+    });
+    const onLogout = vi.fn();
+    const user = userEvent.setup();
+    render(<Shell session={admin} kabupaten={null} idleMinutes={15} onLogout={onLogout} />);
+    await screen.findAllByTestId("kecamatan-row");
+    await user.click(screen.getByRole("button", { name: "Akun petugas" }));
+
+    // An administrator made this account an operator; the core refused something.
+    now = { ...operator, user_id: admin.user_id, username: admin.username, full_name: admin.full_name };
+    await act(async () => {
+      window.dispatchEvent(new CustomEvent(SESSION_CHECK_EVENT));
+    });
+    await waitFor(() => expect(navLabels()).toEqual(["Beranda", "Pendaftar", "Seleksi"]));
+    expect(screen.getByTestId("current-user")).toHaveTextContent("(Operator)");
+    expect(screen.getByRole("button", { name: "Beranda" })).toHaveAttribute("aria-current", "page");
+    expect(onLogout).not.toHaveBeenCalled();
+
+    // Then deactivated: the core ended the session.
+    now = null;
+    await act(async () => {
+      window.dispatchEvent(new CustomEvent(SESSION_CHECK_EVENT));
+    });
+    await waitFor(() => expect(onLogout).toHaveBeenCalledTimes(1));
   });
 
   it("locks by itself after the idle time without activity", async () => {
