@@ -8,6 +8,8 @@ use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 use tauri::{Manager, WebviewWindow};
 
+mod sessions;
+
 fn invoke(
     webview: &WebviewWindow<tauri::test::MockRuntime>,
     cmd: &str,
@@ -376,43 +378,46 @@ fn help_desk_and_verification_through_the_shell() {
 
     // Official documents: every kind of the complete PPK round, one
     // exported (saved where ADHOC_SAVE_DIR points, as the dialog would),
-    // and the settings a verifier may read but not change.
+    // and the settings a verifier may read but not change. A verifier
+    // cannot number a document: the export is a draft and numbers nothing.
     let docs = invoke(&webview, "publication_list", json!({"roundId": 1})).unwrap();
     let docs = docs.as_array().unwrap();
     assert_eq!(docs.len(), 10);
     assert!(docs
         .iter()
-        .all(|d| d["ready"] == true && d["number"].is_null()));
+        .all(|d| d["ready"] == true && d["number"].is_null() && d["draft"] == true));
     let out = tempfile::tempdir().unwrap();
     std::env::set_var("ADHOC_SAVE_DIR", out.path());
-    let saved = invoke(
-        &webview,
-        "export_publication",
-        json!({
-            "roundId": 1,
-            "kind": {"kind": "pengumuman", "stage": "akhir"},
-            "unit": "35.14.02",
-            "paper": "f4",
-            "number": null
-        }),
-    );
-    std::env::remove_var("ADHOC_SAVE_DIR");
-    let saved = saved.unwrap();
-    let saved = saved.as_str().unwrap();
+    let export = || {
+        invoke(
+            &webview,
+            "export_publication",
+            json!({
+                "roundId": 1,
+                "kind": {"kind": "pengumuman", "stage": "akhir"},
+                "unit": "35.14.02",
+                "paper": "f4",
+                "number": null
+            }),
+        )
+    };
+    let draft = export().unwrap();
+    let draft = draft.as_str().unwrap();
     assert!(
-        saved.ends_with("pengumuman-akhir-ppk-351402.pdf"),
-        "{saved}"
+        draft.ends_with("pengumuman-akhir-ppk-351402-konsep.pdf"),
+        "{draft}"
     );
-    assert!(std::fs::read(saved).unwrap().starts_with(b"%PDF-"));
+    assert!(std::fs::read(draft).unwrap().starts_with(b"%PDF-"));
+    let numbered = |docs: Value| -> Vec<Value> {
+        docs.as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| !d["number"].is_null())
+            .cloned()
+            .collect()
+    };
     let docs = invoke(&webview, "publication_list", json!({"roundId": 1})).unwrap();
-    let numbered: Vec<&serde_json::Value> = docs
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| !d["number"].is_null())
-        .collect();
-    assert_eq!(numbered.len(), 1);
-    assert_eq!(numbered[0]["key"], "pengumuman_akhir");
+    assert!(numbered(docs).is_empty());
     let settings = invoke(&webview, "publication_settings", json!({})).unwrap();
     assert!(settings["logo"]
         .as_str()
@@ -437,6 +442,23 @@ fn help_desk_and_verification_through_the_shell() {
     )
     .unwrap_err();
     assert_eq!(err["code"], "forbidden");
+
+    // The Pimpinan's export gives the document its number.
+    invoke(&webview, "logout", json!({})).unwrap();
+    login("pimpinan");
+    let saved = export();
+    std::env::remove_var("ADHOC_SAVE_DIR");
+    let saved = saved.unwrap();
+    let saved = saved.as_str().unwrap();
+    assert!(
+        saved.ends_with("pengumuman-akhir-ppk-351402.pdf"),
+        "{saved}"
+    );
+    assert!(std::fs::read(saved).unwrap().starts_with(b"%PDF-"));
+    let docs = invoke(&webview, "publication_list", json!({"roundId": 1})).unwrap();
+    let numbered = numbered(docs);
+    assert_eq!(numbered.len(), 1);
+    assert_eq!(numbered[0]["key"], "pengumuman_akhir");
 
     // Backups (Administrator): one now, checked, restored over the open
     // database; the session ends and the restored database is open.
@@ -470,111 +492,4 @@ fn help_desk_and_verification_through_the_shell() {
     )
     .unwrap_err();
     assert_eq!(err["code"], "validation");
-}
-
-/// Runs `change` on the database at `path` as the command line would,
-/// beside the running app (an administrator at another computer, say).
-fn as_cli<Fut>(
-    rt: &tokio::runtime::Runtime,
-    path: &std::path::Path,
-    change: impl FnOnce(adhoc::store::Db, adhoc::service::auth::Session) -> Fut,
-) where
-    Fut: std::future::Future<Output = adhoc::Result<()>>,
-{
-    rt.block_on(async {
-        let db = adhoc::store::Db::open(path, adhoc::store::OpenMode::CreateIfMissing).await?;
-        let done = change(db.clone(), adhoc::service::auth::Session::cli()).await;
-        db.close().await;
-        done
-    })
-    .unwrap()
-}
-
-/// A session does not keep the powers it had at login: an administrator's
-/// change of role applies to the next command (and to the session the UI
-/// reads), and a deactivated account is logged out at its next command or
-/// session read.
-#[test]
-fn a_changed_role_or_a_deactivation_reaches_a_logged_in_session() {
-    use adhoc::domain::account::Role;
-    use adhoc::service::{accounts, setup};
-    use chrono::Utc;
-
-    let account = |name: &str| setup::NewAccount {
-        username: name.into(),
-        full_name: format!("Petugas {name}"),
-        password: "rahasia-sekali-123".into(),
-    };
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("app.db");
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    as_cli(&rt, &path, |db, cli| async move {
-        setup::first_run(&db, Some("3514"), &account("admin"), Utc::now()).await?;
-        accounts::create(
-            &db,
-            &cli,
-            &account("petugas"),
-            Role::Administrator,
-            Utc::now(),
-        )
-        .await?;
-        accounts::create(
-            &db,
-            &cli,
-            &account("admin2"),
-            Role::Administrator,
-            Utc::now(),
-        )
-        .await?;
-        Ok(())
-    });
-    let app = adhoc_desktop::run_app(mock_builder(), path.clone())
-        .build(tauri::generate_context!())
-        .unwrap();
-    let webview = match app.get_webview_window("main") {
-        Some(w) => w,
-        None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap(),
-    };
-    let login = |user: &str| {
-        invoke(
-            &webview,
-            "login",
-            json!({"username": user, "password": "rahasia-sekali-123"}),
-        )
-        .unwrap()
-    };
-    login("petugas");
-    invoke(&webview, "list_accounts", json!({})).unwrap();
-
-    as_cli(&rt, &path, |db, cli| async move {
-        accounts::set_role(&db, &cli, "petugas", Role::Operator, Utc::now()).await
-    });
-    let err = invoke(&webview, "list_accounts", json!({})).unwrap_err();
-    assert_eq!(err["code"], "forbidden", "{err}");
-    let status = invoke(&webview, "current_session", json!({})).unwrap();
-    assert_eq!(status["session"]["role"], "operator");
-    assert_eq!(
-        status["session"]["operations"],
-        json!(["register_applicants", "record_documents", "read"])
-    );
-
-    as_cli(&rt, &path, |db, cli| async move {
-        accounts::set_active(&db, &cli, "petugas", false, Utc::now()).await
-    });
-    let err = invoke(&webview, "home", json!({"election": null})).unwrap_err();
-    assert_eq!(err["code"], "unauthenticated", "{err}");
-    let status = invoke(&webview, "current_session", json!({})).unwrap();
-    assert_eq!(status["session"], Value::Null);
-
-    // The session the UI reads (at start, or after an error) says so too.
-    login("admin");
-    as_cli(&rt, &path, |db, cli| async move {
-        accounts::set_active(&db, &cli, "admin", false, Utc::now()).await
-    });
-    let status = invoke(&webview, "current_session", json!({})).unwrap();
-    assert_eq!(status["session"], Value::Null);
-    let err = invoke(&webview, "home", json!({"election": null})).unwrap_err();
-    assert_eq!(err["code"], "unauthenticated", "{err}");
 }
