@@ -119,6 +119,11 @@ describe("Shell", () => {
     render(<Shell session={admin} kabupaten={null} idleMinutes={15} onLogout={onLogout} />);
     await screen.findAllByTestId("kecamatan-row");
     await user.click(screen.getByRole("button", { name: "Akun petugas" }));
+    // Refused, but the account is unchanged: the page stays.
+    await act(async () => {
+      window.dispatchEvent(new CustomEvent(SESSION_CHECK_EVENT));
+    });
+    expect(screen.getByRole("button", { name: "Akun petugas" })).toHaveAttribute("aria-current", "page");
 
     // An administrator made this account an operator; the core refused something.
     now = { ...operator, user_id: admin.user_id, username: admin.username, full_name: admin.full_name };

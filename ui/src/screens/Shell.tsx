@@ -78,7 +78,10 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
       call("current_session").then(
         (status) => {
           if (!live || !status) return;
-          if (status.session) setSession(status.session);
+          const fresh = status.session;
+          // Kept as it is when nothing changed: pages that read the session
+          // again on a new one must not ask, be refused and ask again.
+          if (fresh) setSession((held) => (JSON.stringify(held) === JSON.stringify(fresh) ? held : fresh));
           else if (pageRef.current !== "backup") onLogoutRef.current();
         },
         () => undefined,
