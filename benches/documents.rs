@@ -116,6 +116,7 @@ fn document(groups: &[(String, Vec<Vec<String>>)]) -> Official {
         }),
         title: "PENGUMUMAN".into(),
         number: "03/PP.04.1-Pu/3599/2026".into(),
+        mark: None,
         about: "HASIL AKHIR CALON ANGGOTA PANITIA PEMUNGUTAN SUARA (PPS) PEMILU 2029 DI KABUPATEN CONTOH BESAR".into(),
         opening: "Berdasarkan Berita Acara rapat pleno Komisi Pemilihan Umum Kabupaten Contoh Besar tentang hasil akhir calon anggota PPS, dengan ini diumumkan nama-nama sebagai berikut:".into(),
         table: Table {

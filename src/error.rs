@@ -34,7 +34,13 @@ pub enum Error {
     )]
     UnknownRegion(String),
 
-    #[error("Nama pengguna atau kata sandi salah.")]
+    /// Every failed login, whatever the cause (unknown user, wrong
+    /// password, locked or deactivated account): the message may not tell
+    /// which, or it would tell a stranger which accounts exist.
+    #[error(
+        "Nama pengguna atau kata sandi salah, atau akun sedang dikunci. \
+         Periksa kembali isian Anda; bila tetap tidak dapat masuk, mintalah bantuan administrator."
+    )]
     InvalidCredentials,
 
     #[error("Sesi Anda telah berakhir. Silakan masuk kembali.")]
@@ -45,6 +51,8 @@ pub enum Error {
     )]
     SessionLocked,
 
+    /// Said only to someone already logged in (changing their own
+    /// password), never at login.
     #[error(
         "Akun dikunci sampai pukul {until} karena kata sandi salah {failures} kali berturut-turut. \
          Coba lagi setelah itu, atau minta administrator membuka kuncinya."

@@ -7,10 +7,10 @@ use std::sync::{Mutex, MutexGuard, RwLock};
 
 use adhoc::domain::audit::ChainReport;
 use adhoc::service::audit;
-use adhoc::service::auth::Session;
+use adhoc::service::auth::{self, Session};
 use adhoc::service::session::SessionGuard;
 use adhoc::store::{Db, InstanceLock, OpenMode};
-use adhoc::ErrorPayload;
+use adhoc::{Error, ErrorPayload};
 use chrono::Utc;
 
 /// Result type of every command: failures reach the UI as `{code, message, field}`.
@@ -102,10 +102,31 @@ impl AppState {
         self.guard.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The logged-in user for an action now; `unauthenticated` or
-    /// `session_locked` otherwise.
-    pub fn session(&self) -> CmdResult<Session> {
-        Ok(self.guard().active(Utc::now())?)
+    /// The logged-in user for an action now, as their account stands now:
+    /// `unauthenticated` or `session_locked` otherwise. Every command starts
+    /// here, so a role an administrator changed since the login applies at
+    /// once, and an account deactivated since then is logged out.
+    pub async fn session(&self) -> CmdResult<Session> {
+        let held = self.guard().active(Utc::now())?;
+        self.reread(held).await
+    }
+
+    /// `held` read again from the database ([`auth::current`]); the guard
+    /// keeps the fresh role, or ends the session of an account that is no
+    /// longer active.
+    pub async fn reread(&self, held: Session) -> CmdResult<Session> {
+        let db = self.db()?;
+        match auth::current(&db, &held).await {
+            Ok(fresh) => {
+                self.guard().refresh(fresh.clone());
+                Ok(fresh)
+            }
+            Err(Error::Unauthenticated) => {
+                self.guard().end_if(&held);
+                Err(Error::Unauthenticated.into())
+            }
+            Err(e) => Err(e.into()),
+        }
     }
 
     pub fn audit_at_start(&self) -> Option<&ChainReport> {

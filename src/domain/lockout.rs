@@ -1,8 +1,10 @@
-//! Locking an account after repeated wrong passwords.
+//! Locking an account after repeated wrong passwords: at login, on the
+//! lock screen, and in "Ganti kata sandi" (the current password), which
+//! share one count per account.
 
 use chrono::Duration;
 
-/// Wrong passwords in a row before the account is locked.
+/// Wrong passwords in a row (wherever typed) before the account is locked.
 pub const MAX_FAILED_LOGINS: u32 = 5;
 
 /// How long an account stays locked after `failures` wrong passwords in a

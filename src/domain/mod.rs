@@ -12,6 +12,7 @@ pub mod lockout;
 pub mod nik;
 pub mod party_check;
 pub mod permission;
+pub mod personal_data;
 pub mod preset;
 pub mod publication;
 pub mod quota;

@@ -405,6 +405,13 @@ pub fn preview_numbering(template: &str, kode: &str, date: NaiveDate) -> Numberi
     }
 }
 
+/// Printed in place of the number of a draft (konsep): a document made by
+/// someone who may not give it its official number.
+pub const DRAFT_NUMBER: &str = "(konsep, belum bernomor)";
+
+/// Printed at the top of every page of a draft.
+pub const DRAFT_MARK: &str = "KONSEP – belum bernomor dan belum disahkan; bukan dokumen resmi";
+
 /// Roman numerals of the months, as in "05/PP.04.1-Pu/3514/XII/2022".
 const ROMAN: [&str; 12] = [
     "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",

@@ -26,6 +26,8 @@ pub struct Official {
     pub title: String,
     /// The number, e.g. "01/PP.04.1-Pu/3514/2022".
     pub number: String,
+    /// Printed at the top of every page when there is one: a draft says so.
+    pub mark: Option<String>,
     /// What it is about, printed under "TENTANG".
     pub about: String,
     pub opening: String,
@@ -159,6 +161,9 @@ pub fn render(d: &Official, paper: Paper) -> Result<Vec<u8>> {
     };
     doc.add(page);
     doc.number_pages(SMALL);
+    if let Some(mark) = &d.mark {
+        doc.running_head(BODY_BOLD, mark);
+    }
     doc.finish()
 }
 
@@ -452,6 +457,7 @@ mod tests {
             }),
             title: "PENGUMUMAN".into(),
             number: "01/PP.04.1-Pu/3514/2026".into(),
+            mark: None,
             about: "HASIL AKHIR".into(),
             opening: "Dengan ini diumumkan:".into(),
             table: Table {

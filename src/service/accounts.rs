@@ -11,7 +11,9 @@ use crate::domain::account::{check_password_policy, Role, Username};
 use crate::domain::permission::Operation;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
-use crate::service::auth::{hash_password_blocking, verify_password_blocking, Session};
+use crate::service::auth::{
+    hash_password_blocking, verify_password_blocking, wrong_password, Session,
+};
 use crate::service::setup::{prepare_account, NewAccount};
 use crate::store::{users, Db};
 
@@ -215,6 +217,10 @@ pub async fn unlock(db: &Db, session: &Session, username: &str, now: DateTime<Ut
 }
 
 /// A user changes their own password, proving they know the current one.
+/// A wrong current password counts like a wrong password at login
+/// (audited; the fifth in a row locks the account, see
+/// [`crate::domain::lockout`]), so that a desk left logged in is no place
+/// to guess it; while the account is locked nothing is changed.
 pub async fn change_own_password(
     db: &Db,
     session: &Session,
@@ -229,19 +235,39 @@ pub async fn change_own_password(
         ));
     };
     check_password_policy(new_password)?;
-    let stored = {
-        let mut conn = db.pool().acquire().await?;
-        users::find_by_username(&mut conn, &session.username).await?
-    };
-    let stored = stored
-        .filter(|r| r.id == user_id)
-        .ok_or(Error::Unauthenticated)?;
-    if !verify_password_blocking(current.to_string(), stored.password_hash).await? {
-        return Err(Error::validation("current", "Kata sandi saat ini salah."));
-    }
     let hash = hash_password_blocking(new_password.to_string()).await?;
     let mut tx = db.begin_write().await?;
+    let stored = users::find_by_username(&mut tx, &session.username)
+        .await?
+        .filter(|r| r.id == user_id && r.active)
+        .ok_or(Error::Unauthenticated)?;
+    let state = users::lock_state(&mut tx, user_id).await?;
+    let ok = verify_password_blocking(current.to_string(), stored.password_hash).await?;
+    if let Some(until) = state.locked_until.filter(|u| *u > now) {
+        let change = Change::new("user.password_change_failed", "user", &stored.username)
+            .after(json!({ "reason": "locked" }));
+        audit::record(&mut tx, session, now, change).await?;
+        tx.commit().await?;
+        return Err(locked(until, state.failed_logins));
+    }
+    if !ok {
+        let until = wrong_password(
+            &mut tx,
+            &stored.username,
+            user_id,
+            state.failed_logins,
+            "user.password_change_failed",
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        return Err(match until {
+            Some(u) => locked(u, state.failed_logins + 1),
+            None => Error::validation("current", "Kata sandi saat ini salah."),
+        });
+    }
     users::set_password_hash(&mut tx, user_id, &hash).await?;
+    users::set_lock_state(&mut tx, user_id, 0, None).await?;
     audit::record(
         &mut tx,
         session,
@@ -251,4 +277,16 @@ pub async fn change_own_password(
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The account is locked until `until` (shown in local time) after
+/// `failures` wrong passwords: said only to its own logged-in user.
+fn locked(until: DateTime<Utc>, failures: i64) -> Error {
+    Error::AccountLocked {
+        until: until
+            .with_timezone(&chrono::Local)
+            .format("%H:%M")
+            .to_string(),
+        failures,
+    }
 }

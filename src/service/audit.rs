@@ -9,6 +9,7 @@ use crate::domain::audit::{
     verify_chain, verify_chain_against, Anchor, ChainReport, EntryContent, StoredEntry,
 };
 use crate::domain::permission::{Operation, Session};
+use crate::domain::personal_data;
 use crate::error::{Error, Result};
 use crate::store::{anchor as anchor_store, audit, Db};
 
@@ -47,14 +48,24 @@ impl Change {
 }
 
 /// Appends `change` by `user_id`/`username` to the audit log, inside the
-/// caller's transaction.
+/// caller's transaction. The entries of an applicant never keep a personal
+/// field in clear ([`personal_data::PERSONAL_FIELDS`]): the use cases leave
+/// them out or mask them, and whatever one might still carry is masked here.
 pub async fn record_as(
     conn: &mut sqlx::SqliteConnection,
     user_id: Option<i64>,
     username: &str,
     now: DateTime<Utc>,
-    change: Change,
+    mut change: Change,
 ) -> Result<()> {
+    if change.object_type == "applicant" {
+        if let Some(v) = change.before.as_mut() {
+            personal_data::mask_value(v, personal_data::MASKED);
+        }
+        if let Some(v) = change.after.as_mut() {
+            personal_data::mask_value(v, personal_data::CHANGED);
+        }
+    }
     audit::append(
         conn,
         EntryContent {

@@ -77,10 +77,14 @@ pub async fn verify_password_blocking(password: String, phc: String) -> Result<b
         .map_err(|e| Error::Internal(e.to_string()))
 }
 
-/// Logs a user in. Unknown user, wrong password and deactivated account all
-/// give the same [`Error::InvalidCredentials`]. Five wrong passwords in a row
-/// lock the account for a growing time ([`lock_duration`]); while locked even
-/// the right password is refused. Every attempt is recorded in the audit log.
+/// Logs a user in. An unknown user, a wrong password, a locked account and
+/// a deactivated one all get the same [`Error::InvalidCredentials`], after
+/// the same work (the password is always hashed), so that the login screen
+/// tells nobody which accounts exist or are locked. Five wrong passwords in
+/// a row lock the account for a growing time ([`lock_duration`]); while
+/// locked even the right password is refused. Every attempt is recorded in
+/// the audit log, failures with the reason (which only the audit readers
+/// see).
 pub async fn login(db: &Db, username: &str, password: &str, now: DateTime<Utc>) -> Result<Session> {
     let row = match Username::parse(username) {
         Ok(u) => {
@@ -108,14 +112,16 @@ pub async fn login(db: &Db, username: &str, password: &str, now: DateTime<Utc>) 
 
     let mut tx = db.begin_write().await?;
     let state = users::lock_state(&mut tx, row.id).await?;
-    if let Some(until) = state.locked_until.filter(|u| *u > now) {
+    // Checked before the lock, and whatever the lock, so that a locked
+    // account takes as long to refuse as a wrong password.
+    let ok = verify_password_blocking(password.to_string(), row.password_hash.clone()).await?;
+    if state.locked_until.is_some_and(|until| until > now) {
         let change =
             Change::new("login.failed", "user", &row.username).after(json!({ "reason": "locked" }));
         audit::record_as(&mut tx, Some(row.id), &row.username, now, change).await?;
         tx.commit().await?;
-        return Err(locked(until, state.failed_logins));
+        return Err(Error::InvalidCredentials);
     }
-    let ok = verify_password_blocking(password.to_string(), row.password_hash.clone()).await?;
     if ok && row.active {
         users::set_lock_state(&mut tx, row.id, 0, None).await?;
         audit::record_as(
@@ -142,30 +148,69 @@ pub async fn login(db: &Db, username: &str, password: &str, now: DateTime<Utc>) 
         tx.commit().await?;
         return Err(Error::InvalidCredentials);
     }
-    let failures = state.failed_logins + 1;
+    wrong_password(
+        &mut tx,
+        &row.username,
+        row.id,
+        state.failed_logins,
+        "login.failed",
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Err(Error::InvalidCredentials)
+}
+
+/// Counts one more wrong password of account `id` (at login or when
+/// changing one's own password), locking it after [`lock_duration`], and
+/// records it under `action`, inside the caller's transaction. Returns
+/// until when the account is now locked, if it is.
+pub(crate) async fn wrong_password(
+    conn: &mut sqlx::SqliteConnection,
+    username: &str,
+    id: i64,
+    failed_before: i64,
+    action: &'static str,
+    now: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>> {
+    let failures = failed_before + 1;
     let until = lock_duration(failures as u32).map(|d| now + d);
-    users::set_lock_state(&mut tx, row.id, failures, until).await?;
-    let change = Change::new("login.failed", "user", &row.username).after(json!({
+    users::set_lock_state(conn, id, failures, until).await?;
+    let change = Change::new(action, "user", username).after(json!({
         "reason": "wrong_password",
         "failed_logins": failures,
         "locked_until": until.map(|u| u.to_rfc3339()),
     }));
-    audit::record_as(&mut tx, Some(row.id), &row.username, now, change).await?;
-    tx.commit().await?;
-    Err(match until {
-        Some(u) => locked(u, failures),
-        None => Error::InvalidCredentials,
-    })
+    audit::record_as(conn, Some(id), username, now, change).await?;
+    Ok(until)
 }
 
-fn locked(until: DateTime<Utc>, failures: i64) -> Error {
-    Error::AccountLocked {
-        until: until
-            .with_timezone(&chrono::Local)
-            .format("%H:%M")
-            .to_string(),
-        failures,
+/// The session's account as it is now: its role and name read again, so
+/// that a change an administrator made since the login applies at once.
+/// A deactivated account, or one that is no longer there under this id and
+/// username (e.g. after a restore), is refused with
+/// [`Error::Unauthenticated`]: its session is over. The command line acts
+/// as the installation and is returned as it is. The desktop calls this
+/// before every command.
+pub async fn current(db: &Db, session: &Session) -> Result<Session> {
+    if session.command_line {
+        return Ok(session.clone());
     }
+    let id = session.user_id.ok_or(Error::Unauthenticated)?;
+    let row = {
+        let mut conn = db.pool().acquire().await?;
+        users::find_by_id(&mut conn, id).await?
+    };
+    let row = row
+        .filter(|r| r.active && r.username == session.username)
+        .ok_or(Error::Unauthenticated)?;
+    Ok(Session {
+        user_id: Some(row.id),
+        username: row.username,
+        full_name: row.full_name,
+        role: Role::parse(&row.role)?,
+        command_line: false,
+    })
 }
 
 /// Records the end of a session.

@@ -10,6 +10,7 @@ use ts_rs::TS;
 use crate::domain::applicant::{registration_number, ApplicationStatus, Sex};
 use crate::domain::nik::Nik;
 use crate::domain::permission::{Operation, Session};
+use crate::domain::personal_data;
 use crate::domain::region::{atlas, RegionCode};
 use crate::domain::registration::{PartyStatus, RegistrationDraft};
 use crate::domain::registration_check::{self, NikRecords};
@@ -254,7 +255,10 @@ pub async fn update(
     })
 }
 
-/// The fields that differ between two drafts, as (before, after) objects.
+/// The fields that differ between two drafts, as (before, after) objects;
+/// a personal field ([`personal_data::PERSONAL_FIELDS`]) is named with a
+/// marker instead of its values, so the trail shows that it changed and
+/// never what it held.
 fn changed_fields(
     before: &RegistrationDraft,
     after: &RegistrationDraft,
@@ -281,6 +285,8 @@ fn changed_fields(
             out_a.insert(k.clone(), va);
         }
     }
+    personal_data::mask_fields(&mut out_b, personal_data::MASKED);
+    personal_data::mask_fields(&mut out_a, personal_data::CHANGED);
     (out_b.into(), out_a.into())
 }
 

@@ -65,6 +65,30 @@ impl SessionGuard {
         Ok(session)
     }
 
+    /// Puts `fresh`, the logged-in account as it stands now (see
+    /// [`crate::service::auth::current`]), in place of the session held,
+    /// when it is still the same account; activity and lock are unchanged.
+    pub fn refresh(&mut self, fresh: Session) {
+        if let Some(held) = &mut self.session {
+            if held.user_id == fresh.user_id && held.username == fresh.username {
+                *held = fresh;
+            }
+        }
+    }
+
+    /// Ends the session if `who` is still the one logged in (an account
+    /// deactivated since its login); returns whether it did.
+    pub fn end_if(&mut self, who: &Session) -> bool {
+        let same = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.user_id == who.user_id && s.username == who.username);
+        if same {
+            self.end();
+        }
+        same
+    }
+
     /// Who is logged in, locked or not (for the lock screen).
     pub fn who(&self) -> Option<&Session> {
         self.session.as_ref()
@@ -115,6 +139,32 @@ mod tests {
         assert_eq!(g.who().unwrap().username, "opr");
         g.start(user(), t0 + Duration::minutes(90));
         g.active(t0 + Duration::minutes(91)).unwrap();
+    }
+
+    #[test]
+    fn a_refresh_changes_the_role_of_the_same_account_only() {
+        let t0 = Utc::now();
+        let mut g = SessionGuard::default();
+        g.start(user(), t0);
+        g.lock();
+        let verifier = Session {
+            role: Role::Verifikator,
+            ..user()
+        };
+        g.refresh(verifier.clone());
+        assert_eq!(g.who(), Some(&verifier));
+        assert!(g.is_locked(), "a refresh does not unlock");
+        let someone_else = Session {
+            user_id: Some(2),
+            username: "lain".into(),
+            role: Role::Administrator,
+            ..user()
+        };
+        g.refresh(someone_else.clone());
+        assert_eq!(g.who(), Some(&verifier));
+        assert!(!g.end_if(&someone_else));
+        assert!(g.end_if(&user()));
+        assert!(g.who().is_none());
     }
 
     #[test]

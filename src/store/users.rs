@@ -56,6 +56,15 @@ pub async fn find_by_username(
     .await?)
 }
 
+pub async fn find_by_id(conn: &mut SqliteConnection, id: i64) -> Result<Option<UserRow>> {
+    Ok(sqlx::query_as(
+        "SELECT id, username, full_name, role, password_hash, active FROM users WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
 pub async fn count(conn: &mut SqliteConnection) -> Result<i64> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
         .fetch_one(&mut *conn)

@@ -101,7 +101,8 @@ def test_demo_database_login_home_and_about(launch, tmp_path: Path):
     field(driver, "Nama pengguna").send_keys("admin")
     field(driver, "Kata sandi").send_keys("kata-sandi-salah", Keys.ENTER)
     alert = wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "[role='alert']")))
-    assert alert.text == "Nama pengguna atau kata sandi salah."
+    # The same answer whether the account exists, is locked or the password is wrong.
+    assert alert.text.startswith("Nama pengguna atau kata sandi salah, atau akun sedang dikunci."), alert.text
     field(driver, "Kata sandi").send_keys("demo-seleksi-2024", Keys.ENTER)
 
     wait(driver).until(lambda d: len(kecamatan_rows(d)) == 24)

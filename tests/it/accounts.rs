@@ -7,7 +7,7 @@ use adhoc::domain::account::Role;
 use adhoc::domain::permission::{allowed, Operation};
 use adhoc::domain::round::{Body, Preset};
 use adhoc::service::audit::{list, AuditQuery};
-use adhoc::service::auth::{login, Session};
+use adhoc::service::auth::{self, login, Session};
 use adhoc::service::setup::NewAccount;
 use adhoc::service::{accounts, rounds};
 use chrono::Duration;
@@ -36,23 +36,28 @@ async fn five_wrong_passwords_lock_the_account_for_a_growing_time() {
     )
     .await
     .unwrap();
+    let locked_until = || async {
+        let list = accounts::list(&t.db, &admin, now()).await.unwrap();
+        let op = list.into_iter().find(|a| a.username == "opr").unwrap();
+        (op.failed_logins, op.locked_until)
+    };
     let t0 = now();
-    for i in 1..=4 {
+    for i in 1..=5 {
         let e = login(&t.db, "opr", "salah-salah-salah", t0)
             .await
             .unwrap_err();
+        // The lock is not said at login (that would tell a stranger the
+        // account exists): the answer is the same as for a wrong password.
         assert_eq!(e.code(), "invalid_credentials", "attempt {i}");
     }
-    let e = login(&t.db, "opr", "salah-salah-salah", t0)
-        .await
-        .unwrap_err();
-    assert_eq!(e.code(), "account_locked");
-    assert!(e.to_string().contains("5 kali"));
+    let (failures, until) = locked_until().await;
+    assert_eq!(failures, 5);
+    assert!(until.is_some());
     // While locked, even the right password is refused.
     let e = login(&t.db, "opr", "sandi-yang-benar", t0 + Duration::seconds(59))
         .await
         .unwrap_err();
-    assert_eq!(e.code(), "account_locked");
+    assert_eq!(e.code(), "invalid_credentials");
     // After a minute another wrong password locks for two.
     let t1 = t0 + Duration::seconds(61);
     assert_eq!(
@@ -60,7 +65,7 @@ async fn five_wrong_passwords_lock_the_account_for_a_growing_time() {
             .await
             .unwrap_err()
             .code(),
-        "account_locked"
+        "invalid_credentials"
     );
     let e = login(
         &t.db,
@@ -70,7 +75,7 @@ async fn five_wrong_passwords_lock_the_account_for_a_growing_time() {
     )
     .await
     .unwrap_err();
-    assert_eq!(e.code(), "account_locked");
+    assert_eq!(e.code(), "invalid_credentials");
     login(
         &t.db,
         "opr",
@@ -86,6 +91,59 @@ async fn five_wrong_passwords_lock_the_account_for_a_growing_time() {
     let op = list.iter().find(|a| a.username == "opr").unwrap();
     assert_eq!(op.failed_logins, 0);
     assert!(op.locked_until.is_none());
+}
+
+/// An unknown username, a wrong password, a locked account and a
+/// deactivated one (both with the right password) get the very same
+/// answer, so that the login screen tells nobody which accounts exist or
+/// are locked; the audit trail still records why each one failed.
+#[tokio::test]
+async fn login_answers_alike_whether_the_account_exists_is_locked_or_is_off() {
+    let (t, admin) = ready_db().await;
+    for name in ["kunci", "mati", "biasa"] {
+        accounts::create(
+            &t.db,
+            &admin,
+            &input(name, "sandi-yang-benar"),
+            Role::Operator,
+            now(),
+        )
+        .await
+        .unwrap();
+    }
+    for _ in 0..5 {
+        login(&t.db, "kunci", "salah-salah-salah", now())
+            .await
+            .unwrap_err();
+    }
+    accounts::set_active(&t.db, &admin, "mati", false, now())
+        .await
+        .unwrap();
+    let mut answers = Vec::new();
+    for (user, password) in [
+        ("tidak-ada", "sandi-yang-benar"),
+        ("biasa", "salah-salah-salah"),
+        ("kunci", "sandi-yang-benar"),
+        ("mati", "sandi-yang-benar"),
+    ] {
+        let e = login(&t.db, user, password, now()).await.unwrap_err();
+        answers.push((e.code(), e.to_string(), e.field().map(str::to_string)));
+    }
+    assert!(answers.iter().all(|a| *a == answers[0]), "{answers:#?}");
+    assert_eq!(answers[0].0, "invalid_credentials");
+    assert!(answers[0]
+        .1
+        .starts_with("Nama pengguna atau kata sandi salah"));
+    let reasons: Vec<String> = sqlx::query_scalar(
+        "SELECT json_extract(after, '$.reason') FROM audit_log WHERE action = 'login.failed' ORDER BY id DESC LIMIT 4",
+    )
+    .fetch_all(t.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        reasons,
+        ["inactive", "locked", "wrong_password", "unknown_user"]
+    );
 }
 
 #[tokio::test]
@@ -213,6 +271,147 @@ async fn passwords_are_reset_by_administrators_and_changed_by_their_owner() {
         .await
         .unwrap_err();
     assert_eq!(e.code(), "forbidden");
+}
+
+/// Guessing one's current password in "Ganti kata sandi" (say, at a desk
+/// left logged in) counts like wrong passwords at login: audited, and the
+/// fifth in a row locks the account; while locked even the right password
+/// changes nothing, and the lock holds at login too.
+#[tokio::test]
+async fn wrong_current_passwords_count_toward_the_lockout_and_are_audited() {
+    let (t, admin) = ready_db().await;
+    accounts::create(
+        &t.db,
+        &admin,
+        &input("opr", "sandi-yang-benar"),
+        Role::Operator,
+        now(),
+    )
+    .await
+    .unwrap();
+    let op = login(&t.db, "opr", "sandi-yang-benar", now())
+        .await
+        .unwrap();
+    for i in 1..=4 {
+        let e =
+            accounts::change_own_password(&t.db, &op, "tebakan-salah", "sandi-baru-saya", now())
+                .await
+                .unwrap_err();
+        assert_eq!(e.field(), Some("current"), "attempt {i}");
+    }
+    let e = accounts::change_own_password(&t.db, &op, "tebakan-salah", "sandi-baru-saya", now())
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), "account_locked");
+    assert!(e.to_string().contains("5 kali"), "{e}");
+    let e = accounts::change_own_password(
+        &t.db,
+        &op,
+        "sandi-yang-benar",
+        "sandi-baru-saya",
+        now() + Duration::seconds(30),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(e.code(), "account_locked");
+    let e = login(
+        &t.db,
+        "opr",
+        "sandi-yang-benar",
+        now() + Duration::seconds(30),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(e.code(), "invalid_credentials");
+
+    let failed: Vec<(String, String)> = sqlx::query_as(
+        "SELECT username, after FROM audit_log WHERE action = 'user.password_change_failed' ORDER BY id",
+    )
+    .fetch_all(t.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(failed.len(), 6, "{failed:?}");
+    assert!(failed.iter().all(|(u, _)| u == "opr"));
+    assert!(
+        failed[4].1.contains(r#""failed_logins":5"#),
+        "{}",
+        failed[4].1
+    );
+    assert!(
+        failed[5].1.contains(r#""reason":"locked""#),
+        "{}",
+        failed[5].1
+    );
+
+    // Once the lock has passed, the right password changes it and the
+    // count starts again.
+    let later = now() + Duration::seconds(61);
+    accounts::change_own_password(&t.db, &op, "sandi-yang-benar", "sandi-baru-saya", later)
+        .await
+        .unwrap();
+    let list = accounts::list(&t.db, &admin, later).await.unwrap();
+    let row = list.iter().find(|a| a.username == "opr").unwrap();
+    assert_eq!((row.failed_logins, row.locked_until.as_deref()), (0, None));
+    login(&t.db, "opr", "sandi-baru-saya", later).await.unwrap();
+}
+
+/// A session carries the role it had at login; `auth::current` reads the
+/// account again, as the desktop does before every command: a new role
+/// applies at once, and a deactivated or unknown account is refused.
+#[tokio::test]
+async fn the_acting_account_is_read_again_for_every_command() {
+    let (t, admin) = ready_db().await;
+    accounts::create(
+        &t.db,
+        &admin,
+        &input("opr", "sandi-yang-benar"),
+        Role::Operator,
+        now(),
+    )
+    .await
+    .unwrap();
+    let op = login(&t.db, "opr", "sandi-yang-benar", now())
+        .await
+        .unwrap();
+    assert_eq!(auth::current(&t.db, &op).await.unwrap(), op);
+
+    accounts::set_role(&t.db, &admin, "opr", Role::Verifikator, now())
+        .await
+        .unwrap();
+    let now_verifier = auth::current(&t.db, &op).await.unwrap();
+    assert_eq!(now_verifier.role, Role::Verifikator);
+    assert_eq!(now_verifier.user_id, op.user_id);
+    let e = now_verifier
+        .require(Operation::RegisterApplicants)
+        .unwrap_err();
+    assert_eq!(e.code(), "forbidden");
+
+    accounts::set_active(&t.db, &admin, "opr", false, now())
+        .await
+        .unwrap();
+    let e = auth::current(&t.db, &op).await.unwrap_err();
+    assert_eq!(e.code(), "unauthenticated");
+
+    // An id that is not (or no longer) this account: refused too.
+    let stranger = Session {
+        user_id: Some(999),
+        ..op.clone()
+    };
+    assert_eq!(
+        auth::current(&t.db, &stranger).await.unwrap_err().code(),
+        "unauthenticated"
+    );
+    let renamed = Session {
+        username: "orang-lain".into(),
+        ..admin.clone()
+    };
+    assert_eq!(
+        auth::current(&t.db, &renamed).await.unwrap_err().code(),
+        "unauthenticated"
+    );
+    // The command line acts as the installation: nothing to read.
+    let cli = Session::cli();
+    assert_eq!(auth::current(&t.db, &cli).await.unwrap(), cli);
 }
 
 /// For every role, one service of each operation class that exists so far:

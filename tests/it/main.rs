@@ -22,6 +22,7 @@ mod intake;
 mod official_pages;
 mod parsers;
 mod parties;
+mod personal_data;
 mod private_files;
 mod publications;
 mod receipt_pdf;

@@ -43,6 +43,7 @@ fn big(rows: usize) -> Official {
         }),
         title: "PENGUMUMAN".into(),
         number: "01/PP.04.1-Pu/3514/2026".into(),
+        mark: None,
         about: "HASIL AKHIR SELEKSI CALON ANGGOTA PPS".into(),
         opening: "Dengan ini diumumkan nama-nama sebagai berikut:".into(),
         table: Table {

@@ -487,3 +487,79 @@ async fn edited_texts_are_printed_and_can_be_reset() {
     assert!(e.to_string().contains("PNG atau JPEG"), "{e}");
     db.close().await;
 }
+
+/// Giving a document the next official number is signing it off
+/// (`SignAnnouncements`, the Pimpinan). Anyone else may make a document
+/// that has no number yet only as a draft: marked KONSEP on every page,
+/// without a number, and nothing issued or recorded; a number typed by
+/// hand is refused. Once the Pimpinan has numbered it, anyone prints it
+/// with that number.
+#[tokio::test]
+async fn only_a_signer_numbers_a_document_others_make_a_draft() {
+    let (dir, db, chair) = demo().await;
+    let kind = PublicationKind::Pengumuman(Stage::Akhir);
+    let issued = || async {
+        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM publication_numbers")
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+        let a: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM audit_log WHERE action = 'publication.number'",
+        )
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+        (n, a)
+    };
+    let before = issued().await;
+    for role in [Role::Operator, Role::Verifikator, Role::Administrator] {
+        let staff = as_role(&chair, role);
+        let made = publications::make(&db, &staff, 1, &request(kind, None), now())
+            .await
+            .unwrap();
+        assert_eq!(issued().await, before, "{role:?} issued a number");
+        assert!(made.draft, "{role:?}");
+        assert_eq!(made.file, "pengumuman-akhir-ppk-konsep.pdf");
+        let pdf = dir.path().join(&made.file);
+        std::fs::write(&pdf, &made.bytes).unwrap();
+        let text = flat(&text_of(&pdf));
+        assert!(text.contains("KONSEP"), "{text}");
+        assert!(!text.contains("/PP.04.1-Pu/"), "{text}");
+        let item = publications::list(&db, &staff, 1)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|i| i.kind == kind)
+            .unwrap();
+        assert_eq!((item.number.as_deref(), item.draft), (None, true));
+
+        let mut typed = request(kind, None);
+        typed.number = Some("123/KHUSUS/2026".into());
+        let e = publications::make(&db, &staff, 1, &typed, now())
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), "forbidden", "{role:?}");
+    }
+    let signed = publications::list(&db, &chair, 1).await.unwrap();
+    assert!(signed.iter().all(|i| !i.draft));
+
+    let made = publications::make(&db, &chair, 1, &request(kind, None), now())
+        .await
+        .unwrap();
+    assert!(!made.draft);
+    assert_eq!(made.number, "01/PP.04.1-Pu/3514/2026");
+    assert_eq!(made.file, "pengumuman-akhir-ppk.pdf");
+    assert_eq!(issued().await, (before.0 + 1, before.1 + 1));
+    // Numbered now: a copy for anyone, with that number.
+    let operator = as_role(&chair, Role::Operator);
+    let copy = publications::make(&db, &operator, 1, &request(kind, Some("35.14.02")), now())
+        .await
+        .unwrap();
+    assert!(!copy.draft);
+    assert_eq!(copy.number, "01/PP.04.1-Pu/3514/2026");
+    let items = publications::list(&db, &operator, 1).await.unwrap();
+    let item = items.iter().find(|i| i.kind == kind).unwrap();
+    assert!(!item.draft);
+    assert_eq!(issued().await, (before.0 + 1, before.1 + 1));
+    db.close().await;
+}

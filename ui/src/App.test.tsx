@@ -25,7 +25,7 @@ describe("App", () => {
       if (cmd === "home") return homeView();
       if (cmd === "login") {
         attempts += 1;
-        if (attempts === 1) throw { code: "invalid_credentials", message: "Nama pengguna atau kata sandi salah.", field: null };
+        if (attempts === 1) throw { code: "invalid_credentials", message: "Nama pengguna atau kata sandi salah, atau akun sedang dikunci. Periksa kembali isian Anda; bila tetap tidak dapat masuk, mintalah bantuan administrator.", field: null };
         session = admin;
         return admin;
       }
@@ -36,7 +36,7 @@ describe("App", () => {
     await user.type(await screen.findByLabelText("Nama pengguna"), "admin");
     await user.type(screen.getByLabelText("Kata sandi"), "salah-salah-salah");
     await user.keyboard("{Enter}");
-    expect(await screen.findByRole("alert")).toHaveTextContent("Nama pengguna atau kata sandi salah.");
+    expect(await screen.findByRole("alert")).toHaveTextContent("Nama pengguna atau kata sandi salah, atau akun sedang dikunci.");
     expect(screen.getByLabelText("Kata sandi")).toHaveValue("");
 
     await user.type(screen.getByLabelText("Kata sandi"), "rahasia-sekali-123");

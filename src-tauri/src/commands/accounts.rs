@@ -10,7 +10,7 @@ use crate::state::{AppState, CmdResult};
 
 #[tauri::command]
 pub async fn list_accounts(state: State<'_, AppState>) -> CmdResult<Vec<Account>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(accounts::list(&state.db()?, &session, Utc::now()).await?)
 }
 
@@ -20,7 +20,7 @@ pub async fn create_account(
     input: NewAccount,
     role: Role,
 ) -> CmdResult<Account> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(accounts::create(&state.db()?, &session, &input, role, Utc::now()).await?)
 }
 
@@ -30,7 +30,7 @@ pub async fn set_account_active(
     username: String,
     active: bool,
 ) -> CmdResult<()> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(accounts::set_active(&state.db()?, &session, &username, active, Utc::now()).await?)
 }
 
@@ -40,7 +40,7 @@ pub async fn set_account_role(
     username: String,
     role: Role,
 ) -> CmdResult<()> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(accounts::set_role(&state.db()?, &session, &username, role, Utc::now()).await?)
 }
 
@@ -50,13 +50,13 @@ pub async fn reset_account_password(
     username: String,
     password: String,
 ) -> CmdResult<()> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(accounts::reset_password(&state.db()?, &session, &username, &password, Utc::now()).await?)
 }
 
 #[tauri::command]
 pub async fn unlock_account(state: State<'_, AppState>, username: String) -> CmdResult<()> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(accounts::unlock(&state.db()?, &session, &username, Utc::now()).await?)
 }
 
@@ -66,7 +66,7 @@ pub async fn change_own_password(
     current: String,
     new_password: String,
 ) -> CmdResult<()> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(
         accounts::change_own_password(&state.db()?, &session, &current, &new_password, Utc::now())
             .await?,

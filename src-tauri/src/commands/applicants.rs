@@ -21,7 +21,7 @@ use crate::state::{AppState, CmdResult};
 /// The kecamatan and desa/kelurahan of the kabupaten, for the pickers.
 #[tauri::command]
 pub async fn list_regions(state: State<'_, AppState>) -> CmdResult<Vec<KecamatanOption>> {
-    state.session()?;
+    state.session().await?;
     Ok(regions::regions(&state.db()?).await?)
 }
 
@@ -32,7 +32,7 @@ pub async fn check_registration(
     draft: RegistrationDraft,
     editing: Option<i64>,
 ) -> CmdResult<RegistrationCheck> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(registration::check(
         &state.db()?,
         &session,
@@ -50,7 +50,7 @@ pub async fn register_applicant(
     round_id: i64,
     draft: RegistrationDraft,
 ) -> CmdResult<RegistrationResult> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(registration::register(&state.db()?, &session, round_id, &draft, Utc::now()).await?)
 }
 
@@ -60,7 +60,7 @@ pub async fn update_applicant(
     id: i64,
     draft: RegistrationDraft,
 ) -> CmdResult<RegistrationResult> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(registration::update(&state.db()?, &session, id, &draft, Utc::now()).await?)
 }
 
@@ -70,13 +70,13 @@ pub async fn withdraw_applicant(
     id: i64,
     reason: String,
 ) -> CmdResult<()> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(registration::withdraw(&state.db()?, &session, id, &reason, Utc::now()).await?)
 }
 
 #[tauri::command]
 pub async fn applicant_detail(state: State<'_, AppState>, id: i64) -> CmdResult<ApplicantDetail> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(registration::detail(&state.db()?, &session, id, Utc::now()).await?)
 }
 
@@ -85,7 +85,7 @@ pub async fn list_applicants(
     state: State<'_, AppState>,
     query: ApplicantQuery,
 ) -> CmdResult<ApplicantPage> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(registration::list(&state.db()?, &session, &query).await?)
 }
 
@@ -98,7 +98,7 @@ pub async fn import_applicants<R: Runtime>(
     round_id: i64,
     on_progress: Channel<ImportProgress>,
 ) -> CmdResult<Option<ApplicantImport>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     session.require(Operation::RegisterApplicants)?;
     let Some(path) = files::pick(&app, "CSV", &["csv", "txt"])? else {
         return Ok(None);
@@ -127,7 +127,7 @@ pub async fn save_import_problems<R: Runtime>(
     state: State<'_, AppState>,
     problems: Vec<RowProblem>,
 ) -> CmdResult<bool> {
-    state.session()?;
+    state.session().await?;
     let Some(path) = files::save_as(&app, "CSV", &["csv"], "masalah-impor.csv")? else {
         return Ok(false);
     };
@@ -144,7 +144,7 @@ pub async fn save_receipt<R: Runtime>(
     state: State<'_, AppState>,
     id: i64,
 ) -> CmdResult<Option<String>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     let (name, bytes) =
         registration::receipt_pdf(&state.db()?, &session, id, Paper::A4, Utc::now()).await?;
     let Some(path) = files::save_as(&app, "PDF", &["pdf"], name)? else {

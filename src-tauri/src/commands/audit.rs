@@ -18,7 +18,7 @@ pub fn audit_status(state: State<'_, AppState>) -> Option<ChainReport> {
 
 #[tauri::command]
 pub async fn list_audit(state: State<'_, AppState>, query: AuditQuery) -> CmdResult<AuditPage> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(audit::list(&state.db()?, &session, &query).await?)
 }
 
@@ -30,7 +30,7 @@ pub async fn export_audit_csv<R: Runtime>(
     state: State<'_, AppState>,
     query: AuditQuery,
 ) -> CmdResult<Option<usize>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     session.require(adhoc::domain::permission::Operation::ReadAudit)?;
     let name = format!("jejak-audit-{}.csv", Utc::now().format("%Y-%m-%d"));
     let Some(path) = files::save_as(&app, "CSV", &["csv"], name)? else {
@@ -50,7 +50,7 @@ pub async fn export_audit_csv<R: Runtime>(
 
 #[tauri::command]
 pub async fn set_idle_minutes(state: State<'_, AppState>, minutes: u32) -> CmdResult<()> {
-    let session = state.session()?;
+    let session = state.session().await?;
     settings::set_idle_minutes(&state.db()?, &session, minutes, Utc::now()).await?;
     state.guard().set_idle_minutes(minutes);
     Ok(())

@@ -18,7 +18,7 @@ use crate::state::{AppState, CmdResult};
 /// The automatic backups, newest first.
 #[tauri::command]
 pub async fn backup_list(state: State<'_, AppState>) -> CmdResult<Vec<BackupEntry>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(backup::list(&state.db()?, &session).await?)
 }
 
@@ -30,7 +30,7 @@ pub async fn backup_now<R: Runtime>(
     state: State<'_, AppState>,
     to_folder: bool,
 ) -> CmdResult<Option<BackupEntry>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     session.require(Operation::ManageBackups)?;
     let db = state.db()?;
     let dir = if to_folder {
@@ -52,7 +52,7 @@ pub async fn inspect_backup<R: Runtime>(
     state: State<'_, AppState>,
     path: Option<String>,
 ) -> CmdResult<Option<RestoreCheck>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     session.require(Operation::ManageBackups)?;
     let file = match path {
         Some(p) => PathBuf::from(p),
@@ -75,7 +75,7 @@ pub async fn restore_backup(
     path: String,
     from_elsewhere: bool,
 ) -> CmdResult<RestoreCheck> {
-    let session = state.session()?;
+    let session = state.session().await?;
     session.require(Operation::ManageBackups)?;
     let busy = Error::Storage {
         kind: StorageKind::Locked,

@@ -14,7 +14,7 @@ pub async fn extension_list(
     state: State<'_, AppState>,
     round_id: i64,
 ) -> CmdResult<Vec<ExtensionUnit>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(extensions::extension_list(&state.db()?, &session, round_id, Utc::now()).await?)
 }
 
@@ -26,7 +26,7 @@ pub async fn extend_registration(
     units: Vec<String>,
     ends_on: Option<String>,
 ) -> CmdResult<String> {
-    let session = state.session()?;
+    let session = state.session().await?;
     let ends_on = match ends_on.filter(|s| !s.trim().is_empty()) {
         Some(s) => Some(
             NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
@@ -56,7 +56,7 @@ pub async fn decide_without_extension(
     units: Vec<String>,
     reason: String,
 ) -> CmdResult<Vec<ExtensionUnit>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(extensions::decide_without_extension(
         &state.db()?,
         &session,

@@ -8,7 +8,7 @@ use crate::state::{AppState, CmdResult};
 
 #[tauri::command]
 pub async fn home(state: State<'_, AppState>, election: Option<String>) -> CmdResult<HomeView> {
-    state.session()?;
+    state.session().await?;
     Ok(home::home(&state.db()?, election.as_deref()).await?)
 }
 

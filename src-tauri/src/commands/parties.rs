@@ -15,7 +15,7 @@ pub async fn import_party_list<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CmdResult<Option<PartyImport>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     session.require(adhoc::domain::permission::Operation::ManageRounds)?;
     let Some(path) = files::pick(&app, "CSV", &["csv", "txt"])? else {
         return Ok(None);
@@ -28,7 +28,7 @@ pub async fn import_party_list<R: Runtime>(
 
 #[tauri::command]
 pub async fn party_hits(state: State<'_, AppState>) -> CmdResult<Vec<PartyHit>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(parties::hits(&state.db()?, &session).await?)
 }
 
@@ -38,7 +38,7 @@ pub async fn party_list_state(
     state: State<'_, AppState>,
     round_id: i64,
 ) -> CmdResult<PartyListState> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(parties::list_state(&state.db()?, &session, round_id).await?)
 }
 
@@ -50,13 +50,13 @@ pub async fn record_party_check(
     method: PartyCheckMethod,
     note: String,
 ) -> CmdResult<PartyCheck> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(parties::record_check(&state.db()?, &session, round_id, method, &note, Utc::now()).await?)
 }
 
 /// Removes the recorded check of a round (Administrator).
 #[tauri::command]
 pub async fn clear_party_check(state: State<'_, AppState>, round_id: i64) -> CmdResult<()> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(parties::clear_check(&state.db()?, &session, round_id, Utc::now()).await?)
 }

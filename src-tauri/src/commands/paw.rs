@@ -13,7 +13,7 @@ pub async fn unit_members(
     round_id: i64,
     unit: Option<String>,
 ) -> CmdResult<Vec<UnitMembers>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(paw::members(
         &state.db()?,
         &session,
@@ -32,7 +32,7 @@ pub async fn record_leave(
     round_id: i64,
     leave: LeaveInput,
 ) -> CmdResult<UnitMembers> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(paw::record_leave(&state.db()?, &session, round_id, &leave, Utc::now()).await?)
 }
 
@@ -45,7 +45,7 @@ pub async fn confirm_replacement(
     replacement_id: i64,
     note: String,
 ) -> CmdResult<UnitMembers> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(paw::confirm(
         &state.db()?,
         &session,

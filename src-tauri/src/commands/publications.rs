@@ -23,7 +23,7 @@ pub async fn publication_list(
     state: State<'_, AppState>,
     round_id: i64,
 ) -> CmdResult<Vec<PublicationItem>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(publications::list(&state.db()?, &session, round_id).await?)
 }
 
@@ -39,7 +39,7 @@ pub async fn export_publication<R: Runtime>(
     paper: String,
     number: Option<String>,
 ) -> CmdResult<Option<String>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     let req = PublicationRequest {
         kind,
         unit: unit.filter(|u| !u.trim().is_empty()),
@@ -71,7 +71,7 @@ pub struct PublicationSettingsView {
 pub async fn publication_settings(
     state: State<'_, AppState>,
 ) -> CmdResult<PublicationSettingsView> {
-    let session = state.session()?;
+    let session = state.session().await?;
     let db = &state.db()?;
     let logo = publications::logo(db, &session)
         .await?
@@ -96,7 +96,7 @@ pub async fn preview_numbering(
     state: State<'_, AppState>,
     template: String,
 ) -> CmdResult<NumberingPreview> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(publications::preview_numbering(&state.db()?, &session, &template, Utc::now()).await?)
 }
 
@@ -106,7 +106,7 @@ pub async fn save_publication_settings(
     state: State<'_, AppState>,
     settings: PublicationSettings,
 ) -> CmdResult<PublicationSettings> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(publications::save_settings(&state.db()?, &session, &settings, Utc::now()).await?)
 }
 
@@ -117,7 +117,7 @@ pub async fn upload_logo<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CmdResult<bool> {
-    let session = state.session()?;
+    let session = state.session().await?;
     session.require(Operation::ManageRounds)?;
     let Some(path) = files::pick(&app, "Gambar logo (PNG, JPG)", &["png", "jpg", "jpeg"])? else {
         return Ok(false);
@@ -130,14 +130,14 @@ pub async fn upload_logo<R: Runtime>(
 /// Removes the logo: the kop is printed as text (Administrator).
 #[tauri::command]
 pub async fn remove_logo(state: State<'_, AppState>) -> CmdResult<()> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(publications::remove_logo(&state.db()?, &session, Utc::now()).await?)
 }
 
 /// The texts of every document kind, with their defaults.
 #[tauri::command]
 pub async fn publication_texts(state: State<'_, AppState>) -> CmdResult<Vec<KindTexts>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(publications::texts(&state.db()?, &session).await?)
 }
 
@@ -148,7 +148,7 @@ pub async fn save_publication_texts(
     kind: PublicationKind,
     texts: Texts,
 ) -> CmdResult<()> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(publications::save_texts(&state.db()?, &session, kind, &texts, Utc::now()).await?)
 }
 
@@ -158,6 +158,6 @@ pub async fn reset_publication_texts(
     state: State<'_, AppState>,
     kind: PublicationKind,
 ) -> CmdResult<()> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(publications::reset_texts(&state.db()?, &session, kind, Utc::now()).await?)
 }

@@ -12,6 +12,6 @@ pub async fn quota_dashboard(
     state: State<'_, AppState>,
     round_id: i64,
 ) -> CmdResult<QuotaDashboard> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(quota::quota(&state.db()?, &session, round_id, Utc::now()).await?)
 }

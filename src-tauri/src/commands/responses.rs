@@ -15,7 +15,7 @@ pub async fn list_responses(
     state: State<'_, AppState>,
     round_id: i64,
 ) -> CmdResult<Vec<ResponseView>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(responses::list(&state.db()?, &session, round_id).await?)
 }
 
@@ -28,7 +28,7 @@ pub async fn record_response<R: Runtime>(
     input: ResponseInput,
     attach: bool,
 ) -> CmdResult<Option<ResponseView>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     session.require(Operation::RecordResponses)?;
     let file = if attach {
         let Some(path) = files::pick(
@@ -58,7 +58,7 @@ pub async fn clarify_response(
     id: i64,
     text: String,
 ) -> CmdResult<ResponseView> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(responses::clarify(&state.db()?, &session, id, &text, Utc::now()).await?)
 }
 
@@ -70,6 +70,6 @@ pub async fn decide_response(
     outcome: Outcome,
     reason: String,
 ) -> CmdResult<ResponseView> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(responses::decide(&state.db()?, &session, id, outcome, &reason, Utc::now()).await?)
 }

@@ -16,13 +16,13 @@ pub async fn create_round(
     state: State<'_, AppState>,
     draft: RoundDraft,
 ) -> CmdResult<RoundSummary> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(rounds::create_round(&state.db()?, &session, &draft, chrono::Utc::now()).await?)
 }
 
 #[tauri::command]
 pub async fn unit_quotas(state: State<'_, AppState>, round_id: i64) -> CmdResult<UnitQuotaList> {
-    state.session()?;
+    state.session().await?;
     Ok(rounds::unit_quotas(&state.db()?, round_id).await?)
 }
 
@@ -34,7 +34,7 @@ pub async fn set_unit_quota(
     quota: Option<u32>,
     reason: String,
 ) -> CmdResult<UnitQuotaList> {
-    let session = state.session()?;
+    let session = state.session().await?;
     let db = &state.db()?;
     rounds::set_unit_quota(
         db,

@@ -17,7 +17,7 @@ pub async fn score_sheet(
     stage: Stage,
     unit: Option<String>,
 ) -> CmdResult<ScoreSheet> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(scores::score_sheet(&state.db()?, &session, round_id, stage, unit.as_deref()).await?)
 }
 
@@ -30,7 +30,7 @@ pub async fn record_mark(
     applicant_id: i64,
     mark: String,
 ) -> CmdResult<String> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(scores::record_mark(
         &state.db()?,
         &session,
@@ -51,7 +51,7 @@ pub async fn import_marks<R: Runtime>(
     round_id: i64,
     stage: Stage,
 ) -> CmdResult<Option<ScoreImport>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     session.require(Operation::EnterScores)?;
     let Some(path) = files::pick(&app, "CSV", &["csv", "txt"])? else {
         return Ok(None);

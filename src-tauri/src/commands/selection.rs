@@ -16,7 +16,7 @@ pub async fn selection_results(
     stage: Stage,
     unit: Option<String>,
 ) -> CmdResult<Vec<SelectionRow>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(selection::results(
         &state.db()?,
         &session,
@@ -36,7 +36,7 @@ pub async fn decide_tie(
     ordered: Vec<i64>,
     note: String,
 ) -> CmdResult<()> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(selection::decide_tie(
         &state.db()?,
         &session,

@@ -39,16 +39,26 @@ pub async fn logout(state: State<'_, AppState>) -> CmdResult<()> {
     Ok(())
 }
 
+/// Who is logged in, as their account stands now (a changed role is
+/// shown, a deactivated account is logged out), and whether the screen is
+/// locked. Not counted as activity.
 #[tauri::command]
-pub fn current_session(state: State<'_, AppState>) -> SessionStatus {
-    state.guard().status()
+pub async fn current_session(state: State<'_, AppState>) -> CmdResult<SessionStatus> {
+    let held = state.guard().who().cloned();
+    if let Some(held) = held {
+        // Refreshed, or ended; when the database cannot be read now, the
+        // guard's session is said as it is and the next command reports
+        // the problem.
+        let _ = state.reread(held).await;
+    }
+    Ok(state.guard().status())
 }
 
 /// Counts user activity seen by the UI (typing in a form), so that a long
 /// form does not lock the session while someone is working on it.
 #[tauri::command]
-pub fn keep_alive(state: State<'_, AppState>) -> CmdResult<()> {
-    state.session().map(|_| ())
+pub async fn keep_alive(state: State<'_, AppState>) -> CmdResult<()> {
+    state.session().await.map(|_| ())
 }
 
 #[tauri::command]

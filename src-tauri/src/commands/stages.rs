@@ -10,14 +10,14 @@ use crate::state::{AppState, CmdResult};
 /// The round's schedule with today's position and each stage's state.
 #[tauri::command]
 pub async fn stage_timeline(state: State<'_, AppState>, round_id: i64) -> CmdResult<Timeline> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(stages::timeline(&state.db()?, &session, round_id, Utc::now()).await?)
 }
 
 /// Opens the stage in progress (Pimpinan).
 #[tauri::command]
 pub async fn open_stage(state: State<'_, AppState>, round_id: i64, stage: Stage) -> CmdResult<()> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(stages::open(&state.db()?, &session, round_id, stage, Utc::now()).await?)
 }
 
@@ -28,7 +28,7 @@ pub async fn close_stage(
     round_id: i64,
     stage: Stage,
 ) -> CmdResult<StageClosed> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(stages::close(&state.db()?, &session, round_id, stage, Utc::now()).await?)
 }
 
@@ -40,6 +40,6 @@ pub async fn reopen_stage(
     stage: Stage,
     reason: String,
 ) -> CmdResult<()> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(stages::reopen(&state.db()?, &session, round_id, stage, &reason, Utc::now()).await?)
 }

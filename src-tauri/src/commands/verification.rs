@@ -13,7 +13,7 @@ use crate::state::{AppState, CmdResult};
 
 #[tauri::command]
 pub async fn verification_view(state: State<'_, AppState>, id: i64) -> CmdResult<VerificationView> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(verification::view(&state.db()?, &session, id, Utc::now()).await?)
 }
 
@@ -26,7 +26,7 @@ pub async fn record_document_check(
     verdict: DocVerdict,
     reason: String,
 ) -> CmdResult<VerificationView> {
-    let session = state.session()?;
+    let session = state.session().await?;
     let db = &state.db()?;
     let now = Utc::now();
     verification::record(db, &session, applicant_id, &code, verdict, &reason, now).await?;
@@ -40,7 +40,7 @@ pub async fn set_admin_override(
     verdict: Option<AdminVerdict>,
     reason: String,
 ) -> CmdResult<VerificationView> {
-    let session = state.session()?;
+    let session = state.session().await?;
     let db = &state.db()?;
     let now = Utc::now();
     verification::set_override(db, &session, applicant_id, verdict, &reason, now).await?;
@@ -54,7 +54,7 @@ pub async fn set_needs_fix(
     needs_fix: bool,
     note: String,
 ) -> CmdResult<VerificationView> {
-    let session = state.session()?;
+    let session = state.session().await?;
     let db = &state.db()?;
     let now = Utc::now();
     verification::set_needs_fix(db, &session, applicant_id, needs_fix, &note, now).await?;
@@ -66,7 +66,7 @@ pub async fn verification_progress(
     state: State<'_, AppState>,
     round_id: i64,
 ) -> CmdResult<Vec<UnitProgress>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(verification::progress(&state.db()?, &session, round_id, Utc::now()).await?)
 }
 
@@ -77,7 +77,7 @@ pub async fn next_unchecked(
     round_id: i64,
     after: Option<i64>,
 ) -> CmdResult<Option<i64>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(verification::next_unchecked(&state.db()?, &session, round_id, after).await?)
 }
 
@@ -90,7 +90,7 @@ pub async fn attach_scan<R: Runtime>(
     applicant_id: i64,
     code: String,
 ) -> CmdResult<Option<Attachment>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     let Some(path) = files::pick(
         &app,
         "Pindaian (PDF, JPG, PNG)",
@@ -121,14 +121,14 @@ pub async fn list_scans(
     state: State<'_, AppState>,
     applicant_id: i64,
 ) -> CmdResult<Vec<Attachment>> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(scans::list(&state.db()?, &session, applicant_id).await?)
 }
 
 /// Opens a stored scan (checked against its hash) in the system's viewer.
 #[tauri::command]
 pub async fn open_scan(state: State<'_, AppState>, sha256: String) -> CmdResult<()> {
-    let session = state.session()?;
+    let session = state.session().await?;
     let (path, _) = scans::file(&state.db()?, &session, &sha256).await?;
     crate::open_file(&path);
     Ok(())
@@ -139,7 +139,7 @@ pub async fn requirement_list(
     state: State<'_, AppState>,
     round_id: i64,
 ) -> CmdResult<RequirementList> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(verification::requirement_list(&state.db()?, &session, round_id).await?)
 }
 
@@ -151,7 +151,7 @@ pub async fn save_requirement(
     round_id: i64,
     input: RequirementInput,
 ) -> CmdResult<RequirementList> {
-    let session = state.session()?;
+    let session = state.session().await?;
     Ok(
         verification::save_requirement(&state.db()?, &session, round_id, &input, Utc::now())
             .await?,
@@ -163,7 +163,7 @@ pub async fn save_requirement(
 #[tauri::command]
 pub async fn scan_image(state: State<'_, AppState>, sha256: String) -> CmdResult<Option<String>> {
     use base64::Engine as _;
-    let session = state.session()?;
+    let session = state.session().await?;
     let (bytes, kind) = scans::bytes(&state.db()?, &session, &sha256).await?;
     if kind == adhoc::domain::scan::ScanKind::Pdf {
         return Ok(None);

@@ -98,11 +98,19 @@ pub async fn announce(
     };
     let made = publications::make(db, session, a.round, &req, now).await?;
     std::fs::write(&a.out, &made.bytes).map_err(|e| Error::io_at("menulis", &a.out, e))?;
-    eprintln!(
-        "{} nomor {} ditulis ke {}.",
-        kind.label(),
-        made.number,
-        a.out.display()
-    );
+    if made.draft {
+        eprintln!(
+            "{} ditulis ke {} sebagai konsep tanpa nomor.",
+            kind.label(),
+            a.out.display()
+        );
+    } else {
+        eprintln!(
+            "{} nomor {} ditulis ke {}.",
+            kind.label(),
+            made.number,
+            a.out.display()
+        );
+    }
     Ok(())
 }

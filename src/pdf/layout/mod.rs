@@ -167,6 +167,16 @@ impl Document {
         }
     }
 
+    /// Writes `text` centred in the top margin of every page added so far
+    /// (e.g. that the document is a draft).
+    pub fn running_head(&mut self, style: Style, text: &str) {
+        for page in &mut self.pages {
+            let top = (page.margins.top - style.leading()) / 2.0;
+            let centre = page.left() + page.content_width() / 2.0;
+            page.text(centre, top, style, Align::Center, text);
+        }
+    }
+
     /// Serialises the document, embedding only the glyphs it uses.
     pub fn finish(mut self) -> Result<Vec<u8>> {
         if self.pages.is_empty() {

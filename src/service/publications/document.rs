@@ -40,11 +40,19 @@ pub struct Made {
     pub file: String,
     pub bytes: Vec<u8>,
     pub number: String,
+    /// A draft (konsep): no number yet, and the session may not give one.
+    pub draft: bool,
 }
 
 /// Makes a document of a round. Its stage must be closed (its results
-/// frozen). Any logged-in role; the first time a document is made it gets
-/// the next number of its series for the year, recorded in the audit trail.
+/// frozen). Any logged-in role may make it; numbering it is signing it
+/// off ([`Operation::SignAnnouncements`], the Pimpinan): the first time a
+/// signer makes it, it gets the next number of its series for the year,
+/// recorded in the audit trail, or a number the signer typed (printed, not
+/// recorded). Once numbered, anyone prints it with its number. Before that,
+/// anyone else gets a draft: [`publication::DRAFT_NUMBER`] for the number,
+/// [`publication::DRAFT_MARK`] on every page, "-konsep" in the file name,
+/// and nothing issued; a number they type is refused.
 pub async fn make(
     db: &Db,
     session: &Session,
@@ -53,6 +61,20 @@ pub async fn make(
     now: DateTime<Utc>,
 ) -> Result<Made> {
     session.require(Operation::Read)?;
+    let signer = session.may(Operation::SignAnnouncements);
+    let typed = req
+        .number
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    if typed.is_some() && !signer {
+        return Err(Error::Forbidden {
+            role: session.role.label().to_string(),
+            action: "memberi nomor pada dokumen resmi; kosongkan nomor manual untuk membuat \
+                     konsep tanpa nomor"
+                .to_string(),
+        });
+    }
     let kind = req.kind;
     if !kind.is_valid() {
         return Err(Error::stage(
@@ -101,33 +123,37 @@ pub async fn make(
 
     let kabupaten = setup::kabupaten(db).await?;
     let s = settings(db, session).await?;
-    let number = match req
-        .number
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-    {
-        Some(n) => n.to_string(),
-        None => {
+    let number = match typed {
+        Some(n) => Some(n.to_string()),
+        None if signer => {
             let template = s
                 .numbering
                 .iter()
                 .find(|n| n.series == kind.series())
                 .map(|n| n.template.clone())
                 .unwrap_or_else(|| kind.series().default_template().into());
-            issue_number(
-                db,
-                session,
-                round_id,
-                kind,
-                &template,
-                &kabupaten.code,
-                date,
-                now,
+            Some(
+                issue_number(
+                    db,
+                    session,
+                    round_id,
+                    kind,
+                    &template,
+                    &kabupaten.code,
+                    date,
+                    now,
+                )
+                .await?,
             )
-            .await?
+        }
+        // Not a signer: the number given before, if any; nothing is issued.
+        None => {
+            let mut conn = db.pool().acquire().await?;
+            store::number_of(&mut conn, round_id, &kind.key()).await?
         }
     };
+    let draft = number.is_none();
+    let number = number.unwrap_or_else(|| publication::DRAFT_NUMBER.to_string());
     let texts = {
         let mut conn = db.pool().acquire().await?;
         store::texts(&mut *conn, &kind.key())
@@ -219,6 +245,7 @@ pub async fn make(
         }),
         title,
         number: number.clone(),
+        mark: draft.then(|| publication::DRAFT_MARK.to_string()),
         about: fill(&texts.about, &values),
         opening: fill(&texts.opening, &values),
         table,
@@ -234,15 +261,17 @@ pub async fn make(
     .await
     .map_err(|e| Error::Internal(e.to_string()))??;
     let file = format!(
-        "{}-{}{}.pdf",
+        "{}-{}{}{}.pdf",
         kind.key().replace('_', "-"),
         round.body.as_str().to_lowercase(),
-        unit.map(|u| format!("-{}", u.digits())).unwrap_or_default()
+        unit.map(|u| format!("-{}", u.digits())).unwrap_or_default(),
+        if draft { "-konsep" } else { "" }
     );
     Ok(Made {
         file,
         bytes,
         number,
+        draft,
     })
 }
 

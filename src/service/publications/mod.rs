@@ -47,6 +47,9 @@ pub struct PublicationItem {
     pub ready: bool,
     /// The number it was given when first made.
     pub number: Option<String>,
+    /// Made now, it would be a draft (konsep) without a number: it has none
+    /// yet and this session may not give one ([`make`]).
+    pub draft: bool,
 }
 
 /// Every document kind of a round, in stage order. Any logged-in role.
@@ -54,15 +57,18 @@ pub async fn list(db: &Db, session: &Session, round_id: i64) -> Result<Vec<Publi
     session.require(Operation::Read)?;
     let mut conn = db.pool().acquire().await?;
     let round = rounds::get(&mut conn, round_id).await?;
+    let signer = session.may(Operation::SignAnnouncements);
     let mut out = Vec::new();
     for kind in PublicationKind::all() {
+        let number = store::number_of(&mut conn, round_id, &kind.key()).await?;
         out.push(PublicationItem {
             kind,
             key: kind.key(),
             label: kind.label(),
             stage: kind.stage(),
             ready: round.current_stage > kind.stage(),
-            number: store::number_of(&mut conn, round_id, &kind.key()).await?,
+            draft: number.is_none() && !signer,
+            number,
         });
     }
     Ok(out)

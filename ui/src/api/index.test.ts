@@ -1,7 +1,7 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
-import { call, toErrorPayload } from "./index";
+import { call, SESSION_CHECK_EVENT, toErrorPayload } from "./index";
 
 describe("call", () => {
   it("passes arguments through and returns the result", async () => {
@@ -14,7 +14,12 @@ describe("call", () => {
     mockIPC(() => {
       throw { code: "forbidden", message: "Peran Anda (Operator) tidak berwenang untuk membuat seleksi.", field: null };
     });
+    const checks = vi.fn();
+    window.addEventListener(SESSION_CHECK_EVENT, checks);
     await expect(call("round_presets")).rejects.toMatchObject({ code: "forbidden" });
+    // A refusal may mean the account changed: the shell is told to read the session again.
+    expect(checks).toHaveBeenCalledTimes(1);
+    window.removeEventListener(SESSION_CHECK_EVENT, checks);
     expect(toErrorPayload(new Error("boom"))).toEqual({
       code: "internal",
       message: "Terjadi kesalahan tak terduga: boom",

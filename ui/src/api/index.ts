@@ -216,12 +216,20 @@ export async function call<K extends CommandName>(
       // The core refused because the session is locked: show the lock screen.
       window.dispatchEvent(new CustomEvent(SESSION_LOCKED_EVENT));
     }
+    if (payload.code === "forbidden" || payload.code === "unauthenticated") {
+      // The account may have changed since the login (another role, or
+      // deactivated): the shell reads the session again.
+      window.dispatchEvent(new CustomEvent(SESSION_CHECK_EVENT));
+    }
     throw payload;
   }
 }
 
 /** Dispatched on `window` whenever the core answers that the session is locked. */
 export const SESSION_LOCKED_EVENT = "adhoc:session-locked";
+
+/** Dispatched on `window` whenever the core refuses for want of a role or a session. */
+export const SESSION_CHECK_EVENT = "adhoc:session-check";
 
 export function isErrorPayload(e: unknown): e is ErrorPayload {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;

@@ -13,4 +13,9 @@ ready: boolean,
 /**
  * The number it was given when first made.
  */
-number: string | null, };
+number: string | null, 
+/**
+ * Made now, it would be a draft (konsep) without a number: it has none
+ * yet and this session may not give one ([`make`]).
+ */
+draft: boolean, };

@@ -7,7 +7,8 @@ import type { PublicationItem } from "../bindings/PublicationItem";
 import type { PublicationKind } from "../bindings/PublicationKind";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import type { Stage } from "../bindings/Stage";
-import { atStage, operator, regions, round, STAGE_ORDER } from "../test/fixtures";
+import type { Session } from "../bindings/Session";
+import { atStage, operator, pimpinan, regions, round, STAGE_ORDER } from "../test/fixtures";
 import { DocumentsPanel } from "./DocumentsPanel";
 
 interface Call {
@@ -15,8 +16,11 @@ interface Call {
   args: Record<string, unknown>;
 }
 
-/** Every document of a round as the core lists them: stage order, ready once the round is past the stage. */
-function publications(current: Stage, numbers: Record<string, string> = {}): PublicationItem[] {
+/**
+ * Every document of a round as the core lists them: stage order, ready once the round is past the stage;
+ * a draft when it has no number and the session may not give one.
+ */
+function publications(current: Stage, numbers: Record<string, string> = {}, signer = true): PublicationItem[] {
   const minuted: Stage[] = ["pendaftaran", "administrasi", "tertulis", "wawancara", "akhir", "penetapan"];
   const announced: Stage[] = ["administrasi", "tertulis", "akhir"];
   const result: Record<Stage, string> = {
@@ -36,6 +40,7 @@ function publications(current: Stage, numbers: Record<string, string> = {}): Pub
     stage,
     ready: past(stage),
     number: numbers[key] ?? null,
+    draft: !numbers[key] && !signer,
   });
   const out: PublicationItem[] = [];
   for (const s of minuted) {
@@ -55,14 +60,17 @@ interface Options {
   /** What export_publication does: a path, null (cancelled), or throws. */
   exportPdf?: (args: Record<string, unknown>) => unknown;
   list?: () => PublicationItem[];
+  /** The session may number documents (the Pimpinan); default yes. */
+  signer?: boolean;
 }
 
-/** A core that numbers a document the first time it is exported without a typed number. */
+/** A core that numbers a document the first time a signer exports it without a typed number. */
 function serve({
   current = "penetapan",
   numbers = {},
   exportPdf = () => "C:\\Users\\kpu\\Documents\\dokumen.pdf",
   list,
+  signer = true,
 }: Options = {}) {
   const calls: Call[] = [];
   const given = { ...numbers };
@@ -72,14 +80,14 @@ function serve({
     calls.push({ cmd, args });
     switch (cmd) {
       case "publication_list":
-        return list ? list() : publications(current, given);
+        return list ? list() : publications(current, given, signer);
       case "list_regions":
         return regions();
       case "export_publication": {
         const path = await exportPdf(args);
         const kind = args.kind as PublicationKind;
         const key = kind.kind === "lampiran_sk" ? "lampiran_sk" : `${kind.kind}_${kind.stage}`;
-        if (path !== null && args.number === null && !given[key]) {
+        if (signer && path !== null && args.number === null && !given[key]) {
           given[key] = `${String(seq++).padStart(3, "0")}/PP.04.1-Pu/3514/2024`;
         }
         return path;
@@ -96,8 +104,8 @@ const sent = (calls: Call[], cmd: string) => calls.filter((c) => c.cmd === cmd).
 const ppk = (stage: Stage = "penetapan") => atStage(round(1, "PPK"), stage);
 const pps = (stage: Stage = "penetapan") => atStage(round(2, "PPS"), stage);
 
-function renderPanel(r: RoundSummary = ppk()) {
-  return render(<DocumentsPanel session={operator} round={r} />);
+function renderPanel(r: RoundSummary = ppk(), session: Session = pimpinan) {
+  return render(<DocumentsPanel session={session} round={r} />);
 }
 
 const exportButton = (key: string) => {
@@ -231,6 +239,26 @@ describe("DocumentsPanel: exporting", () => {
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
     // Focus is back on the button, ready for the next export.
     expect(exportButton("pengumuman_akhir")).toHaveFocus();
+  });
+
+  it("offers other roles a draft without a number, and no number to type", async () => {
+    const calls = serve({ signer: false, numbers: { berita_acara_akhir: "07/PK.01-BA/3514/2024" } });
+    const user = userEvent.setup();
+    renderPanel(ppk(), operator);
+    await loaded();
+    expect(screen.getByTestId("documents-draft-note")).toHaveTextContent("diekspor sebagai konsep");
+    expect(screen.queryByRole("textbox", { name: "Nomor manual" })).not.toBeInTheDocument();
+    expect(rowOf("pengumuman_akhir")).toHaveTextContent("belum bernomor; diekspor sebagai konsep");
+    // Numbered by the Pimpinan already: printed with its number.
+    expect(rowOf("berita_acara_akhir")).toHaveTextContent("Nomor 07/PK.01-BA/3514/2024");
+
+    await user.click(exportButton("pengumuman_akhir"));
+    expect(await screen.findByRole("status")).toHaveTextContent(
+      "Pengumuman hasil akhir (seluruh kabupaten, kertas A4) sudah disimpan sebagai konsep tanpa nomor di C:\\Users\\kpu\\Documents\\dokumen.pdf.",
+    );
+    expect(sent(calls, "export_publication")[0]).toMatchObject({ number: null });
+    await waitFor(() => expect(sent(calls, "publication_list")).toHaveLength(2));
+    expect(rowOf("pengumuman_akhir")).toHaveTextContent("belum bernomor; diekspor sebagai konsep");
   });
 
   it("sends the kecamatan, F4 and the number typed (trimmed) for the Lampiran SK", async () => {

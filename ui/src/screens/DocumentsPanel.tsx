@@ -10,6 +10,7 @@ import type { Stage } from "../bindings/Stage";
 import { ErrorBox } from "../components/ErrorBox";
 import { Field } from "../components/Field";
 import { useMounted } from "../components/useMounted";
+import { may } from "./may";
 import { STAGE_LABEL } from "./stages";
 import "./DocumentsPanel.css";
 
@@ -56,10 +57,12 @@ function desaLabel(d: DesaOption): string {
  * Pengumuman per stage, the Lampiran SK after the final results), each
  * exported as PDF for the whole kabupaten or one office's own area, on A4 or
  * F4. A document can be made once its stage is closed; its number comes
- * from the numbering template the first time it is exported and stays the
- * same afterwards, unless a number is typed for this export only.
+ * from the numbering template the first time the Pimpinan (who signs them
+ * off) exports it and stays the same afterwards, unless a number is typed
+ * for this export only. Before that, other roles get a draft (konsep)
+ * without a number; the core says which rows would be one.
  */
-export function DocumentsPanel({ round }: Props) {
+export function DocumentsPanel({ session, round }: Props) {
   const [items, setItems] = useState<PublicationItem[] | null>(null);
   const [regions, setRegions] = useState<KecamatanOption[]>([]);
   const [regionsFailed, setRegionsFailed] = useState(false);
@@ -76,6 +79,7 @@ export function DocumentsPanel({ round }: Props) {
   const uid = useId();
 
   const isPps = round.body === "PPS";
+  const signer = may(session, "sign_announcements");
 
   const load = useCallback(async () => {
     const mine = ++request.current;
@@ -126,7 +130,7 @@ export function DocumentsPanel({ round }: Props) {
 
   const exportDoc = async (item: PublicationItem) => {
     if (busy !== null || !item.ready) return;
-    const typed = manual.trim();
+    const typed = signer ? manual.trim() : "";
     setBusy(item.key);
     setOutcome(null);
     setError(null);
@@ -142,9 +146,12 @@ export function DocumentsPanel({ round }: Props) {
       if (path === null) {
         setOutcome({ kind: "cancelled", text: "Ekspor dibatalkan; tidak ada berkas yang disimpan." });
       } else {
+        const what = `${item.label} (${unitText}, kertas ${paper.toUpperCase()})`;
         setOutcome({
           kind: "saved",
-          text: `${item.label} (${unitText}, kertas ${paper.toUpperCase()}) sudah disimpan di ${path}.`,
+          text: item.draft
+            ? `${what} sudah disimpan sebagai konsep tanpa nomor di ${path}.`
+            : `${what} sudah disimpan di ${path}.`,
         });
         // The first export gives the document its number.
         await load();
@@ -171,8 +178,14 @@ export function DocumentsPanel({ round }: Props) {
       </div>
       <p className="muted">
         Berita acara, pengumuman, dan lampiran SK dibuat dari hasil tahap yang sudah ditutup. Nomor dokumen diberikan
-        saat pertama kali diekspor dan tetap sama pada ekspor berikutnya.
+        saat pertama kali diekspor oleh Pimpinan dan tetap sama pada ekspor berikutnya.
       </p>
+      {!signer && (
+        <p className="muted" data-testid="documents-draft-note">
+          Peran Anda tidak memberi nomor dokumen. Dokumen yang belum bernomor diekspor sebagai konsep: tanpa nomor dan
+          bertanda KONSEP di setiap halaman. Setelah Pimpinan mengekspornya, dokumen dicetak dengan nomornya.
+        </p>
+      )}
 
       <div className="documents-options" role="group" aria-label="Pilihan dokumen">
         <fieldset className="documents-region">
@@ -242,17 +255,19 @@ export function DocumentsPanel({ round }: Props) {
           ))}
         </fieldset>
 
-        <div className="documents-number">
-          <Field
-            id={`${uid}-number`}
-            label="Nomor manual"
-            value={manual}
-            onChange={(e) => setManual(e.target.value)}
-            hint={numberHint}
-            autoComplete="off"
-            placeholder="Nomor otomatis"
-          />
-        </div>
+        {signer && (
+          <div className="documents-number">
+            <Field
+              id={`${uid}-number`}
+              label="Nomor manual"
+              value={manual}
+              onChange={(e) => setManual(e.target.value)}
+              hint={numberHint}
+              autoComplete="off"
+              placeholder="Nomor otomatis"
+            />
+          </div>
+        )}
       </div>
 
       <ErrorBox message={error} />
@@ -284,6 +299,8 @@ export function DocumentsPanel({ round }: Props) {
                       <span className="documents-meta" id={noteId}>
                         {item.number !== null ? (
                           <span className="documents-numbered">Nomor {item.number}</span>
+                        ) : item.draft ? (
+                          <span className="muted">belum bernomor; diekspor sebagai konsep</span>
                         ) : (
                           <span className="muted">belum bernomor</span>
                         )}

@@ -3,7 +3,7 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { SESSION_LOCKED_EVENT } from "../api";
+import { SESSION_CHECK_EVENT, SESSION_LOCKED_EVENT } from "../api";
 import type { Session } from "../bindings/Session";
 import {
   admin,
@@ -82,7 +82,7 @@ describe("Shell", () => {
     const calls = mock((cmd, args) => {
       if (cmd === "unlock_session") {
         if ((args as { password: string }).password !== "rahasia-sekali-123") {
-          throw { code: "invalid_credentials", message: "Nama pengguna atau kata sandi salah.", field: null };
+          throw { code: "invalid_credentials", message: "Nama pengguna atau kata sandi salah, atau akun sedang dikunci. Periksa kembali isian Anda; bila tetap tidak dapat masuk, mintalah bantuan administrator.", field: null };
         }
         return admin;
       }
@@ -145,6 +145,42 @@ describe("Shell", () => {
     expect(screen.getByRole("dialog", { name: "Ganti kata sandi" })).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Keluar" }));
     expect(onLogout).toHaveBeenCalledTimes(1);
+  });
+
+  it("follows a role changed since the login and leaves when the account is deactivated", async () => {
+    let now: Session | null = admin;
+    mock((cmd) => {
+      if (cmd === "current_session") return { session: now, locked: false, idle_minutes: 15 };
+      if (cmd === "list_accounts") return [];
+      return null;
+    });
+    const onLogout = vi.fn();
+    const user = userEvent.setup();
+    render(<Shell session={admin} kabupaten={null} idleMinutes={15} onLogout={onLogout} />);
+    await screen.findAllByTestId("kecamatan-row");
+    await user.click(screen.getByRole("button", { name: "Akun petugas" }));
+    // Refused, but the account is unchanged: the page stays.
+    await act(async () => {
+      window.dispatchEvent(new CustomEvent(SESSION_CHECK_EVENT));
+    });
+    expect(screen.getByRole("button", { name: "Akun petugas" })).toHaveAttribute("aria-current", "page");
+
+    // An administrator made this account an operator; the core refused something.
+    now = { ...operator, user_id: admin.user_id, username: admin.username, full_name: admin.full_name };
+    await act(async () => {
+      window.dispatchEvent(new CustomEvent(SESSION_CHECK_EVENT));
+    });
+    await waitFor(() => expect(navLabels()).toEqual(["Beranda", "Pendaftar", "Seleksi"]));
+    expect(screen.getByTestId("current-user")).toHaveTextContent("(Operator)");
+    expect(screen.getByRole("button", { name: "Beranda" })).toHaveAttribute("aria-current", "page");
+    expect(onLogout).not.toHaveBeenCalled();
+
+    // Then deactivated: the core ended the session.
+    now = null;
+    await act(async () => {
+      window.dispatchEvent(new CustomEvent(SESSION_CHECK_EVENT));
+    });
+    await waitFor(() => expect(onLogout).toHaveBeenCalledTimes(1));
   });
 
   it("locks by itself after the idle time without activity", async () => {

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 
-import { call, SESSION_LOCKED_EVENT } from "../api";
+import { call, SESSION_CHECK_EVENT, SESSION_LOCKED_EVENT } from "../api";
 import type { ChainReport } from "../bindings/ChainReport";
 import type { Session } from "../bindings/Session";
 import { useIdleLock } from "../components/useIdleLock";
@@ -61,6 +61,39 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
     return () => window.removeEventListener(SESSION_LOCKED_EVENT, onLocked);
   }, []);
 
+  // When the core refuses for want of a role or a session, the account
+  // may have changed since the login: the core's session as it is now
+  // replaces ours (the pages follow the new role); a deactivated account is
+  // logged out. Not on the backup page, which ends the session itself after
+  // a restore and says so there.
+  const pageRef = useRef(page);
+  const onLogoutRef = useRef(onLogout);
+  useEffect(() => {
+    pageRef.current = page;
+    onLogoutRef.current = onLogout;
+  });
+  useEffect(() => {
+    let live = true;
+    const onCheck = () => {
+      call("current_session").then(
+        (status) => {
+          if (!live || !status) return;
+          const fresh = status.session;
+          // Kept as it is when nothing changed: pages that read the session
+          // again on a new one must not ask, be refused and ask again.
+          if (fresh) setSession((held) => (JSON.stringify(held) === JSON.stringify(fresh) ? held : fresh));
+          else if (pageRef.current !== "backup") onLogoutRef.current();
+        },
+        () => undefined,
+      );
+    };
+    window.addEventListener(SESSION_CHECK_EVENT, onCheck);
+    return () => {
+      live = false;
+      window.removeEventListener(SESSION_CHECK_EVENT, onCheck);
+    };
+  }, []);
+
   useEffect(() => {
     call("audit_status").then(setAudit, () => undefined);
   }, []);
@@ -103,6 +136,11 @@ export function Shell({ session: initial, kabupaten, idleMinutes, initiallyLocke
     { page: "audit", label: "Jejak audit", shown: may(session, "read_audit") },
     { page: "backup", label: "Cadangan", shown: may(session, "manage_backups") },
   ];
+  // A page the (new) role may not use is left for the home page.
+  const allowed = nav.find((n) => n.page === page)?.shown ?? false;
+  useEffect(() => {
+    if (!allowed) setPage("home");
+  }, [allowed]);
 
   return (
     <>

@@ -8,6 +8,8 @@ use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 use tauri::{Manager, WebviewWindow};
 
+mod sessions;
+
 fn invoke(
     webview: &WebviewWindow<tauri::test::MockRuntime>,
     cmd: &str,
@@ -376,43 +378,46 @@ fn help_desk_and_verification_through_the_shell() {
 
     // Official documents: every kind of the complete PPK round, one
     // exported (saved where ADHOC_SAVE_DIR points, as the dialog would),
-    // and the settings a verifier may read but not change.
+    // and the settings a verifier may read but not change. A verifier
+    // cannot number a document: the export is a draft and numbers nothing.
     let docs = invoke(&webview, "publication_list", json!({"roundId": 1})).unwrap();
     let docs = docs.as_array().unwrap();
     assert_eq!(docs.len(), 10);
     assert!(docs
         .iter()
-        .all(|d| d["ready"] == true && d["number"].is_null()));
+        .all(|d| d["ready"] == true && d["number"].is_null() && d["draft"] == true));
     let out = tempfile::tempdir().unwrap();
     std::env::set_var("ADHOC_SAVE_DIR", out.path());
-    let saved = invoke(
-        &webview,
-        "export_publication",
-        json!({
-            "roundId": 1,
-            "kind": {"kind": "pengumuman", "stage": "akhir"},
-            "unit": "35.14.02",
-            "paper": "f4",
-            "number": null
-        }),
-    );
-    std::env::remove_var("ADHOC_SAVE_DIR");
-    let saved = saved.unwrap();
-    let saved = saved.as_str().unwrap();
+    let export = || {
+        invoke(
+            &webview,
+            "export_publication",
+            json!({
+                "roundId": 1,
+                "kind": {"kind": "pengumuman", "stage": "akhir"},
+                "unit": "35.14.02",
+                "paper": "f4",
+                "number": null
+            }),
+        )
+    };
+    let draft = export().unwrap();
+    let draft = draft.as_str().unwrap();
     assert!(
-        saved.ends_with("pengumuman-akhir-ppk-351402.pdf"),
-        "{saved}"
+        draft.ends_with("pengumuman-akhir-ppk-351402-konsep.pdf"),
+        "{draft}"
     );
-    assert!(std::fs::read(saved).unwrap().starts_with(b"%PDF-"));
+    assert!(std::fs::read(draft).unwrap().starts_with(b"%PDF-"));
+    let numbered = |docs: Value| -> Vec<Value> {
+        docs.as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| !d["number"].is_null())
+            .cloned()
+            .collect()
+    };
     let docs = invoke(&webview, "publication_list", json!({"roundId": 1})).unwrap();
-    let numbered: Vec<&serde_json::Value> = docs
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| !d["number"].is_null())
-        .collect();
-    assert_eq!(numbered.len(), 1);
-    assert_eq!(numbered[0]["key"], "pengumuman_akhir");
+    assert!(numbered(docs).is_empty());
     let settings = invoke(&webview, "publication_settings", json!({})).unwrap();
     assert!(settings["logo"]
         .as_str()
@@ -437,6 +442,23 @@ fn help_desk_and_verification_through_the_shell() {
     )
     .unwrap_err();
     assert_eq!(err["code"], "forbidden");
+
+    // The Pimpinan's export gives the document its number.
+    invoke(&webview, "logout", json!({})).unwrap();
+    login("pimpinan");
+    let saved = export();
+    std::env::remove_var("ADHOC_SAVE_DIR");
+    let saved = saved.unwrap();
+    let saved = saved.as_str().unwrap();
+    assert!(
+        saved.ends_with("pengumuman-akhir-ppk-351402.pdf"),
+        "{saved}"
+    );
+    assert!(std::fs::read(saved).unwrap().starts_with(b"%PDF-"));
+    let docs = invoke(&webview, "publication_list", json!({"roundId": 1})).unwrap();
+    let numbered = numbered(docs);
+    assert_eq!(numbered.len(), 1);
+    assert_eq!(numbered[0]["key"], "pengumuman_akhir");
 
     // Backups (Administrator): one now, checked, restored over the open
     // database; the session ends and the restored database is open.
