@@ -21,4 +21,5 @@ pub mod registration;
 pub mod registration_check;
 pub mod round;
 pub mod scan;
+pub mod text;
 pub mod verification;
