@@ -8,6 +8,7 @@ pub mod audit;
 pub mod auth;
 pub mod backup;
 pub mod demo;
+pub mod document_import;
 pub mod evaluation;
 pub mod extensions;
 pub mod home;

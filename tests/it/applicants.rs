@@ -55,9 +55,12 @@ async fn a_bad_row_in_the_middle_stores_nothing() {
         .await
         .unwrap();
     assert!(!report.is_stored());
-    assert_eq!(report.problems.len(), 1);
+    assert_eq!(report.problems.listed.len(), 1);
     assert_eq!(
-        (report.problems[0].line, report.problems[0].column.as_str()),
+        (
+            report.problems.listed[0].line,
+            report.problems.listed[0].column.as_str()
+        ),
         (251, "kode_wilayah_tugas")
     );
     assert_eq!(count(&t.db).await, 0);
@@ -109,7 +112,7 @@ async fn one_application_per_person_per_election() {
     .unwrap();
     assert!(!again.is_stored());
     assert!(
-        again.problems[0]
+        again.problems.listed[0]
             .reason
             .contains("Pemilu 2024 – PPK dengan nomor PPK-3514-0001"),
         "{:?}",

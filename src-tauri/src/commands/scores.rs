@@ -1,9 +1,9 @@
 //! Test scores: the score sheet, one mark, or a CSV file of marks.
 
+use adhoc::docs::csv_in::read_file;
 use adhoc::domain::permission::Operation;
 use adhoc::domain::round::Stage;
 use adhoc::service::scores::{self, ScoreImport, ScoreSheet};
-use adhoc::Error;
 use chrono::Utc;
 use tauri::{AppHandle, Runtime, State};
 
@@ -57,7 +57,7 @@ pub async fn import_marks<R: Runtime>(
     let Some(path) = files::pick(&app, "CSV", &["csv", "txt"])? else {
         return Ok(None);
     };
-    let bytes = std::fs::read(&path).map_err(Error::from)?;
+    let bytes = read_file(&path)?;
     Ok(Some(
         scores::import_marks(&state.db()?, &session, round_id, stage, &bytes, Utc::now()).await?,
     ))
