@@ -13,6 +13,7 @@
 
 use std::path::Path;
 
+use crate::docs::csv_out::restored;
 use crate::docs::csv_records::{Cell, LineCounter, Record, Records};
 use crate::docs::problems::RowProblem;
 use crate::domain::text::{self, shown};
@@ -259,7 +260,7 @@ impl<'a> CsvInput<'a> {
             let column = self.wanted[w];
             let (chars, spans_lines) = match cell {
                 Cell::Text(t) => {
-                    let value = t.trim();
+                    let value = restored(t.trim()).trim();
                     if value.len() <= column.max_chars || value.chars().count() <= column.max_chars
                     {
                         values[w] = if value.len() == t.len() {
@@ -485,6 +486,26 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().contains("501 kolom"), "{e}");
+    }
+
+    #[test]
+    fn cells_neutralised_by_our_exports_read_back_as_they_were() {
+        let f = "nama,alamat\n'=1+1,'-\n'@Budi,'kutip\n";
+        let input = CsvInput::parse(f.as_bytes(), &cols(&["nama", "alamat"]), &["nama"]).unwrap();
+        let rows: Vec<(String, String)> = input
+            .rows()
+            .map(|r| {
+                let r = r.unwrap();
+                (r.get(0).to_string(), r.get(1).to_string())
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("=1+1".to_string(), "'-".to_string()),
+                ("@Budi".to_string(), "'kutip".to_string())
+            ]
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::docs::applicants_csv::{self, COLUMNS};
+use crate::docs::csv_out::CsvOut;
 use crate::docs::problems::{Problems, RowProblem};
 use crate::domain::applicant::registration_number;
 use crate::domain::applicant_input::ValidApplicant;
@@ -235,7 +236,7 @@ pub async fn export_csv<W: std::io::Write>(
         rounds::get(&mut conn, round_id).await?;
         store::for_export(&mut conn, round_id).await?
     };
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = CsvOut::new(out);
     // The registration number first (an import ignores it), so that a score
     // file can be made from an export.
     w.write_record(std::iter::once("nomor_pendaftaran").chain(COLUMNS))?;

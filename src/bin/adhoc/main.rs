@@ -22,6 +22,7 @@ use std::process::ExitCode;
 use chrono::Utc;
 use clap::{Parser, Subcommand};
 
+use adhoc::docs::csv_out::CsvOut;
 use adhoc::docs::problems::{write_problems, Problems};
 use adhoc::domain::permission::Session;
 use adhoc::domain::region::atlas;
@@ -149,13 +150,14 @@ macro_rules! on_db {
     }};
 }
 
-pub(crate) fn csv_out() -> csv::Writer<std::io::Stdout> {
-    csv::Writer::from_writer(std::io::stdout())
+/// CSV on stdout, through the core's writer: formula-looking cells are
+/// neutralised, as in every file the app writes.
+pub(crate) fn csv_out() -> CsvOut<std::io::Stdout> {
+    CsvOut::new(std::io::stdout())
 }
 
-pub(crate) fn flush(mut w: csv::Writer<std::io::Stdout>) -> Result<()> {
-    w.flush()?;
-    Ok(())
+pub(crate) fn flush(mut w: CsvOut<std::io::Stdout>) -> Result<()> {
+    w.flush()
 }
 
 /// Prints import problems as CSV (the first ones, then a row saying how
