@@ -6,8 +6,9 @@ use std::collections::hash_map::{Entry, HashMap};
 
 use chrono::NaiveDate;
 
-use crate::docs::csv_in::{CsvInput, RowProblem};
-use crate::domain::applicant_input::{validate, ApplicantFields, ValidApplicant};
+use crate::docs::csv_in::{Column, CsvInput};
+use crate::docs::problems::ProblemCollector;
+use crate::domain::applicant_input::{max_chars, validate, ApplicantFields, ValidApplicant};
 use crate::domain::region::RegionCode;
 use crate::domain::round::Body;
 use crate::error::Result;
@@ -43,11 +44,12 @@ pub const REQUIRED: [&str; 9] = [
     "kode_wilayah_tugas",
 ];
 
-/// A read file: the valid rows with their line numbers, and every problem.
+/// A read file: the valid rows with their line numbers, and the problems
+/// (more may be added before they are listed).
 #[derive(Debug)]
 pub struct ApplicantsFile {
     pub applicants: Vec<(u64, ValidApplicant)>,
-    pub problems: Vec<RowProblem>,
+    pub problems: ProblemCollector,
 }
 
 /// Reads and validates every row of an applicant CSV for a round of `body`
@@ -74,10 +76,11 @@ pub fn read_reporting(
     today: NaiveDate,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ApplicantsFile> {
-    let input = CsvInput::parse(bytes, &COLUMNS, &REQUIRED)?;
+    let columns = COLUMNS.map(|c| Column::new(c, max_chars(c)));
+    let input = CsvInput::parse(bytes, &columns, &REQUIRED)?;
     let total = input.len();
     let mut applicants = Vec::with_capacity(input.len());
-    let mut problems = Vec::new();
+    let mut problems = ProblemCollector::new();
     let mut first_line_of = HashMap::with_capacity(input.len());
     for (i, row) in input.rows().enumerate() {
         if i % PROGRESS_EVERY == 0 && i > 0 {
@@ -86,7 +89,7 @@ pub fn read_reporting(
         let row = match row {
             Ok(row) => row,
             Err(p) => {
-                problems.push(p);
+                problems.extend(p);
                 continue;
             }
         };
@@ -166,8 +169,9 @@ mod tests {
         .unwrap();
         let lines: Vec<u64> = read.applicants.iter().map(|(l, _)| *l).collect();
         assert_eq!(lines, vec![2, 5]);
-        let problems: Vec<(u64, &str)> = read
-            .problems
+        let problems = read.problems.finish();
+        let problems: Vec<(u64, &str)> = problems
+            .listed
             .iter()
             .map(|p| (p.line, p.column.as_str()))
             .collect();
@@ -196,6 +200,8 @@ mod tests {
         assert_eq!(read.applicants.len(), 1);
         let reasons: Vec<String> = read
             .problems
+            .finish()
+            .listed
             .iter()
             .map(|p| format!("{}: {}", p.line, p.reason))
             .collect();
@@ -222,8 +228,65 @@ mod tests {
             today(),
         )
         .unwrap();
-        assert!(read.problems.is_empty(), "{:?}", read.problems);
+        assert!(read.problems.is_empty(), "{:?}", read.problems.finish());
         assert_eq!(read.applicants[0].1.full_name, "Budi Santoso");
+    }
+
+    fn pasuruan_ppk(file: &str) -> ApplicantsFile {
+        read(
+            file.as_bytes(),
+            Body::Ppk,
+            &RegionCode::parse("3514").unwrap(),
+            today(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn junk_rows_list_a_thousand_problems_and_count_the_rest() {
+        // 20,000 rows of junk: every row is wrong in most of its columns.
+        let mut file = HEADER.to_string();
+        for _ in 0..20_000 {
+            file.push_str("\nx,,,,x,,x,x,x,x,x");
+        }
+        let read = pasuruan_ppk(&file);
+        assert!(read.applicants.is_empty());
+        let problems = read.problems.finish();
+        assert_eq!(problems.listed.len(), 1_000);
+        assert_eq!(problems.total(), 20_000 * 11);
+        assert_eq!(problems.listed[999].line, 92);
+    }
+
+    #[test]
+    fn a_megabyte_date_is_one_short_problem() {
+        let date = "1".repeat(1 << 20);
+        let read = pasuruan_ppk(&format!(
+            "{HEADER}\n{}",
+            row("3514011208900001", &date, "35.14.01")
+        ));
+        let problems = read.problems.finish();
+        assert_eq!(problems.total(), 1);
+        let p = &problems.listed[0];
+        assert_eq!((p.line, p.column.as_str()), (2, "tanggal_lahir"));
+        assert!(
+            p.reason.chars().count() < 200,
+            "{} characters",
+            p.reason.len()
+        );
+    }
+
+    #[test]
+    fn an_address_longer_than_its_column_allows_is_a_row_problem() {
+        let long = format!("Dusun Krajan {}", "RT 001 ".repeat(40));
+        let file = format!(
+            "{HEADER}\n{}",
+            row("3514011208900001", "12-08-1990", "35.14.01").replace("Dusun Krajan", &long)
+        );
+        let read = pasuruan_ppk(&file);
+        assert!(read.applicants.is_empty());
+        let p = &read.problems.finish().listed[0];
+        assert_eq!((p.line, p.column.as_str()), (2, "alamat"));
+        assert!(p.reason.contains("terlalu panjang"), "{}", p.reason);
     }
 
     #[test]

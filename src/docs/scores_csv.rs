@@ -2,12 +2,20 @@
 //! `nomor_pendaftaran,nilai[,hadir]`, read without the database (the
 //! numbers are matched to applicants by the service).
 
-use crate::docs::csv_in::{CsvInput, RowProblem};
+use crate::docs::csv_in::{Column, CsvInput};
+use crate::docs::problems::RowProblem;
 use crate::domain::ranking::{self, Mark};
+use crate::domain::text::shown;
 use crate::error::Result;
 
-/// The columns, the first one required.
-pub const COLUMNS: [&str; 3] = ["nomor_pendaftaran", "nilai", "hadir"];
+/// The columns, the first one required. A registration number is 13
+/// characters (`PPK-3514-0001`), a mark at most 6 (`100,00`) or a word for
+/// an absence; the bounds leave room for how staff write them.
+pub const COLUMNS: [Column; 3] = [
+    Column::new("nomor_pendaftaran", 40),
+    Column::new("nilai", 20),
+    Column::new("hadir", 20),
+];
 
 /// One line of a score file.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,14 +27,27 @@ pub struct ScoreLine {
     pub mark: std::result::Result<Mark, RowProblem>,
 }
 
-/// Reads every line; a file that is not CSV with the required column is an
-/// error of the whole file. A line that cannot be read as a whole (more or
-/// fewer fields than the header) is a problem of its own.
-pub fn read(bytes: &[u8]) -> Result<Vec<std::result::Result<ScoreLine, RowProblem>>> {
-    let input = CsvInput::parse(bytes, &COLUMNS, &COLUMNS[..1])?;
-    Ok(input
-        .rows()
-        .map(|row| {
+/// A score file whose header was read; its lines are read when iterated.
+pub struct ScoreFile<'a> {
+    input: CsvInput<'a>,
+}
+
+/// Reads the header; a file that is not CSV with the required column is an
+/// error of the whole file.
+pub fn read(bytes: &[u8]) -> Result<ScoreFile<'_>> {
+    Ok(ScoreFile {
+        input: CsvInput::parse(bytes, &COLUMNS, &[COLUMNS[0].name])?,
+    })
+}
+
+impl ScoreFile<'_> {
+    /// Every line, one at a time. A line that cannot be read as a whole
+    /// (more or fewer fields than the header, a cell too long) has only
+    /// problems.
+    pub fn lines(
+        &self,
+    ) -> impl Iterator<Item = std::result::Result<ScoreLine, Vec<RowProblem>>> + '_ {
+        self.input.rows().map(|row| {
             let row = row?;
             Ok(ScoreLine {
                 line: row.line,
@@ -34,7 +55,16 @@ pub fn read(bytes: &[u8]) -> Result<Vec<std::result::Result<ScoreLine, RowProble
                 mark: mark(row.get(1), row.get(2)).map_err(|(column, e)| row.problem(column, e)),
             })
         })
-        .collect())
+    }
+
+    /// Lines with data.
+    pub fn len(&self) -> usize {
+        self.input.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.input.is_empty()
+    }
 }
 
 /// The mark of a line from its `nilai` and `hadir`, or the column at fault
@@ -48,7 +78,10 @@ fn mark(nilai: &str, hadir: &str) -> std::result::Result<Mark, (&'static str, St
         other => {
             return Err((
                 "hadir",
-                format!("Kolom hadir berisi \"{other}\"; tulis ya atau tidak (atau kosongkan)."),
+                format!(
+                    "Kolom hadir berisi \"{}\"; tulis ya atau tidak (atau kosongkan).",
+                    shown(other)
+                ),
             ))
         }
     };
@@ -60,7 +93,9 @@ fn mark(nilai: &str, hadir: &str) -> std::result::Result<Mark, (&'static str, St
         return Err((
             "nilai",
             format!(
-                "Nilai \"{nilai}\" diisi padahal kolom hadir berisi \"{hadir}\". Kosongkan nilainya bila peserta tidak hadir, atau ubah hadir menjadi ya bila nilainya benar."
+                "Nilai \"{}\" diisi padahal kolom hadir berisi \"{}\". Kosongkan nilainya bila peserta tidak hadir, atau ubah hadir menjadi ya bila nilainya benar.",
+                shown(nilai),
+                shown(&hadir)
             ),
         ));
     }
@@ -68,7 +103,9 @@ fn mark(nilai: &str, hadir: &str) -> std::result::Result<Mark, (&'static str, St
         Ok(Mark::Absent) if !hadir.is_empty() => Err((
             "nilai",
             format!(
-                "Nilai \"{nilai}\" berarti tidak hadir, padahal kolom hadir berisi \"{hadir}\". Perbaiki salah satunya."
+                "Nilai \"{}\" berarti tidak hadir, padahal kolom hadir berisi \"{}\". Perbaiki salah satunya.",
+                shown(nilai),
+                shown(&hadir)
             ),
         )),
         other => other.map_err(|e| ("nilai", e)),
@@ -83,7 +120,7 @@ mod tests {
     fn marks_absence_and_problems_per_line() {
         let lines: Vec<ScoreLine> = read(b"nomor_pendaftaran,nilai,hadir\nppk-3514-0001,80,\nPPK-3514-0002,,tidak\nPPK-3514-0003,x,\nPPK-3514-0004,70,mungkin\n")
             .unwrap()
-            .into_iter()
+            .lines()
             .map(Result::unwrap)
             .collect();
         assert_eq!(lines.len(), 4);
@@ -98,9 +135,10 @@ mod tests {
 
     #[test]
     fn a_comma_decimal_in_a_comma_file_is_refused_not_cut() {
-        let lines =
+        let file =
             read(b"nomor_pendaftaran,nilai\nPPK-3514-0003,77,5\nPPK-3514-0004,\"77,5\"\n").unwrap();
-        let p = lines[0].as_ref().unwrap_err();
+        let lines: Vec<_> = file.lines().collect();
+        let p = &lines[0].as_ref().unwrap_err()[0];
         assert_eq!(p.line, 2);
         assert!(p.reason.contains("desimal dengan koma"), "{}", p.reason);
         let ok = lines[1].as_ref().unwrap();

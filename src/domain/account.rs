@@ -98,6 +98,8 @@ impl Username {
 
 /// A person's display name: trimmed, 1–100 characters.
 pub fn parse_full_name(input: &str) -> Result<String> {
+    crate::domain::text::check("Nama lengkap", input, 100, crate::domain::text::Lines::One)
+        .map_err(|m| Error::validation("full_name", m))?;
     let s = input.split_whitespace().collect::<Vec<_>>().join(" ");
     if s.is_empty() || s.chars().count() > 100 {
         return Err(Error::validation(

@@ -60,7 +60,7 @@ impl ApplicationStatus {
                 "status",
                 format!(
                     "Status \"{}\" tidak dikenal; tulis terdaftar atau mundur.",
-                    s.trim()
+                    crate::domain::text::shown(s)
                 ),
             )),
         }
@@ -122,7 +122,13 @@ impl Education {
             .into_iter()
             .find(|e| e.as_str() == normalised)
             .ok_or_else(|| {
-                Error::validation("pendidikan", format!("Pendidikan \"{s}\" tidak dikenal."))
+                Error::validation(
+                    "pendidikan",
+                    format!(
+                        "Pendidikan \"{}\" tidak dikenal.",
+                        crate::domain::text::shown(s)
+                    ),
+                )
             })
     }
 }

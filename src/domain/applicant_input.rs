@@ -10,6 +10,7 @@ use crate::domain::applicant::{Education, Sex};
 use crate::domain::nik::Nik;
 use crate::domain::region::{atlas, RegionCode, RegionLevel};
 use crate::domain::round::Body;
+use crate::domain::text::{self, shown, Lines};
 
 /// The fields as entered, all text. Names are the CSV column names.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -33,6 +34,88 @@ pub struct ApplicantFields {
     pub kode_desa_domisili: String,
     /// Why a domicile outside the unit is accepted.
     pub alasan_domisili: String,
+}
+
+/// Each field: its name, its label in messages, the most characters it
+/// takes and whether it may span lines. The bounds come from what the field
+/// holds: a NIK is 16 digits (32 leaves room for the spaces and dots staff
+/// group them with), a name on the KTP-el fits in 150, a KTP-el address
+/// (street, RT/RW) in 250, codes and dates in 20, an e-mail address in the
+/// 254 of RFC 5321. Only the address and the domicile reason are free text
+/// that may span lines (folded into one). A CSV reader keeps no more than
+/// these of a cell.
+pub const LIMITS: [(&str, &str, usize, Lines); 14] = [
+    ("nik", "NIK", 32, Lines::One),
+    ("nama", "Nama lengkap", 150, Lines::One),
+    ("jenis_kelamin", "Jenis kelamin", 20, Lines::One),
+    ("tempat_lahir", "Tempat lahir", 100, Lines::One),
+    ("tanggal_lahir", "Tanggal lahir", 20, Lines::One),
+    ("alamat", "Alamat", 250, Lines::Many),
+    ("kode_desa", "Kode desa/kelurahan", 20, Lines::One),
+    ("pendidikan", "Pendidikan", 30, Lines::One),
+    ("telepon", "Nomor telepon", 25, Lines::One),
+    ("email", "Alamat surel", 254, Lines::One),
+    ("kode_wilayah_tugas", "Kode wilayah tugas", 20, Lines::One),
+    ("pekerjaan", "Pekerjaan", 100, Lines::One),
+    ("kode_desa_domisili", "Kode desa domisili", 20, Lines::One),
+    ("alasan_domisili", "Alasan domisili", 250, Lines::Many),
+];
+
+/// The most characters field `name` takes (see [`LIMITS`]).
+pub fn max_chars(name: &str) -> usize {
+    LIMITS
+        .iter()
+        .find(|(n, ..)| *n == name)
+        .map_or(0, |(_, _, max, _)| *max)
+}
+
+impl ApplicantFields {
+    /// The fields with their names, in [`LIMITS`] order.
+    fn named(&self) -> [(&'static str, &str); 14] {
+        [
+            ("nik", &self.nik),
+            ("nama", &self.nama),
+            ("jenis_kelamin", &self.jenis_kelamin),
+            ("tempat_lahir", &self.tempat_lahir),
+            ("tanggal_lahir", &self.tanggal_lahir),
+            ("alamat", &self.alamat),
+            ("kode_desa", &self.kode_desa),
+            ("pendidikan", &self.pendidikan),
+            ("telepon", &self.telepon),
+            ("email", &self.email),
+            ("kode_wilayah_tugas", &self.kode_wilayah_tugas),
+            ("pekerjaan", &self.pekerjaan),
+            ("kode_desa_domisili", &self.kode_desa_domisili),
+            ("alasan_domisili", &self.alasan_domisili),
+        ]
+    }
+
+    /// A copy with the fields named in `unread` left empty.
+    fn without(&self, unread: &[String]) -> ApplicantFields {
+        let keep = |name: &str, value: &String| {
+            if unread.iter().any(|u| u == name) {
+                String::new()
+            } else {
+                value.clone()
+            }
+        };
+        ApplicantFields {
+            nik: keep("nik", &self.nik),
+            nama: keep("nama", &self.nama),
+            jenis_kelamin: keep("jenis_kelamin", &self.jenis_kelamin),
+            tempat_lahir: keep("tempat_lahir", &self.tempat_lahir),
+            tanggal_lahir: keep("tanggal_lahir", &self.tanggal_lahir),
+            alamat: keep("alamat", &self.alamat),
+            kode_desa: keep("kode_desa", &self.kode_desa),
+            pendidikan: keep("pendidikan", &self.pendidikan),
+            telepon: keep("telepon", &self.telepon),
+            email: keep("email", &self.email),
+            pekerjaan: keep("pekerjaan", &self.pekerjaan),
+            kode_wilayah_tugas: keep("kode_wilayah_tugas", &self.kode_wilayah_tugas),
+            kode_desa_domisili: keep("kode_desa_domisili", &self.kode_desa_domisili),
+            alasan_domisili: keep("alasan_domisili", &self.alasan_domisili),
+        }
+    }
 }
 
 /// A field that is wrong and why.
@@ -98,12 +181,29 @@ pub fn validate(
     kabupaten: &RegionCode,
     today: NaiveDate,
 ) -> Result<ValidApplicant, Vec<FieldProblem>> {
-    let mut problems = Vec::new();
-    let mut bad = |field: &str, reason: String| {
-        problems.push(FieldProblem {
-            field: field.to_string(),
-            reason,
+    // Too long or holding control characters: that is the field's only
+    // problem, and its other rules are not run on it.
+    let mut problems: Vec<FieldProblem> = LIMITS
+        .iter()
+        .zip(f.named())
+        .filter_map(|((_, label, max, lines), (field, value))| {
+            text::check(label, value, *max, *lines)
+                .err()
+                .map(|reason| FieldProblem {
+                    field: field.to_string(),
+                    reason,
+                })
         })
+        .collect();
+    let unread: Vec<String> = problems.iter().map(|p| p.field.clone()).collect();
+    let f = &f.without(&unread);
+    let mut bad = |field: &str, reason: String| {
+        if !unread.iter().any(|u| u == field) {
+            problems.push(FieldProblem {
+                field: field.to_string(),
+                reason,
+            })
+        }
     };
 
     let nik = Nik::parse(&f.nik)
@@ -112,8 +212,6 @@ pub fn validate(
     let full_name = clean(&f.nama);
     if full_name.is_empty() {
         bad("nama", "Nama lengkap wajib diisi, sesuai KTP-el.".into());
-    } else if full_name.chars().count() > 150 {
-        bad("nama", "Nama lengkap paling panjang 150 karakter.".into());
     }
     let sex = Sex::parse(&f.jenis_kelamin)
         .map_err(|e| bad("jenis_kelamin", e.to_string()))
@@ -136,7 +234,7 @@ pub fn validate(
                 "tanggal_lahir",
                 format!(
                     "Tanggal lahir \"{}\" tidak terbaca; tulis 1990-08-12 atau 12-08-1990.",
-                    f.tanggal_lahir.trim()
+                    shown(&f.tanggal_lahir)
                 ),
             );
             None
@@ -155,7 +253,7 @@ pub fn validate(
                         field,
                         format!(
                             "Kode desa/kelurahan \"{}\" tidak dikenal (contoh: 35.14.01.2001).",
-                            value.trim()
+                            shown(value)
                         ),
                     );
                     None
@@ -189,7 +287,7 @@ pub fn validate(
             "telepon",
             format!(
                 "Nomor telepon \"{}\" tidak sah; contoh 0812-3456-7890 atau 0343-123456.",
-                f.telepon.trim()
+                shown(&f.telepon)
             ),
         );
     }
@@ -205,7 +303,7 @@ pub fn validate(
     if !email_ok {
         bad(
             "email",
-            format!("Alamat surel \"{}\" tidak sah.", f.email.trim()),
+            format!("Alamat surel \"{}\" tidak sah.", shown(&f.email)),
         );
     }
 
@@ -222,7 +320,7 @@ pub fn validate(
                 "kode_wilayah_tugas",
                 format!(
                     "\"{}\" bukan kode {} di {} (seleksi {body} mendaftar per {}).",
-                    f.kode_wilayah_tugas.trim(),
+                    shown(&f.kode_wilayah_tugas),
                     body.unit_name(),
                     atlas()
                         .get(kabupaten)
@@ -373,6 +471,19 @@ mod tests {
             .unwrap()
             .reason
             .contains("Kabupaten Pasuruan"));
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_names_and_the_nik() {
+        let f = ApplicantFields {
+            nik: "3514015208900002\0".into(),
+            nama: "Siti\0Nur'aini".into(),
+            tempat_lahir: "Pasu\nruan".into(),
+            ..siti()
+        };
+        let problems = validate(&f, Body::Ppk, &pasuruan(), today()).unwrap_err();
+        assert_eq!(fields_of(&problems), ["nik", "nama", "tempat_lahir"]);
+        assert!(problems[1].reason.contains("NUL"), "{}", problems[1].reason);
     }
 
     #[test]

@@ -23,4 +23,5 @@ pub mod registration_check;
 pub mod round;
 pub mod scan;
 pub mod size_limit;
+pub mod text;
 pub mod verification;

@@ -27,7 +27,7 @@ pub enum NikError {
     #[error("NIK harus 16 angka (sekarang {0} karakter).")]
     Length(usize),
     #[error("NIK hanya boleh berisi angka; ditemukan \"{0}\".")]
-    NotDigits(char),
+    NotDigits(String),
     #[error("Kode provinsi {0} pada NIK (angka ke-1–2) tidak dikenal.")]
     UnknownProvince(String),
     #[error("Kode kabupaten/kota {0} pada NIK (angka ke-1–4) tidak dikenal.")]
@@ -87,7 +87,9 @@ impl Nik {
             .filter(|c| !c.is_whitespace() && *c != '.')
             .collect();
         if let Some(bad) = digits.chars().find(|c| !c.is_ascii_digit()) {
-            return Err(NikError::NotDigits(bad));
+            return Err(NikError::NotDigits(crate::domain::text::shown(
+                bad.encode_utf8(&mut [0; 4]),
+            )));
         }
         if digits.len() != 16 {
             return Err(NikError::Length(digits.chars().count()));
@@ -273,8 +275,8 @@ mod tests {
             ("351401120890000", NikError::Length(15)),
             ("35140112089000011", NikError::Length(17)),
             ("", NikError::Length(0)),
-            ("3514O11208900001", NikError::NotDigits('O')),
-            ("3514-11208900001", NikError::NotDigits('-')),
+            ("3514O11208900001", NikError::NotDigits("O".into())),
+            ("3514-11208900001", NikError::NotDigits("-".into())),
             ("0014011208900001", NikError::UnknownProvince("00".into())),
             ("9914011208900001", NikError::UnknownProvince("99".into())),
             (

@@ -11,6 +11,7 @@ use crate::domain::applicant_input::{ApplicantFields, FieldProblem};
 use crate::domain::documents;
 use crate::domain::eligibility::PartyStatement;
 use crate::domain::round::Body;
+use crate::domain::text::{self, Lines};
 
 /// Election bodies someone may have served in.
 pub const SERVICE_BODIES: [&str; 6] = ["PPK", "PPS", "KPPS", "PPD", "PPLN", "KPPSLN"];
@@ -142,12 +143,19 @@ impl RegistrationDraft {
                     &format!("riwayat.{i}.badan"),
                     format!(
                         "Riwayat ke-{n}: badan \"{}\" tidak dikenal; pilih salah satu dari {}.",
-                        s.body.trim(),
+                        text::shown(&s.body),
                         SERVICE_BODIES.join(", ")
                     ),
                 );
             }
-            if s.election.trim().is_empty() {
+            if let Err(reason) = text::check(
+                &format!("Riwayat ke-{n}: nama pemilihan"),
+                &s.election,
+                100,
+                Lines::One,
+            ) {
+                bad(&format!("riwayat.{i}.pemilihan"), reason);
+            } else if s.election.trim().is_empty() {
                 bad(
                     &format!("riwayat.{i}.pemilihan"),
                     format!("Riwayat ke-{n}: nama pemilihan wajib diisi (contoh: Pemilu 2019)."),
@@ -178,15 +186,17 @@ impl RegistrationDraft {
             ),
             _ => {}
         }
-        if self.disability.chars().count() > 300 {
-            bad(
-                "disabilitas",
-                "Keterangan disabilitas paling panjang 300 karakter.".into(),
-            );
+        if let Err(reason) =
+            text::check("Keterangan disabilitas", &self.disability, 300, Lines::Many)
+        {
+            bad("disabilitas", reason);
         }
         for code in &self.documents {
             if documents::by_code(code).is_none() {
-                bad("berkas", format!("Kode berkas \"{code}\" tidak dikenal."));
+                bad(
+                    "berkas",
+                    format!("Kode berkas \"{}\" tidak dikenal.", text::shown(code)),
+                );
             }
         }
         problems

@@ -308,6 +308,11 @@ pub struct RoundDraft {
 impl RoundDraft {
     /// Checks names, settings and schedule.
     pub fn validate(&self) -> Result<()> {
+        use crate::domain::text::{check, Lines};
+        check("Nama seleksi", &self.name, 150, Lines::One)
+            .map_err(|m| Error::validation("name", m))?;
+        check("Nama pemilihan", &self.election, 100, Lines::One)
+            .map_err(|m| Error::validation("election", m))?;
         if self.name.trim().is_empty() {
             return Err(Error::validation("name", "Nama seleksi wajib diisi."));
         }

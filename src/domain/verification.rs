@@ -40,7 +40,7 @@ impl DocVerdict {
             "tidak_ada" | "belum_ada" => Ok(DocVerdict::TidakAda),
             _ => Err(Error::validation(
                 "status",
-                format!("Status berkas \"{}\" tidak dikenal; tulis sesuai, tidak_sesuai, atau tidak_ada.", s.trim()),
+                format!("Status berkas \"{}\" tidak dikenal; tulis sesuai, tidak_sesuai, atau tidak_ada.", crate::domain::text::shown(s)),
             )),
         }
     }

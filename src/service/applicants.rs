@@ -9,7 +9,8 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::docs::applicants_csv::{self, COLUMNS};
-use crate::docs::csv_in::RowProblem;
+use crate::docs::csv_out::CsvOut;
+use crate::docs::problems::{Problems, RowProblem};
 use crate::domain::applicant::registration_number;
 use crate::domain::applicant_input::ValidApplicant;
 use crate::domain::nik::NikWarning;
@@ -23,15 +24,15 @@ use crate::store::applicants::{self as store, NewApplicant};
 use crate::store::extensions as ext_store;
 use crate::store::{rounds, Db};
 
-/// The outcome of an import: either every row was stored, or none and every
-/// problem is listed.
+/// The outcome of an import: either every row was stored, or none and the
+/// problems are listed (the first ones, and how many more).
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct ApplicantImport {
     pub stored: u32,
     /// Stored applicants whose NIK gave a warning (kept for staff to review).
     pub with_nik_warnings: u32,
-    pub problems: Vec<RowProblem>,
+    pub problems: Problems,
     /// First and last registration numbers given, when stored.
     pub first_number: Option<String>,
     pub last_number: Option<String>,
@@ -147,11 +148,10 @@ pub async fn import_reporting(
         }
     }
     if !problems.is_empty() {
-        problems.sort_by_key(|p| p.line);
         return Ok(ApplicantImport {
             stored: 0,
             with_nik_warnings: 0,
-            problems,
+            problems: problems.finish(),
             first_number: None,
             last_number: None,
         });
@@ -214,7 +214,7 @@ pub async fn import_reporting(
     Ok(ApplicantImport {
         stored: rows.len() as u32,
         with_nik_warnings: with_warnings,
-        problems: Vec::new(),
+        problems: Problems::default(),
         first_number,
         last_number,
     })
@@ -236,7 +236,7 @@ pub async fn export_csv<W: std::io::Write>(
         rounds::get(&mut conn, round_id).await?;
         store::for_export(&mut conn, round_id).await?
     };
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = CsvOut::new(out);
     // The registration number first (an import ignores it), so that a score
     // file can be made from an export.
     w.write_record(std::iter::once("nomor_pendaftaran").chain(COLUMNS))?;

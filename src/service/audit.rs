@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
+use crate::docs::csv_out::CsvOut;
 use crate::domain::audit::{
     verify_chain, verify_chain_against, Anchor, ChainReport, EntryContent, StoredEntry,
 };
@@ -269,7 +270,9 @@ pub async fn export_csv<W: std::io::Write>(
     let mut conn = db.pool().acquire().await?;
     let (mut entries, _) = audit::list(&mut conn, &f).await?;
     entries.reverse();
-    let mut w = csv::Writer::from_writer(out);
+    // Usernames, names and reasons inside the entries were typed by staff:
+    // the writer neutralises any that would run as a formula.
+    let mut w = CsvOut::new(out);
     w.write_record([
         "id", "waktu", "pengguna", "aksi", "objek", "id_objek", "sebelum", "sesudah", "hash",
     ])?;

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod auth;
 pub mod backup;
 pub mod demo;
+pub mod document_import;
 pub mod evaluation;
 pub mod extensions;
 pub mod home;
@@ -40,10 +41,22 @@ pub(crate) fn local_time(at: &str) -> String {
         .unwrap_or_else(|_| at.to_string())
 }
 
-/// A written reason or note: whitespace runs folded to one space, and at
-/// least `min` characters, else a validation error on `field` with `message`
-/// (which says what to write).
+/// The longest reason or note staff write: a paragraph, printed as it is
+/// on the official records.
+pub(crate) const MAX_WRITTEN_CHARS: usize = 1_000;
+
+/// A written reason or note: at most [`MAX_WRITTEN_CHARS`] characters
+/// without control characters (line breaks and tabs are allowed),
+/// whitespace runs folded to one space, and at least `min` characters, else
+/// a validation error on `field` with `message` (which says what to write).
 pub(crate) fn written_text(text: &str, field: &str, min: usize, message: &str) -> Result<String> {
+    crate::domain::text::check(
+        "Teks",
+        text,
+        MAX_WRITTEN_CHARS,
+        crate::domain::text::Lines::Many,
+    )
+    .map_err(|m| Error::validation(field, m))?;
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.chars().count() < min {
         return Err(Error::validation(field, message));

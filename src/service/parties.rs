@@ -6,10 +6,12 @@ use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
 
-use crate::docs::csv_in::{CsvInput, RowProblem};
+use crate::docs::csv_in::{Column, CsvInput};
+use crate::docs::problems::{ProblemCollector, Problems};
 use crate::domain::party_check::{PartyCheck, PartyCheckMethod};
 use crate::domain::permission::{Operation, Session};
 use crate::domain::round::Stage;
+use crate::domain::text::{self, shown, Lines};
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::local_time;
@@ -30,14 +32,14 @@ pub struct PartyHit {
 }
 
 /// The outcome of an import: either everything was stored, or nothing and
-/// every problem is listed.
+/// the problems are listed (the first ones, and how many more).
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct PartyImport {
     /// Members stored (0 when refused).
     #[ts(type = "number")]
     pub members: i64,
-    pub problems: Vec<RowProblem>,
+    pub problems: Problems,
     /// Applicants whose NIK is in the new list.
     pub hits: Vec<PartyHit>,
 }
@@ -58,14 +60,17 @@ pub async fn import(
     now: DateTime<Utc>,
 ) -> Result<PartyImport> {
     session.require(Operation::ManageRounds)?;
-    let input = CsvInput::parse(bytes, &["nik", "partai"], &["nik", "partai"])?;
+    // A NIK with the spaces staff group it with; a party's name as SIPOL
+    // writes it (the longest is under 60 characters).
+    const COLUMNS: [Column; 2] = [Column::new("nik", 32), Column::new("partai", 100)];
+    let input = CsvInput::parse(bytes, &COLUMNS, &["nik", "partai"])?;
     let mut members = Vec::with_capacity(input.len());
-    let mut problems = Vec::new();
+    let mut problems = ProblemCollector::new();
     for row in input.rows() {
         let row = match row {
             Ok(row) => row,
             Err(p) => {
-                problems.push(p);
+                problems.extend(p);
                 continue;
             }
         };
@@ -73,20 +78,32 @@ pub async fn import(
         let party = row.get(1).trim();
         // Only the shape is checked: the list is matched on the NIK as it
         // stands, anomalies included.
-        if nik.len() != 16 || !nik.bytes().all(|b| b.is_ascii_digit()) {
-            problems.push(row.problem("nik", format!("NIK \"{nik}\" bukan 16 angka.")));
+        let nik_ok = nik.len() == 16 && nik.bytes().all(|b| b.is_ascii_digit());
+        if !nik_ok {
+            problems.push(row.problem("nik", format!("NIK \"{}\" bukan 16 angka.", shown(&nik))));
         }
-        if party.is_empty() {
-            problems.push(row.problem("partai", "Nama partai kosong."));
+        let party_ok = match text::check("Nama partai", party, 100, Lines::One) {
+            Err(reason) => {
+                problems.push(row.problem("partai", reason));
+                false
+            }
+            Ok(()) if party.is_empty() => {
+                problems.push(row.problem("partai", "Nama partai kosong."));
+                false
+            }
+            Ok(()) => true,
+        };
+        // Rows are kept only while the list can still be stored.
+        if nik_ok && party_ok && problems.is_empty() {
+            members.push((nik, party.to_string()));
         }
-        members.push((nik, party.to_string()));
     }
     // A list with no rows is a valid list: no member of any party in this
     // kabupaten (every applicant then passes the rule).
     if !problems.is_empty() {
         return Ok(PartyImport {
             members: 0,
-            problems,
+            problems: problems.finish(),
             hits: Vec::new(),
         });
     }
@@ -105,7 +122,7 @@ pub async fn import(
     tx.commit().await?;
     Ok(PartyImport {
         members: stored,
-        problems: Vec::new(),
+        problems: Problems::default(),
         hits: hits.into_iter().map(hit).collect(),
     })
 }
@@ -199,13 +216,9 @@ pub async fn record_check(
     now: DateTime<Utc>,
 ) -> Result<PartyCheck> {
     session.require(Operation::ManageRounds)?;
+    text::check("Catatan", note, 500, Lines::Many)
+        .map_err(|message| Error::validation("catatan", message))?;
     let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
-    if note.chars().count() > 500 {
-        return Err(Error::validation(
-            "catatan",
-            "Catatan paling panjang 500 karakter.",
-        ));
-    }
     let check = PartyCheck {
         method,
         note,

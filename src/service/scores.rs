@@ -9,12 +9,13 @@ use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
 
-use crate::docs::csv_in::RowProblem;
+use crate::docs::problems::{ProblemCollector, Problems, RowProblem};
 use crate::docs::scores_csv;
 use crate::domain::permission::{Operation, Session};
 use crate::domain::ranking::{self, Mark, Status};
 use crate::domain::region::RegionCode;
 use crate::domain::round::Stage;
+use crate::domain::text::shown;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::selection::{dotted, mark_text, test_stage};
@@ -214,7 +215,7 @@ fn not_sitting(stage: Stage) -> String {
 pub struct ScoreImport {
     pub stored: u32,
     pub absent: u32,
-    pub problems: Vec<RowProblem>,
+    pub problems: Problems,
 }
 
 /// Imports marks of one test from CSV (`nomor_pendaftaran,nilai`, and an
@@ -242,18 +243,18 @@ pub async fn import_marks(
     let ids: HashMap<String, i64> = names.into_iter().map(|n| (n.reg_number, n.id)).collect();
     let mut marks = Vec::with_capacity(input.len());
     let mut seen: HashMap<i64, u64> = HashMap::new();
-    let mut problems = Vec::new();
+    let mut problems = ProblemCollector::new();
     let mut absent = 0;
     let problem = |line: u64, reason: String| RowProblem {
         line,
         column: "nomor_pendaftaran".into(),
         reason,
     };
-    for row in &input {
+    for row in input.lines() {
         let row = match row {
             Ok(row) => row,
             Err(p) => {
-                problems.push(p.clone());
+                problems.extend(p);
                 continue;
             }
         };
@@ -261,7 +262,10 @@ pub async fn import_marks(
         let Some(&id) = ids.get(number) else {
             problems.push(problem(
                 row.line,
-                format!("Nomor pendaftaran \"{number}\" tidak ada (atau sudah mundur) pada seleksi ini."),
+                format!(
+                    "Nomor pendaftaran \"{}\" tidak ada (atau sudah mundur) pada seleksi ini.",
+                    shown(number)
+                ),
             ));
             continue;
         };
@@ -279,15 +283,15 @@ pub async fn import_marks(
             ));
             continue;
         }
-        match &row.mark {
+        match row.mark {
             Ok(m) => {
-                absent += u32::from(*m == Mark::Absent);
+                absent += u32::from(m == Mark::Absent);
                 marks.push(NewMark {
                     applicant_id: id,
-                    mark: Some(*m),
+                    mark: Some(m),
                 });
             }
-            Err(p) => problems.push(p.clone()),
+            Err(p) => problems.push(p),
         }
     }
     if input.is_empty() {
@@ -301,7 +305,7 @@ pub async fn import_marks(
         return Ok(ScoreImport {
             stored: 0,
             absent: 0,
-            problems,
+            problems: problems.finish(),
         });
     }
     store::upsert_marks(&mut tx, stage, &marks, session.user_id, now).await?;
@@ -315,6 +319,6 @@ pub async fn import_marks(
     Ok(ScoreImport {
         stored: marks.len() as u32,
         absent,
-        problems: Vec::new(),
+        problems: Problems::default(),
     })
 }

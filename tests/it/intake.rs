@@ -97,8 +97,8 @@ async fn a_comma_decimal_in_a_comma_separated_score_file_stores_nothing() {
     );
     let report = written_marks(&t, &admin, round, &file).await;
     assert_eq!(report.stored, 0);
-    assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
-    let p = &report.problems[0];
+    assert_eq!(report.problems.listed.len(), 1, "{:?}", report.problems);
+    let p = &report.problems.listed[0];
     assert_eq!(p.line, 3);
     assert!(p.reason.contains("desimal dengan koma"), "{}", p.reason);
     // Not even the good row was stored.
@@ -125,12 +125,17 @@ async fn a_score_beside_an_absence_is_refused_with_the_reason() {
     );
     let report = written_marks(&t, &admin, round, &file).await;
     assert_eq!(report.stored, 0);
-    assert_eq!(report.problems.len(), 1);
+    assert_eq!(report.problems.listed.len(), 1);
     assert_eq!(
-        (report.problems[0].line, report.problems[0].column.as_str()),
+        (
+            report.problems.listed[0].line,
+            report.problems.listed[0].column.as_str()
+        ),
         (3, "nilai")
     );
-    assert!(report.problems[0].reason.contains("padahal kolom hadir"));
+    assert!(report.problems.listed[0]
+        .reason
+        .contains("padahal kolom hadir"));
     assert!(sheet_marks(&t, &admin, round)
         .await
         .iter()
@@ -158,9 +163,11 @@ async fn the_import_applies_the_registration_gate_of_the_form() {
         .await
         .unwrap();
     assert_eq!(report.stored, 0);
-    assert_eq!(report.problems.len(), 1);
-    assert_eq!(report.problems[0].column, "kode_wilayah_tugas");
-    assert!(report.problems[0].reason.contains("tidak diperpanjang"));
+    assert_eq!(report.problems.listed.len(), 1);
+    assert_eq!(report.problems.listed[0].column, "kode_wilayah_tugas");
+    assert!(report.problems.listed[0]
+        .reason
+        .contains("tidak diperpanjang"));
     // The help desk refuses the same applicant with the same words.
     let mut draft = ppk_draft("3514011208900010", "Calon 10");
     draft.fields.kode_wilayah_tugas = "35.14.01".into();
@@ -187,8 +194,8 @@ async fn the_import_applies_the_registration_gate_of_the_form() {
     let report = applicants::import(&t.db, &desk, round, file.as_bytes(), now())
         .await
         .unwrap();
-    assert_eq!((report.stored, report.problems.len()), (0, 1));
-    assert_eq!(report.problems[0].line, 3);
+    assert_eq!((report.stored, report.problems.listed.len()), (0, 1));
+    assert_eq!(report.problems.listed[0].line, 3);
     // After the extension ended, not even there.
     let later = now() + Days::new(4);
     let file = format!("{HEADER}\n{}\n", applicant(14, "35.14.02"));
@@ -196,7 +203,7 @@ async fn the_import_applies_the_registration_gate_of_the_form() {
         .await
         .unwrap();
     assert_eq!(report.stored, 0);
-    assert!(report.problems[0].reason.contains("sudah berakhir"));
+    assert!(report.problems.listed[0].reason.contains("sudah berakhir"));
 }
 
 #[tokio::test]

@@ -18,6 +18,7 @@ mod crash;
 mod demo;
 mod evaluation;
 mod failures;
+mod hostile;
 mod intake;
 mod official_pages;
 mod parsers;

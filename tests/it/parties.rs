@@ -33,11 +33,12 @@ async fn a_bad_row_in_the_middle_stores_nothing_and_every_problem_is_reported() 
     assert_eq!(report.members, 0);
     let problems: Vec<(u64, &str)> = report
         .problems
+        .listed
         .iter()
         .map(|p| (p.line, p.column.as_str()))
         .collect();
     assert_eq!(problems, vec![(3, "nik"), (4, "partai")]);
-    assert!(report.problems[0].reason.contains("bukan 16 angka"));
+    assert!(report.problems.listed[0].reason.contains("bukan 16 angka"));
     // The old list is untouched.
     assert_eq!(
         members(&t.db).await,

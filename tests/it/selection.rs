@@ -101,7 +101,7 @@ async fn a_round_goes_from_scores_to_the_final_list() {
     .await
     .unwrap();
     assert_eq!(report.stored, 0);
-    let lines: Vec<u64> = report.problems.iter().map(|p| p.line).collect();
+    let lines: Vec<u64> = report.problems.listed.iter().map(|p| p.line).collect();
     assert_eq!(lines, vec![3, 4, 5], "{:?}", report.problems);
     assert_eq!(
         score_sheet(&t.db, &verifier, round, Stage::Tertulis, None)

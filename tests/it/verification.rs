@@ -6,9 +6,10 @@ use adhoc::domain::account::Role;
 use adhoc::domain::round::{Body, Preset};
 use adhoc::domain::verification::{AdminVerdict, DocVerdict};
 use adhoc::service::auth::Session;
+use adhoc::service::document_import::import;
 use adhoc::service::registration::register;
 use adhoc::service::rounds::create_from_preset;
-use adhoc::service::verification::{import, record, results, view};
+use adhoc::service::verification::{record, results, view};
 use adhoc::store::Db;
 use common::{as_role, now, ppk_draft, ready_db};
 
@@ -144,6 +145,7 @@ async fn import_is_all_or_nothing_and_results_list_every_reason() {
     assert_eq!(report.stored, 0);
     let at: Vec<(u64, &str)> = report
         .problems
+        .listed
         .iter()
         .map(|p| (p.line, p.column.as_str()))
         .collect();

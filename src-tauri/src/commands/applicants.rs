@@ -1,7 +1,8 @@
 //! The help desk: live check, register, edit, withdraw, find; bulk import
 //! with progress and its problem report.
 
-use adhoc::docs::csv_in::{write_problems, RowProblem};
+use adhoc::docs::csv_in::read_file;
+use adhoc::docs::problems::{write_problems, Problems};
 use adhoc::domain::permission::Operation;
 use adhoc::domain::registration::RegistrationDraft;
 use adhoc::pdf::Paper;
@@ -103,7 +104,7 @@ pub async fn import_applicants<R: Runtime>(
     let Some(path) = files::pick(&app, "CSV", &["csv", "txt"])? else {
         return Ok(None);
     };
-    let bytes = adhoc::docs::csv_in::read_file(&path)?;
+    let bytes = read_file(&path)?;
     let report = applicants::import_reporting(
         &state.db()?,
         &session,
@@ -119,13 +120,14 @@ pub async fn import_applicants<R: Runtime>(
     Ok(Some(report))
 }
 
-/// Asks where to save, then writes the problems of a refused import as CSV.
+/// Asks where to save, then writes the problems of a refused import as CSV
+/// (those listed, and a last row saying how many more there were).
 /// Returns whether a file was written.
 #[tauri::command]
 pub async fn save_import_problems<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    problems: Vec<RowProblem>,
+    problems: Problems,
 ) -> CmdResult<bool> {
     state.session().await?;
     let Some(path) = files::save_as(&app, "CSV", &["csv"], "masalah-impor.csv")? else {

@@ -1,6 +1,7 @@
 //! The party-membership list: import from a file the user picks, the hits,
 //! and membership checked another way for a round.
 
+use adhoc::docs::csv_in::read_file;
 use adhoc::domain::party_check::{PartyCheck, PartyCheckMethod};
 use adhoc::service::parties::{self, PartyHit, PartyImport, PartyListState};
 use chrono::Utc;
@@ -20,7 +21,7 @@ pub async fn import_party_list<R: Runtime>(
     let Some(path) = files::pick(&app, "CSV", &["csv", "txt"])? else {
         return Ok(None);
     };
-    let bytes = adhoc::docs::csv_in::read_file(&path)?;
+    let bytes = read_file(&path)?;
     Ok(Some(
         parties::import(&state.db()?, &session, &bytes, Utc::now()).await?,
     ))

@@ -1,5 +1,6 @@
 //! Test scores: the score sheet, one mark, or a CSV file of marks.
 
+use adhoc::docs::csv_in::read_file;
 use adhoc::domain::permission::Operation;
 use adhoc::domain::round::Stage;
 use adhoc::service::scores::{self, ScoreImport, ScoreSheet};
@@ -56,7 +57,7 @@ pub async fn import_marks<R: Runtime>(
     let Some(path) = files::pick(&app, "CSV", &["csv", "txt"])? else {
         return Ok(None);
     };
-    let bytes = adhoc::docs::csv_in::read_file(&path)?;
+    let bytes = read_file(&path)?;
     Ok(Some(
         scores::import_marks(&state.db()?, &session, round_id, stage, &bytes, Utc::now()).await?,
     ))

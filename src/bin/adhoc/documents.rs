@@ -10,7 +10,7 @@ use adhoc::domain::permission::Session;
 use adhoc::domain::publication::PublicationKind;
 use adhoc::domain::round::Stage;
 use adhoc::error::{Error, Result};
-use adhoc::service::{publications, verification};
+use adhoc::service::{document_import, publications};
 use adhoc::store::Db;
 
 use crate::{read_file, report_problems};
@@ -62,7 +62,7 @@ pub async fn run(
 ) -> Result<()> {
     let DocumentsCommand::Import { round, file } = cmd;
     let bytes = read_file(&file)?;
-    let report = verification::import(db, session, round, &bytes, now).await?;
+    let report = document_import::import(db, session, round, &bytes, now).await?;
     if !report.problems.is_empty() {
         return report_problems(&report.problems, &file, "hasil lama tidak berubah");
     }

@@ -22,8 +22,11 @@ use std::process::ExitCode;
 use chrono::Utc;
 use clap::{Parser, Subcommand};
 
+use adhoc::docs::csv_out::CsvOut;
+use adhoc::docs::problems::{write_problems, Problems};
 use adhoc::domain::permission::Session;
 use adhoc::domain::region::atlas;
+use adhoc::domain::text::number;
 use adhoc::error::{Error, Result};
 use adhoc::service::{demo, setup};
 use adhoc::store::{Db, OpenMode};
@@ -153,35 +156,45 @@ macro_rules! on_db {
     }};
 }
 
-pub(crate) fn csv_out() -> csv::Writer<std::io::Stdout> {
-    csv::Writer::from_writer(std::io::stdout())
+/// CSV on stdout, through the core's writer: formula-looking cells are
+/// neutralised, as in every file the app writes.
+pub(crate) fn csv_out() -> CsvOut<std::io::Stdout> {
+    CsvOut::new(std::io::stdout())
 }
 
-pub(crate) fn flush(mut w: csv::Writer<std::io::Stdout>) -> Result<()> {
-    w.flush()?;
-    Ok(())
+pub(crate) fn flush(mut w: CsvOut<std::io::Stdout>) -> Result<()> {
+    w.flush()
 }
 
-/// Prints import problems as CSV and returns the error that says nothing
-/// was stored.
+/// Prints import problems as CSV (the first ones, then a row saying how
+/// many more) and returns the error that says nothing was stored.
 pub(crate) fn report_problems(
-    problems: &[adhoc::docs::csv_in::RowProblem],
+    problems: &Problems,
     file: &std::path::Path,
     what: &str,
 ) -> Result<()> {
-    adhoc::docs::csv_in::write_problems(problems, std::io::stdout().lock())?;
+    write_problems(problems, std::io::stdout().lock())?;
+    let listed = if problems.more > 0 {
+        format!(
+            " ({} pertama dicetak, {} lainnya tidak)",
+            number(problems.listed.len() as u64),
+            number(u64::from(problems.more))
+        )
+    } else {
+        String::new()
+    };
     Err(Error::validation(
         "file",
         format!(
-            "{} masalah di {}; tidak ada yang disimpan, {what}.",
-            problems.len(),
+            "{} masalah di {}{listed}; tidak ada yang disimpan, {what}.",
+            number(problems.total()),
             file.display()
         ),
     ))
 }
 
-/// Reads a whole input (CSV) file, saying which one when it cannot and
-/// refusing one larger than any such file (`/dev/zero` included).
+/// Reads a whole input file (at most the size an import takes), saying
+/// which one when it cannot.
 pub(crate) fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
     adhoc::docs::csv_in::read_file(path)
 }

@@ -49,7 +49,8 @@ pub fn parse_mark(text: &str) -> Result<Mark, String> {
     }
     let wrong = || {
         format!(
-            "Nilai \"{t}\" tidak dapat dibaca; tulis angka 0–100 dengan paling banyak dua desimal (mis. 78,5), atau \"absen\" bila tidak hadir."
+            "Nilai \"{}\" tidak dapat dibaca; tulis angka 0–100 dengan paling banyak dua desimal (mis. 78,5), atau \"absen\" bila tidak hadir.",
+            crate::domain::text::shown(t)
         )
     };
     if t.is_empty() {

@@ -42,7 +42,7 @@ pub(super) async fn run_tests<R: Rng>(
             }
         }
         let report = scores::import_marks(db, verifier, round, stage, csv.as_bytes(), now).await?;
-        if let Some(p) = report.problems.first() {
+        if let Some(p) = report.problems.listed.first() {
             return Err(Error::Internal(format!("nilai demo ditolak: {}", p.reason)));
         }
         stages::close(db, chair, round, stage, now).await?;

@@ -96,6 +96,14 @@ pub async fn settings(db: &Db, session: &Session) -> Result<PublicationSettings>
 }
 
 pub(super) fn one_line(field: &str, value: &str, max: usize) -> Result<String> {
+    // Line breaks are folded into spaces; other control characters refused.
+    crate::domain::text::check(
+        "Isian ini",
+        value,
+        usize::MAX,
+        crate::domain::text::Lines::Many,
+    )
+    .map_err(|m| Error::validation(field, m))?;
     let v = value.split_whitespace().collect::<Vec<_>>().join(" ");
     if v.chars().count() > max {
         return Err(Error::validation(

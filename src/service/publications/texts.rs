@@ -87,6 +87,8 @@ pub async fn save_texts(
         ));
     }
     let paragraphs = |field: &str, text: &str| -> Result<String> {
+        crate::domain::text::check("Teks", text, usize::MAX, crate::domain::text::Lines::Many)
+            .map_err(|m| Error::validation(field, m))?;
         let t: Vec<String> = text
             .lines()
             .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))

@@ -32,6 +32,7 @@ import type { PartyImport } from "../bindings/PartyImport";
 import type { PartyListState } from "../bindings/PartyListState";
 import type { Placeholder } from "../bindings/Placeholder";
 import type { PresetChoice } from "../bindings/PresetChoice";
+import type { Problems } from "../bindings/Problems";
 import type { PublicationItem } from "../bindings/PublicationItem";
 import type { PublicationKind } from "../bindings/PublicationKind";
 import type { NumberingPreview } from "../bindings/NumberingPreview";
@@ -48,7 +49,6 @@ import type { RestoreCheck } from "../bindings/RestoreCheck";
 import type { Role } from "../bindings/Role";
 import type { RoundDraft } from "../bindings/RoundDraft";
 import type { RoundSummary } from "../bindings/RoundSummary";
-import type { RowProblem } from "../bindings/RowProblem";
 import type { ScoreImport } from "../bindings/ScoreImport";
 import type { ScoreSheet } from "../bindings/ScoreSheet";
 import type { SelectionRow } from "../bindings/SelectionRow";
@@ -124,7 +124,8 @@ export interface Commands {
     args: { roundId: number; onProgress: Channel<ImportProgress> };
     result: ApplicantImport | null;
   };
-  save_import_problems: { args: { problems: RowProblem[] }; result: boolean };
+  /** Writes the problems as the core listed them, with a last row saying how many more there were. */
+  save_import_problems: { args: { problems: Problems }; result: boolean };
   /** Asks where to save the registration receipt PDF, writes it and opens it; the path, or null if cancelled. */
   save_receipt: { args: { id: number }; result: string | null };
   verification_view: { args: { id: number }; result: VerificationView };

@@ -1,18 +1,22 @@
-import type { RowProblem } from "../bindings/RowProblem";
+import { angka } from "../api/format";
+import type { Problems } from "../bindings/Problems";
 
 interface Props {
-  problems: RowProblem[];
+  /** The problems the core listed (at most 1,000) and how many more it found. */
+  problems: Problems;
   /** Accessible name of the table, e.g. "Masalah pada berkas nilai". */
   label: string;
-  /** Show only the first `limit` problems (the saved report has them all). */
-  limit?: number;
   /** What an empty column cell (a problem of the whole row) shows. */
   blank?: string;
 }
 
+/** Every problem the core found in a file, listed or not. */
+export function problemCount(problems: Problems): number {
+  return problems.listed.length + problems.more;
+}
+
 /** The problems of a refused CSV import: line, column and reason. */
-export function ProblemTable({ problems, label, limit, blank = "" }: Props) {
-  const shown = limit === undefined ? problems : problems.slice(0, limit);
+export function ProblemTable({ problems, label, blank = "" }: Props) {
   return (
     <table className="data" aria-label={label}>
       <thead>
@@ -25,7 +29,7 @@ export function ProblemTable({ problems, label, limit, blank = "" }: Props) {
         </tr>
       </thead>
       <tbody>
-        {shown.map((p, i) => (
+        {problems.listed.map((p, i) => (
           <tr key={i} data-testid="problem-row">
             <td className="num">{String(p.line)}</td>
             <td>{p.column || blank}</td>
@@ -34,5 +38,16 @@ export function ProblemTable({ problems, label, limit, blank = "" }: Props) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Says that only the first problems are listed, when the core left some out; nothing otherwise. */
+export function MoreProblems({ problems }: { problems: Problems }) {
+  if (problems.more === 0) return null;
+  return (
+    <p className="muted" data-testid="problems-more">
+      Ditampilkan {angka(problems.listed.length)} masalah pertama; {angka(problems.more)} masalah lainnya tidak
+      ditampilkan. Perbaiki masalah ini dulu, lalu impor lagi untuk melihat sisanya.
+    </p>
   );
 }

@@ -34,8 +34,11 @@ function send(channel: Channel<ImportProgress>, index: number, message: ImportPr
   act(() => internals.runCallback(channel.id, { index, message }));
 }
 
-const problems = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ line: i + 2, column: "nik", reason: `NIK baris ${i + 2} bukan 16 angka.` }));
+/** The core lists at most 1,000 problems and counts the rest. */
+const problems = (listed: number, more = 0) => ({
+  listed: Array.from({ length: listed }, (_, i) => ({ line: i + 2, column: "nik", reason: `NIK baris ${i + 2} bukan 16 angka.` })),
+  more,
+});
 
 describe("ImportApplicantsDialog", () => {
   it("words the progress of both phases", () => {
@@ -43,11 +46,11 @@ describe("ImportApplicantsDialog", () => {
     expect(progressText({ phase: "menyimpan", done: 20000, total: 100000 })).toBe("Menyimpan 20.000 dari 100.000");
   });
 
-  it("shows progress from the channel, then every problem of a refused file", async () => {
+  it("shows progress from the channel, then the problems of a refused file and how many more", async () => {
     const saved: unknown[] = [];
     const pending = mockImport((cmd, args) => {
       if (cmd === "save_import_problems") {
-        saved.push((args as { problems: unknown[] }).problems);
+        saved.push((args as { problems: unknown }).problems);
         return true;
       }
       return null;
@@ -68,19 +71,21 @@ describe("ImportApplicantsDialog", () => {
     send(job.channel, 1, { phase: "memeriksa", done: 100000, total: 100000 });
     expect(screen.getByTestId("import-progress")).toHaveTextContent("Memeriksa baris 100.000 dari 100.000");
 
-    await act(async () => job.finish({ stored: 0, with_nik_warnings: 0, problems: problems(600) as never, first_number: null, last_number: null }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("Tidak ada yang disimpan: 600 masalah. Perbaiki berkas lalu impor lagi.");
+    const report = problems(1000, 610050);
+    await act(async () => job.finish({ stored: 0, with_nik_warnings: 0, problems: report as never, first_number: null, last_number: null }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Tidak ada yang disimpan: 611.050 masalah. Perbaiki berkas lalu impor lagi.");
     const rows = screen.getAllByTestId("problem-row");
-    expect(rows).toHaveLength(500);
+    expect(rows).toHaveLength(1000);
     expect(rows[0]).toHaveTextContent("2nikNIK baris 2 bukan 16 angka.");
-    expect(screen.getByText(/Ditampilkan 500 masalah pertama/)).toBeInTheDocument();
+    expect(screen.getByTestId("problems-more")).toHaveTextContent(
+      "Ditampilkan 1.000 masalah pertama; 610.050 masalah lainnya tidak ditampilkan. Perbaiki masalah ini dulu, lalu impor lagi untuk melihat sisanya.",
+    );
     expect(screen.queryByTestId("import-progress")).not.toBeInTheDocument();
     expect(onImported).not.toHaveBeenCalled();
 
     await user.click(screen.getByRole("button", { name: "Simpan laporan masalah (CSV)…" }));
     expect(await screen.findByRole("status")).toHaveTextContent("Laporan masalah disimpan.");
-    expect(saved).toHaveLength(1);
-    expect(saved[0]).toHaveLength(600);
+    expect(saved).toEqual([report]);
   });
 
   it("reports what was stored and lets the list reload", async () => {
@@ -99,7 +104,7 @@ describe("ImportApplicantsDialog", () => {
     const report: ApplicantImport = {
       stored: 100000,
       with_nik_warnings: 12,
-      problems: [],
+      problems: { listed: [], more: 0 },
       first_number: "PPK-3514-0001",
       last_number: "PPK-3514-100000",
     };

@@ -6,12 +6,9 @@ import { angka } from "../api/format";
 import type { ApplicantImport } from "../bindings/ApplicantImport";
 import type { ImportProgress } from "../bindings/ImportProgress";
 import { ErrorBox } from "../components/ErrorBox";
-import { ProblemTable } from "../components/ProblemTable";
+import { MoreProblems, problemCount, ProblemTable } from "../components/ProblemTable";
 import { Modal } from "../components/Modal";
 import { useMounted } from "../components/useMounted";
-
-/** Problems listed on screen; the saved report has them all. */
-export const MAX_PROBLEMS_SHOWN = 500;
 
 interface Props {
   roundId: number;
@@ -68,7 +65,7 @@ export function ImportApplicantsDialog({ roundId, roundName, onClose, onImported
       if (!mounted.current) return;
       if (r) {
         setReport(r);
-        if (r.problems.length === 0) onImported(r);
+        if (problemCount(r.problems) === 0) onImported(r);
       }
     } catch (e) {
       if (mounted.current) setError(toErrorPayload(e).message);
@@ -90,7 +87,7 @@ export function ImportApplicantsDialog({ roundId, roundName, onClose, onImported
     }
   };
 
-  const refused = report !== null && report.problems.length > 0;
+  const refused = report !== null && problemCount(report.problems) > 0;
   return (
     <Modal title="Impor pendaftar dari CSV" onClose={() => !busy && onClose()} wide>
       <p>
@@ -112,19 +109,15 @@ export function ImportApplicantsDialog({ roundId, roundName, onClose, onImported
       {refused && (
         <div role="alert" data-testid="import-refused">
           <p className="error-box">
-            Tidak ada yang disimpan: {angka(report.problems.length)} masalah. Perbaiki berkas lalu impor lagi.
+            Tidak ada yang disimpan: {angka(problemCount(report.problems))} masalah. Perbaiki berkas lalu impor lagi.
           </p>
         </div>
       )}
       {refused && (
         <>
-          {report.problems.length > MAX_PROBLEMS_SHOWN && (
-            <p className="muted">
-              Ditampilkan {angka(MAX_PROBLEMS_SHOWN)} masalah pertama; laporan lengkap dapat disimpan sebagai CSV.
-            </p>
-          )}
+          <MoreProblems problems={report.problems} />
           <div className="table-wrap short">
-            <ProblemTable problems={report.problems} label="Masalah pada berkas" limit={MAX_PROBLEMS_SHOWN} />
+            <ProblemTable problems={report.problems} label="Masalah pada berkas" />
           </div>
           <div className="actions start">
             <button type="button" onClick={() => void saveProblems()}>

@@ -14,7 +14,11 @@ describe("PartyListSection", () => {
     mockIPC((cmd) => {
       if (cmd === "party_hits") return [hit];
       if (cmd === "import_party_list") {
-        return { members: 0, hits: [], problems: [{ line: 3, column: "nik", reason: 'NIK "12345" bukan 16 angka.' }] };
+        return {
+          members: 0,
+          hits: [],
+          problems: { listed: [{ line: 3, column: "nik", reason: 'NIK "12345" bukan 16 angka.' }], more: 2 },
+        };
       }
       return null;
     });
@@ -22,15 +26,16 @@ describe("PartyListSection", () => {
     render(<PartyListSection canImport rounds={[]} />);
     expect(await screen.findAllByTestId("party-hit")).toHaveLength(1);
     await user.click(screen.getByRole("button", { name: "Impor berkas CSV…" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("tidak ada yang disimpan");
+    expect(await screen.findByRole("alert")).toHaveTextContent("3 masalah ditemukan; tidak ada yang disimpan");
     expect(screen.getByTestId("problem-row")).toHaveTextContent('3nikNIK "12345" bukan 16 angka.');
+    expect(screen.getByTestId("problems-more")).toHaveTextContent("Ditampilkan 1 masalah pertama; 2 masalah lainnya tidak ditampilkan.");
     expect(screen.getAllByTestId("party-hit")).toHaveLength(1);
   });
 
   it("shows what was stored and who is listed; others cannot import", async () => {
     mockIPC((cmd) => {
       if (cmd === "party_hits") return [];
-      if (cmd === "import_party_list") return { members: 1200, hits: [hit], problems: [] };
+      if (cmd === "import_party_list") return { members: 1200, hits: [hit], problems: { listed: [], more: 0 } };
       return null;
     });
     const user = userEvent.setup();

@@ -6,7 +6,7 @@ import type { PartyHit } from "../bindings/PartyHit";
 import type { PartyImport } from "../bindings/PartyImport";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import { ErrorBox } from "../components/ErrorBox";
-import { ProblemTable } from "../components/ProblemTable";
+import { MoreProblems, problemCount, ProblemTable } from "../components/ProblemTable";
 import { PartyCheckPanel } from "./PartyCheckPanel";
 
 /**
@@ -32,7 +32,7 @@ export function PartyListSection({ canImport, rounds }: { canImport: boolean; ro
       const r = await call("import_party_list");
       if (r) {
         setReport(r);
-        if (r.problems.length === 0) {
+        if (problemCount(r.problems) === 0) {
           setHits(r.hits);
           setImports((n) => n + 1);
         }
@@ -44,7 +44,7 @@ export function PartyListSection({ canImport, rounds }: { canImport: boolean; ro
     }
   };
 
-  const refused = report && report.problems.length > 0;
+  const refused = report && problemCount(report.problems) > 0;
   return (
     <section aria-labelledby="party-title">
       <div className="section-head">
@@ -67,9 +67,10 @@ export function PartyListSection({ canImport, rounds }: { canImport: boolean; ro
       {refused && (
         <div role="alert">
           <p className="error-box">
-            {report.problems.length} masalah ditemukan; tidak ada yang disimpan dan daftar lama tetap berlaku.
+            {angka(problemCount(report.problems))} masalah ditemukan; tidak ada yang disimpan dan daftar lama tetap berlaku.
             Perbaiki berkasnya lalu impor ulang.
           </p>
+          <MoreProblems problems={report.problems} />
           <ProblemTable problems={report.problems} label="Masalah pada berkas" />
         </div>
       )}

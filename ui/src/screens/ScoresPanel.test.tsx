@@ -264,7 +264,7 @@ describe("ScoresPanel", () => {
       },
       importMarks: () => {
         imported = true;
-        return { stored: 3, absent: 1, problems: [] };
+        return { stored: 3, absent: 1, problems: { listed: [], more: 0 } };
       },
     });
     const user = userEvent.setup();

@@ -11,13 +11,10 @@ import type { ScoreSheetRow } from "../bindings/ScoreSheetRow";
 import type { Session } from "../bindings/Session";
 import type { Stage } from "../bindings/Stage";
 import { ErrorBox } from "../components/ErrorBox";
-import { ProblemTable } from "../components/ProblemTable";
+import { MoreProblems, problemCount, ProblemTable } from "../components/ProblemTable";
 import { useMounted } from "../components/useMounted";
 import { may } from "./may";
 import { STAGE_LABEL } from "./stages";
-
-/** Problems listed on screen; the saved report has them all. */
-export const MAX_SCORE_PROBLEMS_SHOWN = 500;
 
 interface Props {
   session: Session;
@@ -309,7 +306,7 @@ export function ScoresPanel({ session, round, stage }: Props) {
       if (!mounted.current) return;
       if (r) {
         setReport(r);
-        if (r.problems.length === 0 || r.stored > 0) await load();
+        if (problemCount(r.problems) === 0 || r.stored > 0) await load();
       }
     } catch (e) {
       if (mounted.current) setImportError(toErrorPayload(e).message);
@@ -332,7 +329,8 @@ export function ScoresPanel({ session, round, stage }: Props) {
   const titleId = `scores-title-${stage}`;
   const helpId = `scores-help-${stage}`;
   const failures = Object.values(states).filter((s) => s.kind === "error").length;
-  const problems = report?.problems ?? [];
+  const problems = report?.problems ?? { listed: [], more: 0 };
+  const problemTotal = problemCount(problems);
 
   return (
     <section aria-labelledby={titleId} className="scores-panel">
@@ -375,22 +373,17 @@ export function ScoresPanel({ session, round, stage }: Props) {
             </>
           )}
           <ErrorBox message={importError} />
-          {report && problems.length > 0 && (
+          {report && problemTotal > 0 && (
             <div data-testid="import-problems">
               <p className="error-box" role="alert">
                 {report.stored > 0 ? `${importedText(report)}; ` : "Tidak ada nilai yang disimpan: "}
-                {angka(problems.length)} masalah pada berkas. Perbaiki berkas lalu impor lagi.
+                {angka(problemTotal)} masalah pada berkas. Perbaiki berkas lalu impor lagi.
               </p>
-              {problems.length > MAX_SCORE_PROBLEMS_SHOWN && (
-                <p className="muted">
-                  Ditampilkan {angka(MAX_SCORE_PROBLEMS_SHOWN)} masalah pertama; daftar lengkap dapat disimpan.
-                </p>
-              )}
+              <MoreProblems problems={problems} />
               <div className="table-wrap short">
                 <ProblemTable
                   problems={problems}
                   label="Masalah pada berkas nilai"
-                  limit={MAX_SCORE_PROBLEMS_SHOWN}
                   blank="—"
                 />
               </div>
@@ -406,7 +399,7 @@ export function ScoresPanel({ session, round, stage }: Props) {
               )}
             </div>
           )}
-          {report && problems.length === 0 && (
+          {report && problemTotal === 0 && (
             <p className="ok-box" role="status" data-testid="import-stored">
               {importedText(report)}.
             </p>

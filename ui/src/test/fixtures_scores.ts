@@ -1,5 +1,6 @@
 // Realistic score sheets and result lists for the tests of the scoring
 // screens, shaped by the generated bindings.
+import type { Problems } from "../bindings/Problems";
 import type { RowProblem } from "../bindings/RowProblem";
 import type { ScoreSheet } from "../bindings/ScoreSheet";
 import type { ScoreSheetRow } from "../bindings/ScoreSheetRow";
@@ -42,11 +43,14 @@ export function sampleSheet(editable = true, stage: Stage = "tertulis"): ScoreSh
 }
 
 /** Problems of a refused score file (the line counts the header as line 1). */
-export function scoreProblems(): RowProblem[] {
-  return [
-    { line: 3, column: "nilai", reason: "Nilai “120” di luar rentang 0–100." },
-    { line: 5, column: "nomor_pendaftaran", reason: "Nomor PPK-3514-9999 tidak ada pada lembar nilai." },
-  ] as unknown as RowProblem[];
+export function scoreProblems(more = 0): Problems {
+  return {
+    listed: [
+      { line: 3, column: "nilai", reason: "Nilai “120” di luar rentang 0–100." },
+      { line: 5, column: "nomor_pendaftaran", reason: "Nomor PPK-3514-9999 tidak ada pada lembar nilai." },
+    ] as unknown as RowProblem[],
+    more,
+  };
 }
 
 /** One line of a result list; the applicant id is `seq`. */
