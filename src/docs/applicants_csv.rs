@@ -86,12 +86,8 @@ pub fn read_reporting(
         if i % PROGRESS_EVERY == 0 && i > 0 {
             progress(i, total);
         }
-        let row = match row {
-            Ok(row) => row,
-            Err(p) => {
-                problems.extend(p);
-                continue;
-            }
+        let Some(row) = problems.row(row) else {
+            continue;
         };
         let f = ApplicantFields {
             nik: row.get(0).into(),

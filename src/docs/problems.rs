@@ -79,6 +79,17 @@ impl ProblemCollector {
         }
     }
 
+    /// The row, when it could be read; else `None`, its problems kept.
+    pub fn row<T, P: IntoIterator<Item = RowProblem>>(&mut self, row: Result<T, P>) -> Option<T> {
+        match row {
+            Ok(row) => Some(row),
+            Err(p) => {
+                self.extend(p);
+                None
+            }
+        }
+    }
+
     /// Whether none was pushed.
     pub fn is_empty(&self) -> bool {
         self.kept.is_empty()

@@ -62,12 +62,8 @@ pub async fn import(
     let mut rows = Vec::with_capacity(input.len());
     let mut problems = ProblemCollector::new();
     for row in input.rows() {
-        let row = match row {
-            Ok(row) => row,
-            Err(p) => {
-                problems.extend(p);
-                continue;
-            }
+        let Some(row) = problems.row(row) else {
+            continue;
         };
         let number = row.get(0).trim().to_ascii_uppercase();
         let id = ids.get(&number).copied();

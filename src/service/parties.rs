@@ -67,12 +67,8 @@ pub async fn import(
     let mut members = Vec::with_capacity(input.len());
     let mut problems = ProblemCollector::new();
     for row in input.rows() {
-        let row = match row {
-            Ok(row) => row,
-            Err(p) => {
-                problems.extend(p);
-                continue;
-            }
+        let Some(row) = problems.row(row) else {
+            continue;
         };
         let nik: String = row.get(0).chars().filter(|c| !c.is_whitespace()).collect();
         let party = row.get(1).trim();

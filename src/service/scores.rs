@@ -251,12 +251,8 @@ pub async fn import_marks(
         reason,
     };
     for row in input.lines() {
-        let row = match row {
-            Ok(row) => row,
-            Err(p) => {
-                problems.extend(p);
-                continue;
-            }
+        let Some(row) = problems.row(row) else {
+            continue;
         };
         let number = &row.number;
         let Some(&id) = ids.get(number) else {
