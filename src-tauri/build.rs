@@ -86,6 +86,7 @@ const COMMANDS: &[&str] = &[
     "reset_publication_texts",
     "backup_list",
     "backup_now",
+    "pick_backup_file",
     "inspect_backup",
     "restore_backup",
 ];

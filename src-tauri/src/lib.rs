@@ -95,6 +95,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> 
             commands::publications::reset_publication_texts,
             commands::backup::backup_list,
             commands::backup::backup_now,
+            commands::backup::pick_backup_file,
             commands::backup::inspect_backup,
             commands::backup::restore_backup,
             commands::verification::attach_scan,

@@ -153,7 +153,7 @@ pub fn read_manifest(backup: &Path) -> Result<Option<Manifest>> {
 }
 
 /// Largest manifest read.
-const MANIFEST_MAX_BYTES: u64 = 64 * 1024 * 1024;
+pub const MANIFEST_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The manifest of a database file: its hash, schema version, row counts
 /// and scans. The file is opened read-only and not changed.

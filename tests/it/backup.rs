@@ -73,7 +73,7 @@ pub(crate) fn files_in(dir: &Path) -> Vec<String> {
 async fn a_backup_is_a_consistent_copy_with_manifest_and_scans_and_restores() {
     let (t, admin, round) = filled().await;
     let usb = tempfile::tempdir().unwrap();
-    let done = backup::manual(&t.db, &admin, usb.path(), now())
+    let done = backup::manual(&t.db, &admin, usb.path(), None, now())
         .await
         .unwrap();
     let file = PathBuf::from(&done.path);
@@ -88,9 +88,15 @@ async fn a_backup_is_a_consistent_copy_with_manifest_and_scans_and_restores() {
     assert_eq!(manifest.scans.len(), 1);
     assert!(usb.path().join("berkas").join(&manifest.scans[0]).exists());
     // Only administrators back up to a folder of their choice.
-    let e = backup::manual(&t.db, &as_role(&admin, Role::Pimpinan), usb.path(), now())
-        .await
-        .unwrap_err();
+    let e = backup::manual(
+        &t.db,
+        &as_role(&admin, Role::Pimpinan),
+        usb.path(),
+        None,
+        now(),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(e.code(), "forbidden");
 
     // Work goes on after the backup; the scan is lost from the live folder.
@@ -110,7 +116,7 @@ async fn a_backup_is_a_consistent_copy_with_manifest_and_scans_and_restores() {
     let before = sha256_of(&live).unwrap();
 
     // Checking changes nothing.
-    let check = backup::inspect(&live, &Session::cli(), &file, now())
+    let check = backup::inspect(&live, &Session::cli(), &file, None, now())
         .await
         .unwrap();
     assert_eq!(check.applicants, 2);
@@ -126,7 +132,7 @@ async fn a_backup_is_a_consistent_copy_with_manifest_and_scans_and_restores() {
     assert_eq!(sha256_of(&live).unwrap(), before);
 
     let later = now() + Duration::minutes(5);
-    backup::restore(&live, &Session::cli(), &file, false, later)
+    backup::restore(&live, &Session::cli(), &file, None, false, later)
         .await
         .unwrap();
     let db = Db::open(&live, OpenMode::MustExist).await.unwrap();
@@ -173,7 +179,7 @@ pub(crate) async fn tampered(file: &Path, dir: &Path, name: &str, sql: &str) -> 
 async fn broken_or_foreign_files_are_refused_and_change_nothing() {
     let (t, admin, _) = filled().await;
     let dir = tempfile::tempdir().unwrap();
-    let done = backup::manual(&t.db, &admin, dir.path(), now())
+    let done = backup::manual(&t.db, &admin, dir.path(), None, now())
         .await
         .unwrap();
     let good = PathBuf::from(&done.path);
@@ -231,7 +237,7 @@ async fn broken_or_foreign_files_are_refused_and_change_nothing() {
         (forged, "trigger audit_log_no_update hilang"),
         (mismatch, "tidak cocok dengan manifestnya"),
     ] {
-        let e = backup::restore(&live, &Session::cli(), &file, false, now())
+        let e = backup::restore(&live, &Session::cli(), &file, None, false, now())
             .await
             .unwrap_err();
         assert!(e.to_string().contains(expected), "{}: {e}", file.display());

@@ -144,7 +144,7 @@ fn wilayah_search_prints_csv() {
     );
 }
 
-fn adhoc_with_stdin(args: &[&str], input: &str) -> Output {
+pub(crate) fn adhoc_with_stdin(args: &[&str], input: &str) -> Output {
     use std::io::Write;
     use std::process::Stdio;
     let mut child = Command::new(env!("CARGO_BIN_EXE_adhoc"))

@@ -187,7 +187,7 @@ async fn a_backup_to_a_folder_that_cannot_be_made_fails_cleanly() {
     // A file where the folder should be.
     let blocker = t.dir.path().join("bukan-folder");
     std::fs::write(&blocker, b"x").unwrap();
-    let e = adhoc::service::backup::manual(&t.db, &admin, &blocker.join("cadangan"), now())
+    let e = adhoc::service::backup::manual(&t.db, &admin, &blocker.join("cadangan"), None, now())
         .await
         .unwrap_err();
     assert!(e.to_string().contains("bukan-folder"), "{e}");

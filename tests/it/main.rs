@@ -32,6 +32,7 @@ mod responses_paw;
 mod restore_hostile;
 mod rounds;
 mod scans;
+mod sealed_backup;
 mod selection;
 mod setup;
 mod stages;

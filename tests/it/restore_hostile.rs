@@ -19,7 +19,7 @@ use common::now;
 async fn made() -> (common::TestDb, Session, tempfile::TempDir, PathBuf) {
     let (t, admin, _) = filled().await;
     let usb = tempfile::tempdir().unwrap();
-    let done = backup::manual(&t.db, &admin, usb.path(), now())
+    let done = backup::manual(&t.db, &admin, usb.path(), None, now())
         .await
         .unwrap();
     (t, admin, usb, PathBuf::from(&done.path))
@@ -39,7 +39,7 @@ async fn a_backup_that_brings_a_trigger_is_refused_before_it_can_take_over_an_ac
     let good = {
         // A fresh backup that has the operator.
         let later = now() + chrono::Duration::minutes(1);
-        let done = backup::manual(&t.db, &admin, usb.path(), later)
+        let done = backup::manual(&t.db, &admin, usb.path(), None, later)
             .await
             .unwrap();
         let _ = good;
@@ -57,8 +57,8 @@ async fn a_backup_that_brings_a_trigger_is_refused_before_it_can_take_over_an_ac
     t.db.clone().close().await;
     let before = sha256_of(&live).unwrap();
     for attempt in [
-        backup::inspect(&live, &Session::cli(), &planted, now()).await,
-        backup::restore(&live, &Session::cli(), &planted, false, now()).await,
+        backup::inspect(&live, &Session::cli(), &planted, None, now()).await,
+        backup::restore(&live, &Session::cli(), &planted, None, false, now()).await,
     ] {
         let e = attempt.unwrap_err();
         assert!(e.to_string().contains("trigger takeover tambahan"), "{e}");
@@ -85,11 +85,11 @@ async fn a_manifest_or_a_backup_that_never_ends_is_refused() {
     std::os::unix::fs::symlink("/dev/zero", &manifest).unwrap();
     let live = t.path();
     t.db.clone().close().await;
-    let e = backup::inspect(&live, &Session::cli(), &good, now())
+    let e = backup::inspect(&live, &Session::cli(), &good, None, now())
         .await
         .unwrap_err();
     assert!(e.to_string().contains("rusak: lebih dari 64 MB"), "{e}");
-    let e = backup::inspect(&live, &Session::cli(), "/dev/zero".as_ref(), now())
+    let e = backup::inspect(&live, &Session::cli(), "/dev/zero".as_ref(), None, now())
         .await
         .unwrap_err();
     assert!(e.to_string().contains("bukan database SQLite"), "{e}");
@@ -118,7 +118,7 @@ async fn a_rewritten_audit_chain_under_the_apps_own_schema_is_still_refused() {
     .await;
     let live = t.path();
     t.db.clone().close().await;
-    let e = backup::restore(&live, &Session::cli(), &forged, false, now())
+    let e = backup::restore(&live, &Session::cli(), &forged, None, false, now())
         .await
         .unwrap_err();
     assert!(
@@ -159,7 +159,7 @@ async fn scan_names_that_are_paths_are_refused_and_nothing_is_written_outside() 
     // Left by an earlier run of an unfixed restore, perhaps.
     let _ = std::fs::remove_file(&target);
     t.db.clone().close().await;
-    let e = backup::restore(&live, &Session::cli(), &evil, false, now())
+    let e = backup::restore(&live, &Session::cli(), &evil, None, false, now())
         .await
         .unwrap_err();
     assert!(e.to_string().contains("nama tidak sah"), "{e}");
@@ -187,6 +187,7 @@ async fn a_scan_that_is_a_link_or_holds_other_bytes_is_not_brought_back() {
         &live,
         &Session::cli(),
         &good,
+        None,
         false,
         now() + chrono::Duration::minutes(1),
     )
@@ -202,6 +203,7 @@ async fn a_scan_that_is_a_link_or_holds_other_bytes_is_not_brought_back() {
         &live,
         &Session::cli(),
         &good,
+        None,
         false,
         now() + chrono::Duration::minutes(2),
     )
@@ -218,6 +220,7 @@ async fn a_scan_that_is_a_link_or_holds_other_bytes_is_not_brought_back() {
         &live,
         &Session::cli(),
         &good,
+        None,
         false,
         now() + chrono::Duration::minutes(3),
     )
@@ -246,7 +249,7 @@ async fn a_restore_by_an_account_the_backup_does_not_have_completes_and_is_audit
     };
     let live = t.path();
     t.db.clone().close().await;
-    let check = backup::restore(&live, &newcomer, &good, false, now())
+    let check = backup::restore(&live, &newcomer, &good, None, false, now())
         .await
         .unwrap();
     assert_eq!(check.warning, None);
@@ -276,7 +279,7 @@ async fn a_backup_of_another_database_is_restored_only_when_said_to_be_from_else
     .await
     .unwrap();
     let elsewhere = tempfile::tempdir().unwrap();
-    let theirs = backup::manual(&other.db, &other_admin, elsewhere.path(), now())
+    let theirs = backup::manual(&other.db, &other_admin, elsewhere.path(), None, now())
         .await
         .unwrap();
     let theirs = PathBuf::from(&theirs.path);
@@ -284,17 +287,17 @@ async fn a_backup_of_another_database_is_restored_only_when_said_to_be_from_else
     t.db.clone().close().await;
 
     assert!(
-        backup::inspect(&live, &Session::cli(), &own, now())
+        backup::inspect(&live, &Session::cli(), &own, None, now())
             .await
             .unwrap()
             .continues
     );
-    let check = backup::inspect(&live, &Session::cli(), &theirs, now())
+    let check = backup::inspect(&live, &Session::cli(), &theirs, None, now())
         .await
         .unwrap();
     assert!(!check.continues);
     let before = sha256_of(&live).unwrap();
-    let e = backup::restore(&live, &Session::cli(), &theirs, false, now())
+    let e = backup::restore(&live, &Session::cli(), &theirs, None, false, now())
         .await
         .unwrap_err();
     assert!(
@@ -303,7 +306,7 @@ async fn a_backup_of_another_database_is_restored_only_when_said_to_be_from_else
     );
     assert_eq!(sha256_of(&live).unwrap(), before);
     let later = now() + chrono::Duration::minutes(1);
-    backup::restore(&live, &Session::cli(), &theirs, true, later)
+    backup::restore(&live, &Session::cli(), &theirs, None, true, later)
         .await
         .unwrap();
     // Its chain is now the live one, anchored anew.

@@ -23,15 +23,21 @@ pub async fn backup_list(state: State<'_, AppState>) -> CmdResult<Vec<BackupEntr
 }
 
 /// Takes a backup now: into the automatic folder, or (`to_folder`) into a
-/// folder the user picks. `None` when the folder dialog was cancelled.
+/// folder the user picks, sealed with `passphrase` when one is given.
+/// `None` when the folder dialog was cancelled.
 #[tauri::command]
 pub async fn backup_now<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     to_folder: bool,
+    passphrase: Option<String>,
 ) -> CmdResult<Option<BackupEntry>> {
     let session = state.session().await?;
     session.require(Operation::ManageBackups)?;
+    // A weak passphrase is refused before the folder is asked for.
+    if let Some(p) = &passphrase {
+        backup::sealed::check_passphrase(p)?;
+    }
     let db = state.db()?;
     let dir = if to_folder {
         match files::pick_folder(&app)? {
@@ -41,29 +47,46 @@ pub async fn backup_now<R: Runtime>(
     } else {
         store::folder_of(db.path())
     };
-    Ok(Some(backup::manual(&db, &session, &dir, Utc::now()).await?))
+    let passphrase = passphrase.filter(|_| to_folder);
+    Ok(Some(
+        backup::manual(&db, &session, &dir, passphrase.as_deref(), Utc::now()).await?,
+    ))
 }
 
-/// Checks a backup file (`path`, or one picked in a file dialog) and says
-/// what it holds, changing nothing. `None` when the dialog was cancelled.
+/// Asks for a backup file to restore: a plain one (`.db`) or one sealed
+/// with a passphrase (`.age`). `None` when the dialog was cancelled.
 #[tauri::command]
-pub async fn inspect_backup<R: Runtime>(
+pub async fn pick_backup_file<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    path: Option<String>,
-) -> CmdResult<Option<RestoreCheck>> {
+) -> CmdResult<Option<String>> {
     let session = state.session().await?;
     session.require(Operation::ManageBackups)?;
-    let file = match path {
-        Some(p) => PathBuf::from(p),
-        None => match files::pick(&app, "Cadangan database (.db)", &["db"])? {
-            Some(p) => p,
-            None => return Ok(None),
-        },
-    };
-    Ok(Some(
-        backup::inspect(state.path(), &session, &file, Utc::now()).await?,
-    ))
+    Ok(
+        files::pick(&app, "Cadangan database (.db, .tar.age)", &["db", "age"])?
+            .map(|p| p.display().to_string()),
+    )
+}
+
+/// Checks a backup file and says what it holds, changing nothing. A sealed
+/// one needs its `passphrase`; without it the error is on the field
+/// `kata_sandi_cadangan`, and the UI asks for it.
+#[tauri::command]
+pub async fn inspect_backup(
+    state: State<'_, AppState>,
+    path: String,
+    passphrase: Option<String>,
+) -> CmdResult<RestoreCheck> {
+    let session = state.session().await?;
+    session.require(Operation::ManageBackups)?;
+    Ok(backup::inspect(
+        state.path(),
+        &session,
+        &PathBuf::from(path),
+        passphrase.as_deref(),
+        Utc::now(),
+    )
+    .await?)
 }
 
 /// Restores a checked backup over the open database: closes it, restores
@@ -74,6 +97,7 @@ pub async fn restore_backup(
     state: State<'_, AppState>,
     path: String,
     from_elsewhere: bool,
+    passphrase: Option<String>,
 ) -> CmdResult<RestoreCheck> {
     let session = state.session().await?;
     session.require(Operation::ManageBackups)?;
@@ -89,6 +113,7 @@ pub async fn restore_backup(
         &live,
         &session,
         &PathBuf::from(path),
+        passphrase.as_deref(),
         from_elsewhere,
         Utc::now(),
     )

@@ -491,6 +491,39 @@ fn help_desk_and_verification_through_the_shell() {
     login("admin");
     let home = invoke(&webview, "home", json!({"election": null})).unwrap();
     assert!(home.is_object());
+    // A backup to another folder sealed with a passphrase: a short one is
+    // refused before any folder is asked for; the sealed file is checked
+    // only with its passphrase.
+    let err = invoke(
+        &webview,
+        "backup_now",
+        json!({"toFolder": true, "passphrase": "pendek"}),
+    )
+    .unwrap_err();
+    assert_eq!(err["field"], "kata_sandi_cadangan");
+    let usb = tempfile::tempdir().unwrap();
+    std::env::set_var("ADHOC_SAVE_DIR", usb.path());
+    let sealed = invoke(
+        &webview,
+        "backup_now",
+        json!({"toFolder": true, "passphrase": "flashdisk kantor 2026"}),
+    );
+    std::env::remove_var("ADHOC_SAVE_DIR");
+    let sealed = sealed.unwrap()["path"].as_str().unwrap().to_string();
+    assert!(sealed.ends_with("-manual.tar.age"), "{sealed}");
+    let err = invoke(&webview, "inspect_backup", json!({"path": sealed})).unwrap_err();
+    assert_eq!(err["field"], "kata_sandi_cadangan");
+    let check = invoke(
+        &webview,
+        "inspect_backup",
+        json!({"path": sealed, "passphrase": "flashdisk kantor 2026"}),
+    )
+    .unwrap();
+    assert_eq!(
+        (check["sealed"].clone(), check["path"].clone()),
+        (json!(true), json!(sealed))
+    );
+    assert!(check["applicants"].as_i64().unwrap() > 1000);
     let err = invoke(
         &webview,
         "inspect_backup",

@@ -103,6 +103,12 @@ enum Command {
         /// (cadangan/ di samping database).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Mengunci cadangan dengan kata sandi (age: scrypt +
+        /// ChaCha20-Poly1305) menjadi satu berkas .tar.age; hanya dengan
+        /// --out. Kata sandi ditanyakan (tanpa terminal: satu baris dari
+        /// stdin).
+        #[arg(long, requires = "out")]
+        kunci: bool,
     },
     /// Memulihkan database dari berkas cadangan: diperiksa dulu, database
     /// yang sekarang disimpan sebagai cadangan, lalu ditukar.
@@ -226,7 +232,9 @@ async fn run(cli: Cli) -> Result<()> {
             );
             Ok(())
         }
-        Command::Backup { out } => on_db!(cli.db, |db| storage::backup(db, out, now)),
+        Command::Backup { out, kunci } => {
+            on_db!(cli.db, |db| storage::backup(db, out, kunci, now))
+        }
         Command::Restore {
             file,
             periksa,

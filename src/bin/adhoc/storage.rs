@@ -9,10 +9,22 @@ use adhoc::error::Result;
 use adhoc::service::backup;
 use adhoc::store::Db;
 
-/// A backup now: into `out`, or the automatic backup folder.
-pub async fn backup(db: &Db, out: Option<PathBuf>, now: DateTime<Utc>) -> Result<()> {
+use crate::users::read_password;
+
+/// A backup now: into `out` (sealed with a passphrase asked for when
+/// `seal`), or the automatic backup folder.
+pub async fn backup(db: &Db, out: Option<PathBuf>, seal: bool, now: DateTime<Utc>) -> Result<()> {
     let done = match &out {
-        Some(dir) => backup::manual(db, &Session::cli(), dir, now).await?,
+        Some(dir) => {
+            let passphrase = if seal {
+                let p = read_password("Kata sandi cadangan: ", true)?;
+                backup::sealed::check_passphrase(&p)?;
+                Some(p)
+            } else {
+                None
+            };
+            backup::manual(db, &Session::cli(), dir, passphrase.as_deref(), now).await?
+        }
         None => backup::take(db, None, "manual", now).await?,
     };
     eprintln!(
@@ -35,14 +47,23 @@ pub async fn restore(
 ) -> Result<()> {
     // Nothing else may have the database open while it is swapped.
     let _lock = adhoc::store::InstanceLock::take(live)?;
-    let check = if periksa {
-        backup::inspect(live, &Session::cli(), file, now).await?
+    let passphrase = if backup::sealed::is_sealed(file)? {
+        Some(read_password("Kata sandi cadangan: ", false)?)
     } else {
-        backup::restore(live, &Session::cli(), file, from_elsewhere, now).await?
+        None
+    };
+    let passphrase = passphrase.as_deref();
+    let check = if periksa {
+        backup::inspect(live, &Session::cli(), file, passphrase, now).await?
+    } else {
+        backup::restore(live, &Session::cli(), file, passphrase, from_elsewhere, now).await?
     };
     eprintln!("Berkas: {}", check.path);
     eprintln!("SHA-256: {}", check.sha256);
     eprintln!("Manifest: {}", check.manifest);
+    if check.sealed {
+        eprintln!("Terkunci dengan kata sandi: ya (terbuka dengan kata sandi yang diberikan)");
+    }
     eprintln!(
         "Wilayah: {}; skema {}",
         check.kabupaten, check.schema_version

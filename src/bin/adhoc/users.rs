@@ -46,7 +46,7 @@ pub enum UserCommand {
 /// Reads a password: from the terminal without echo (asked twice when
 /// `confirm`), or the first line of stdin when it is not a terminal. Never
 /// from an argument, where it would land in the shell history.
-fn read_password(prompt: &str, confirm: bool) -> Result<String> {
+pub fn read_password(prompt: &str, confirm: bool) -> Result<String> {
     use std::io::{BufRead, IsTerminal};
     if std::io::stdin().is_terminal() {
         let first = rpassword::prompt_password(prompt)?;

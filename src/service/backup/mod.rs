@@ -30,6 +30,7 @@ use crate::store::backup::{self as store, Manifest};
 use crate::store::Db;
 
 mod restore;
+pub mod sealed;
 pub use restore::{inspect, restore, RestoreCheck};
 
 /// How many automatic backups of each kind are kept (newest first); the
@@ -92,6 +93,50 @@ pub async fn take(
     // beside the database from now on. (A failure here loses no backup.)
     let _ = audit::anchor(db, now).await;
     Ok(entry(&dest, &manifest))
+}
+
+/// A backup of `db` sealed with `passphrase` into one file in `dir`: the
+/// copy and its manifest are made in a private folder beside the database,
+/// sealed with the scans into `dir`, and the folder removed.
+async fn take_sealed(
+    db: &Db,
+    dir: &Path,
+    passphrase: &str,
+    now: DateTime<Utc>,
+) -> Result<BackupEntry> {
+    sealed::check_passphrase(passphrase)?;
+    let plain_name = store::file_name(now, "manual");
+    let file_name = format!("{}{}", plain_name.trim_end_matches(".db"), sealed::SUFFIX);
+    let dest = dir.join(&file_name);
+    if dest.exists() {
+        return Err(Error::validation(
+            "cadangan",
+            format!("Berkas cadangan {} sudah ada.", dest.display()),
+        ));
+    }
+    crate::private::dir(dir).map_err(|e| Error::io_at("membuat folder cadangan", dir, e))?;
+    let parent = db.path().parent().unwrap_or_else(|| Path::new("."));
+    let work = sealed::Workspace::new(parent, "cadangan-terkunci")?;
+    let manifest = store::snapshot(db.pool(), &work.db(), "manual", now).await?;
+    let (copy, scans_dir, names, to) = (
+        work.db(),
+        db.scans_dir(),
+        manifest.scans.clone(),
+        dest.clone(),
+    );
+    let passphrase = passphrase.to_owned();
+    let (bytes, scans) = tokio::task::spawn_blocking(move || {
+        sealed::seal(&copy, &scans_dir, &names, &to, &passphrase)
+    })
+    .await
+    .map_err(|e| Error::Internal(e.to_string()))??;
+    drop(work);
+    let _ = audit::anchor(db, now).await;
+    Ok(BackupEntry {
+        bytes,
+        scans,
+        ..entry(&dest, &manifest)
+    })
 }
 
 fn entry(path: &Path, m: &Manifest) -> BackupEntry {
@@ -210,18 +255,26 @@ pub async fn list(db: &Db, session: &Session) -> Result<Vec<BackupEntry>> {
     list_dir(&store::folder_of(db.path()))
 }
 
-/// A backup by hand into `dir` (e.g. a USB drive). Administrators only.
+/// A backup by hand into `dir` (e.g. a USB drive), sealed with
+/// `passphrase` when one is given ([`sealed`]). Administrators only.
 pub async fn manual(
     db: &Db,
     session: &Session,
     dir: &Path,
+    passphrase: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<BackupEntry> {
     session.require(Operation::ManageBackups)?;
-    let done = take(db, Some(dir), "manual", now).await?;
+    let done = match passphrase {
+        None => take(db, Some(dir), "manual", now).await?,
+        Some(passphrase) => take_sealed(db, dir, passphrase, now).await?,
+    };
     let mut tx = db.begin_write().await?;
-    let change = Change::new("backup.manual", "database", &done.file_name)
-        .after(json!({ "path": done.path, "bytes": done.bytes }));
+    let change = Change::new("backup.manual", "database", &done.file_name).after(json!({
+        "path": done.path,
+        "bytes": done.bytes,
+        "sealed": passphrase.is_some(),
+    }));
     audit::record(&mut tx, session, now, change).await?;
     tx.commit().await?;
     Ok(done)

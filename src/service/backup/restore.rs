@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
 
-use super::{copy_scans, take};
+use super::{copy_scans, sealed, take};
 use crate::domain::permission::{Operation, Session};
 use crate::domain::scan;
 use crate::error::{Error, Result};
@@ -48,6 +48,8 @@ pub struct RestoreCheck {
     /// (another office's database, a copy from before another restore) the
     /// restore asks to be told so ([`restore`]'s `from_elsewhere`).
     pub continues: bool,
+    /// The file was sealed with a passphrase (and opened with it).
+    pub sealed: bool,
     /// After a restore: what could not be finished once the file was
     /// replaced (the restore itself stands).
     pub warning: Option<String>,
@@ -239,6 +241,7 @@ async fn check(live: &Path, file: &Path, now: DateTime<Utc>) -> Result<(RestoreC
             last_audit,
             scans_missing,
             continues,
+            sealed: false,
             warning: None,
         },
         staged,
@@ -332,16 +335,56 @@ async fn summarize(db: &Db) -> Result<Summary> {
     Ok((kabupaten, rounds, applicants, report, last_audit, scans))
 }
 
-/// Checks a backup file and says what it holds, changing nothing.
-/// Administrators only (the command line acts as the installation).
+/// A sealed backup opened with `passphrase` into a private folder beside
+/// the live database (removed when the result is dropped); `None` for a
+/// plain backup, which is read where it is.
+async fn unseal(
+    live: &Path,
+    file: &Path,
+    passphrase: Option<&str>,
+) -> Result<Option<sealed::Workspace>> {
+    if !sealed::is_sealed(file)? {
+        return Ok(None);
+    }
+    let work = live
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .to_path_buf();
+    let (file, passphrase) = (file.to_path_buf(), passphrase.map(str::to_owned));
+    tokio::task::spawn_blocking(move || sealed::open(&file, passphrase.as_deref(), &work))
+        .await
+        .map_err(|e| Error::Internal(e.to_string()))?
+        .map(Some)
+}
+
+/// Checks `file` (opened first when sealed) against the live database; the
+/// result names `file` itself.
+async fn check_file(
+    live: &Path,
+    file: &Path,
+    opened: Option<&sealed::Workspace>,
+    now: DateTime<Utc>,
+) -> Result<(RestoreCheck, PathBuf)> {
+    let source = opened.map(sealed::Workspace::db);
+    let (mut check, staged) = check(live, source.as_deref().unwrap_or(file), now).await?;
+    check.path = file.display().to_string();
+    check.sealed = opened.is_some();
+    Ok((check, staged))
+}
+
+/// Checks a backup file and says what it holds, changing nothing; a sealed
+/// one needs its `passphrase`. Administrators only (the command line acts
+/// as the installation).
 pub async fn inspect(
     live: &Path,
     session: &Session,
     file: &Path,
+    passphrase: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<RestoreCheck> {
     session.require(Operation::ManageBackups)?;
-    let (check, staged) = check(live, file, now).await?;
+    let opened = unseal(live, file, passphrase).await?;
+    let (check, staged) = check_file(live, file, opened.as_ref(), now).await?;
     discard(&staged);
     Ok(check)
 }
@@ -351,15 +394,18 @@ pub async fn inspect(
 /// chain only with `from_elsewhere`), keeps the current database as a backup
 /// (`sebelum-pemulihan`), swaps the checked copy in with one rename, brings
 /// back the scans it points to, and records the restore in its audit trail.
+/// A sealed backup needs its `passphrase`.
 pub async fn restore(
     live: &Path,
     session: &Session,
     file: &Path,
+    passphrase: Option<&str>,
     from_elsewhere: bool,
     now: DateTime<Utc>,
 ) -> Result<RestoreCheck> {
     session.require(Operation::ManageBackups)?;
-    let (check, staged) = check(live, file, now).await?;
+    let opened = unseal(live, file, passphrase).await?;
+    let (check, staged) = check_file(live, file, opened.as_ref(), now).await?;
     if !check.continues && !from_elsewhere {
         discard(&staged);
         return Err(refused(
@@ -391,7 +437,9 @@ pub async fn restore(
     // The file is replaced: from here on nothing may fail the restore; what
     // went wrong after it is said with the result.
     let mut check = check;
-    if let Err(e) = after_swap(live, session, file, &check, now).await {
+    let source = opened.as_ref().map(sealed::Workspace::db);
+    let source = source.as_deref().unwrap_or(file);
+    if let Err(e) = after_swap(live, session, source, &check, now).await {
         check.warning = Some(format!(
             "Database sudah dipulihkan, tetapi pindaian atau catatan audit pemulihan tidak dapat diselesaikan: {e}"
         ));

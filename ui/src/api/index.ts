@@ -194,12 +194,20 @@ export interface Commands {
   reset_publication_texts: { args: { kind: PublicationKind }; result: null };
   /** The automatic backups (cadangan/ beside the database), newest first. Administrator. */
   backup_list: { args: Record<string, never>; result: BackupEntry[] };
-  /** A backup now: into cadangan/, or (toFolder) a folder picked in a dialog; null if cancelled. */
-  backup_now: { args: { toFolder: boolean }; result: BackupEntry | null };
-  /** Checks a backup file (path, or picked in a dialog when null) without changing anything; null if cancelled. */
-  inspect_backup: { args: { path: string | null }; result: RestoreCheck | null };
+  /**
+   * A backup now: into cadangan/, or (toFolder) a folder picked in a dialog, sealed with
+   * `passphrase` when given (errors on field kata_sandi_cadangan); null if cancelled.
+   */
+  backup_now: { args: { toFolder: boolean; passphrase?: string | null }; result: BackupEntry | null };
+  /** Asks for a backup file (.db or sealed .tar.age); null if cancelled. */
+  pick_backup_file: { args: Record<string, never>; result: string | null };
+  /**
+   * Checks a backup file without changing anything; a sealed one needs its passphrase (without it:
+   * an error on field kata_sandi_cadangan).
+   */
+  inspect_backup: { args: { path: string; passphrase?: string | null }; result: RestoreCheck };
   /** Restores a checked backup; the current database is kept as a backup and the session ends. */
-  restore_backup: { args: { path: string; fromElsewhere: boolean }; result: RestoreCheck };
+  restore_backup: { args: { path: string; fromElsewhere: boolean; passphrase?: string | null }; result: RestoreCheck };
 }
 
 export type CommandName = keyof Commands;

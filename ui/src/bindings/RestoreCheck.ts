@@ -29,6 +29,10 @@ scans_missing: Array<string>,
  */
 continues: boolean, 
 /**
+ * The file was sealed with a passphrase (and opened with it).
+ */
+sealed: boolean, 
+/**
  * After a restore: what could not be finished once the file was
  * replaced (the restore itself stands).
  */

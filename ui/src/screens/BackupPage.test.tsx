@@ -1,93 +1,10 @@
-import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import type { BackupEntry } from "../bindings/BackupEntry";
-import type { RestoreCheck } from "../bindings/RestoreCheck";
 import { BackupPage, ukuran } from "./BackupPage";
-
-const DIR = "C:\\KPU\\seleksi-adhoc\\cadangan";
-const SHA = "3f5a9c0d1e2b4a6f8c7d9e0a1b2c3d4e5f60718293a4b5c6d7e8f90112233445";
-
-function entry(patch: Partial<BackupEntry> = {}): BackupEntry {
-  const file_name = patch.file_name ?? "20261126-0815-harian.db";
-  return {
-    path: `${DIR}\\${file_name}`,
-    file_name,
-    reason: "harian",
-    reason_label: "Harian (pertama kali aplikasi dibuka hari itu)",
-    taken: "26-11-2026 08:15",
-    bytes: 12_901_234,
-    schema_version: 14,
-    scans: 245,
-    ...patch,
-  };
-}
-
-const list = (): BackupEntry[] => [
-  entry(),
-  entry({
-    file_name: "20261125-1630-tutup-administrasi.db",
-    reason: "tutup-administrasi",
-    reason_label: "Penutupan tahap administrasi",
-    taken: "25-11-2026 16:30",
-    bytes: 3_500_000,
-    scans: 1_204,
-  }),
-];
-
-const manual = (): BackupEntry =>
-  entry({
-    file_name: "20261126-0930-manual.db",
-    reason: "manual",
-    reason_label: "Dibuat oleh petugas",
-    taken: "26-11-2026 09:30",
-    bytes: 13_000_000,
-    scans: 250,
-  });
-
-function check(patch: Partial<RestoreCheck> = {}): RestoreCheck {
-  return {
-    path: `${DIR}\\20261125-1630-tutup-administrasi.db`,
-    sha256: SHA,
-    manifest: "ada, cocok",
-    schema_version: 14,
-    kabupaten: "Kabupaten Pasuruan",
-    rounds: ["Pemilu 2024 – PPK (tahap: Tes tertulis)", "Pemilu 2024 – PPS (tahap: Pendaftaran)"],
-    applicants: 1_234,
-    audit_entries: 5_678,
-    last_audit: "25-11-2026 16:30 ketua: stage.close",
-    scans_missing: [],
-    continues: true,
-    warning: null,
-    ...patch,
-  };
-}
-
-const REFUSED = {
-  code: "validation",
-  message: "Cadangan ini milik KPU dengan kode wilayah 35.07, bukan 35.14 (database ini). Berkas tidak dipulihkan.",
-  field: "berkas",
-};
-
-/** Answers `undefined` fall back to the list of backups (backup_list) or null. */
-type Handler = (cmd: string, args: Record<string, unknown>) => unknown;
-
-function mock(handle: Handler = () => undefined) {
-  const calls: { cmd: string; args: Record<string, unknown> }[] = [];
-  mockIPC((cmd, raw) => {
-    const args = (raw ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args });
-    const answer = handle(cmd, args);
-    if (answer !== undefined) return answer;
-    if (cmd === "backup_list") return list();
-    return null;
-  });
-  return calls;
-}
-
-const named = <C extends { cmd: string }>(calls: C[], cmd: string) => calls.filter((c) => c.cmd === cmd);
+import { check, DIR, entry, list, manual, mock, named, REFUSED, SHA } from "./backup/fixtures";
 
 describe("ukuran", () => {
   it("writes sizes in MB the Indonesian way", () => {
@@ -157,7 +74,7 @@ describe("BackupPage", () => {
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
   });
 
-  it("backs up into another folder, and does nothing when its dialog is cancelled", async () => {
+  it("backs up into another folder without a passphrase when told so, and keeps the dialog when the folder dialog is cancelled", async () => {
     let answer: BackupEntry | null = null;
     const calls = mock((cmd) => (cmd === "backup_now" ? answer : undefined));
     const user = userEvent.setup();
@@ -165,10 +82,19 @@ describe("BackupPage", () => {
     await screen.findAllByTestId("backup-row");
 
     await user.click(screen.getByRole("button", { name: "Cadangkan ke folder lain…" }));
-    await waitFor(() => expect(screen.getByRole("button", { name: "Cadangkan ke folder lain…" })).toBeEnabled());
-    expect(named(calls, "backup_now").map((c) => c.args)).toEqual([{ toFolder: true }]);
-    expect(screen.getByRole("status")).toBeEmptyDOMElement();
-    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    const dialog = await screen.findByRole("dialog", { name: "Cadangkan ke folder lain" });
+    // Sealing is proposed, with the focus on the passphrase.
+    expect(within(dialog).getByRole("checkbox", { name: /Kunci cadangan dengan kata sandi/ })).toBeChecked();
+    expect(within(dialog).getByLabelText("Kata sandi cadangan")).toHaveFocus();
+    await user.click(within(dialog).getByRole("checkbox", { name: /Kunci cadangan dengan kata sandi/ }));
+    expect(within(dialog).getByTestId("unsealed-warning")).toHaveTextContent("siapa pun yang memegang flashdisk");
+    expect(within(dialog).queryByLabelText("Kata sandi cadangan")).not.toBeInTheDocument();
+
+    // The folder dialog cancelled: nothing written, the dialog stays.
+    await user.click(within(dialog).getByRole("button", { name: "Pilih folder dan cadangkan" }));
+    await waitFor(() => expect(within(dialog).getByRole("button", { name: "Pilih folder dan cadangkan" })).toBeEnabled());
+    expect(named(calls, "backup_now").map((c) => c.args)).toEqual([{ toFolder: true, passphrase: null }]);
+    expect(screen.getByRole("dialog", { name: "Cadangkan ke folder lain" })).toBeInTheDocument();
     expect(named(calls, "backup_list")).toHaveLength(1);
 
     answer = entry({
@@ -179,14 +105,14 @@ describe("BackupPage", () => {
       bytes: 13_000_000,
       scans: 250,
     });
-    await user.click(screen.getByRole("button", { name: "Cadangkan ke folder lain…" }));
+    await user.click(within(dialog).getByRole("button", { name: "Pilih folder dan cadangkan" }));
     await waitFor(() =>
       expect(screen.getByRole("status")).toHaveTextContent(
         "Cadangan disimpan di E:\\CADANGAN-KPU: 20261126-0931-manual.db (12,4 MB, 250 berkas pindaian).",
       ),
     );
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(screen.getByRole("status")).toHaveTextContent("Pulihkan dari berkas lain…");
-    expect(named(calls, "backup_now").map((c) => c.args)).toEqual([{ toFolder: true }, { toFolder: true }]);
   });
 
   it("shows why a backup could not be made", async () => {
@@ -198,7 +124,10 @@ describe("BackupPage", () => {
     render(<BackupPage onLoggedOut={vi.fn()} />);
     await screen.findAllByTestId("backup-row");
     await user.click(screen.getByRole("button", { name: "Cadangkan ke folder lain…" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("Folder E:\\ tidak dapat ditulisi.");
+    const dialog = await screen.findByRole("dialog", { name: "Cadangkan ke folder lain" });
+    await user.click(within(dialog).getByRole("checkbox", { name: /Kunci cadangan dengan kata sandi/ }));
+    await user.click(within(dialog).getByRole("button", { name: "Pilih folder dan cadangkan" }));
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent("Folder E:\\ tidak dapat ditulisi.");
   });
 
   it("checks a listed backup, shows what it holds, asks for a deliberate confirmation, restores and logs out", async () => {
@@ -320,13 +249,11 @@ describe("BackupPage", () => {
   });
 
   it("shows why another file is refused and never restores it; a cancelled file dialog does nothing", async () => {
-    let refuse = false;
+    let picked: string | null = null;
     const onLoggedOut = vi.fn();
     const calls = mock((cmd) => {
-      if (cmd === "inspect_backup") {
-        if (refuse) throw REFUSED;
-        return null;
-      }
+      if (cmd === "pick_backup_file") return picked;
+      if (cmd === "inspect_backup") throw REFUSED;
       return undefined;
     });
     const user = userEvent.setup();
@@ -336,17 +263,18 @@ describe("BackupPage", () => {
 
     await user.click(other);
     await waitFor(() => expect(other).toBeEnabled());
-    expect(named(calls, "inspect_backup").map((c) => c.args)).toEqual([{ path: null }]);
+    expect(named(calls, "pick_backup_file")).toHaveLength(1);
+    expect(named(calls, "inspect_backup")).toHaveLength(0);
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
 
-    refuse = true;
+    picked = "E:\\kantor-lain.db";
     await user.click(other);
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent(REFUSED.message);
     expect(alert).toHaveTextContent("Database yang sekarang tidak diubah.");
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
-    expect(named(calls, "inspect_backup").map((c) => c.args)).toEqual([{ path: null }, { path: null }]);
+    expect(named(calls, "inspect_backup").map((c) => c.args)).toEqual([{ path: "E:\\kantor-lain.db" }]);
     expect(named(calls, "restore_backup")).toHaveLength(0);
     expect(onLoggedOut).not.toHaveBeenCalled();
   });
