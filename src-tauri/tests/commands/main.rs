@@ -160,6 +160,18 @@ fn first_run_login_guard_and_errors_through_the_shell() {
     assert!(audit["total"].as_i64().unwrap() >= 3);
     let status = invoke(&webview, "audit_status", json!({})).unwrap();
     assert_eq!(status["first_broken"], Value::Null);
+    // The chain's head as documents print it, and its check against a
+    // head typed from paper.
+    let head = invoke(&webview, "audit_head", json!({})).unwrap();
+    let newest = invoke(&webview, "list_audit", json!({"query": {"limit": 1}})).unwrap();
+    assert_eq!(head["entries"], newest["total"]);
+    assert_eq!(head["hash"], newest["entries"][0]["hash"]);
+    let printed = json!({"entries": head["entries"].to_string(), "hash": head["hash"]});
+    let check = invoke(&webview, "verify_printed_audit", printed).unwrap();
+    assert_eq!(check["first_broken"], Value::Null);
+    let typo = json!({"entries": "1", "hash": "bukan hash"});
+    let err = invoke(&webview, "verify_printed_audit", typo).unwrap_err();
+    assert_eq!(err["code"], "validation");
 
     let home = invoke(&webview, "home", json!({"election": null})).unwrap();
     assert_eq!(home["kecamatan"].as_array().unwrap().len(), 24);
