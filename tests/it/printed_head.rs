@@ -4,9 +4,11 @@
 //! screen use; a paper copy then anchors the chain outside the database.
 
 use crate::audit_anchor::rewrite;
-use crate::cli::{adhoc, stderr, stdout};
+use crate::common::cli::{adhoc, stderr, stdout};
 use crate::common::{as_role, now};
 use crate::publications::{demo, flat, request, text_of};
+
+use std::process::Output;
 
 use adhoc::domain::account::Role;
 use adhoc::domain::audit::ChainHead;
@@ -59,6 +61,13 @@ fn db_arg(dir: &TempDir) -> String {
     dir.path().join("demo.db").to_str().unwrap().to_string()
 }
 
+/// `adhoc audit verify` against a head typed from paper.
+fn verify_typed(dir: &TempDir, entries: &str, hash: &str) -> Output {
+    let db = db_arg(dir);
+    let args = ["--db", &db, "audit", "verify", "--catatan", entries];
+    adhoc(&[&args[..], &["--hash", hash]].concat())
+}
+
 #[tokio::test]
 async fn a_berita_acara_prints_the_head_left_by_its_own_number() {
     let (dir, db, chair) = demo().await;
@@ -109,16 +118,7 @@ async fn a_berita_acara_prints_the_head_left_by_its_own_number() {
 
     // The head first printed still holds: the chain only grew since.
     let count = printed.text.split(' ').next().unwrap();
-    let o = adhoc(&[
-        "--db",
-        &db_arg(&dir),
-        "audit",
-        "verify",
-        "--catatan",
-        count,
-        "--hash",
-        &hash,
-    ]);
+    let o = verify_typed(&dir, count, &hash);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("Cocok dengan yang tercetak"),
@@ -189,16 +189,8 @@ async fn a_rewritten_chain_no_longer_holds_the_head_a_berita_acara_printed() {
         report.problem.as_deref().unwrap().contains("ditulis ulang"),
         "{report:?}"
     );
-    let o = adhoc(&[
-        "--db",
-        &db_arg(&dir),
-        "audit",
-        "verify",
-        "--catatan",
-        &printed.entries.to_string(),
-        "--hash",
-        printed.hash.as_deref().unwrap(),
-    ]);
+    let count = printed.entries.to_string();
+    let o = verify_typed(&dir, &count, printed.hash.as_deref().unwrap());
     assert!(!o.status.success());
     assert!(
         stderr(&o).contains(&format!(
