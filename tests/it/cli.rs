@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::common::cli::{adhoc, adhoc_with_stdin, stderr, stdout, CliDb};
+use crate::common::cli::{adhoc, adhoc_with_stdin, stderr, stdout, CliDb, CREATE_PPK};
 
 #[test]
 fn init_create_and_list_rounds() {
@@ -13,14 +13,7 @@ fn init_create_and_list_rounds() {
     assert!(stdout(&o).is_empty(), "messages go to stderr");
     assert!(stderr(&o).contains("Kabupaten Pasuruan"));
 
-    let out = t.ok(&[
-        "rounds",
-        "create",
-        "--preset",
-        "pemilu-2024",
-        "--badan",
-        "ppk",
-    ]);
+    let out = t.ok(&CREATE_PPK);
     assert_eq!(out.trim(), "1");
     t.ok(&[
         "rounds",

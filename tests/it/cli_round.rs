@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::common::cli::CliDb;
+use crate::common::cli::{CliDb, CREATE_PPK};
 
 /// CSV rows as maps from header to value.
 fn rows(csv_text: &str) -> Vec<HashMap<String, String>> {
@@ -29,20 +29,15 @@ fn a_round_runs_to_the_term_of_office_through_the_cli_alone() {
     let t = CliDb::init();
 
     // Rule settings at creation: quota 2, weighted final score 40/60.
-    let id = t.ok(&[
-        "rounds",
-        "create",
-        "--preset",
-        "pemilu-2024",
-        "--badan",
-        "ppk",
+    let rules = [
         "--kuota",
         "2",
         "--nilai-akhir",
         "bobot",
         "--bobot-tertulis",
         "40",
-    ]);
+    ];
+    let id = t.ok(&[&CREATE_PPK[..], &rules].concat());
     assert_eq!(id.trim(), "1");
     let settings: HashMap<String, String> = rows(&t.ok(&["rounds", "show", "--round", "1"]))
         .into_iter()
@@ -193,27 +188,17 @@ fn a_round_runs_to_the_term_of_office_through_the_cli_alone() {
     assert!(e.contains("belum diputuskan pleno"), "{e}");
 
     // The plenary puts the third before the second.
-    let e = t.refused(&[
+    let tie = [
         "stage",
         "seri",
         "--round",
         "1",
         "--catatan",
         "BA 05/PP.04.1-BA/3514/2022",
-        &n(3),
-        &n(4),
-    ]);
+    ];
+    let e = t.refused(&[&tie[..], &[&n(3), &n(4)]].concat());
     assert!(e.contains("semua pendaftar yang nilainya sama"), "{e}");
-    t.ok(&[
-        "stage",
-        "seri",
-        "--round",
-        "1",
-        "--catatan",
-        "BA 05/PP.04.1-BA/3514/2022",
-        &n(3),
-        &n(2),
-    ]);
+    t.ok(&[&tie[..], &[&n(3), &n(2)]].concat());
     let finals = rows(&t.ok(&["results", "--round", "1", "--stage", "akhir"]));
     let status: HashMap<&str, &str> = finals
         .iter()

@@ -7,6 +7,16 @@ use std::process::{Command, Output, Stdio};
 
 use tempfile::TempDir;
 
+/// `adhoc rounds create` for a PPK round of Pemilu 2024 (its arguments).
+pub const CREATE_PPK: [&str; 6] = [
+    "rounds",
+    "create",
+    "--preset",
+    "pemilu-2024",
+    "--badan",
+    "ppk",
+];
+
 /// Runs `adhoc args…` (without the environment's `ADHOC_DB`).
 pub fn adhoc(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_adhoc"))
@@ -65,18 +75,10 @@ impl CliDb {
         t
     }
 
-    /// [`CliDb::init`] and round 1, made by `adhoc rounds create --preset
-    /// pemilu-2024 --badan ppk`.
+    /// [`CliDb::init`] and round 1, made by [`CREATE_PPK`].
     pub fn with_round() -> CliDb {
         let t = CliDb::init();
-        let id = t.ok(&[
-            "rounds",
-            "create",
-            "--preset",
-            "pemilu-2024",
-            "--badan",
-            "ppk",
-        ]);
+        let id = t.ok(&CREATE_PPK);
         assert_eq!(id.trim(), "1");
         t
     }
