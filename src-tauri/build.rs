@@ -27,6 +27,8 @@ const COMMANDS: &[&str] = &[
     "audit_status",
     "list_audit",
     "export_audit_csv",
+    "audit_head",
+    "verify_printed_audit",
     "set_idle_minutes",
     "import_party_list",
     "party_hits",

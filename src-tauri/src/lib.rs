@@ -41,6 +41,8 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> 
             commands::audit::audit_status,
             commands::audit::list_audit,
             commands::audit::export_audit_csv,
+            commands::audit::audit_head,
+            commands::audit::verify_printed_audit,
             commands::audit::set_idle_minutes,
             commands::parties::import_party_list,
             commands::parties::party_hits,

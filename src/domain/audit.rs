@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
+use crate::error::{Error, Result};
+
 /// The "previous hash" of the first entry.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -194,6 +196,125 @@ pub fn verify_chain_against<I: IntoIterator<Item = StoredEntry>>(
     }
 }
 
+/// The head of the chain as staff read it: how many entries, and the last
+/// one's hash. Official documents print it, and `adhoc audit verify` and
+/// the audit screen show it, in the same words ([`ChainHead::text`]), so a
+/// printed copy can be held against the chain later ([`check_printed`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ChainHead {
+    #[ts(type = "number")]
+    pub entries: i64,
+    /// The last entry's hash; `None` for an empty chain.
+    pub hash: Option<String>,
+    /// "1.234 catatan, hash terakhir 3f9a…" with the full 64 hex digits:
+    /// the one spelling every face uses.
+    pub text: String,
+}
+
+impl ChainHead {
+    pub fn new(entries: i64, hash: Option<String>) -> ChainHead {
+        let mut text = format!("{} catatan", thousands(entries));
+        if let Some(h) = &hash {
+            text.push_str(", hash terakhir ");
+            text.push_str(h);
+        }
+        ChainHead {
+            entries,
+            hash,
+            text,
+        }
+    }
+
+    /// A head typed from a printed document: the count as printed ("1.234")
+    /// or plain, the 64 hex digits of the hash in any case, spaces ignored.
+    pub fn typed(entries: &str, hash: &str) -> Result<ChainHead> {
+        let count: String = entries
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '.')
+            .collect();
+        let entries = count
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n >= 1)
+            .ok_or_else(|| {
+                Error::validation(
+                    "catatan",
+                    "Jumlah catatan ditulis sebagai angka bulat, paling sedikit 1, seperti yang tercetak.",
+                )
+            })?;
+        let hash: String = hash
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(Error::validation(
+                "hash",
+                "Hash ditulis lengkap: 64 karakter 0-9 dan a-f, seperti yang tercetak.",
+            ));
+        }
+        Ok(ChainHead::new(entries, Some(hash)))
+    }
+}
+
+/// 1234567 → "1.234.567", as Indonesian writes numbers.
+fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(d);
+    }
+    if n < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// Holds a head printed on a document against the chain now. `report` is
+/// the whole chain's check ([`verify_chain_against`]), returned as it is
+/// when already broken; `at_position` is the hash of the chain's
+/// `printed.entries`-th entry now (`None`: the chain is shorter). The
+/// chain must still hold that entry with the printed hash; it may have
+/// grown since.
+pub fn check_printed(
+    report: ChainReport,
+    printed: &ChainHead,
+    at_position: Option<&str>,
+) -> ChainReport {
+    if !report.is_intact() {
+        return report;
+    }
+    let wanted = printed.hash.as_deref().unwrap_or_default();
+    let (first_broken, problem) = match at_position {
+        Some(now) if now == wanted => return report,
+        Some(now) => (
+            printed.entries,
+            format!(
+                "Catatan ke-{} kini ber-hash {now}, bukan {wanted} seperti yang tercetak: bila hash itu diketik dengan benar, jejak audit ditulis ulang sejak dokumen itu dibuat.",
+                thousands(printed.entries)
+            ),
+        ),
+        None => (
+            report.entries + 1,
+            format!(
+                "Jejak audit kini hanya berisi {} catatan, padahal dokumen itu mencetak {} catatan: catatan terakhir dihapus (atau jumlahnya salah diketik).",
+                thousands(report.entries),
+                thousands(printed.entries)
+            ),
+        ),
+    };
+    ChainReport {
+        entries: report.entries,
+        first_broken: Some(first_broken),
+        problem: Some(problem),
+        last_hash: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,5 +483,60 @@ mod tests {
         entries[1].content.username = "orang-lain".into();
         entries[1].hash = entry_hash(&entries[1].prev_hash, &entries[1].content);
         assert_eq!(verify_chain(entries).first_broken, Some(3));
+    }
+
+    #[test]
+    fn the_head_reads_the_same_everywhere_with_the_full_hash() {
+        let c = chain(3);
+        let head = ChainHead::new(1234, Some(c[2].hash.clone()));
+        assert_eq!(
+            head.text,
+            format!("1.234 catatan, hash terakhir {}", c[2].hash)
+        );
+        assert_eq!(ChainHead::new(0, None).text, "0 catatan");
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(1_000), "1.000");
+        assert_eq!(thousands(1_234_567), "1.234.567");
+        // Typed back as printed: the same head.
+        let grouped = c[2].hash.to_uppercase().replace("A", " A");
+        assert_eq!(ChainHead::typed(" 1.234 ", &grouped).unwrap(), head);
+        assert_eq!(ChainHead::typed("1234", &c[2].hash).unwrap(), head);
+        for (entries, hash) in [
+            ("0", c[2].hash.as_str()),
+            ("satu", c[2].hash.as_str()),
+            ("3", &c[2].hash[..63]),
+            ("3", &format!("{}g", &c[2].hash[..63])),
+        ] {
+            assert!(ChainHead::typed(entries, hash).is_err(), "{entries} {hash}");
+        }
+    }
+
+    #[test]
+    fn a_printed_head_holds_while_the_chain_only_grows() {
+        let printed_chain = chain(3);
+        let printed = ChainHead::new(3, Some(printed_chain[2].hash.clone()));
+        let grown = chain(5);
+        // Still there at position 3, with more entries after it.
+        let ok = check_printed(verify_chain(grown.clone()), &printed, Some(&grown[2].hash));
+        assert!(ok.is_intact());
+        assert_eq!(ok.entries, 5);
+        // Rewritten from entry 2 on: another hash at position 3.
+        let forged = rewritten(5, 2);
+        let r = check_printed(
+            verify_chain(forged.clone()),
+            &printed,
+            Some(&forged[2].hash),
+        );
+        assert_eq!(r.first_broken, Some(3));
+        assert!(r.problem.unwrap().contains("ditulis ulang"));
+        // Cut short below the printed count.
+        let r = check_printed(verify_chain(chain(2)), &printed, None);
+        assert_eq!(r.first_broken, Some(3));
+        assert!(r.problem.unwrap().contains("hanya berisi 2 catatan"));
+        // A chain broken on its own says so first.
+        let mut broken = chain(5);
+        broken[1].content.username = "orang-lain".into();
+        let r = check_printed(verify_chain(broken), &printed, Some(&grown[2].hash));
+        assert_eq!(r.first_broken, Some(2));
     }
 }

@@ -3,7 +3,8 @@
 //! the title ("PENGUMUMAN", "BERITA ACARA", ...), the number, "TENTANG ...",
 //! the opening text, a table grouped by kecamatan (and desa for PPS) whose
 //! heading row is repeated on every page, the closing text, place and date,
-//! and the signatures; every page says "Halaman X dari Y".
+//! and the signatures; every page says "Halaman X dari Y", and the last
+//! one, in small type at its foot, the head of the audit chain.
 //!
 //! Data in, bytes out: the caller decides what is public. The table prints
 //! the cells it is given, so services only ever pass names, sex, units,
@@ -38,6 +39,10 @@ pub struct Official {
     pub place: String,
     pub date: NaiveDate,
     pub signature: Signature,
+    /// The head of the audit chain when the document was made, in words:
+    /// printed small at the foot of the last page, under the signatures,
+    /// so a paper copy anchors the chain outside the database.
+    pub audit_head: Option<String>,
 }
 
 /// The letterhead.
@@ -124,6 +129,7 @@ const BODY_BOLD: Style = Style::bold(11.0);
 const TABLE: Style = Style::regular(9.5);
 const TABLE_HEAD: Style = Style::bold(9.5);
 const SMALL: Style = Style::regular(9.0);
+const FOOT: Style = Style::regular(7.0);
 const PAD_X: f32 = 4.0;
 const PAD_Y: f32 = 3.0;
 const RULE: f32 = 0.6;
@@ -159,6 +165,12 @@ pub fn render(d: &Official, paper: Paper) -> Result<Vec<u8>> {
         Signature::Ketua { title, name } => ketua(&mut doc, page, d, title, name),
         Signature::Plenary { heading, members } => plenary(&mut doc, page, d, heading, members),
     };
+    if let Some(head) = &d.audit_head {
+        // In the bottom margin, above the page number: it needs no room
+        // of its own, so it never pushes the signatures to a new page.
+        let (x, top, width) = (page.left(), page.bottom() + 4.0, page.content_width());
+        page.paragraph(x, top, width, FOOT, Align::Center, head);
+    }
     doc.add(page);
     doc.number_pages(SMALL);
     if let Some(mark) = &d.mark {
@@ -484,6 +496,7 @@ mod tests {
                     ("Budi".into(), "Anggota".into()),
                 ],
             },
+            audit_head: Some("Jejak audit saat dokumen dibuat: 3 catatan".into()),
         }
     }
 

@@ -7,7 +7,8 @@ use ts_rs::TS;
 
 use crate::docs::csv_out::CsvOut;
 use crate::domain::audit::{
-    verify_chain, verify_chain_against, Anchor, ChainReport, EntryContent, StoredEntry,
+    check_printed, verify_chain, verify_chain_against, Anchor, ChainHead, ChainReport,
+    EntryContent, StoredEntry,
 };
 use crate::domain::permission::{Operation, Session};
 use crate::domain::personal_data;
@@ -118,6 +119,39 @@ pub async fn verify(db: &Db) -> Result<ChainReport> {
             }
         }
     })
+}
+
+/// The chain's head as read on `conn`. A use case that records and prints
+/// (an official document) reads it in its own transaction, so the head it
+/// prints is the one it left.
+pub(crate) async fn head_on(conn: &mut sqlx::SqliteConnection) -> Result<ChainHead> {
+    let (entries, hash) = audit::head(conn).await?;
+    Ok(ChainHead::new(entries, hash))
+}
+
+/// The chain's head now, in the words official documents print it.
+/// Administrators and Pimpinan (the audit screen).
+pub async fn head(db: &Db, session: &Session) -> Result<ChainHead> {
+    session.require(Operation::ReadAudit)?;
+    let mut conn = db.pool().acquire().await?;
+    head_on(&mut conn).await
+}
+
+/// [`verify`], and the chain must still hold the head printed on a
+/// document (a Berita Acara): its entry at the printed count, with the
+/// printed hash. A chain that only grew since passes; one cut short or
+/// rewritten from an earlier entry on does not, even with every hash
+/// recomputed and the anchor file replaced. Administrators and Pimpinan.
+pub async fn verify_printed(
+    db: &Db,
+    session: &Session,
+    printed: &ChainHead,
+) -> Result<ChainReport> {
+    session.require(Operation::ReadAudit)?;
+    let report = verify(db).await?;
+    let mut conn = db.pool().acquire().await?;
+    let now_at = audit::hash_at(&mut conn, printed.entries).await?;
+    Ok(check_printed(report, printed, now_at.as_deref()))
 }
 
 /// Moves the anchor beside the database to the chain's head, if the chain

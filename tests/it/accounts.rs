@@ -6,15 +6,19 @@ use crate::common;
 use adhoc::domain::account::Role;
 use adhoc::domain::permission::{allowed, Operation};
 use adhoc::domain::round::{Body, Preset};
+use adhoc::service::accounts::Account;
 use adhoc::service::audit::{list, AuditQuery};
 use adhoc::service::auth::{self, login, Session};
 use adhoc::service::setup::NewAccount;
 use adhoc::service::{accounts, rounds};
-use chrono::Duration;
-use common::{admin_input, now, ready_db};
+use chrono::{DateTime, Duration, Utc};
+use common::{admin_input, now, ready_db, TestDb};
 
 const APPLICANT_CSV: &str = "nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,alamat,kode_desa,pendidikan,kode_wilayah_tugas\n\
      3514011208900001,Budi,L,Pasuruan,1990-08-12,Dusun Krajan,35.14.01.2001,SMA,35.14.01.2001\n";
+
+/// The password of the operator [`with_operator`] makes.
+const PASSWORD: &str = "sandi-yang-benar";
 
 fn input(username: &str, password: &str) -> NewAccount {
     NewAccount {
@@ -24,23 +28,29 @@ fn input(username: &str, password: &str) -> NewAccount {
     }
 }
 
+/// The account `name` with `password` and `role`, made by the administrator.
+async fn create(t: &TestDb, admin: &Session, name: &str, password: &str, role: Role) {
+    accounts::create(&t.db, admin, &input(name, password), role, now())
+        .await
+        .unwrap();
+}
+
+/// A ready database with the operator "opr" (password [`PASSWORD`]).
+async fn with_operator() -> (TestDb, Session) {
+    let (t, admin) = ready_db().await;
+    create(&t, &admin, "opr", PASSWORD, Role::Operator).await;
+    (t, admin)
+}
+
+/// The operator's row on the accounts screen at `at`.
+async fn operator_row(t: &TestDb, admin: &Session, at: DateTime<Utc>) -> Account {
+    let list = accounts::list(&t.db, admin, at).await.unwrap();
+    list.into_iter().find(|a| a.username == "opr").unwrap()
+}
+
 #[tokio::test]
 async fn five_wrong_passwords_lock_the_account_for_a_growing_time() {
-    let (t, admin) = ready_db().await;
-    accounts::create(
-        &t.db,
-        &admin,
-        &input("opr", "sandi-yang-benar"),
-        Role::Operator,
-        now(),
-    )
-    .await
-    .unwrap();
-    let locked_until = || async {
-        let list = accounts::list(&t.db, &admin, now()).await.unwrap();
-        let op = list.into_iter().find(|a| a.username == "opr").unwrap();
-        (op.failed_logins, op.locked_until)
-    };
+    let (t, admin) = with_operator().await;
     let t0 = now();
     for i in 1..=5 {
         let e = login(&t.db, "opr", "salah-salah-salah", t0)
@@ -50,11 +60,11 @@ async fn five_wrong_passwords_lock_the_account_for_a_growing_time() {
         // account exists): the answer is the same as for a wrong password.
         assert_eq!(e.code(), "invalid_credentials", "attempt {i}");
     }
-    let (failures, until) = locked_until().await;
-    assert_eq!(failures, 5);
-    assert!(until.is_some());
+    let op = operator_row(&t, &admin, now()).await;
+    assert_eq!(op.failed_logins, 5);
+    assert!(op.locked_until.is_some());
     // While locked, even the right password is refused.
-    let e = login(&t.db, "opr", "sandi-yang-benar", t0 + Duration::seconds(59))
+    let e = login(&t.db, "opr", PASSWORD, t0 + Duration::seconds(59))
         .await
         .unwrap_err();
     assert_eq!(e.code(), "invalid_credentials");
@@ -67,28 +77,15 @@ async fn five_wrong_passwords_lock_the_account_for_a_growing_time() {
             .code(),
         "invalid_credentials"
     );
-    let e = login(
-        &t.db,
-        "opr",
-        "sandi-yang-benar",
-        t1 + Duration::seconds(119),
-    )
-    .await
-    .unwrap_err();
+    let e = login(&t.db, "opr", PASSWORD, t1 + Duration::seconds(119))
+        .await
+        .unwrap_err();
     assert_eq!(e.code(), "invalid_credentials");
-    login(
-        &t.db,
-        "opr",
-        "sandi-yang-benar",
-        t1 + Duration::seconds(121),
-    )
-    .await
-    .unwrap();
-    // A good login starts the count again.
-    let list = accounts::list(&t.db, &admin, t1 + Duration::seconds(121))
+    login(&t.db, "opr", PASSWORD, t1 + Duration::seconds(121))
         .await
         .unwrap();
-    let op = list.iter().find(|a| a.username == "opr").unwrap();
+    // A good login starts the count again.
+    let op = operator_row(&t, &admin, t1 + Duration::seconds(121)).await;
     assert_eq!(op.failed_logins, 0);
     assert!(op.locked_until.is_none());
 }
@@ -101,15 +98,7 @@ async fn five_wrong_passwords_lock_the_account_for_a_growing_time() {
 async fn login_answers_alike_whether_the_account_exists_is_locked_or_is_off() {
     let (t, admin) = ready_db().await;
     for name in ["kunci", "mati", "biasa"] {
-        accounts::create(
-            &t.db,
-            &admin,
-            &input(name, "sandi-yang-benar"),
-            Role::Operator,
-            now(),
-        )
-        .await
-        .unwrap();
+        create(&t, &admin, name, PASSWORD, Role::Operator).await;
     }
     for _ in 0..5 {
         login(&t.db, "kunci", "salah-salah-salah", now())
@@ -121,10 +110,10 @@ async fn login_answers_alike_whether_the_account_exists_is_locked_or_is_off() {
         .unwrap();
     let mut answers = Vec::new();
     for (user, password) in [
-        ("tidak-ada", "sandi-yang-benar"),
+        ("tidak-ada", PASSWORD),
         ("biasa", "salah-salah-salah"),
-        ("kunci", "sandi-yang-benar"),
-        ("mati", "sandi-yang-benar"),
+        ("kunci", PASSWORD),
+        ("mati", PASSWORD),
     ] {
         let e = login(&t.db, user, password, now()).await.unwrap_err();
         answers.push((e.code(), e.to_string(), e.field().map(str::to_string)));
@@ -148,58 +137,30 @@ async fn login_answers_alike_whether_the_account_exists_is_locked_or_is_off() {
 
 #[tokio::test]
 async fn an_administrator_can_unlock_an_account() {
-    let (t, admin) = ready_db().await;
-    accounts::create(
-        &t.db,
-        &admin,
-        &input("opr", "sandi-yang-benar"),
-        Role::Operator,
-        now(),
-    )
-    .await
-    .unwrap();
+    let (t, admin) = with_operator().await;
     for _ in 0..5 {
         login(&t.db, "opr", "salah-salah-salah", now())
             .await
             .unwrap_err();
     }
-    let locked = accounts::list(&t.db, &admin, now()).await.unwrap();
-    assert!(locked
-        .iter()
-        .any(|a| a.username == "opr" && a.locked_until.is_some()));
+    assert!(operator_row(&t, &admin, now()).await.locked_until.is_some());
     accounts::unlock(&t.db, &admin, "opr", now()).await.unwrap();
-    login(&t.db, "opr", "sandi-yang-benar", now())
-        .await
-        .unwrap();
+    login(&t.db, "opr", PASSWORD, now()).await.unwrap();
 }
 
 #[tokio::test]
 async fn deactivated_accounts_cannot_log_in_and_are_kept() {
-    let (t, admin) = ready_db().await;
-    accounts::create(
-        &t.db,
-        &admin,
-        &input("opr", "sandi-yang-benar"),
-        Role::Operator,
-        now(),
-    )
-    .await
-    .unwrap();
+    let (t, admin) = with_operator().await;
     accounts::set_active(&t.db, &admin, "opr", false, now())
         .await
         .unwrap();
-    let e = login(&t.db, "opr", "sandi-yang-benar", now())
-        .await
-        .unwrap_err();
+    let e = login(&t.db, "opr", PASSWORD, now()).await.unwrap_err();
     assert_eq!(e.code(), "invalid_credentials");
-    let all = accounts::list(&t.db, &admin, now()).await.unwrap();
-    assert!(all.iter().any(|a| a.username == "opr" && !a.active));
+    assert!(!operator_row(&t, &admin, now()).await.active);
     accounts::set_active(&t.db, &admin, "opr", true, now())
         .await
         .unwrap();
-    login(&t.db, "opr", "sandi-yang-benar", now())
-        .await
-        .unwrap();
+    login(&t.db, "opr", PASSWORD, now()).await.unwrap();
 }
 
 #[tokio::test]
@@ -213,15 +174,7 @@ async fn the_last_active_administrator_stays() {
         .await
         .unwrap_err();
     assert_eq!(e.field(), Some("role"));
-    accounts::create(
-        &t.db,
-        &admin,
-        &input("admin2", "sandi-admin-dua"),
-        Role::Administrator,
-        now(),
-    )
-    .await
-    .unwrap();
+    create(&t, &admin, "admin2", "sandi-admin-dua", Role::Administrator).await;
     accounts::set_role(&t.db, &admin, "admin", Role::Pimpinan, now())
         .await
         .unwrap();
@@ -233,16 +186,7 @@ async fn the_last_active_administrator_stays() {
 
 #[tokio::test]
 async fn passwords_are_reset_by_administrators_and_changed_by_their_owner() {
-    let (t, admin) = ready_db().await;
-    accounts::create(
-        &t.db,
-        &admin,
-        &input("opr", "sandi-yang-lama"),
-        Role::Operator,
-        now(),
-    )
-    .await
-    .unwrap();
+    let (t, admin) = with_operator().await;
     let short = accounts::reset_password(&t.db, &admin, "opr", "pendek", now())
         .await
         .unwrap_err();
@@ -279,19 +223,8 @@ async fn passwords_are_reset_by_administrators_and_changed_by_their_owner() {
 /// changes nothing, and the lock holds at login too.
 #[tokio::test]
 async fn wrong_current_passwords_count_toward_the_lockout_and_are_audited() {
-    let (t, admin) = ready_db().await;
-    accounts::create(
-        &t.db,
-        &admin,
-        &input("opr", "sandi-yang-benar"),
-        Role::Operator,
-        now(),
-    )
-    .await
-    .unwrap();
-    let op = login(&t.db, "opr", "sandi-yang-benar", now())
-        .await
-        .unwrap();
+    let (t, admin) = with_operator().await;
+    let op = login(&t.db, "opr", PASSWORD, now()).await.unwrap();
     for i in 1..=4 {
         let e =
             accounts::change_own_password(&t.db, &op, "tebakan-salah", "sandi-baru-saya", now())
@@ -307,21 +240,16 @@ async fn wrong_current_passwords_count_toward_the_lockout_and_are_audited() {
     let e = accounts::change_own_password(
         &t.db,
         &op,
-        "sandi-yang-benar",
+        PASSWORD,
         "sandi-baru-saya",
         now() + Duration::seconds(30),
     )
     .await
     .unwrap_err();
     assert_eq!(e.code(), "account_locked");
-    let e = login(
-        &t.db,
-        "opr",
-        "sandi-yang-benar",
-        now() + Duration::seconds(30),
-    )
-    .await
-    .unwrap_err();
+    let e = login(&t.db, "opr", PASSWORD, now() + Duration::seconds(30))
+        .await
+        .unwrap_err();
     assert_eq!(e.code(), "invalid_credentials");
 
     let failed: Vec<(String, String)> = sqlx::query_as(
@@ -346,11 +274,10 @@ async fn wrong_current_passwords_count_toward_the_lockout_and_are_audited() {
     // Once the lock has passed, the right password changes it and the
     // count starts again.
     let later = now() + Duration::seconds(61);
-    accounts::change_own_password(&t.db, &op, "sandi-yang-benar", "sandi-baru-saya", later)
+    accounts::change_own_password(&t.db, &op, PASSWORD, "sandi-baru-saya", later)
         .await
         .unwrap();
-    let list = accounts::list(&t.db, &admin, later).await.unwrap();
-    let row = list.iter().find(|a| a.username == "opr").unwrap();
+    let row = operator_row(&t, &admin, later).await;
     assert_eq!((row.failed_logins, row.locked_until.as_deref()), (0, None));
     login(&t.db, "opr", "sandi-baru-saya", later).await.unwrap();
 }
@@ -360,19 +287,8 @@ async fn wrong_current_passwords_count_toward_the_lockout_and_are_audited() {
 /// applies at once, and a deactivated or unknown account is refused.
 #[tokio::test]
 async fn the_acting_account_is_read_again_for_every_command() {
-    let (t, admin) = ready_db().await;
-    accounts::create(
-        &t.db,
-        &admin,
-        &input("opr", "sandi-yang-benar"),
-        Role::Operator,
-        now(),
-    )
-    .await
-    .unwrap();
-    let op = login(&t.db, "opr", "sandi-yang-benar", now())
-        .await
-        .unwrap();
+    let (t, admin) = with_operator().await;
+    let op = login(&t.db, "opr", PASSWORD, now()).await.unwrap();
     assert_eq!(auth::current(&t.db, &op).await.unwrap(), op);
 
     accounts::set_role(&t.db, &admin, "opr", Role::Verifikator, now())

@@ -14,7 +14,7 @@ use common::{now, ready_db};
 
 /// Rewrites entry `id`'s user name, deletes the last entry and recomputes
 /// every later hash, as a script with the database file would.
-async fn rewrite(db: &adhoc::store::Db, id: i64) {
+pub(crate) async fn rewrite(db: &adhoc::store::Db, id: i64) {
     sqlx::raw_sql("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;")
         .execute(db.pool())
         .await

@@ -1,49 +1,21 @@
 //! The `adhoc` binary: CSV on stdout, messages on stderr, exit codes.
 
-use std::process::{Command, Output};
+use std::process::Command;
 
-pub(crate) fn adhoc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_adhoc"))
-        .args(args)
-        .env_remove("ADHOC_DB")
-        .output()
-        .expect("adhoc runs")
-}
-
-pub(crate) fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-pub(crate) fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
+use crate::common::cli::{adhoc, adhoc_with_stdin, stderr, stdout, CliDb, CREATE_PPK};
 
 #[test]
 fn init_create_and_list_rounds() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("kpu.db");
-    let db = db.to_str().unwrap();
+    let t = CliDb::empty();
 
-    let o = adhoc(&["--db", db, "init", "--wilayah", "3514"]);
+    let o = t.run(&["init", "--wilayah", "3514"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).is_empty(), "messages go to stderr");
     assert!(stderr(&o).contains("Kabupaten Pasuruan"));
 
-    let o = adhoc(&[
-        "--db",
-        db,
-        "rounds",
-        "create",
-        "--preset",
-        "pemilu-2024",
-        "--badan",
-        "ppk",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(stdout(&o).trim(), "1");
-    let o = adhoc(&[
-        "--db",
-        db,
+    let out = t.ok(&CREATE_PPK);
+    assert_eq!(out.trim(), "1");
+    t.ok(&[
         "rounds",
         "create",
         "--preset",
@@ -53,11 +25,8 @@ fn init_create_and_list_rounds() {
         "--nama",
         "Pilkada PPS",
     ]);
-    assert!(o.status.success(), "{}", stderr(&o));
 
-    let o = adhoc(&["--db", db, "rounds", "list"]);
-    assert!(o.status.success());
-    let out = stdout(&o);
+    let out = t.ok(&["rounds", "list"]);
     let mut reader = csv::Reader::from_reader(out.as_bytes());
     let header: Vec<String> = reader
         .headers()
@@ -75,9 +44,7 @@ fn init_create_and_list_rounds() {
     assert_eq!(&rows[1][2], "PPS");
     assert_eq!(&rows[1][4], "Pilkada PPS");
 
-    let o = adhoc(&[
-        "--db",
-        db,
+    t.ok(&[
         "rounds",
         "kuota",
         "--round",
@@ -89,16 +56,13 @@ fn init_create_and_list_rounds() {
         "--alasan",
         "Wilayah luas",
     ]);
-    assert!(o.status.success(), "{}", stderr(&o));
 }
 
 #[test]
 fn failures_exit_non_zero_with_a_message_on_stderr() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("kpu.db");
-    let db = db.to_str().unwrap();
+    let t = CliDb::empty();
 
-    let o = adhoc(&["--db", db, "rounds", "list"]);
+    let o = t.run(&["rounds", "list"]);
     assert!(!o.status.success());
     assert!(stdout(&o).is_empty());
     assert!(
@@ -107,22 +71,16 @@ fn failures_exit_non_zero_with_a_message_on_stderr() {
         stderr(&o)
     );
     assert!(
-        !dir.path().join("kpu.db").exists(),
+        !t.dir.path().join("kpu.db").exists(),
         "a missing database is not created by list"
     );
 
-    let o = adhoc(&["--db", db, "init", "--wilayah", "9999"]);
-    assert!(!o.status.success());
-    assert!(stderr(&o).contains("tidak dikenal"));
+    let err = t.refused(&["init", "--wilayah", "9999"]);
+    assert!(err.contains("tidak dikenal"));
 
-    assert!(adhoc(&["--db", db, "init", "--wilayah", "3514"])
-        .status
-        .success());
-    let o = adhoc(&["--db", db, "init", "--wilayah", "3514"]);
-    assert!(!o.status.success(), "a second init is refused");
-    let o = adhoc(&[
-        "--db",
-        db,
+    t.ok(&["init", "--wilayah", "3514"]);
+    t.refused(&["init", "--wilayah", "3514"]);
+    let err = t.refused(&[
         "rounds",
         "create",
         "--preset",
@@ -130,8 +88,7 @@ fn failures_exit_non_zero_with_a_message_on_stderr() {
         "--badan",
         "ppk",
     ]);
-    assert!(!o.status.success());
-    assert!(stderr(&o).contains("pemilu-2024"));
+    assert!(err.contains("pemilu-2024"));
 }
 
 #[test]
@@ -144,34 +101,10 @@ fn wilayah_search_prints_csv() {
     );
 }
 
-pub(crate) fn adhoc_with_stdin(args: &[&str], input: &str) -> Output {
-    use std::io::Write;
-    use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_adhoc"))
-        .args(args)
-        .env_remove("ADHOC_DB")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
 #[test]
 fn accounts_and_the_audit_chain_from_the_command_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kpu.db");
-    let db = path.to_str().unwrap();
-    assert!(adhoc(&["--db", db, "init", "--wilayah", "3514"])
-        .status
-        .success());
+    let t = CliDb::init();
+    let db = t.db();
 
     // The password comes from stdin, never from an argument.
     let o = adhoc_with_stdin(
@@ -193,26 +126,21 @@ fn accounts_and_the_audit_chain_from_the_command_line() {
     let o = adhoc_with_stdin(&["--db", db, "user", "passwd", "opr1"], "pendek\n");
     assert!(!o.status.success());
     assert!(stderr(&o).contains("minimal 10"));
-    assert!(adhoc(&["--db", db, "user", "deactivate", "opr1"])
-        .status
-        .success());
-    let o = adhoc(&["--db", db, "user", "list"]);
+    t.ok(&["user", "deactivate", "opr1"]);
+    let o = t.run(&["user", "list"]);
     assert_eq!(
         stdout(&o),
         "username,nama,peran,aktif,gagal_masuk,terkunci_sampai\nopr1,Operator Satu,operator,tidak,0,\n"
     );
 
-    let o = adhoc(&["--db", db, "audit", "verify"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let out = t.ok(&["audit", "verify"]);
     assert!(
-        stdout(&o).starts_with("status,catatan,rusak_pertama,hash_terakhir\nutuh,3,,"),
+        out.starts_with("status,catatan,rusak_pertama,hash_terakhir\nutuh,3,,"),
         "{}",
-        stdout(&o)
+        out
     );
 
-    let o = adhoc(&["--db", db, "audit", "export", "--objek", "user"]);
-    assert!(o.status.success());
-    let out = stdout(&o);
+    let out = t.ok(&["audit", "export", "--objek", "user"]);
     let actions: Vec<&str> = out
         .lines()
         .skip(1)
@@ -231,7 +159,7 @@ fn accounts_and_the_audit_chain_from_the_command_line() {
             .unwrap();
         pool.close().await;
     });
-    let o = adhoc(&["--db", db, "audit", "verify"]);
+    let o = t.run(&["audit", "verify"]);
     assert!(!o.status.success());
     assert!(stdout(&o).contains("rusak,2,2,"), "{}", stdout(&o));
     assert!(
@@ -243,16 +171,14 @@ fn accounts_and_the_audit_chain_from_the_command_line() {
 
 #[test]
 fn command_line_changes_name_the_operating_system_account() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kpu.db");
-    let db = path.to_str().unwrap();
+    let t = CliDb::empty();
     let o = Command::new(env!("CARGO_BIN_EXE_adhoc"))
-        .args(["--db", db, "init", "--wilayah", "3514"])
+        .args(["--db", t.db(), "init", "--wilayah", "3514"])
         .env("USER", "budi")
         .output()
         .unwrap();
     assert!(o.status.success());
-    let o = adhoc(&["--db", db, "audit", "export"]);
+    let o = t.run(&["audit", "export"]);
     let row = stdout(&o).lines().nth(1).unwrap().to_string();
     assert!(
         row.contains(",cli:budi,setup.initialize,kabupaten,35.14,"),
@@ -262,15 +188,9 @@ fn command_line_changes_name_the_operating_system_account() {
 
 #[test]
 fn the_party_list_from_the_command_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("kpu.db");
-    let db = db.to_str().unwrap();
-    assert!(adhoc(&["--db", db, "init", "--wilayah", "3514"])
-        .status
-        .success());
-    let bad = dir.path().join("bad.csv");
-    std::fs::write(&bad, "nik;partai\n3514011208900001;A\n12345;B\n").unwrap();
-    let o = adhoc(&["--db", db, "parties", "import", bad.to_str().unwrap()]);
+    let t = CliDb::init();
+    let bad = t.write("bad.csv", "nik;partai\n3514011208900001;A\n12345;B\n");
+    let o = t.run(&["parties", "import", &bad]);
     assert!(!o.status.success());
     assert_eq!(
         stdout(&o),
@@ -278,9 +198,8 @@ fn the_party_list_from_the_command_line() {
     );
     assert!(stderr(&o).contains("tidak ada yang disimpan"));
 
-    let good = dir.path().join("good.csv");
-    std::fs::write(&good, "nik,partai\n3514011208900001,A\n").unwrap();
-    let o = adhoc(&["--db", db, "parties", "import", good.to_str().unwrap()]);
+    let good = t.write("good.csv", "nik,partai\n3514011208900001,A\n");
+    let o = t.run(&["parties", "import", &good]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stdout(&o), "nomor_pendaftaran,nama,seleksi,partai\n");
     assert!(stderr(&o).contains("1 anggota partai disimpan"));
@@ -292,52 +211,26 @@ fn the_party_list_from_the_command_line() {
 #[cfg(unix)]
 #[test]
 fn an_input_file_that_never_ends_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("kpu.db");
-    let db = db.to_str().unwrap();
-    assert!(adhoc(&["--db", db, "init", "--wilayah", "3514"])
-        .status
-        .success());
-    let o = adhoc(&["--db", db, "parties", "import", "/dev/zero"]);
-    assert!(!o.status.success());
+    let t = CliDb::init();
+    let err = t.refused(&["parties", "import", "/dev/zero"]);
     assert!(
-        stderr(&o).contains("Berkas terlalu besar untuk diimpor")
-            && stderr(&o).contains("paling besar 64 MB"),
+        err.contains("Berkas terlalu besar untuk diimpor") && err.contains("paling besar 64 MB"),
         "{}",
-        stderr(&o)
+        err
     );
 }
 
 #[test]
 fn applicants_import_and_export_from_the_command_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("kpu.db");
-    let db = db.to_str().unwrap();
-    assert!(adhoc(&["--db", db, "init", "--wilayah", "3514"])
-        .status
-        .success());
-    assert!(adhoc(&[
-        "--db",
-        db,
-        "rounds",
-        "create",
-        "--preset",
-        "pemilu-2024",
-        "--badan",
-        "ppk"
-    ])
-    .status
-    .success());
-    let file = dir.path().join("pendaftar.csv");
+    let t = CliDb::with_round();
+    let file = t.dir.path().join("pendaftar.csv");
     std::fs::write(
         &file,
         "nik;nama;jenis_kelamin;tempat_lahir;tanggal_lahir;alamat;kode_desa;pendidikan;kode_wilayah_tugas\n\
          3514011208900001;Budi Santoso;L;Pasuruan;12-08-1990;Dusun Krajan;3514012001;SMA;3514010\n",
     )
     .unwrap();
-    let o = adhoc(&[
-        "--db",
-        db,
+    let o = t.run(&[
         "applicants",
         "import",
         "--round",
@@ -355,9 +248,7 @@ fn applicants_import_and_export_from_the_command_line() {
         .unwrap()
         .replace(";3514010\n", ";351401\n");
     std::fs::write(&file, fixed).unwrap();
-    let o = adhoc(&[
-        "--db",
-        db,
+    let o = t.run(&[
         "applicants",
         "import",
         "--round",
@@ -370,31 +261,18 @@ fn applicants_import_and_export_from_the_command_line() {
         "{}",
         stderr(&o)
     );
-    let o = adhoc(&["--db", db, "applicants", "export", "--round", "1"]);
-    assert!(o.status.success());
-    assert!(stdout(&o).lines().nth(1).unwrap().starts_with("PPK-3514-0001,3514011208900001,Budi Santoso,L,Pasuruan,1990-08-12,Dusun Krajan,35.14.01.2001,SMA,,,35.14.01,"));
+    let out = t.ok(&["applicants", "export", "--round", "1"]);
+    assert!(out.lines().nth(1).unwrap().starts_with("PPK-3514-0001,3514011208900001,Budi Santoso,L,Pasuruan,1990-08-12,Dusun Krajan,35.14.01.2001,SMA,,,35.14.01,"));
 
-    let o = adhoc(&[
-        "--db",
-        db,
-        "applicants",
-        "list",
-        "--round",
-        "1",
-        "--cari",
-        "budi",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let out = t.ok(&["applicants", "list", "--round", "1", "--cari", "budi"]);
     assert_eq!(
-        stdout(&o).lines().nth(1),
+        out.lines().nth(1),
         Some(
             "PPK-3514-0001,3514011208900001,Budi Santoso,L,35.14.01,Kecamatan Purwodadi,terdaftar"
         )
     );
-    let pdf = dir.path().join("tanda-terima.pdf");
-    let o = adhoc(&[
-        "--db",
-        db,
+    let pdf = t.dir.path().join("tanda-terima.pdf");
+    t.ok(&[
         "applicants",
         "tanda-terima",
         "--round",
@@ -403,11 +281,8 @@ fn applicants_import_and_export_from_the_command_line() {
         "--out",
         pdf.to_str().unwrap(),
     ]);
-    assert!(o.status.success(), "{}", stderr(&o));
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
-    let o = adhoc(&[
-        "--db",
-        db,
+    let err = t.refused(&[
         "applicants",
         "tanda-terima",
         "--round",
@@ -416,22 +291,16 @@ fn applicants_import_and_export_from_the_command_line() {
         "--out",
         pdf.to_str().unwrap(),
     ]);
-    assert!(!o.status.success());
     assert!(
-        stderr(&o).contains("PPK-3514-0099 pada seleksi 1 tidak ditemukan"),
+        err.contains("PPK-3514-0099 pada seleksi 1 tidak ditemukan"),
         "{}",
-        stderr(&o)
+        err
     );
 
     // Penelitian administrasi from files: verdicts, then the results.
-    let sipol = dir.path().join("sipol.csv");
-    std::fs::write(&sipol, "nik,partai\n3514019999990001,Partai Contoh\n").unwrap();
-    assert!(
-        adhoc(&["--db", db, "parties", "import", sipol.to_str().unwrap()])
-            .status
-            .success()
-    );
-    let verdicts = dir.path().join("berkas.csv");
+    let sipol = t.write("sipol.csv", "nik,partai\n3514019999990001,Partai Contoh\n");
+    t.ok(&["parties", "import", &sipol]);
+    let verdicts = t.dir.path().join("berkas.csv");
     let mut text = String::from("nomor_pendaftaran,kode_dokumen,status,alasan\n");
     for code in [
         "surat_pendaftaran",
@@ -444,34 +313,20 @@ fn applicants_import_and_export_from_the_command_line() {
         text.push_str(&format!("PPK-3514-0001,{code},sesuai,\n"));
     }
     std::fs::write(&verdicts, &text).unwrap();
-    let o = adhoc(&[
-        "--db",
-        db,
+    t.ok(&[
         "documents",
         "import",
         "--round",
         "1",
         verdicts.to_str().unwrap(),
     ]);
-    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
-    let o = adhoc(&[
-        "--db",
-        db,
-        "results",
-        "--round",
-        "1",
-        "--stage",
-        "administrasi",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let out = t.ok(&["results", "--round", "1", "--stage", "administrasi"]);
     assert_eq!(
-        stdout(&o),
+        out,
         "nomor_pendaftaran,nama,kode_wilayah_tugas,hasil,alasan\nPPK-3514-0001,Budi Santoso,35.14.01,MS,\n"
     );
     std::fs::write(&verdicts, text.replace("ktp,sesuai,", "ktp,tidak sesuai,")).unwrap();
-    let o = adhoc(&[
-        "--db",
-        db,
+    let o = t.run(&[
         "documents",
         "import",
         "--round",
@@ -481,12 +336,9 @@ fn applicants_import_and_export_from_the_command_line() {
     assert!(!o.status.success());
     assert!(stdout(&o).contains("4,alasan,"), "{}", stdout(&o));
 
-    let o = adhoc(&["--db", db, "stage", "close", "--round", "1", "pendaftaran"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    t.ok(&["stage", "close", "--round", "1", "pendaftaran"]);
     // Every other kecamatan is short of applicants: the chair lets them go on.
-    let o = adhoc(&[
-        "--db",
-        db,
+    t.ok(&[
         "stage",
         "lanjut",
         "--round",
@@ -495,23 +347,16 @@ fn applicants_import_and_export_from_the_command_line() {
         "--alasan",
         "Tidak ada pendaftar lain (uji)",
     ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let o = adhoc(&["--db", db, "stage", "close", "--round", "1", "administrasi"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let o = adhoc(&[
-        "--db",
-        db,
+    t.ok(&["stage", "close", "--round", "1", "administrasi"]);
+    let err = t.refused(&[
         "documents",
         "import",
         "--round",
         "1",
         verdicts.to_str().unwrap(),
     ]);
-    assert!(!o.status.success());
-    assert!(stderr(&o).contains("sudah ditutup"), "{}", stderr(&o));
-    let o = adhoc(&[
-        "--db",
-        db,
+    assert!(err.contains("sudah ditutup"), "{}", err);
+    t.ok(&[
         "stage",
         "reopen",
         "--round",
@@ -520,49 +365,31 @@ fn applicants_import_and_export_from_the_command_line() {
         "--alasan",
         "Koreksi berkas KTP",
     ]);
-    assert!(o.status.success(), "{}", stderr(&o));
 
     // The written test: opened by the chair, scores from a file, results and quota.
-    let run = |args: &[&str]| {
-        let mut all = vec!["--db", db];
-        all.extend_from_slice(args);
-        adhoc(&all)
-    };
-    let o = run(&["stage", "close", "--round", "1", "administrasi"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let scores = dir.path().join("nilai.csv");
-    std::fs::write(&scores, "nomor_pendaftaran,nilai\nPPK-3514-0001,78.5\n").unwrap();
+    t.ok(&["stage", "close", "--round", "1", "administrasi"]);
+    let scores = t.write("nilai.csv", "nomor_pendaftaran,nilai\nPPK-3514-0001,78.5\n");
     let import = [
-        "scores",
-        "import",
-        "--round",
-        "1",
-        "--stage",
-        "tertulis",
-        scores.to_str().unwrap(),
+        "scores", "import", "--round", "1", "--stage", "tertulis", &scores,
     ];
-    let o = run(&import);
+    let o = t.run(&import);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("belum dibuka"), "{}", stderr(&o));
-    let o = run(&["stage", "open", "--round", "1", "tertulis"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let o = run(&import);
+    t.ok(&["stage", "open", "--round", "1", "tertulis"]);
+    let o = t.run(&import);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("1 nilai tes tertulis disimpan"),
         "{}",
         stderr(&o)
     );
-    let o = run(&["results", "--round", "1", "--stage", "tertulis"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let out = t.ok(&["results", "--round", "1", "--stage", "tertulis"]);
     assert_eq!(
-        stdout(&o),
+        out,
         "nomor_pendaftaran,nama,jenis_kelamin,kode_wilayah_tugas,nilai_tertulis,nilai_wawancara,nilai_akhir,peringkat,status\n\
          PPK-3514-0001,Budi Santoso,L,35.14.01,\"78,50\",,,1,lulus\n"
     );
-    let o = run(&["quota", "--round", "1"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let out = stdout(&o);
+    let out = t.ok(&["quota", "--round", "1"]);
     assert!(
         out.lines()
             .any(|l| l.starts_with("35.14.01,Purwodadi,Purwodadi,5,1,1,1,0,0,0,,")),

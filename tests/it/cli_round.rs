@@ -6,33 +6,8 @@
 //! the term of office.
 
 use std::collections::HashMap;
-use std::path::Path;
 
-use crate::cli::{adhoc, stderr, stdout};
-
-/// Runs `adhoc --db DB args…` and requires success.
-fn ok(db: &str, args: &[&str]) -> String {
-    let mut all = vec!["--db", db];
-    all.extend_from_slice(args);
-    let o = adhoc(&all);
-    assert!(o.status.success(), "{args:?}: {}{}", stdout(&o), stderr(&o));
-    stdout(&o)
-}
-
-/// Runs `adhoc --db DB args…`, requires failure, returns stderr.
-fn refused(db: &str, args: &[&str]) -> String {
-    let mut all = vec!["--db", db];
-    all.extend_from_slice(args);
-    let o = adhoc(&all);
-    assert!(!o.status.success(), "{args:?} succeeded: {}", stderr(&o));
-    stderr(&o)
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_string()
-}
+use crate::common::cli::{CliDb, CREATE_PPK};
 
 /// CSV rows as maps from header to value.
 fn rows(csv_text: &str) -> Vec<HashMap<String, String>> {
@@ -51,41 +26,27 @@ fn rows(csv_text: &str) -> Vec<HashMap<String, String>> {
 
 #[test]
 fn a_round_runs_to_the_term_of_office_through_the_cli_alone() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("kpu.db");
-    let db = db.to_str().unwrap();
-    ok(db, &["init", "--wilayah", "3514"]);
+    let t = CliDb::init();
 
     // Rule settings at creation: quota 2, weighted final score 40/60.
-    let id = ok(
-        db,
-        &[
-            "rounds",
-            "create",
-            "--preset",
-            "pemilu-2024",
-            "--badan",
-            "ppk",
-            "--kuota",
-            "2",
-            "--nilai-akhir",
-            "bobot",
-            "--bobot-tertulis",
-            "40",
-        ],
-    );
+    let rules = [
+        "--kuota",
+        "2",
+        "--nilai-akhir",
+        "bobot",
+        "--bobot-tertulis",
+        "40",
+    ];
+    let id = t.ok(&[&CREATE_PPK[..], &rules].concat());
     assert_eq!(id.trim(), "1");
-    let settings: HashMap<String, String> = rows(&ok(db, &["rounds", "show", "--round", "1"]))
+    let settings: HashMap<String, String> = rows(&t.ok(&["rounds", "show", "--round", "1"]))
         .into_iter()
         .map(|r| (r["aturan"].clone(), r["nilai"].clone()))
         .collect();
     assert_eq!(settings["kuota"], "2");
     assert_eq!(settings["nilai_akhir"], "bobot 40/60");
     // Changed before anyone registers; refused afterwards.
-    ok(
-        db,
-        &["rounds", "set", "--round", "1", "--usia-minimal", "18"],
-    );
+    t.ok(&["rounds", "set", "--round", "1", "--usia-minimal", "18"]);
 
     // Seven applicants in Purwodadi (35.14.01) from a file.
     let mut applicants = String::from(
@@ -97,58 +58,48 @@ fn a_round_runs_to_the_term_of_office_through_the_cli_alone() {
             "351401{day}0890{i:04},Calon {i},{sex},Pasuruan,12-08-1990,Dusun Krajan,35.14.01.2001,SMA,35.14.01\n"
         ));
     }
-    let file = write(dir.path(), "pendaftar.csv", &applicants);
-    ok(db, &["applicants", "import", "--round", "1", &file]);
-    let e = refused(db, &["rounds", "set", "--round", "1", "--kuota", "3"]);
+    let file = t.write("pendaftar.csv", &applicants);
+    t.ok(&["applicants", "import", "--round", "1", &file]);
+    let e = t.refused(&["rounds", "set", "--round", "1", "--kuota", "3"]);
     assert!(e.contains("sebelum ada pendaftar"), "{e}");
 
     // Paging without a silent cap; the export maps NIKs to numbers.
-    let page3 = ok(
-        db,
-        &[
-            "applicants",
-            "list",
-            "--round",
-            "1",
-            "--batas",
-            "3",
-            "--halaman",
-            "3",
-        ],
-    );
+    let page3 = t.ok(&[
+        "applicants",
+        "list",
+        "--round",
+        "1",
+        "--batas",
+        "3",
+        "--halaman",
+        "3",
+    ]);
     assert_eq!(rows(&page3).len(), 1);
     assert_eq!(
-        rows(&ok(
-            db,
-            &["applicants", "list", "--round", "1", "--batas", "100000"]
-        ))
-        .len(),
+        rows(&t.ok(&["applicants", "list", "--round", "1", "--batas", "100000"])).len(),
         7
     );
-    let number: HashMap<String, String> = rows(&ok(db, &["applicants", "export", "--round", "1"]))
+    let number: HashMap<String, String> = rows(&t.ok(&["applicants", "export", "--round", "1"]))
         .into_iter()
         .map(|r| (r["nama"].clone(), r["nomor_pendaftaran"].clone()))
         .collect();
     let n = |i: u32| number[&format!("Calon {i}")].clone();
 
     // Party membership checked in SIPOL online: no list file needed.
-    ok(
-        db,
-        &[
-            "parties",
-            "periksa",
-            "--round",
-            "1",
-            "--cara",
-            "sipol_daring",
-            "--catatan",
-            "Semua NIK dicek 1 Desember",
-        ],
-    );
+    t.ok(&[
+        "parties",
+        "periksa",
+        "--round",
+        "1",
+        "--cara",
+        "sipol_daring",
+        "--catatan",
+        "Semua NIK dicek 1 Desember",
+    ]);
 
     // Registration closes; the 23 other kecamatan are short of applicants
     // and hold the administrative stage until the chair settles them.
-    ok(db, &["stage", "close", "--round", "1", "pendaftaran"]);
+    t.ok(&["stage", "close", "--round", "1", "pendaftaran"]);
     let mut verdicts = String::from("nomor_pendaftaran,kode_dokumen,status,alasan\n");
     for i in 1..=7 {
         for code in [
@@ -162,33 +113,27 @@ fn a_round_runs_to_the_term_of_office_through_the_cli_alone() {
             verdicts.push_str(&format!("{},{code},sesuai,\n", n(i)));
         }
     }
-    let file = write(dir.path(), "berkas.csv", &verdicts);
-    ok(db, &["documents", "import", "--round", "1", &file]);
-    let e = refused(db, &["stage", "close", "--round", "1", "administrasi"]);
+    let file = t.write("berkas.csv", &verdicts);
+    t.ok(&["documents", "import", "--round", "1", &file]);
+    let e = t.refused(&["stage", "close", "--round", "1", "administrasi"]);
     assert!(e.contains("23 wilayah masih perlu perpanjangan"), "{e}");
-    let short = rows(&ok(db, &["stage", "perpanjangan", "--round", "1"]));
+    let short = rows(&t.ok(&["stage", "perpanjangan", "--round", "1"]));
     assert_eq!(short.len(), 23);
-    ok(
-        db,
-        &[
-            "stage",
-            "lanjut",
-            "--round",
-            "1",
-            "--semua",
-            "--alasan",
-            "Rapat pleno: tidak ada lagi warga yang mendaftar",
-        ],
-    );
-    let admin = rows(&ok(
-        db,
-        &["results", "--round", "1", "--stage", "administrasi"],
-    ));
+    t.ok(&[
+        "stage",
+        "lanjut",
+        "--round",
+        "1",
+        "--semua",
+        "--alasan",
+        "Rapat pleno: tidak ada lagi warga yang mendaftar",
+    ]);
+    let admin = rows(&t.ok(&["results", "--round", "1", "--stage", "administrasi"]));
     assert!(admin.iter().all(|r| r["hasil"] == "MS"), "{admin:?}");
-    ok(db, &["stage", "close", "--round", "1", "administrasi"]);
+    t.ok(&["stage", "close", "--round", "1", "administrasi"]);
 
     // The written test: the seventh did not attend.
-    ok(db, &["stage", "open", "--round", "1", "tertulis"]);
+    t.ok(&["stage", "open", "--round", "1", "tertulis"]);
     let mut marks = String::from("nomor_pendaftaran,nilai,hadir\n");
     for (i, m) in [
         (1, "90"),
@@ -201,17 +146,14 @@ fn a_round_runs_to_the_term_of_office_through_the_cli_alone() {
         marks.push_str(&format!("{},{m},ya\n", n(i)));
     }
     marks.push_str(&format!("{},,tidak\n", n(7)));
-    let file = write(dir.path(), "tertulis.csv", &marks);
-    ok(
-        db,
-        &[
-            "scores", "import", "--round", "1", "--stage", "tertulis", &file,
-        ],
-    );
-    ok(db, &["stage", "close", "--round", "1", "tertulis"]);
+    let file = t.write("tertulis.csv", &marks);
+    t.ok(&[
+        "scores", "import", "--round", "1", "--stage", "tertulis", &file,
+    ]);
+    t.ok(&["stage", "close", "--round", "1", "tertulis"]);
 
     // The interview: the second and third tie exactly at the quota's edge.
-    ok(db, &["stage", "open", "--round", "1", "wawancara"]);
+    t.ok(&["stage", "open", "--round", "1", "wawancara"]);
     let mut marks = String::from("nomor_pendaftaran,nilai\n");
     for (i, m) in [
         (1, "90"),
@@ -223,60 +165,41 @@ fn a_round_runs_to_the_term_of_office_through_the_cli_alone() {
     ] {
         marks.push_str(&format!("{},{m}\n", n(i)));
     }
-    let file = write(dir.path(), "wawancara.csv", &marks);
-    ok(
-        db,
-        &[
-            "scores",
-            "import",
-            "--round",
-            "1",
-            "--stage",
-            "wawancara",
-            &file,
-        ],
-    );
-    ok(db, &["stage", "close", "--round", "1", "wawancara"]);
-    ok(db, &["stage", "open", "--round", "1", "akhir"]);
-    let finals = rows(&ok(db, &["results", "--round", "1", "--stage", "akhir"]));
+    let file = t.write("wawancara.csv", &marks);
+    t.ok(&[
+        "scores",
+        "import",
+        "--round",
+        "1",
+        "--stage",
+        "wawancara",
+        &file,
+    ]);
+    t.ok(&["stage", "close", "--round", "1", "wawancara"]);
+    t.ok(&["stage", "open", "--round", "1", "akhir"]);
+    let finals = rows(&t.ok(&["results", "--round", "1", "--stage", "akhir"]));
     let tied: Vec<&str> = finals
         .iter()
         .filter(|r| r["status"].contains("seri"))
         .map(|r| r["nomor_pendaftaran"].as_str())
         .collect();
     assert_eq!(tied.len(), 2, "{finals:?}");
-    let e = refused(db, &["stage", "close", "--round", "1", "akhir"]);
+    let e = t.refused(&["stage", "close", "--round", "1", "akhir"]);
     assert!(e.contains("belum diputuskan pleno"), "{e}");
 
     // The plenary puts the third before the second.
-    let e = refused(
-        db,
-        &[
-            "stage",
-            "seri",
-            "--round",
-            "1",
-            "--catatan",
-            "BA 05/PP.04.1-BA/3514/2022",
-            &n(3),
-            &n(4),
-        ],
-    );
+    let tie = [
+        "stage",
+        "seri",
+        "--round",
+        "1",
+        "--catatan",
+        "BA 05/PP.04.1-BA/3514/2022",
+    ];
+    let e = t.refused(&[&tie[..], &[&n(3), &n(4)]].concat());
     assert!(e.contains("semua pendaftar yang nilainya sama"), "{e}");
-    ok(
-        db,
-        &[
-            "stage",
-            "seri",
-            "--round",
-            "1",
-            "--catatan",
-            "BA 05/PP.04.1-BA/3514/2022",
-            &n(3),
-            &n(2),
-        ],
-    );
-    let finals = rows(&ok(db, &["results", "--round", "1", "--stage", "akhir"]));
+    t.ok(&[&tie[..], &[&n(3), &n(2)]].concat());
+    let finals = rows(&t.ok(&["results", "--round", "1", "--stage", "akhir"]));
     let status: HashMap<&str, &str> = finals
         .iter()
         .map(|r| (r["nomor_pendaftaran"].as_str(), r["status"].as_str()))
@@ -301,14 +224,14 @@ fn a_round_runs_to_the_term_of_office_through_the_cli_alone() {
     );
 
     for stage in ["akhir", "penetapan"] {
-        ok(db, &["stage", "close", "--round", "1", stage]);
+        t.ok(&["stage", "close", "--round", "1", stage]);
         if stage == "akhir" {
-            ok(db, &["stage", "open", "--round", "1", "penetapan"]);
+            t.ok(&["stage", "open", "--round", "1", "penetapan"]);
         }
     }
-    let list = rows(&ok(db, &["rounds", "list"]));
+    let list = rows(&t.ok(&["rounds", "list"]));
     assert_eq!(list[0]["tahapan"], "masa_kerja");
-    let audit = ok(db, &["audit", "export"]);
+    let audit = t.ok(&["audit", "export"]);
     assert!(audit.contains("tie.decide"), "the tie decision is audited");
     assert!(audit.contains("registration.decide_without_extension"));
     assert!(audit.contains("parties.check"));

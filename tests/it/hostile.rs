@@ -4,7 +4,7 @@
 //! listed, how large the output is), never time: the speed figures are in
 //! the README's note on hostile input.
 
-use crate::cli::{adhoc, stderr, stdout};
+use crate::common::cli::{stderr, stdout, CliDb};
 use crate::common::{self, as_role, now, ready_db};
 
 use adhoc::docs::problems::{write_problems, MAX_LISTED};
@@ -93,27 +93,9 @@ async fn fields_of_megabytes_are_short_problems_and_nothing_is_stored() {
 
 #[test]
 fn the_cli_prints_the_first_thousand_problems_and_says_how_many_more() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("kpu.db");
-    let db = db.to_str().unwrap();
-    assert!(adhoc(&["--db", db, "init", "--wilayah", "3514"])
-        .status
-        .success());
-    let create = [
-        "--db",
-        db,
-        "rounds",
-        "create",
-        "--preset",
-        "pemilu-2024",
-        "--badan",
-        "ppk",
-    ];
-    assert!(adhoc(&create).status.success());
-    let file = dir.path().join("sampah.csv");
-    std::fs::write(&file, junk_file()).unwrap();
-    let path = file.to_str().unwrap();
-    let o = adhoc(&["--db", db, "applicants", "import", "--round", "1", path]);
+    let t = CliDb::with_round();
+    let path = t.write("sampah.csv", &junk_file());
+    let o = t.run(&["applicants", "import", "--round", "1", &path]);
     assert!(!o.status.success());
     let out = stdout(&o);
     assert_eq!(out.lines().count(), 1 + 1_000 + 1);

@@ -24,6 +24,7 @@ mod official_pages;
 mod parsers;
 mod parties;
 mod personal_data;
+mod printed_head;
 mod private_files;
 mod publications;
 mod receipt_pdf;

@@ -64,6 +64,7 @@ fn big(rows: usize) -> Official {
             title: "KETUA KOMISI PEMILIHAN UMUM KABUPATEN PASURUAN".into(),
             name: "Dr. Andi Wibowo".into(),
         },
+        audit_head: None,
     }
 }
 

@@ -168,6 +168,10 @@ async fn every_kind_names_the_right_people_and_nothing_private() {
             assert!(text.contains("Dr. Andi Wibowo, S.H."), "{kind}");
             assert!(text.contains("Halaman 1 dari"), "{kind}");
             assert!(!text.contains('{'), "{kind} prints a placeholder: {text}");
+            assert!(
+                text.contains("Jejak audit saat dokumen dibuat: "),
+                "{kind}: the audit chain's head"
+            );
             if kind != PublicationKind::LampiranSk {
                 assert!(
                     text.contains("Jalan Contoh Raya Nomor 1"),

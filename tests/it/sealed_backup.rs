@@ -288,44 +288,32 @@ async fn a_crafted_sealed_file_plants_nothing_outside_and_is_refused() {
 
 #[test]
 fn the_command_line_seals_a_backup_and_checks_it_with_the_passphrase_from_stdin() {
-    use crate::cli::{adhoc, adhoc_with_stdin, stderr, stdout};
-    let dir = tempfile::tempdir().unwrap();
+    use crate::common::cli::{adhoc_with_stdin, stderr, stdout, CliDb};
+    let t = CliDb::init();
     let usb = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kpu.db");
-    let db = path.to_str().unwrap();
     let out = usb.path().to_str().unwrap();
-    assert!(adhoc(&["--db", db, "init", "--wilayah", "3514"])
-        .status
-        .success());
+    let with = |args: &[&str], input: &str| {
+        adhoc_with_stdin(&[&["--db", t.db()], args].concat(), &format!("{input}\n"))
+    };
     // Sealing only to another folder.
-    let o = adhoc(&["--db", db, "backup", "--kunci"]);
-    assert!(!o.status.success());
-    let o = adhoc_with_stdin(&["--db", db, "backup", "--out", out, "--kunci"], "pendek\n");
+    t.refused(&["backup", "--kunci"]);
+    let o = with(&["backup", "--out", out, "--kunci"], "pendek");
     assert!(!o.status.success());
     assert!(stderr(&o).contains("paling sedikit 10"), "{}", stderr(&o));
-    let o = adhoc_with_stdin(
-        &["--db", db, "backup", "--out", out, "--kunci"],
-        &format!("{PASSPHRASE}\n"),
-    );
+    let o = with(&["backup", "--out", out, "--kunci"], PASSPHRASE);
     assert!(o.status.success(), "{}", stderr(&o));
     let file = stdout(&o).trim().to_string();
     assert!(file.ends_with(".tar.age"), "{file}");
     assert_eq!(files_in(usb.path()).len(), 1);
 
-    let o = adhoc_with_stdin(
-        &["--db", db, "restore", &file, "--periksa"],
-        "salah sekali\n",
-    );
+    let o = with(&["restore", &file, "--periksa"], "salah sekali");
     assert!(!o.status.success());
     assert!(
         stderr(&o).contains("Kata sandi cadangan salah"),
         "{}",
         stderr(&o)
     );
-    let o = adhoc_with_stdin(
-        &["--db", db, "restore", &file, "--periksa"],
-        &format!("{PASSPHRASE}\n"),
-    );
+    let o = with(&["restore", &file, "--periksa"], PASSPHRASE);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("Terkunci dengan kata sandi: ya"),

@@ -1,6 +1,7 @@
-//! The audit trail: the check made at start-up, the list, CSV export, and the idle setting.
+//! The audit trail: the check made at start-up, the list, CSV export, the
+//! chain's head and its check against a printed one, and the idle setting.
 
-use adhoc::domain::audit::ChainReport;
+use adhoc::domain::audit::{ChainHead, ChainReport};
 use adhoc::service::audit::{self, AuditPage, AuditQuery};
 use adhoc::service::settings;
 use adhoc::Error;
@@ -20,6 +21,26 @@ pub fn audit_status(state: State<'_, AppState>) -> Option<ChainReport> {
 pub async fn list_audit(state: State<'_, AppState>, query: AuditQuery) -> CmdResult<AuditPage> {
     let session = state.session().await?;
     Ok(audit::list(&state.db()?, &session, &query).await?)
+}
+
+/// The chain's head now, in the words official documents print it.
+#[tauri::command]
+pub async fn audit_head(state: State<'_, AppState>) -> CmdResult<ChainHead> {
+    let session = state.session().await?;
+    Ok(audit::head(&state.db()?, &session).await?)
+}
+
+/// Checks the chain, and that it still holds the head printed on a
+/// document (count and hash typed as printed).
+#[tauri::command]
+pub async fn verify_printed_audit(
+    state: State<'_, AppState>,
+    entries: String,
+    hash: String,
+) -> CmdResult<ChainReport> {
+    let session = state.session().await?;
+    let printed = ChainHead::typed(&entries, &hash)?;
+    Ok(audit::verify_printed(&state.db()?, &session, &printed).await?)
 }
 
 /// Asks where to save, then writes the matching entries as CSV. Returns the

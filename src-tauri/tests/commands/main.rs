@@ -3,54 +3,16 @@
 //! commands, and core errors reach the UI as `{code, message, field}`.
 
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{Manager, WebviewWindow};
+
+use shell::{first_run, invoke, invoke_from, login, open, ADMIN_PASSWORD};
 
 mod sessions;
-
-fn invoke(
-    webview: &WebviewWindow<tauri::test::MockRuntime>,
-    cmd: &str,
-    args: Value,
-) -> Result<Value, Value> {
-    invoke_from(webview, "tauri://localhost", cmd, args)
-}
-
-fn invoke_from(
-    webview: &WebviewWindow<tauri::test::MockRuntime>,
-    origin: &str,
-    cmd: &str,
-    args: Value,
-) -> Result<Value, Value> {
-    get_ipc_response(
-        webview,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: origin.parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<Value>().unwrap())
-}
+mod shell;
 
 #[test]
 fn first_run_login_guard_and_errors_through_the_shell() {
     let dir = tempfile::tempdir().unwrap();
-    let app = adhoc_desktop::run_app(mock_builder(), dir.path().join("app.db"))
-        .build(tauri::generate_context!())
-        .expect("the app builds on the mock runtime");
-    let webview = match app.get_webview_window("main") {
-        Some(w) => w,
-        None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap(),
-    };
+    let (_app, webview) = open(dir.path().join("app.db"));
 
     // The capability grants the app's commands to its own bundled pages only.
     let err = invoke_from(
@@ -78,12 +40,7 @@ fn first_run_login_guard_and_errors_through_the_shell() {
     assert_eq!(err["field"], "password");
     assert_eq!(err["message"], "Kata sandi minimal 10 karakter.");
 
-    let session = invoke(
-        &webview,
-        "complete_first_run",
-        json!({"kabupaten": "35.14", "admin": {"username": "admin", "full_name": "Admin Uji", "password": "rahasia-sekali-123"}}),
-    )
-    .unwrap();
+    let session = first_run(&webview);
     assert_eq!(session["role"], "administrator");
     // The UI shows what the session lists: the administrator's operations.
     assert_eq!(
@@ -116,7 +73,7 @@ fn first_run_login_guard_and_errors_through_the_shell() {
     let unlocked = invoke(
         &webview,
         "unlock_session",
-        json!({"password": "rahasia-sekali-123"}),
+        json!({"password": ADMIN_PASSWORD}),
     )
     .unwrap();
     assert_eq!(unlocked, session);
@@ -130,12 +87,7 @@ fn first_run_login_guard_and_errors_through_the_shell() {
     )
     .unwrap();
     invoke(&webview, "logout", json!({})).unwrap();
-    let operator = invoke(
-        &webview,
-        "login",
-        json!({"username": "opr1", "password": "sandi-operator-1"}),
-    )
-    .unwrap();
+    let operator = login(&webview, "opr1", "sandi-operator-1");
     assert_eq!(
         operator["operations"],
         json!(["register_applicants", "record_documents", "read"])
@@ -145,12 +97,7 @@ fn first_run_login_guard_and_errors_through_the_shell() {
     let err = invoke(&webview, "list_audit", json!({"query": {}})).unwrap_err();
     assert_eq!(err["code"], "forbidden");
     invoke(&webview, "logout", json!({})).unwrap();
-    invoke(
-        &webview,
-        "login",
-        json!({"username": "admin", "password": "rahasia-sekali-123"}),
-    )
-    .unwrap();
+    login(&webview, "admin", ADMIN_PASSWORD);
     let audit = invoke(
         &webview,
         "list_audit",
@@ -160,6 +107,18 @@ fn first_run_login_guard_and_errors_through_the_shell() {
     assert!(audit["total"].as_i64().unwrap() >= 3);
     let status = invoke(&webview, "audit_status", json!({})).unwrap();
     assert_eq!(status["first_broken"], Value::Null);
+    // The chain's head as documents print it, and its check against a
+    // head typed from paper.
+    let head = invoke(&webview, "audit_head", json!({})).unwrap();
+    let newest = invoke(&webview, "list_audit", json!({"query": {"limit": 1}})).unwrap();
+    assert_eq!(head["entries"], newest["total"]);
+    assert_eq!(head["hash"], newest["entries"][0]["hash"]);
+    let printed = json!({"entries": head["entries"].to_string(), "hash": head["hash"]});
+    let check = invoke(&webview, "verify_printed_audit", printed).unwrap();
+    assert_eq!(check["first_broken"], Value::Null);
+    let typo = json!({"entries": "1", "hash": "bukan hash"});
+    let err = invoke(&webview, "verify_printed_audit", typo).unwrap_err();
+    assert_eq!(err["code"], "validation");
 
     let home = invoke(&webview, "home", json!({"election": null})).unwrap();
     assert_eq!(home["kecamatan"].as_array().unwrap().len(), 24);
@@ -202,12 +161,7 @@ fn first_run_login_guard_and_errors_through_the_shell() {
     )
     .unwrap_err();
     assert_eq!(err["code"], "invalid_credentials");
-    invoke(
-        &webview,
-        "login",
-        json!({"username": "admin", "password": "rahasia-sekali-123"}),
-    )
-    .unwrap();
+    login(&webview, "admin", ADMIN_PASSWORD);
 }
 
 /// The help-desk and verification commands on the demo database: arguments
@@ -241,23 +195,8 @@ fn help_desk_and_verification_through_the_shell() {
         })
         .unwrap()
         .id;
-    let app = adhoc_desktop::run_app(mock_builder(), path.clone())
-        .build(tauri::generate_context!())
-        .unwrap();
-    let webview = match app.get_webview_window("main") {
-        Some(w) => w,
-        None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap(),
-    };
-    let login = |user: &str| {
-        invoke(
-            &webview,
-            "login",
-            json!({"username": user, "password": adhoc::service::demo::DEMO_PASSWORD}),
-        )
-        .unwrap()
-    };
+    let (_app, webview) = open(path.clone());
+    let login = |user: &str| login(&webview, user, adhoc::service::demo::DEMO_PASSWORD);
     login("operator");
     let draft = json!({
         "fields": {
@@ -540,21 +479,8 @@ fn help_desk_and_verification_through_the_shell() {
 #[test]
 fn a_picked_file_that_never_ends_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let app = adhoc_desktop::run_app(mock_builder(), dir.path().join("app.db"))
-        .build(tauri::generate_context!())
-        .unwrap();
-    let webview = match app.get_webview_window("main") {
-        Some(w) => w,
-        None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap(),
-    };
-    invoke(
-        &webview,
-        "complete_first_run",
-        json!({"kabupaten": "35.14", "admin": {"username": "admin", "full_name": "Admin Uji", "password": "rahasia-sekali-123"}}),
-    )
-    .unwrap();
+    let (_app, webview) = open(dir.path().join("app.db"));
+    first_run(&webview);
     // The dialog's stand-in (debug builds only); no other test picks a file.
     std::env::set_var("ADHOC_PICK_FILE", "/dev/zero");
     let refused = [

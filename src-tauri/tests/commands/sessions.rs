@@ -1,11 +1,8 @@
 //! Sessions through the shell: what an administrator changes on an
 //! account reaches the session already logged in with it.
 
+use crate::shell::{invoke, login, open, ADMIN_PASSWORD};
 use serde_json::{json, Value};
-use tauri::test::mock_builder;
-use tauri::Manager;
-
-use crate::invoke;
 
 /// Runs `change` on the database at `path` as the command line would,
 /// beside the running app (an administrator at another computer, say).
@@ -38,7 +35,7 @@ fn a_changed_role_or_a_deactivation_reaches_a_logged_in_session() {
     let account = |name: &str| setup::NewAccount {
         username: name.into(),
         full_name: format!("Petugas {name}"),
-        password: "rahasia-sekali-123".into(),
+        password: ADMIN_PASSWORD.into(),
     };
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("app.db");
@@ -63,23 +60,8 @@ fn a_changed_role_or_a_deactivation_reaches_a_logged_in_session() {
         .await?;
         Ok(())
     });
-    let app = adhoc_desktop::run_app(mock_builder(), path.clone())
-        .build(tauri::generate_context!())
-        .unwrap();
-    let webview = match app.get_webview_window("main") {
-        Some(w) => w,
-        None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap(),
-    };
-    let login = |user: &str| {
-        invoke(
-            &webview,
-            "login",
-            json!({"username": user, "password": "rahasia-sekali-123"}),
-        )
-        .unwrap()
-    };
+    let (_app, webview) = open(path.clone());
+    let login = |user: &str| login(&webview, user, ADMIN_PASSWORD);
     login("petugas");
     invoke(&webview, "list_accounts", json!({})).unwrap();
 

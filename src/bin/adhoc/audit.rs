@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 
+use adhoc::domain::audit::ChainHead;
 use adhoc::domain::permission::Session;
 use adhoc::error::{Error, Result};
 use adhoc::service::audit::{self, AuditQuery};
@@ -13,7 +14,16 @@ use crate::{csv_out, flush};
 #[derive(Subcommand)]
 pub enum AuditCommand {
     /// Memeriksa rantai jejak audit; menyebut catatan pertama yang rusak.
-    Verify,
+    /// Dengan --catatan dan --hash: juga mencocokkan jejak audit yang
+    /// tercetak di kaki Berita Acara (atau dokumen resmi lain).
+    Verify {
+        /// Jumlah catatan yang tercetak di dokumen, mis. 1.234.
+        #[arg(long, requires = "hash")]
+        catatan: Option<String>,
+        /// Hash terakhir yang tercetak di dokumen (64 karakter).
+        #[arg(long, requires = "catatan")]
+        hash: Option<String>,
+    },
     /// Mengekspor jejak audit sebagai CSV ke stdout.
     Export {
         /// Hanya catatan pengguna ini.
@@ -33,8 +43,15 @@ pub enum AuditCommand {
 
 pub async fn run(db: &Db, session: &Session, cmd: AuditCommand, now: DateTime<Utc>) -> Result<()> {
     match cmd {
-        AuditCommand::Verify => {
-            let report = audit::verify(db).await?;
+        AuditCommand::Verify { catatan, hash } => {
+            let printed = match (catatan, hash) {
+                (Some(c), Some(h)) => Some(ChainHead::typed(&c, &h)?),
+                _ => None,
+            };
+            let report = match &printed {
+                Some(p) => audit::verify_printed(db, session, p).await?,
+                None => audit::verify(db).await?,
+            };
             let mut w = csv_out();
             w.write_record(["status", "catatan", "rusak_pertama", "hash_terakhir"])?;
             w.write_record([
@@ -50,7 +67,16 @@ pub async fn run(db: &Db, session: &Session, cmd: AuditCommand, now: DateTime<Ut
             match (report.first_broken, report.problem) {
                 (Some(id), Some(problem)) => Err(Error::AuditBroken { id, problem }),
                 _ => {
-                    eprintln!("Jejak audit utuh: {} catatan.", report.entries);
+                    // The head in the words a Berita Acara prints it.
+                    let head = ChainHead::new(report.entries, report.last_hash);
+                    eprintln!("Jejak audit utuh: {}", head.text);
+                    if let Some(p) = printed {
+                        eprintln!(
+                            "Cocok dengan yang tercetak ({}): jejak audit tidak ditulis ulang \
+                             sejak dokumen itu dibuat.",
+                            p.text
+                        );
+                    }
                     Ok(())
                 }
             }

@@ -46,6 +46,11 @@ impl Page {
         self.width - self.margins.right
     }
 
+    /// Bottom edge of the content area (the bottom margin starts there).
+    pub fn bottom(&self) -> f32 {
+        self.height - self.margins.bottom
+    }
+
     /// Width of the content area.
     pub fn content_width(&self) -> f32 {
         self.right() - self.left()

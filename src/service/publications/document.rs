@@ -8,6 +8,7 @@ use serde_json::json;
 
 use super::settings::settings;
 use super::tables::{group, table_of};
+use crate::domain::audit::ChainHead;
 use crate::domain::permission::{Operation, Session};
 use crate::domain::publication::{self, fill, PublicationKind};
 use crate::domain::region::RegionCode;
@@ -53,6 +54,11 @@ pub struct Made {
 /// anyone else gets a draft: [`publication::DRAFT_NUMBER`] for the number,
 /// [`publication::DRAFT_MARK`] on every page, "-konsep" in the file name,
 /// and nothing issued; a number they type is refused.
+///
+/// Every document, Berita Acara and announcement alike (a draft too),
+/// prints at the foot of its last page the head of the audit chain
+/// ([`ChainHead::text`]) as read with its number: for the print that
+/// numbers it, after its own `publication.number` entry ([`issue_number`]).
 pub async fn make(
     db: &Db,
     session: &Session,
@@ -123,8 +129,14 @@ pub async fn make(
 
     let kabupaten = setup::kabupaten(db).await?;
     let s = settings(db, session).await?;
-    let number = match typed {
-        Some(n) => Some(n.to_string()),
+    // The number, and the audit chain's head read with it to print at the
+    // foot (see `issue_number`).
+    let (number, head) = match typed {
+        // Printed, not recorded: the head as it is.
+        Some(n) => {
+            let mut conn = db.pool().acquire().await?;
+            (Some(n.to_string()), audit::head_on(&mut conn).await?)
+        }
         None if signer => {
             let template = s
                 .numbering
@@ -132,24 +144,24 @@ pub async fn make(
                 .find(|n| n.series == kind.series())
                 .map(|n| n.template.clone())
                 .unwrap_or_else(|| kind.series().default_template().into());
-            Some(
-                issue_number(
-                    db,
-                    session,
-                    round_id,
-                    kind,
-                    &template,
-                    &kabupaten.code,
-                    date,
-                    now,
-                )
-                .await?,
+            let (number, head) = issue_number(
+                db,
+                session,
+                round_id,
+                kind,
+                &template,
+                &kabupaten.code,
+                date,
+                now,
             )
+            .await?;
+            (Some(number), head)
         }
         // Not a signer: the number given before, if any; nothing is issued.
         None => {
             let mut conn = db.pool().acquire().await?;
-            store::number_of(&mut conn, round_id, &kind.key()).await?
+            let number = store::number_of(&mut conn, round_id, &kind.key()).await?;
+            (number, audit::head_on(&mut conn).await?)
         }
     };
     let draft = number.is_none();
@@ -253,6 +265,7 @@ pub async fn make(
         place: kabupaten.town().to_string(),
         date,
         signature,
+        audit_head: Some(format!("Jejak audit saat dokumen dibuat: {}", head.text)),
     };
     let bytes = tokio::task::spawn_blocking({
         let paper = req.paper;
@@ -276,7 +289,15 @@ pub async fn make(
 }
 
 /// The number of a round's document: the one it got before, or the next of
-/// its series in the document's year (recorded, with an audit entry).
+/// its series in the document's year (recorded, with an audit entry); and
+/// the audit chain's head read in the same transaction, after that entry.
+///
+/// So the head a document prints is the chain as it stood once its number
+/// was recorded: on the print that numbers it, the last entry counted is
+/// its own `publication.number` entry, whose hash is the one printed (the
+/// audit screen shows that entry, with this number, at that position).
+/// Printing records nothing else, so a later copy prints the head as it is
+/// then, and a copy made with no change in between prints the same head.
 #[allow(clippy::too_many_arguments)]
 async fn issue_number(
     db: &Db,
@@ -287,11 +308,11 @@ async fn issue_number(
     kode: &str,
     date: NaiveDate,
     now: DateTime<Utc>,
-) -> Result<String> {
+) -> Result<(String, ChainHead)> {
     let key = kind.key();
     let mut tx = db.begin_write().await?;
     if let Some(n) = store::number_of(&mut tx, round_id, &key).await? {
-        return Ok(n);
+        return Ok((n, audit::head_on(&mut tx).await?));
     }
     let series = kind.series().as_str();
     let seq = store::next_seq(&mut tx, series, date.year()).await?;
@@ -314,6 +335,7 @@ async fn issue_number(
     let change = Change::new("publication.number", "round", round_id)
         .after(json!({ "kind": key, "number": number }));
     audit::record(&mut tx, session, now, change).await?;
+    let head = audit::head_on(&mut tx).await?;
     tx.commit().await?;
-    Ok(number)
+    Ok((number, head))
 }

@@ -1,5 +1,8 @@
-//! One helper that builds a ready database in a temporary folder.
+//! One helper that builds a ready database in a temporary folder; `cli`
+//! drives the `adhoc` binary.
 #![allow(dead_code)]
+
+pub mod cli;
 
 use std::path::PathBuf;
 

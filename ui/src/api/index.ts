@@ -13,6 +13,7 @@ import type { Attachment } from "../bindings/Attachment";
 import type { AuditPage } from "../bindings/AuditPage";
 import type { AuditQuery } from "../bindings/AuditQuery";
 import type { BackupEntry } from "../bindings/BackupEntry";
+import type { ChainHead } from "../bindings/ChainHead";
 import type { ChainReport } from "../bindings/ChainReport";
 import type { DocVerdict } from "../bindings/DocVerdict";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
@@ -104,6 +105,8 @@ export interface Commands {
   audit_status: { args: Record<string, never>; result: ChainReport | null };
   list_audit: { args: { query: AuditQuery }; result: AuditPage };
   export_audit_csv: { args: { query: AuditQuery }; result: number | null };
+  audit_head: { args: Record<string, never>; result: ChainHead };
+  verify_printed_audit: { args: { entries: string; hash: string }; result: ChainReport };
   set_idle_minutes: { args: { minutes: number }; result: null };
   import_party_list: { args: Record<string, never>; result: PartyImport | null };
   party_hits: { args: Record<string, never>; result: PartyHit[] };

@@ -4,6 +4,7 @@ import { call, toErrorPayload } from "../api";
 import { angka } from "../api/format";
 import type { AuditPage as Page } from "../bindings/AuditPage";
 import type { AuditQuery } from "../bindings/AuditQuery";
+import { ChainHeadPanel } from "./ChainHeadPanel";
 
 const PAGE_SIZE = 100;
 
@@ -52,11 +53,16 @@ const empty: AuditQuery = {
   offset: 0,
 };
 
-/** The audit trail: filter by user, object and date; page through; export as CSV. */
+/**
+ * The audit trail: its head (as documents print it) and a check against a
+ * printed one; filter by user, object and date; page through; export as CSV.
+ */
 export function AuditPage() {
   const [query, setQuery] = useState<AuditQuery>(empty);
   const [page, setPage] = useState<Page | null>(null);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  // Moves on when the page records something (an export), to show the new head.
+  const [recorded, setRecorded] = useState(0);
 
   const load = useCallback(async (q: AuditQuery) => {
     try {
@@ -75,6 +81,7 @@ export function AuditPage() {
   const exportCsv = async () => {
     try {
       const n = await call("export_audit_csv", { query: { ...query, limit: null, offset: null } });
+      if (n !== null) setRecorded((v) => v + 1);
       setMessage(n === null ? null : { kind: "ok", text: `${angka(n)} catatan disimpan sebagai CSV.` });
     } catch (e) {
       setMessage({ kind: "error", text: toErrorPayload(e).message });
@@ -90,6 +97,7 @@ export function AuditPage() {
             Ekspor CSV
           </button>
         </div>
+        <ChainHeadPanel version={recorded} />
         <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Saring jejak audit">
           <label className="inline-field">
             <span>Pengguna</span>
