@@ -1,11 +1,12 @@
-import { useCallback, useId, useRef, useState } from "react";
+import { useState } from "react";
 
 import { call, toErrorPayload, type ErrorPayload } from "../../api";
 import type { BackupEntry } from "../../bindings/BackupEntry";
+import { Check } from "../../components/Check";
 import { ErrorBox } from "../../components/ErrorBox";
 import { Field } from "../../components/Field";
 import { Modal } from "../../components/Modal";
-import { useMounted } from "../../components/useMounted";
+import { useDialogAction } from "../../components/useDialogAction";
 
 /** The field the core reports passphrase problems on. */
 export const PASSPHRASE_FIELD = "kata_sandi_cadangan";
@@ -22,37 +23,28 @@ interface Props {
  * passphrase; the two fields agreeing is checked here.
  */
 export function FolderBackupDialog({ onClose, onDone }: Props) {
-  const mounted = useMounted();
-  const sealId = useId();
+  const { busy, close, run, mounted } = useDialogAction(onClose);
   const [seal, setSeal] = useState(true);
   const [passphrase, setPassphrase] = useState("");
   const [again, setAgain] = useState("");
   const [error, setError] = useState<ErrorPayload | null>(null);
-  const [busy, setBusy] = useState(false);
-  const busyRef = useRef(false);
-  const close = useCallback(() => {
-    if (!busyRef.current) onClose();
-  }, [onClose]);
 
-  const submit = async (e: React.FormEvent) => {
+  const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    if (busyRef.current) return;
+    if (busy) return;
     if (seal && passphrase !== again) {
       setError({ code: "validation", field: "again", message: "Ulangi kata sandi cadangan yang sama persis." });
       return;
     }
-    busyRef.current = true;
-    setBusy(true);
     setError(null);
-    try {
-      const entry = await call("backup_now", { toFolder: true, passphrase: seal ? passphrase : null });
-      if (mounted.current && entry) onDone(entry);
-    } catch (err) {
-      if (mounted.current) setError(toErrorPayload(err));
-    } finally {
-      busyRef.current = false;
-      if (mounted.current) setBusy(false);
-    }
+    return run(async () => {
+      try {
+        const entry = await call("backup_now", { toFolder: true, passphrase: seal ? passphrase : null });
+        if (mounted.current && entry) onDone(entry);
+      } catch (err) {
+        if (mounted.current) setError(toErrorPayload(err));
+      }
+    });
   };
 
   const at = (field: string) => (error?.field === field ? error.message : null);
@@ -64,10 +56,9 @@ export function FolderBackupDialog({ onClose, onDone }: Props) {
           Cadangan berisi data pribadi seluruh pendaftar (NIK, alamat, pindaian KTP). Bila disimpan di flashdisk, kunci
           dengan kata sandi agar isinya tidak dapat dibaca bila flashdisk hilang atau dipinjam.
         </p>
-        <div className="check">
-          <input type="checkbox" id={sealId} checked={seal} disabled={busy} onChange={(e) => setSeal(e.target.checked)} />
-          <label htmlFor={sealId}>Kunci cadangan dengan kata sandi (disarankan)</label>
-        </div>
+        <Check checked={seal} disabled={busy} onChange={setSeal}>
+          Kunci cadangan dengan kata sandi (disarankan)
+        </Check>
         {seal ? (
           <>
             <Field

@@ -1,11 +1,12 @@
-import { useCallback, useId, useRef, useState } from "react";
+import { useState } from "react";
 
 import { call, toErrorPayload } from "../../api";
 import { angka } from "../../api/format";
 import type { RestoreCheck } from "../../bindings/RestoreCheck";
+import { Check } from "../../components/Check";
 import { ErrorBox } from "../../components/ErrorBox";
 import { Modal } from "../../components/Modal";
-import { useMounted } from "../../components/useMounted";
+import { useDialogAction } from "../../components/useDialogAction";
 import { fileOf } from "./names";
 
 /** The beginning of a SHA-256, enough to compare two files by eye. */
@@ -24,41 +25,30 @@ interface DialogProps {
  * "Ya, pulihkan" button stays disabled until "Saya mengerti…" is ticked.
  */
 export function RestoreDialog({ check, passphrase, onClose, onRestored }: DialogProps) {
-  const mounted = useMounted();
-  const understoodId = useId();
+  // While the restore runs the dialog cannot be closed (Escape, ×, backdrop).
+  const { busy, close, run, mounted } = useDialogAction(onClose);
   const [understood, setUnderstood] = useState(false);
   // A backup whose audit trail does not continue this database's is
   // restored only when the user says it comes from elsewhere.
-  const elsewhereId = useId();
   const [elsewhere, setElsewhere] = useState(false);
   const ready = understood && (check.continues || elsewhere);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // While the restore runs the dialog cannot be closed (Escape, ×, backdrop);
-  // a stable callback, so the dialog does not move the focus on each render.
-  const busyRef = useRef(false);
-  const close = useCallback(() => {
-    if (!busyRef.current) onClose();
-  }, [onClose]);
 
-  const restore = async () => {
-    if (!ready || busyRef.current) return;
-    busyRef.current = true;
-    setBusy(true);
+  const restore = () => {
+    if (!ready) return;
     setError(null);
-    try {
-      const r = await call("restore_backup", {
-        path: check.path,
-        fromElsewhere: !check.continues && elsewhere,
-        ...(passphrase === null ? {} : { passphrase }),
-      });
-      if (mounted.current) onRestored(r);
-    } catch (e) {
-      if (mounted.current) setError(toErrorPayload(e).message);
-    } finally {
-      busyRef.current = false;
-      if (mounted.current) setBusy(false);
-    }
+    return run(async () => {
+      try {
+        const r = await call("restore_backup", {
+          path: check.path,
+          fromElsewhere: !check.continues && elsewhere,
+          ...(passphrase === null ? {} : { passphrase }),
+        });
+        if (mounted.current) onRestored(r);
+      } catch (e) {
+        if (mounted.current) setError(toErrorPayload(e).message);
+      }
+    });
   };
 
   const missing = check.scans_missing.length;
@@ -149,31 +139,15 @@ export function RestoreDialog({ check, passphrase, onClose, onRestored }: Dialog
               <strong>Cadangan ini bukan cadangan dari database ini.</strong> Jejak auditnya berbeda: cadangan berasal
               dari komputer atau kantor lain, atau dibuat sebelum pemulihan yang lain.
             </p>
-            <div className="check">
-              <input
-                type="checkbox"
-                id={elsewhereId}
-                checked={elsewhere}
-                disabled={busy}
-                onChange={(e) => setElsewhere(e.target.checked)}
-              />
-              <label htmlFor={elsewhereId}>Saya tahu cadangan ini berasal dari tempat lain dan tetap ingin memulihkannya.</label>
-            </div>
+            <Check checked={elsewhere} disabled={busy} onChange={setElsewhere}>
+              Saya tahu cadangan ini berasal dari tempat lain dan tetap ingin memulihkannya.
+            </Check>
           </div>
         )}
 
-        <div className="check backup-understood">
-          <input
-            type="checkbox"
-            id={understoodId}
-            checked={understood}
-            disabled={busy}
-            onChange={(e) => setUnderstood(e.target.checked)}
-          />
-          <label htmlFor={understoodId}>
-            Saya mengerti bahwa data yang sekarang akan diganti dengan isi cadangan ini dan saya harus masuk kembali.
-          </label>
-        </div>
+        <Check className="backup-understood" checked={understood} disabled={busy} onChange={setUnderstood}>
+          Saya mengerti bahwa data yang sekarang akan diganti dengan isi cadangan ini dan saya harus masuk kembali.
+        </Check>
         <ErrorBox message={error} />
         {busy && (
           <div className="progress">

@@ -1,10 +1,10 @@
-import { useCallback, useRef, useState } from "react";
+import { useState } from "react";
 
 import { call, toErrorPayload } from "../../api";
 import type { RestoreCheck } from "../../bindings/RestoreCheck";
 import { Field } from "../../components/Field";
 import { Modal } from "../../components/Modal";
-import { useMounted } from "../../components/useMounted";
+import { useDialogAction } from "../../components/useDialogAction";
 import { fileOf } from "./names";
 
 interface Props {
@@ -17,30 +17,21 @@ interface Props {
 
 /** Asks for the passphrase of a sealed backup and checks the backup with it. */
 export function UnlockDialog({ path, onClose, onOpened }: Props) {
-  const mounted = useMounted();
+  const { busy, close, run, mounted } = useDialogAction(onClose);
   const [passphrase, setPassphrase] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const busyRef = useRef(false);
-  const close = useCallback(() => {
-    if (!busyRef.current) onClose();
-  }, [onClose]);
 
-  const submit = async (e: React.FormEvent) => {
+  const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    if (busyRef.current) return;
-    busyRef.current = true;
-    setBusy(true);
     setError(null);
-    try {
-      const check = await call("inspect_backup", { path, passphrase });
-      if (mounted.current) onOpened(check, passphrase);
-    } catch (err) {
-      if (mounted.current) setError(toErrorPayload(err).message);
-    } finally {
-      busyRef.current = false;
-      if (mounted.current) setBusy(false);
-    }
+    return run(async () => {
+      try {
+        const check = await call("inspect_backup", { path, passphrase });
+        if (mounted.current) onOpened(check, passphrase);
+      } catch (err) {
+        if (mounted.current) setError(toErrorPayload(err).message);
+      }
+    });
   };
 
   return (
