@@ -42,6 +42,7 @@ const COMMANDS: &[&str] = &[
     "withdraw_applicant",
     "applicant_detail",
     "list_applicants",
+    "standing_options",
     "import_applicants",
     "save_import_problems",
     "save_receipt",

@@ -56,6 +56,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> 
             commands::applicants::withdraw_applicant,
             commands::applicants::applicant_detail,
             commands::applicants::list_applicants,
+            commands::applicants::standing_options,
             commands::applicants::import_applicants,
             commands::applicants::save_import_problems,
             commands::applicants::save_receipt,

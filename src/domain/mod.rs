@@ -23,5 +23,6 @@ pub mod registration_check;
 pub mod round;
 pub mod scan;
 pub mod size_limit;
+pub mod standing;
 pub mod text;
 pub mod verification;

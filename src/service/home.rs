@@ -6,7 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::domain::region::{KabupatenChoice, RegionCode};
-use crate::domain::round::Body;
+use crate::domain::round::{Body, Stage};
 use crate::error::Result;
 use crate::service::rounds::{list_rounds, RoundSummary};
 use crate::service::setup;
@@ -45,6 +45,25 @@ pub struct HomeView {
     pub election: Option<String>,
     pub kecamatan: Vec<KecamatanRow>,
     pub totals: KecamatanRow,
+    /// The round staff most likely work on when they have not chosen one:
+    /// the newest round whose current stage is open, else the newest round
+    /// still before its term, else the newest.
+    #[ts(type = "number | null")]
+    pub round_in_use: Option<i64>,
+}
+
+/// See [`HomeView::round_in_use`].
+fn round_in_use(rounds: &[RoundSummary]) -> Option<i64> {
+    let newest = |f: &dyn Fn(&RoundSummary) -> bool| {
+        rounds
+            .iter()
+            .filter(|r| f(r))
+            .max_by_key(|r| r.id)
+            .map(|r| r.id)
+    };
+    newest(&|r| r.stage_open)
+        .or_else(|| newest(&|r| r.current_stage < Stage::MasaKerja))
+        .or_else(|| newest(&|_| true))
 }
 
 /// Builds the home view for `election` (default: the newest round's election).
@@ -129,6 +148,7 @@ pub async fn home(db: &Db, election: Option<&str>) -> Result<HomeView> {
     }
     Ok(HomeView {
         kabupaten,
+        round_in_use: round_in_use(&all_rounds),
         rounds: all_rounds,
         elections,
         election,

@@ -27,6 +27,7 @@ pub mod session;
 pub mod settings;
 pub mod setup;
 pub mod stages;
+pub mod standing;
 pub mod verification;
 
 use chrono::{DateTime, Local};

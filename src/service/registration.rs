@@ -18,6 +18,7 @@ pub use crate::domain::registration_check::{
     DocumentItem, ExistingApplication, NikInfo, RegistrationCheck,
 };
 use crate::domain::round::Stage;
+use crate::domain::standing::Standing;
 use crate::error::{Error, Result};
 use crate::pdf::{receipt, Paper, ReceiptData, ReceiptDocument};
 use crate::service::applicants::new_applicant;
@@ -25,6 +26,7 @@ use crate::service::audit::{self, Change};
 pub use crate::service::evaluation::ApplicantDetail;
 use crate::service::evaluation::{self, detail_from, draft_from, Context};
 use crate::service::setup;
+use crate::service::standing::{standing_detail, ClosedLists};
 use crate::store::applicants::{self as store, NewApplicant, StoredApplicant};
 use crate::store::extensions as ext_store;
 use crate::store::rounds;
@@ -352,7 +354,10 @@ pub async fn detail(
     let mut conn = db.pool().acquire().await?;
     let draft = draft_of(&mut conn, &a).await?;
     let (check, _) = evaluate(&mut conn, &ctx, &draft, Some(a.id), now).await?;
-    Ok(detail_from(&ctx, a, draft, check))
+    let standing = standing_detail(&mut conn, &ctx.round, a.id).await?;
+    let mut detail = detail_from(&ctx, a, draft, check);
+    detail.standing = Some(standing);
+    Ok(detail)
 }
 
 /// Sort order of the list.
@@ -377,7 +382,7 @@ pub struct ApplicantQuery {
     pub text: String,
     /// A kecamatan or desa code (dotted or digits); empty for all.
     pub unit: String,
-    /// `terdaftar`, `mundur`, or empty for all.
+    /// A [`Standing`] key (`ms`, `terpilih`, `mundur`, …), or empty for all.
     pub status: String,
     pub order: ApplicantOrder,
     pub offset: u32,
@@ -398,6 +403,9 @@ pub struct ApplicantListRow {
     pub unit_code: String,
     pub unit_label: String,
     pub status: ApplicationStatus,
+    /// Where the application stands (the results of closed stages, PAW).
+    pub standing: Standing,
+    pub standing_label: String,
     /// A NIK warning from an import that nobody acknowledged yet.
     pub nik_warning_pending: bool,
     /// The NIK is in the party-membership list.
@@ -459,10 +467,30 @@ pub async fn list(db: &Db, session: &Session, q: &ApplicantQuery) -> Result<Appl
         })?;
         search.unit = Some(unit.digits().to_string());
     }
+    // A standing is read from several columns, the PAW decisions and the
+    // closed stages' lists: the matching applications are judged here, then
+    // their page is read.
+    let closed = ClosedLists::of(&mut conn, &round).await?;
+    let mut filtered_total = None;
     if !q.status.trim().is_empty() {
-        search.status = Some(ApplicationStatus::parse(&q.status)?);
+        let wanted = Standing::parse(&q.status)?;
+        let matching: Vec<i64> = store::standings(&mut conn, &search)
+            .await?
+            .into_iter()
+            .filter(|(id, row)| closed.standing(*id, row) == wanted)
+            .map(|(id, _)| id)
+            .collect();
+        filtered_total = Some(matching.len() as i64);
+        let page: Vec<i64> = matching
+            .into_iter()
+            .skip(search.offset as usize)
+            .take(search.limit as usize)
+            .collect();
+        search.ids = Some(page);
+        search.offset = 0;
     }
     let (rows, total) = store::search(&mut conn, &search).await?;
+    let total = filtered_total.unwrap_or(total);
     Ok(ApplicantPage {
         total: total as u32,
         offset: q.offset,
@@ -470,6 +498,7 @@ pub async fn list(db: &Db, session: &Session, q: &ApplicantQuery) -> Result<Appl
             .into_iter()
             .map(|r| {
                 let unit = RegionCode::from_trusted(r.unit_code);
+                let standing = closed.standing(r.id, &r.standing);
                 ApplicantListRow {
                     id: r.id,
                     reg_number: r.reg_number,
@@ -479,6 +508,8 @@ pub async fn list(db: &Db, session: &Session, q: &ApplicantQuery) -> Result<Appl
                     unit_code: unit.dotted(),
                     unit_label: atlas().unit_label(&unit),
                     status: r.status,
+                    standing,
+                    standing_label: standing.label().to_string(),
                     nik_warning_pending: r.nik_warning_pending,
                     party_listed: r.party_listed,
                 }

@@ -79,6 +79,10 @@ pub struct SelectionRow {
     /// Tied across a cut; waits for the plenary.
     pub unresolved_tie: bool,
     pub explanation: String,
+    /// What happened after the list during the term: "Berhenti; diganti
+    /// melalui PAW" (a member who left), "Pengganti antarwaktu sejak …"
+    /// (the Cadangan who took her seat).
+    pub paw_note: Option<String>,
 }
 
 /// The result of a stage for every unit: `Tertulis` (who goes on to the
@@ -125,6 +129,19 @@ pub(crate) async fn listed_in(
         .into_iter()
         .map(|n| (n.id, (n.reg_number, n.full_name)))
         .collect();
+    // Departures during the term and confirmed replacements, on the list
+    // beside the place the final results gave.
+    let mut paw_notes: HashMap<i64, String> = HashMap::new();
+    if stage == Stage::Akhir {
+        for e in crate::store::responses::paw_events(conn, c.round.id).await? {
+            let left = e.left_on.format("%d-%m-%Y");
+            paw_notes.insert(e.member_id, format!("Berhenti {left}; diganti melalui PAW"));
+            if let (Some(r), Some(_)) = (e.replacement_id, &e.confirmed_at) {
+                let member = names.get(&e.member_id).map(|n| n.1.as_str()).unwrap_or("");
+                paw_notes.insert(r, format!("Pengganti antarwaktu {member}"));
+            }
+        }
+    }
     let mut out = Vec::new();
     for u in &c.units {
         if unit.is_some_and(|x| x.digits() != u.code && x.digits() != u.kecamatan_code) {
@@ -164,6 +181,7 @@ pub(crate) async fn listed_in(
                 status_label: p.status.label().to_string(),
                 unresolved_tie: p.unresolved_tie,
                 explanation: p.explanation.clone(),
+                paw_note: paw_notes.get(&p.id).cloned(),
             });
         }
     }

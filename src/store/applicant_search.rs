@@ -1,9 +1,12 @@
-//! The applicant list's search: name, NIK and number prefixes, a unit, a
-//! status, an order and a page, each answered from an index.
+//! The applicant list's search: name, NIK and number prefixes, a unit, an
+//! order and a page, each answered from an index; and, for a filter by
+//! standing, what each matching application's standing is read from.
 
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use crate::domain::applicant::{ApplicationStatus, Sex};
+use crate::domain::ranking::Status;
+use crate::domain::standing::Facts;
 use crate::error::Result;
 
 /// What the applicant list shows of one applicant.
@@ -21,7 +24,40 @@ pub struct ListRow {
     pub status: ApplicationStatus,
     pub nik_warning_pending: bool,
     pub party_listed: bool,
+    #[sqlx(flatten)]
+    pub standing: StandingRow,
 }
+
+/// The stored facts a standing is read from ([`Facts`]).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StandingRow {
+    pub status: String,
+    pub admin_result: Option<String>,
+    pub written_result: Option<String>,
+    pub final_result: Option<String>,
+    /// Place in the final list, when it closed.
+    pub final_position: Option<i64>,
+    pub paw_left: bool,
+    pub paw_in: bool,
+}
+
+impl StandingRow {
+    pub fn facts(&self) -> Facts {
+        Facts {
+            withdrawn: self.status == ApplicationStatus::Mundur.as_str(),
+            admin_ms: self.admin_result.as_deref().map(|r| r == "MS"),
+            written: self.written_result.as_deref().and_then(Status::parse),
+            final_: self.final_result.as_deref().and_then(Status::parse),
+            left_term: self.paw_left,
+            replaced_in: self.paw_in,
+        }
+    }
+}
+
+/// The columns of a [`StandingRow`] of applicant `a`.
+const STANDING_COLUMNS: &str = "a.status, a.admin_result, a.written_result, a.final_result, a.final_position,
+    EXISTS (SELECT 1 FROM paw_events p WHERE p.member_id = a.id) AS paw_left,
+    EXISTS (SELECT 1 FROM paw_events p WHERE p.replacement_id = a.id AND p.confirmed_at IS NOT NULL) AS paw_in";
 
 /// How to search: text prefixes, filters, order and a page.
 #[derive(Debug, Clone, Default)]
@@ -33,7 +69,8 @@ pub struct Search {
     pub reg_number_prefix: Option<String>,
     /// A kecamatan (6 digits) or desa (10 digits) code.
     pub unit: Option<String>,
-    pub status: Option<ApplicationStatus>,
+    /// Only these applications (a page already chosen by standing).
+    pub ids: Option<Vec<i64>>,
     pub order_by_name: bool,
     pub limit: i64,
     pub offset: i64,
@@ -72,9 +109,53 @@ fn push_where(q: &mut QueryBuilder<'_, Sqlite>, s: &Search) {
         }
         None => {}
     }
-    if let Some(st) = &s.status {
-        q.push(" AND a.status = ").push_bind(st.as_str());
+    if let Some(ids) = &s.ids {
+        q.push(" AND a.id IN (");
+        let mut list = q.separated(", ");
+        for id in ids {
+            list.push_bind(*id);
+        }
+        list.push_unseparated(")");
+        if ids.is_empty() {
+            q.push(" AND 0");
+        }
     }
+}
+
+fn order_of(s: &Search) -> &'static str {
+    if s.order_by_name {
+        " ORDER BY a.name_key, a.id"
+    } else {
+        " ORDER BY a.id"
+    }
+}
+
+/// Every matching application (no page) with what its standing is read
+/// from, in the list's order.
+pub async fn standings(conn: &mut SqliteConnection, s: &Search) -> Result<Vec<(i64, StandingRow)>> {
+    let mut q =
+        QueryBuilder::<Sqlite>::new(format!("SELECT a.id, {STANDING_COLUMNS} FROM applicants a"));
+    push_where(&mut q, s);
+    q.push(order_of(s));
+    let rows: Vec<IdStanding> = q.build_query_as().fetch_all(&mut *conn).await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.standing)).collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct IdStanding {
+    id: i64,
+    #[sqlx(flatten)]
+    standing: StandingRow,
+}
+
+/// What one application's standing is read from.
+pub async fn standing_of(conn: &mut SqliteConnection, id: i64) -> Result<StandingRow> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {STANDING_COLUMNS} FROM applicants a WHERE a.id = ?"
+    ))
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await?)
 }
 
 /// One page of matching applicants and how many match in all.
@@ -85,17 +166,14 @@ pub async fn search(conn: &mut SqliteConnection, s: &Search) -> Result<(Vec<List
     // Registration order is id order within a round (numbers are issued
     // as rows are inserted), and every index ends with the id: the page is
     // chosen from an index alone, then only its rows are read.
-    let order = if s.order_by_name {
-        " ORDER BY a.name_key, a.id"
-    } else {
-        " ORDER BY a.id"
-    };
-    let mut q = QueryBuilder::<Sqlite>::new(
-        "SELECT a.id, a.reg_number, a.nik, a.full_name, a.sex, a.unit_code, a.kecamatan_code, a.status,
+    let order = order_of(s);
+    let mut q = QueryBuilder::<Sqlite>::new(format!(
+        "SELECT a.id, a.reg_number, a.nik, a.full_name, a.sex, a.unit_code, a.kecamatan_code,
                 (a.nik_warnings IS NOT NULL AND a.nik_warnings_ack = 0) AS nik_warning_pending,
-                EXISTS (SELECT 1 FROM party_members p WHERE p.nik = a.nik) AS party_listed
-         FROM applicants a WHERE a.id IN (SELECT a.id FROM applicants a",
-    );
+                EXISTS (SELECT 1 FROM party_members p WHERE p.nik = a.nik) AS party_listed,
+                {STANDING_COLUMNS}
+         FROM applicants a WHERE a.id IN (SELECT a.id FROM applicants a"
+    ));
     push_where(&mut q, s);
     q.push(order);
     q.push(" LIMIT ").push_bind(s.limit);

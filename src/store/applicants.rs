@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
-pub use super::applicant_search::{search, ListRow, Search};
+pub use super::applicant_search::{search, standing_of, standings, ListRow, Search};
 
 use crate::domain::applicant::{ApplicationStatus, Education, Sex};
 use crate::domain::registration::PartyStatus;

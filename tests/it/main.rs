@@ -37,5 +37,6 @@ mod sealed_backup;
 mod selection;
 mod setup;
 mod stages;
+mod standing;
 mod store_open;
 mod verification;

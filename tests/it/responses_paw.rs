@@ -247,6 +247,56 @@ async fn a_founded_response_moves_the_reserve_up_and_paw_follows_the_ranking() {
     .unwrap();
     assert_eq!(ids(&unit.members), vec![id(2), id(3)]);
     assert!(unit.reserves.is_empty());
+    // The list, the detail and the final results say it too.
+    let listed = adhoc::service::registration::list(
+        &t.db,
+        &desk,
+        &adhoc::service::registration::ApplicantQuery {
+            round_id: round,
+            limit: 10,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let standing = |i: usize| listed.rows.iter().find(|r| r.id == id(i)).unwrap().standing;
+    use adhoc::domain::standing::Standing;
+    assert_eq!(
+        [
+            standing(0),
+            standing(1),
+            standing(2),
+            standing(3),
+            standing(4)
+        ],
+        [
+            Standing::Gugur,
+            Standing::Berhenti,
+            Standing::Terpilih,
+            Standing::Pengganti,
+            Standing::TidakTerpilih
+        ]
+    );
+    let final_list = results(&t.db, &chair, round, Stage::Akhir, None, now())
+        .await
+        .unwrap();
+    let note = |i: usize| {
+        final_list
+            .iter()
+            .find(|r| r.applicant_id == id(i))
+            .and_then(|r| r.paw_note.clone())
+    };
+    assert!(
+        note(1).unwrap().contains("diganti melalui PAW"),
+        "{:?}",
+        note(1)
+    );
+    assert!(
+        note(3).unwrap().starts_with("Pengganti antarwaktu"),
+        "{:?}",
+        note(3)
+    );
+    assert_eq!(note(2), None);
     assert_eq!(unit.history.len(), 1);
     assert_eq!(
         unit.history[0].replacement.as_ref().unwrap().applicant_id,

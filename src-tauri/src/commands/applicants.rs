@@ -90,6 +90,16 @@ pub async fn list_applicants(
     Ok(registration::list(&state.db()?, &session, &query).await?)
 }
 
+/// The standings an applicant can have, with their labels (the list's
+/// filter).
+#[tauri::command]
+pub async fn standing_options(
+    state: State<'_, AppState>,
+) -> CmdResult<Vec<adhoc::domain::standing::StandingOption>> {
+    state.session().await?;
+    Ok(adhoc::domain::standing::options())
+}
+
 /// Asks for a CSV file and imports it into the round, reporting progress on
 /// `on_progress`; `None` when the user cancelled.
 #[tauri::command]

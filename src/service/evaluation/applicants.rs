@@ -15,6 +15,7 @@ use crate::domain::region::{atlas, RegionCode};
 use crate::domain::registration::{PreviousService, RegistrationDraft};
 use crate::domain::registration_check::{self, ExistingApplication, NikRecords, RegistrationCheck};
 use crate::domain::round::Body;
+use crate::domain::standing::Standing;
 use crate::store::applicants::StoredApplicant;
 use crate::store::round_facts::{Applications, Holder};
 
@@ -42,6 +43,20 @@ pub struct ApplicantDetail {
     pub updated_at: Option<String>,
     pub withdrawn_at: Option<String>,
     pub withdrawn_reason: Option<String>,
+    /// Where the application stands and its results, in one application's
+    /// detail (not filled when a whole round is judged).
+    pub standing: Option<StandingDetail>,
+}
+
+/// One application's standing and the results behind it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct StandingDetail {
+    pub standing: Standing,
+    pub label: String,
+    /// Each closed stage's result, and the marks entered: ("Penelitian
+    /// administrasi", "MS"), ("Tes tertulis", "78,50 – Lulus"), …
+    pub lines: Vec<(String, String)>,
 }
 
 /// The stored application as the form edits it, from its row, its earlier
@@ -119,6 +134,7 @@ pub(crate) fn detail_from(
         updated_at: a.updated_at,
         withdrawn_at: a.withdrawn_at,
         withdrawn_reason: a.withdrawn_reason,
+        standing: None,
     }
 }
 

@@ -22,8 +22,8 @@ use chrono::{DateTime, Utc};
 
 pub(crate) use admin::circumstances as admin_circumstances;
 pub use admin::AdminResultRow;
-pub use applicants::ApplicantDetail;
 pub(crate) use applicants::{detail_from, draft_from};
+pub use applicants::{ApplicantDetail, StandingDetail};
 pub(crate) use ranking::Computed;
 
 use crate::domain::party_check::PartyCheck;

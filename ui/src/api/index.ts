@@ -13,6 +13,7 @@ import type { Attachment } from "../bindings/Attachment";
 import type { AuditPage } from "../bindings/AuditPage";
 import type { AuditQuery } from "../bindings/AuditQuery";
 import type { BackupEntry } from "../bindings/BackupEntry";
+import type { StandingOption } from "../bindings/StandingOption";
 import type { ChainHead } from "../bindings/ChainHead";
 import type { ChainReport } from "../bindings/ChainReport";
 import type { DocVerdict } from "../bindings/DocVerdict";
@@ -123,6 +124,8 @@ export interface Commands {
   withdraw_applicant: { args: { id: number; reason: string }; result: null };
   applicant_detail: { args: { id: number }; result: ApplicantDetail };
   list_applicants: { args: { query: ApplicantQuery }; result: ApplicantPage };
+  /** The standings an applicant can have, with labels (the list's filter). */
+  standing_options: { args: Record<string, never>; result: StandingOption[] };
   import_applicants: {
     args: { roundId: number; onProgress: Channel<ImportProgress> };
     result: ApplicantImport | null;

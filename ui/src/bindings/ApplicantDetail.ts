@@ -3,6 +3,7 @@ import type { ApplicationStatus } from "./ApplicationStatus";
 import type { Body } from "./Body";
 import type { RegistrationCheck } from "./RegistrationCheck";
 import type { RegistrationDraft } from "./RegistrationDraft";
+import type { StandingDetail } from "./StandingDetail";
 
 /**
  * One application in full, with its eligibility as of now.
@@ -15,4 +16,9 @@ unit_label: string, draft: RegistrationDraft, check: RegistrationCheck,
 /**
  * NIK warnings stored with the application (e.g. from an import).
  */
-stored_nik_warnings: Array<string>, nik_warnings_acknowledged: boolean, registered_at: string, registered_by: string | null, updated_at: string | null, withdrawn_at: string | null, withdrawn_reason: string | null, };
+stored_nik_warnings: Array<string>, nik_warnings_acknowledged: boolean, registered_at: string, registered_by: string | null, updated_at: string | null, withdrawn_at: string | null, withdrawn_reason: string | null, 
+/**
+ * Where the application stands and its results, in one application's
+ * detail (not filled when a whole round is judged).
+ */
+standing: StandingDetail | null, };

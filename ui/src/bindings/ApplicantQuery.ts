@@ -15,6 +15,6 @@ text: string,
  */
 unit: string, 
 /**
- * `terdaftar`, `mundur`, or empty for all.
+ * A [`Standing`] key (`ms`, `terpilih`, `mundur`, …), or empty for all.
  */
 status: string, order: ApplicantOrder, offset: number, limit: number, };

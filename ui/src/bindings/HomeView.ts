@@ -14,4 +14,10 @@ elections: Array<string>,
 /**
  * The election the quotas are shown for (`None` when there is no round).
  */
-election: string | null, kecamatan: Array<KecamatanRow>, totals: KecamatanRow, };
+election: string | null, kecamatan: Array<KecamatanRow>, totals: KecamatanRow, 
+/**
+ * The round staff most likely work on when they have not chosen one:
+ * the newest round whose current stage is open, else the newest round
+ * still before its term, else the newest.
+ */
+round_in_use: number | null, };

@@ -37,4 +37,10 @@ reserve: number | null, status: Status, status_label: string,
 /**
  * Tied across a cut; waits for the plenary.
  */
-unresolved_tie: boolean, explanation: string, };
+unresolved_tie: boolean, explanation: string, 
+/**
+ * What happened after the list during the term: "Berhenti; diganti
+ * melalui PAW" (a member who left), "Pengganti antarwaktu sejak …"
+ * (the Cadangan who took her seat).
+ */
+paw_note: string | null, };

@@ -1,5 +1,5 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
@@ -16,7 +16,13 @@ function mockCore(first: ApplicantDetail, withdraw: (reason: string) => unknown 
     if (cmd === "withdraw_applicant") {
       const reason = (args as { reason: string }).reason;
       const out = withdraw(reason);
-      current = { ...current, status: "mundur", withdrawn_at: "2026-11-24T09:30:00Z", withdrawn_reason: reason };
+      current = {
+        ...current,
+        status: "mundur",
+        standing: { standing: "mundur", label: "Mundur", lines: [] },
+        withdrawn_at: "2026-11-24T09:30:00Z",
+        withdrawn_reason: reason,
+      };
       return out;
     }
     if (cmd === "save_receipt") return null;
@@ -62,6 +68,30 @@ describe("ApplicantDetailDialog", () => {
     expect(screen.getAllByTestId("rule")).toHaveLength(6);
     expect(detail).toHaveTextContent("Tanggal lahir menurut NIK 12-08-1990");
     expect(screen.getByTestId("nik-ack")).toHaveTextContent("Belum diperiksa");
+  });
+
+  it("says where the applicant stands and each closed stage's result", async () => {
+    mockCore(
+      applicantDetail({
+        standing: {
+          standing: "cadangan",
+          label: "Cadangan",
+          lines: [
+            ["Penelitian administrasi", "MS (memenuhi syarat)"],
+            ["Tes tertulis", "78,50 – Lulus"],
+            ["Hasil akhir", "Cadangan, urutan ke-6"],
+          ],
+        },
+      }),
+    );
+    renderDetail();
+    expect(await screen.findByTestId("detail-status")).toHaveTextContent("Cadangan");
+    const results = screen.getByTestId("detail-results");
+    expect(within(results).getAllByRole("definition").map((d) => d.textContent)).toEqual([
+      "MS (memenuhi syarat)",
+      "78,50 – Lulus",
+      "Cadangan, urutan ke-6",
+    ]);
   });
 
   it("withdraws only with a reason, sends it and shows the withdrawal", async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 
 import { call, toErrorPayload } from "../api";
 import type { ApplicantDetail } from "../bindings/ApplicantDetail";
@@ -135,8 +135,11 @@ export function ApplicantDetailDialog({ id, regions, canRegister, canEdit = true
       {detail && d && f && mode === "view" && (
         <div className="detail" data-testid="applicant-detail">
           <p>
-            <span className={`badge status-${detail.status}`} data-testid="detail-status">
-              {statusLabel(detail.status)}
+            <span
+              className={`badge status-${detail.status} standing standing-${detail.standing?.standing ?? detail.status}`}
+              data-testid="detail-status"
+            >
+              {detail.standing?.label ?? statusLabel(detail.status)}
             </span>{" "}
             {detail.round_name} · Wilayah tugas: {detail.unit_label}
           </p>
@@ -149,6 +152,20 @@ export function ApplicantDetailDialog({ id, regions, canRegister, canEdit = true
             <p className="warn-box" data-testid="withdrawn">
               Mundur pada {waktu(detail.withdrawn_at)}. Alasan: {detail.withdrawn_reason ?? "–"}
             </p>
+          )}
+
+          {detail.standing && detail.standing.lines.length > 0 && (
+            <>
+              <h3>Hasil seleksi</h3>
+              <dl className="about" data-testid="detail-results">
+                {detail.standing.lines.map(([stage, result]) => (
+                  <Fragment key={stage + result}>
+                    <dt>{stage}</dt>
+                    <dd>{result}</dd>
+                  </Fragment>
+                ))}
+              </dl>
+            </>
           )}
 
           <h3>Data diri</h3>

@@ -6,7 +6,17 @@ import { describe, expect, it } from "vitest";
 import type { ApplicantListRow } from "../bindings/ApplicantListRow";
 import type { ApplicantPage as Page } from "../bindings/ApplicantPage";
 import type { ApplicantQuery } from "../bindings/ApplicantQuery";
-import { admin, applicantDetail, applicantRow, atStage, homeWithRounds, operator, regions, registrationCheck } from "../test/fixtures";
+import {
+  admin,
+  applicantDetail,
+  applicantRow,
+  atStage,
+  homeWithRounds,
+  operator,
+  regions,
+  registrationCheck,
+  standingOptions,
+} from "../test/fixtures";
 import { ApplicantsPage } from "./ApplicantsPage";
 
 const TOTAL = 100000;
@@ -19,6 +29,7 @@ function mockCore(answer?: (q: ApplicantQuery) => Page | Promise<Page>) {
     calls.push({ cmd, args });
     if (cmd === "home") return homeWithRounds();
     if (cmd === "list_regions") return regions();
+    if (cmd === "standing_options") return standingOptions();
     if (cmd === "list_applicants") {
       const q = (args as { query: ApplicantQuery }).query;
       queries.push(q);
@@ -41,6 +52,7 @@ describe("ApplicantsPage", () => {
         return { ...h, rounds: [atStage(h.rounds[0]!, "tertulis"), h.rounds[1]!] };
       }
       if (cmd === "list_regions") return regions();
+      if (cmd === "standing_options") return standingOptions();
       if (cmd === "list_applicants") return { total: 0, offset: 0, rows: [] };
       return null;
     });
@@ -69,6 +81,28 @@ describe("ApplicantsPage", () => {
       "Terdaftar",
       "",
     ]);
+  });
+
+  it("shows where each applicant stands and filters by the standings the core names", async () => {
+    const { queries } = mockCore(() => ({
+      total: 2,
+      offset: 0,
+      rows: [
+        applicantRow(1, { standing: "ms", standing_label: "MS" }),
+        applicantRow(2, { standing: "pengganti", standing_label: "Pengganti antarwaktu" }),
+      ],
+    }));
+    const user = userEvent.setup();
+    render(<ApplicantsPage session={operator} />);
+    const standings = await screen.findAllByTestId("applicant-standing");
+    expect(standings.map((s) => s.textContent)).toEqual(["MS", "Pengganti antarwaktu"]);
+    const filter = screen.getByLabelText("Status");
+    expect(within(filter).getAllByRole("option").map((o) => o.textContent)).toEqual([
+      "Semua",
+      ...standingOptions().map((o) => o.label),
+    ]);
+    await user.selectOptions(filter, "TMS");
+    await waitFor(() => expect(queries.at(-1)).toMatchObject({ status: "tms", offset: 0 }));
   });
 
   it("searches as the operator types (once, after a pause) and filters by unit, status and order", async () => {
@@ -168,7 +202,7 @@ describe("ApplicantsPage", () => {
       offset: 0,
       rows: [
         applicantRow(3, { nik_warning_pending: true }),
-        applicantRow(4, { party_listed: true, status: "mundur" }),
+        applicantRow(4, { party_listed: true, status: "mundur", standing: "mundur", standing_label: "Mundur" }),
       ],
     }));
     const user = userEvent.setup();

@@ -8,12 +8,14 @@ import type { ApplicantQuery } from "../bindings/ApplicantQuery";
 import type { KecamatanOption } from "../bindings/KecamatanOption";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import type { Session } from "../bindings/Session";
+import type { StandingOption } from "../bindings/StandingOption";
 import { ErrorBox } from "../components/ErrorBox";
-import { desaName, statusLabel } from "./applicantText";
+import { desaName } from "./applicantText";
 import { ApplicantDetailDialog } from "./ApplicantDetailDialog";
 import { ImportApplicantsDialog } from "./ImportApplicantsDialog";
 import { type Editing, RegistrationForm, type RoundRef } from "./RegistrationForm";
 import { may } from "./may";
+import { rememberRound, roundInUse } from "./roundInUse";
 
 export const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 150;
@@ -44,13 +46,14 @@ export function ApplicantsPage({ session, active = true }: Props) {
   const [detailId, setDetailId] = useState<number | null>(null);
   const [importing, setImporting] = useState(false);
   const [recheck, setRecheck] = useState(0);
+  const [standings, setStandings] = useState<StandingOption[]>([]);
   const mayRegister = may(session, "register_applicants");
 
   useEffect(() => {
     call("home", { election: null }).then(
       (h) => {
         setRounds(h.rounds);
-        const first = h.rounds[0];
+        const first = roundInUse(session.username, h.rounds, h.round_in_use);
         if (first) {
           setQuery({ round_id: first.id, text: "", unit: "", status: "", order: "nomor", offset: 0, limit: PAGE_SIZE });
         }
@@ -58,7 +61,8 @@ export function ApplicantsPage({ session, active = true }: Props) {
       (e) => setError(toErrorPayload(e).message),
     );
     call("list_regions").then(setRegions, (e) => setError(toErrorPayload(e).message));
-  }, []);
+    call("standing_options").then(setStandings, (e) => setError(toErrorPayload(e).message));
+  }, [session.username]);
 
   // Search as the operator types, a moment after the last key.
   useEffect(() => {
@@ -216,6 +220,7 @@ export function ApplicantsPage({ session, active = true }: Props) {
                   value={query.round_id}
                   onChange={(e) => {
                     setKecamatan("");
+                    rememberRound(session.username, Number(e.target.value));
                     set({ round_id: Number(e.target.value), unit: "" });
                   }}
                 >
@@ -277,8 +282,11 @@ export function ApplicantsPage({ session, active = true }: Props) {
                 <span>Status</span>
                 <select id="applicant-status" value={query.status} onChange={(e) => set({ status: e.target.value })}>
                   <option value="">Semua</option>
-                  <option value="terdaftar">Terdaftar</option>
-                  <option value="mundur">Mundur</option>
+                  {standings.map((s) => (
+                    <option key={s.key} value={s.key}>
+                      {s.label}
+                    </option>
+                  ))}
                 </select>
               </label>
               <label className="inline-field">
@@ -335,7 +343,11 @@ export function ApplicantsPage({ session, active = true }: Props) {
                             <td>{r.full_name}</td>
                             <td>{r.sex}</td>
                             <td>{r.unit_label}</td>
-                            <td>{statusLabel(r.status)}</td>
+                            <td>
+                              <span className={`standing standing-${r.standing}`} data-testid="applicant-standing">
+                                {r.standing_label}
+                              </span>
+                            </td>
                             <td>
                               {r.nik_warning_pending && <span className="badge warn">Peringatan NIK</span>}
                               {r.party_listed && <span className="badge party">Daftar partai</span>}

@@ -127,6 +127,18 @@ describe("ResultsPanel", () => {
     ]);
   });
 
+  it("shows beside her place that a Cadangan became a member through PAW, and that the member left", async () => {
+    const rows = finalResults();
+    rows[0] = { ...rows[0]!, paw_note: "Berhenti 01-03-2025; diganti melalui PAW" };
+    rows[1] = { ...rows[1]!, paw_note: "Pengganti antarwaktu Ani" };
+    mockCore({ results: rows });
+    renderPanel(verifikator);
+    const units = await screen.findAllByTestId("results-unit");
+    const notes = within(units[0]!).getAllByTestId("paw-note").map((n) => n.textContent);
+    expect(notes).toEqual(["Berhenti 01-03-2025; diganti melalui PAW", "Pengganti antarwaktu Ani"]);
+    expect(within(units[0]!).getAllByTestId("status")[1]).toHaveTextContent("Cadangan 1");
+  });
+
   it("groups PPS results by desa with its kecamatan", async () => {
     mockCore({
       results: [

@@ -316,6 +316,11 @@ export function ResultsPanel({ session, round, stage, onChanged }: Props) {
                               <span className={`badge st-${r.status}`} title={r.explanation} data-testid="status">
                                 {statusText(r)}
                               </span>
+                              {r.paw_note && (
+                                <span className="badge paw" data-testid="paw-note">
+                                  {r.paw_note}
+                                </span>
+                              )}
                               {r.unresolved_tie && (
                                 <span className="badge warn" data-testid="tie-flag">
                                   Seri — menunggu keputusan pleno

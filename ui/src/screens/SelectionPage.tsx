@@ -14,6 +14,7 @@ import { ResponsesPanel } from "./ResponsesPanel";
 import { ResultsPanel } from "./ResultsPanel";
 import { ScoresPanel } from "./ScoresPanel";
 import { TimelinePanel } from "./TimelinePanel";
+import { rememberRound, roundInUse } from "./roundInUse";
 import "./SelectionPage.css";
 
 interface Props {
@@ -146,11 +147,6 @@ export function sortRounds(home: HomeView): RoundSummary[] {
   );
 }
 
-/** The round most likely wanted: the newest PPK round, else the first. */
-function defaultRound(rounds: RoundSummary[]): RoundSummary | undefined {
-  return rounds.find((r) => r.body === "PPK") ?? rounds[0];
-}
-
 /**
  * Seleksi: one round's stages and work after the administrative check, as
  * tabs: the timeline (opening and closing stages, registration extensions),
@@ -183,14 +179,14 @@ export function SelectionPage({ session, active = true }: Props) {
       setError(null);
       const keep = chosen.current;
       if (!sorted.some((r) => r.id === keep)) {
-        const pick = defaultRound(sorted);
+        const pick = roundInUse(session.username, sorted, h.round_in_use);
         setRoundId(pick?.id ?? null);
         setTab(pick ? defaultTab(pick) : FIRST_TAB);
       }
     } catch (e) {
       if (seq === latest.current) setError(toErrorPayload(e).message);
     }
-  }, []);
+  }, [session.username]);
 
   useEffect(() => {
     void loadRounds();
@@ -280,26 +276,16 @@ export function SelectionPage({ session, active = true }: Props) {
                     const r = rounds.find((x) => x.id === Number(e.target.value));
                     if (!r) return;
                     setRoundId(r.id);
+                    rememberRound(session.username, r.id);
                     setTab(defaultTab(r));
                   }}
                 >
-                  {elections > 1
-                    ? [...new Set(rounds.map((r) => r.election))].map((el) => (
-                        <optgroup key={el} label={el}>
-                          {rounds
-                            .filter((r) => r.election === el)
-                            .map((r) => (
-                              <option key={r.id} value={r.id}>
-                                {r.name}
-                              </option>
-                            ))}
-                        </optgroup>
-                      ))
-                    : rounds.map((r) => (
-                        <option key={r.id} value={r.id}>
-                          {r.name}
-                        </option>
-                      ))}
+                  {/* No group headings: WebKit's list lets the arrow keys stop on them. */}
+                  {rounds.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {elections > 1 && !r.name.includes(r.election) ? `${r.name} (${r.election})` : r.name}
+                    </option>
+                  ))}
                 </select>
               </label>
             )}

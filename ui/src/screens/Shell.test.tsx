@@ -17,6 +17,7 @@ import {
   unitProgress,
   verificationView,
   verifikator,
+  standingOptions,
 } from "../test/fixtures";
 import { timeline } from "../test/fixtures_timeline";
 import { Shell } from "./Shell";
@@ -219,6 +220,7 @@ describe("Shell", () => {
       if (cmd === "home") return homeWithRounds();
       if (cmd === "audit_status") return { entries: 1, first_broken: null, problem: null, last_hash: "ab" };
       if (cmd === "list_regions") return regions();
+      if (cmd === "standing_options") return standingOptions();
       if (cmd === "list_applicants") return { total: 1, offset: 0, rows: [applicantRow(1)] };
       if (cmd === "check_registration") return registrationCheck();
       return null;
@@ -243,6 +245,7 @@ describe("Shell", () => {
       if (cmd === "home") return homeWithRounds();
       if (cmd === "audit_status") return null;
       if (cmd === "list_regions") return regions();
+      if (cmd === "standing_options") return standingOptions();
       if (cmd === "verification_progress") return unitProgress();
       if (cmd === "next_unchecked") return 7;
       if (cmd === "verification_view") return verificationView();

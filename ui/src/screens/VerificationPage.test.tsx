@@ -75,9 +75,10 @@ function mockCore({
 const sent = (calls: Call[], cmd: string) => calls.filter((c) => c.cmd === cmd).map((c) => c.args);
 
 describe("VerificationPage", () => {
-  it("shows the progress per unit with a totals row, for the round in penelitian administrasi", async () => {
+  it("shows the progress per unit with a totals row, for the round in use the core proposes", async () => {
     const home = homeWithRounds();
     home.rounds = [round(1, "PPK"), atStage(round(2, "PPS"), "administrasi")];
+    home.round_in_use = 2;
     const calls = mockCore({ home });
     const user = userEvent.setup();
     render(<VerificationPage session={verifikator} />);

@@ -9,6 +9,7 @@ import type { StageClosed } from "../bindings/StageClosed";
 import type { UnitProgress } from "../bindings/UnitProgress";
 import { ErrorBox } from "../components/ErrorBox";
 import { may } from "./may";
+import { rememberRound, roundInUse } from "./roundInUse";
 import { CloseStageDialog, ReopenStageDialog } from "./StageDialog";
 import { backupNote, STAGE_LABEL } from "./stages";
 import { VerificationPanel } from "./VerificationPanel";
@@ -23,11 +24,6 @@ interface Props {
 interface Opened {
   id: number;
   seq: number;
-}
-
-/** The round a verifier most likely wants: one in penelitian administrasi, else the first. */
-function defaultRound(rounds: RoundSummary[]): RoundSummary | undefined {
-  return rounds.find((r) => r.current_stage === "administrasi") ?? rounds[0];
 }
 
 /** The stage a Pimpinan may close from this page: registration, then the administrative stage. */
@@ -109,6 +105,7 @@ export function VerificationPage({ session, active = true }: Props) {
   const [message, setMessage] = useState<{ kind: "info" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [stageDialog, setStageDialog] = useState<"none" | "close" | "reopen">("none");
+  const username = session.username;
   const mayVerify = may(session, "verify_documents");
   // Scans are attached at the help desk and by verifiers (the core allows either).
   const mayAttach = may(session, "record_documents", "verify_documents");
@@ -119,12 +116,14 @@ export function VerificationPage({ session, active = true }: Props) {
     try {
       const h = await call("home", { election: null });
       setRounds(h.rounds);
-      setRoundId(h.rounds.some((r) => r.id === keep) ? keep : (defaultRound(h.rounds)?.id ?? null));
+      setRoundId(
+        h.rounds.some((r) => r.id === keep) ? keep : (roundInUse(username, h.rounds, h.round_in_use)?.id ?? null),
+      );
       setError(null);
     } catch (e) {
       setError(toErrorPayload(e).message);
     }
-  }, []);
+  }, [username]);
 
   useEffect(() => {
     void loadRounds(null);
@@ -242,6 +241,7 @@ export function VerificationPage({ session, active = true }: Props) {
                 value={roundId}
                 onChange={(e) => {
                   setRoundId(Number(e.target.value));
+                  rememberRound(username, Number(e.target.value));
                   setOpened(null);
                   setMessage(null);
                 }}

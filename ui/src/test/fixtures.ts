@@ -1,4 +1,5 @@
 // Realistic command results for UI tests, shaped by the generated bindings.
+import type { StandingOption } from "../bindings/StandingOption";
 import type { ApplicantDetail } from "../bindings/ApplicantDetail";
 import type { Attachment } from "../bindings/Attachment";
 import type { ApplicantListRow } from "../bindings/ApplicantListRow";
@@ -67,6 +68,7 @@ export function homeView(): HomeView {
     election: "Pemilu 2024",
     kecamatan,
     totals,
+    round_in_use: null,
   };
 }
 
@@ -158,6 +160,8 @@ export function applicantRow(seq: number, patch: Partial<ApplicantListRow> = {})
     sex: seq % 2 ? "L" : "P",
     unit_code: "35.14.01",
     unit_label: "Kecamatan Purwodadi",
+    standing: "terdaftar",
+    standing_label: "Terdaftar",
     status: "terdaftar",
     nik_warning_pending: false,
     party_listed: false,
@@ -236,6 +240,7 @@ export function applicantDetail(patch: Partial<ApplicantDetail> = {}): Applicant
     updated_at: null,
     withdrawn_at: null,
     withdrawn_reason: null,
+    standing: { standing: "terdaftar", label: "Terdaftar", lines: [] },
     ...patch,
   };
 }
@@ -342,4 +347,17 @@ export function requirementList(editable = true): RequirementList {
       req("pas_foto", "Pas foto 4×6", { retired: true }),
     ],
   };
+}
+
+/** The core's standings (standing_options), a few of them. */
+export function standingOptions(): StandingOption[] {
+  return [
+    { key: "terdaftar", label: "Terdaftar" },
+    { key: "ms", label: "MS" },
+    { key: "tms", label: "TMS" },
+    { key: "terpilih", label: "Terpilih" },
+    { key: "cadangan", label: "Cadangan" },
+    { key: "pengganti", label: "Pengganti antarwaktu" },
+    { key: "mundur", label: "Mundur" },
+  ];
 }

@@ -74,6 +74,7 @@ export function selectionRow(seq: number, patch: Partial<SelectionRow> = {}): Se
     status_label: "Lulus",
     unresolved_tie: false,
     explanation: `Nilai tertulis 80,00; peringkat ${seq}.`,
+    paw_note: null,
     ...patch,
   };
 }

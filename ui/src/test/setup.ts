@@ -13,4 +13,7 @@ if (!globalThis.crypto?.getRandomValues) {
 afterEach(() => {
   cleanup();
   clearMocks();
+  // Choices remembered on this computer (the round in use) do not carry
+  // from one test into the next.
+  window.localStorage.clear();
 });
