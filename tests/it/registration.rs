@@ -373,6 +373,19 @@ async fn the_list_finds_by_name_nik_and_number_and_filters() {
     let by_name = list(&t.db, &admin, &q("  SITI ")).await.unwrap();
     assert_eq!(by_name.total, 2);
     assert_eq!(names(by_name), ["Siti Nur'aini", "siti Aminah"]);
+    // Any word of the name, from its start: a surname finds its bearer.
+    assert_eq!(
+        names(list(&t.db, &admin, &q("santo")).await.unwrap()),
+        ["Budi Santoso"]
+    );
+    assert_eq!(
+        names(list(&t.db, &admin, &q("siti nur")).await.unwrap()),
+        ["Siti Nur'aini"]
+    );
+    // Not the middle of a word, and LIKE's wildcards are plain letters.
+    assert_eq!(list(&t.db, &admin, &q("antoso")).await.unwrap().total, 0);
+    assert_eq!(list(&t.db, &admin, &q("s%")).await.unwrap().total, 0);
+    assert_eq!(list(&t.db, &admin, &q("_iti")).await.unwrap().total, 0);
     assert_eq!(
         names(list(&t.db, &admin, &q("35140112")).await.unwrap()),
         ["Budi Santoso"]

@@ -220,6 +220,33 @@ describe("ApplicantsPage", () => {
     expect(calls.find((c) => c.cmd === "applicant_detail")?.args).toEqual({ id: 3 });
   });
 
+  it("goes from the search box to the results by keyboard: Enter opens a single match, ↓ and ↑ move along the rows", async () => {
+    const { calls } = mockCore((q) =>
+      q.text === "sutris"
+        ? { total: 1, offset: 0, rows: [applicantRow(9, { full_name: "Budi Sutrisno" })] }
+        : { total: 3, offset: 0, rows: [applicantRow(1), applicantRow(2), applicantRow(3)] },
+    );
+    const user = userEvent.setup();
+    render(<ApplicantsPage session={operator} />);
+    await screen.findAllByTestId("applicant-row");
+    const search = screen.getByRole("searchbox", { name: "Cari nama, NIK, atau nomor pendaftaran" });
+
+    // Several results: ↓ puts the focus on the first, ↓ again on the next, ↑ ↑ back to the box.
+    await user.click(search);
+    await user.keyboard("{ArrowDown}");
+    const rows = screen.getAllByTestId("applicant-row");
+    await waitFor(() => expect(rows[0]).toHaveFocus());
+    await user.keyboard("{ArrowDown}");
+    expect(rows[1]).toHaveFocus();
+    await user.keyboard("{ArrowUp}{ArrowUp}");
+    expect(search).toHaveFocus();
+
+    // Typed and Enter at once (before the pause): the single match opens.
+    await user.type(search, "sutris{Enter}");
+    expect(await screen.findByRole("dialog", { name: "Pendaftar PPK-3514-0007" })).toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === "applicant_detail")?.args).toEqual({ id: 9 });
+  });
+
   it("lets operators register (also with Alt+N) and import; others only look", async () => {
     mockCore();
     const user = userEvent.setup();

@@ -40,6 +40,8 @@ export function ApplicantsPage({ session, active = true }: Props) {
   const [kecamatan, setKecamatan] = useState("");
   const [query, setQuery] = useState<ApplicantQuery | null>(null);
   const [page, setPage] = useState<Page | null>(null);
+  // The search text the page shown answers.
+  const [pageText, setPageText] = useState<string | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   const [view, setView] = useState<View>({ kind: "list" });
@@ -79,6 +81,7 @@ export function ApplicantsPage({ session, active = true }: Props) {
         // An answer to an older query (the operator typed on) is dropped.
         if (mine !== ticket.current) return;
         setPage(p);
+        setPageText(query.text);
         setListError(null);
       },
       (e) => {
@@ -86,6 +89,38 @@ export function ApplicantsPage({ session, active = true }: Props) {
       },
     );
   }, [query, reload]);
+
+  // Enter or ↓ in the search box: to the results, once they answer the text
+  // typed (the search may still be waiting for the pause after the last key).
+  const wanted = useRef<"enter" | "down" | null>(null);
+  const tableBody = useRef<HTMLTableSectionElement>(null);
+  const rowAt = (i: number) => tableBody.current?.querySelectorAll<HTMLElement>("tr")[i] ?? null;
+  useEffect(() => {
+    const want = wanted.current;
+    if (!want || !page || pageText !== text) return;
+    wanted.current = null;
+    // One match opens; several put the focus on the first, where Enter opens it.
+    if (want === "enter" && page.total === 1 && page.rows[0]) setDetailId(page.rows[0].id);
+    else rowAt(0)?.focus();
+  }, [page, pageText, text]);
+  const onSearchKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== "Enter" && e.key !== "ArrowDown") return;
+    e.preventDefault();
+    wanted.current = e.key === "Enter" ? "enter" : "down";
+    if (pageText === text) setPage((p) => (p ? { ...p } : p));
+    else setQuery((q) => (q ? { ...q, text, offset: 0 } : q));
+  };
+  const onRowKey = (e: React.KeyboardEvent<HTMLTableRowElement>, i: number, id: number) => {
+    if (e.key === "Enter") {
+      e.preventDefault();
+      setDetailId(id);
+    } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      const next = rowAt(e.key === "ArrowDown" ? i + 1 : i - 1);
+      if (next) next.focus();
+      else if (e.key === "ArrowUp") document.getElementById("applicant-search")?.focus();
+    }
+  };
 
   // Coming back to the page shows fresh numbers.
   const wasActive = useRef(active);
@@ -237,6 +272,7 @@ export function ApplicantsPage({ session, active = true }: Props) {
                   type="search"
                   value={text}
                   onChange={(e) => setText(e.target.value)}
+                  onKeyDown={onSearchKey}
                   placeholder="Cari nama, NIK, atau nomor pendaftaran"
                   aria-label="Cari nama, NIK, atau nomor pendaftaran"
                   autoComplete="off"
@@ -324,20 +360,15 @@ export function ApplicantsPage({ session, active = true }: Props) {
                           <th scope="col">Catatan</th>
                         </tr>
                       </thead>
-                      <tbody>
-                        {page.rows.map((r) => (
+                      <tbody ref={tableBody}>
+                        {page.rows.map((r, i) => (
                           <tr
                             key={r.id}
                             data-testid="applicant-row"
                             tabIndex={0}
                             className={`clickable${r.status === "mundur" ? " withdrawn" : ""}`}
                             onClick={() => setDetailId(r.id)}
-                            onKeyDown={(e) => {
-                              if (e.key === "Enter") {
-                                e.preventDefault();
-                                setDetailId(r.id);
-                              }
-                            }}
+                            onKeyDown={(e) => onRowKey(e, i, r.id)}
                           >
                             <td className="mono">{r.reg_number}</td>
                             <td>{r.full_name}</td>
