@@ -238,6 +238,9 @@ export function ApplicantsPage({ session, active = true }: Props) {
               </button>
               <button type="button" id="applicant-new" className="primary" aria-keyshortcuts="Alt+N" onClick={openNew}>
                 Daftarkan pendaftar baru
+                <kbd className="shortcut" aria-hidden="true">
+                  Alt+N
+                </kbd>
               </button>
             </div>
           )}

@@ -282,6 +282,9 @@ export function VerificationPage({ session, active = true }: Props) {
               onClick={() => void next()}
             >
               Berkas berikutnya
+              <kbd className="shortcut" aria-hidden="true">
+                Alt+B
+              </kbd>
             </button>
           </div>
         )}

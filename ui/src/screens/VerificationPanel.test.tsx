@@ -84,8 +84,8 @@ describe("VerificationPanel", () => {
     const group = screen.getByRole("radiogroup", { name: "Fotokopi KTP-el" });
     expect(within(group).getAllByRole("radio").map((r) => r.id)).toEqual([
       "doc-ktp-sesuai",
-      "doc-ktp-tidak_sesuai",
       "doc-ktp-tidak_ada",
+      "doc-ktp-tidak_sesuai",
     ]);
     expect(document.getElementById("doc-surat_pendaftaran-sesuai")).toBeChecked();
     expect(document.getElementById("doc-ktp-sesuai")).not.toBeChecked();
@@ -170,16 +170,34 @@ describe("VerificationPanel", () => {
     renderPanel();
     const first = await screen.findByLabelText("Ada dan sesuai", { selector: "#doc-ktp-sesuai" });
     first.focus();
-    // Down onto "Tidak sesuai" (waits for a reason), down again onto "Tidak ada" (saved).
-    await user.keyboard("{ArrowDown}");
-    expect(document.getElementById("doc-ktp-tidak_sesuai")).toBeChecked();
-    expect(sent(calls, "record_document_check")).toEqual([]);
+    // Down onto "Tidak ada" (saved) without passing "Tidak sesuai", whose reason editor would open.
     await user.keyboard("{ArrowDown}");
     await waitFor(() =>
       expect(sent(calls, "record_document_check")).toEqual([{ applicantId: 7, code: "ktp", verdict: "tidak_ada", reason: "" }]),
     );
     await waitFor(() => expect(document.getElementById("doc-ktp-tidak_ada")).toBeChecked());
     expect(document.getElementById("doc-ktp-tidak_ada")).toHaveFocus();
+    expect(screen.queryByLabelText("Alasan tidak sesuai")).not.toBeInTheDocument();
+    // Down again: "Tidak sesuai" waits for a reason, nothing more is saved.
+    await user.keyboard("{ArrowDown}");
+    expect(document.getElementById("doc-ktp-tidak_sesuai")).toBeChecked();
+    expect(sent(calls, "record_document_check")).toHaveLength(1);
+  });
+
+  it("puts the focus on the first open verdict and proposes Tidak ada for a document not handed over", async () => {
+    mockCore(
+      verificationView({
+        documents: documentRows().map((d) =>
+          d.code === "ktp" ? { ...d, verdict: "sesuai" } : d.code === "ijazah" ? { ...d, received: false } : d,
+        ),
+      }),
+    );
+    renderPanel();
+    const ijazahNone = await screen.findByLabelText("Tidak ada", { selector: "#doc-ijazah-tidak_ada" });
+    await waitFor(() => expect(ijazahNone).toHaveFocus());
+    expect(ijazahNone).not.toBeChecked();
+    expect(ijazahNone).toHaveAccessibleDescription("Usulan: Tidak ada (tidak diserahkan di loket)");
+    expect(screen.getAllByTestId("doc-proposed")).toHaveLength(1);
   });
 
   it("shows the core's refusal next to the document", async () => {

@@ -67,17 +67,29 @@ export function VerificationPanel({ id, canVerify, canAttach = false, onChanged 
     }
   }, [id]);
 
+  // A file just opened (Alt+B, a number): the focus goes to the verdict of
+  // its first document not checked yet, so the Verifikator works on by keyboard.
+  const focusedFor = useRef<number | null>(null);
   useEffect(() => {
     live.current = true;
     call("verification_view", { id }).then(
-      (v) => live.current && setView(v),
+      (v) => {
+        if (!live.current) return;
+        setView(v);
+        if (canVerify && focusedFor.current !== id) {
+          focusedFor.current = id;
+          const docs = shownDocuments(v.documents);
+          const first = docs.find((d) => d.verdict === null) ?? docs[0];
+          if (first) focusChoice(first.code);
+        }
+      },
       (e) => live.current && setLoadError(toErrorPayload(e).message),
     );
     void loadScans();
     return () => {
       live.current = false;
     };
-  }, [id, loadScans]);
+  }, [id, loadScans, canVerify]);
 
   // Saves go to the core one after another, so the last choice is the one
   // stored and the view shown is the one the core returned last.

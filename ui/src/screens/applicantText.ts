@@ -38,7 +38,11 @@ export const DOC_VERDICT_LABEL: Record<DocVerdict, string> = {
   tidak_ada: "Tidak ada",
 };
 
-export const DOC_VERDICTS: DocVerdict[] = ["sesuai", "tidak_sesuai", "tidak_ada"];
+/**
+ * In the order the arrow keys go: "Tidak ada" before "Tidak sesuai", whose
+ * reason editor would otherwise open on the way to it.
+ */
+export const DOC_VERDICTS: DocVerdict[] = ["sesuai", "tidak_ada", "tidak_sesuai"];
 
 export const ADMIN_VERDICT_LABEL: Record<AdminVerdict, string> = {
   MS: "Memenuhi Syarat (MS)",

@@ -10,12 +10,24 @@ export interface ReasonDraft {
   error: string | null;
 }
 
-/** Once the screen is updated, focuses a document's checked choice (or its first). */
+/**
+ * Once the screen is updated, focuses a document's checked choice, else the
+ * proposed one (see [`proposed`]), else its first.
+ */
 export function focusChoice(code: string) {
   setTimeout(() => {
     const radios = Array.from(document.getElementsByName(`doc-${code}`)) as HTMLInputElement[];
-    (radios.find((r) => r.checked) ?? radios[0])?.focus();
+    (radios.find((r) => r.checked) ?? radios.find((r) => r.dataset.proposed) ?? radios[0])?.focus();
   }, 0);
+}
+
+/**
+ * The verdict proposed for a document not checked yet: "Tidak ada" when the
+ * help desk recorded it as not handed over. Only proposed: nothing is
+ * stored until the Verifikator chooses.
+ */
+export function proposed(doc: DocumentRow): DocVerdict | null {
+  return doc.verdict === null && doc.applies && !doc.received ? "tidak_ada" : null;
 }
 
 interface LineProps {
@@ -93,11 +105,18 @@ export function DocumentLine({
                     id={`${base}-${v}`}
                     value={v}
                     checked={shown === v}
+                    data-proposed={proposed(doc) === v ? "true" : undefined}
+                    aria-describedby={proposed(doc) === v ? `${base}-proposed` : undefined}
                     onChange={() => onChoose(v)}
                   />
                   <span>{DOC_VERDICT_LABEL[v]}</span>
                 </label>
               ))}
+              {proposed(doc) && (
+                <small className="proposed" id={`${base}-proposed`} data-testid="doc-proposed">
+                  Usulan: {DOC_VERDICT_LABEL[proposed(doc)!]} (tidak diserahkan di loket)
+                </small>
+              )}
             </div>
             {saving && (
               <span className="muted" role="status">
