@@ -46,6 +46,7 @@ const COMMANDS: &[&str] = &[
     "import_applicants",
     "save_import_problems",
     "save_receipt",
+    "print_receipt",
     "verification_view",
     "record_document_check",
     "set_admin_override",

@@ -60,6 +60,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> 
             commands::applicants::import_applicants,
             commands::applicants::save_import_problems,
             commands::applicants::save_receipt,
+            commands::applicants::print_receipt,
             commands::verification::verification_view,
             commands::verification::record_document_check,
             commands::verification::set_admin_override,
@@ -184,20 +185,39 @@ fn windows_message(message: &str) {
 }
 
 /// Opens a file the app has just written (a PDF) in the system's default
-/// program, without waiting for it. Failing to open is not an error: the
-/// file is saved and its path is shown.
-pub(crate) fn open_file(path: &std::path::Path) {
+/// program, without waiting for it. Failing to open is not an error of the
+/// command (the file is written); it is said to the user, with what to do.
+pub(crate) fn open_file(path: &std::path::Path) -> Result<(), String> {
     if commands::files::save_dir().is_some() {
-        return;
+        return Ok(());
     }
-    let program = if cfg!(target_os = "windows") {
-        "explorer"
+    // The programs that hand a file to the desktop's default application,
+    // in the order tried; the first one present does it.
+    let openers: &[(&str, &[&str])] = if cfg!(target_os = "windows") {
+        &[("explorer", &[])]
     } else if cfg!(target_os = "macos") {
-        "open"
+        &[("open", &[])]
     } else {
-        "xdg-open"
+        &[("xdg-open", &[]), ("gio", &["open"])]
     };
-    if let Err(e) = std::process::Command::new(program).arg(path).spawn() {
-        eprintln!("Tidak dapat membuka {}: {e}", path.display());
+    for (program, args) in openers {
+        match std::process::Command::new(program)
+            .args(*args)
+            .arg(path)
+            .spawn()
+        {
+            Ok(_) => return Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => {
+                return Err(format!(
+                    "Berkas {} tidak dapat dibuka: {e}.",
+                    path.display()
+                ))
+            }
+        }
     }
+    Err(format!(
+        "Tidak ada aplikasi untuk membuka berkas ini di komputer ini. Berkas tersimpan di {}; bukalah dengan penampil PDF.",
+        path.display()
+    ))
 }

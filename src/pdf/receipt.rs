@@ -84,10 +84,13 @@ pub fn receipt(data: &ReceiptData, paper: Paper) -> Result<Vec<u8>> {
     }
 
     page.advance(12.0);
+    // Announcements list name, desa and kecamatan, not registration numbers
+    // (the usual pengumuman: No, Nama, L/P, Desa, Kecamatan, Keterangan):
+    // the receipt promises no more than they carry.
     page.flow(
         TABLE,
         Align::Left,
-        "Simpan tanda terima ini. Nomor pendaftaran dipakai untuk melihat pengumuman.",
+        "Simpan tanda terima ini sebagai bukti. Pengumuman memuat nama, desa dan kecamatan.",
     );
 
     page = signature(&mut doc, page, data);

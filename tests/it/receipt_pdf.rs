@@ -145,7 +145,7 @@ fn receipt_shows_everything_and_is_a_valid_small_a4_page() {
         "Berkas yang diterima",
         "Diterima",
         "Belum diserahkan",
-        "Simpan tanda terima ini. Nomor pendaftaran dipakai untuk melihat pengumuman.",
+        "Simpan tanda terima ini sebagai bukti. Pengumuman memuat nama, desa dan kecamatan.",
         "Pasuruan, 23 November 2026",
         "Petugas penerima,",
         "Bambang Sutrisno",

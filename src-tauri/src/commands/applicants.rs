@@ -149,20 +149,30 @@ pub async fn save_import_problems<R: Runtime>(
 }
 
 /// Asks where to save the registration receipt, writes the PDF and opens it
-/// in the system's PDF viewer. Returns the path, or `None` when cancelled.
+/// in the system's PDF viewer. `None` when cancelled.
 #[tauri::command]
 pub async fn save_receipt<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     id: i64,
-) -> CmdResult<Option<String>> {
+) -> CmdResult<Option<files::Written>> {
     let session = state.session().await?;
     let (name, bytes) =
         registration::receipt_pdf(&state.db()?, &session, id, Paper::A4, Utc::now()).await?;
     let Some(path) = files::save_as(&app, "PDF", &["pdf"], name)? else {
         return Ok(None);
     };
-    std::fs::write(&path, bytes).map_err(Error::from)?;
-    crate::open_file(&path);
-    Ok(Some(path.display().to_string()))
+    Ok(Some(files::write_and_open(&path, &bytes)?))
+}
+
+/// Prints the registration receipt: writes it to `cetak/` beside the
+/// database (replacing an earlier copy) and opens it in the system's PDF
+/// viewer, whose print command prints it. No dialog asks where.
+#[tauri::command]
+pub async fn print_receipt(state: State<'_, AppState>, id: i64) -> CmdResult<files::Written> {
+    let session = state.session().await?;
+    let db = state.db()?;
+    let (name, bytes) = registration::receipt_pdf(&db, &session, id, Paper::A4, Utc::now()).await?;
+    let dir = files::print_dir(db.path());
+    Ok(files::write_and_open(&dir.join(name), &bytes)?)
 }

@@ -47,13 +47,49 @@ pub fn save_as<R: Runtime>(
     if let Some(dir) = save_dir() {
         return Ok(Some(dir.join(name)));
     }
-    app.dialog()
+    let dialog = app
+        .dialog()
         .file()
         .add_filter(filter, extensions)
-        .set_file_name(name)
+        .set_file_name(name);
+    // Not the program's working folder: the user's Documents (or home).
+    let dialog = match dirs::document_dir().or_else(dirs::home_dir) {
+        Some(dir) => dialog.set_directory(dir),
+        None => dialog,
+    };
+    dialog
         .blocking_save_file()
         .map(|f| f.into_path().map_err(|e| Error::Internal(e.to_string())))
         .transpose()
+}
+
+/// A file written and handed to the system's viewer: where it is, and why
+/// it could not be opened when it could not.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Written {
+    pub path: String,
+    /// Why the viewer could not be started (the file is written).
+    pub not_opened: Option<String>,
+}
+
+/// The folder for files written to be printed: `cetak/` beside the
+/// database, private like the data (a receipt names the applicant).
+pub fn print_dir(db_path: &std::path::Path) -> PathBuf {
+    let dir = db_path
+        .parent()
+        .unwrap_or_else(|| std::path::Path::new("."))
+        .join("cetak");
+    let _ = adhoc::private::dir(&dir);
+    dir
+}
+
+/// Writes `bytes` to `path` and opens it in the system's viewer.
+pub fn write_and_open(path: &std::path::Path, bytes: &[u8]) -> Result<Written, Error> {
+    std::fs::write(path, bytes).map_err(|e| Error::io_at("menyimpan", path, e))?;
+    Ok(Written {
+        path: path.display().to_string(),
+        not_opened: crate::open_file(path).err(),
+    })
 }
 
 /// The folder that stands in for the save dialog in end-to-end tests.

@@ -8,7 +8,6 @@ use adhoc::pdf::Paper;
 use adhoc::service::publications::{
     self, KindTexts, Placeholder, PublicationItem, PublicationRequest, PublicationSettings,
 };
-use adhoc::Error;
 use base64::Engine;
 use chrono::Utc;
 use serde::Serialize;
@@ -28,7 +27,7 @@ pub async fn publication_list(
 }
 
 /// Makes a document, asks where to save it, writes it and opens it.
-/// Returns the path, or `None` when the save dialog was cancelled.
+/// `None` when the save dialog was cancelled.
 #[tauri::command]
 pub async fn export_publication<R: Runtime>(
     app: AppHandle<R>,
@@ -38,7 +37,7 @@ pub async fn export_publication<R: Runtime>(
     unit: Option<String>,
     paper: String,
     number: Option<String>,
-) -> CmdResult<Option<String>> {
+) -> CmdResult<Option<files::Written>> {
     let session = state.session().await?;
     let req = PublicationRequest {
         kind,
@@ -51,9 +50,7 @@ pub async fn export_publication<R: Runtime>(
     let Some(path) = files::save_as(&app, "PDF", &["pdf"], made.file)? else {
         return Ok(None);
     };
-    std::fs::write(&path, made.bytes).map_err(Error::from)?;
-    crate::open_file(&path);
-    Ok(Some(path.display().to_string()))
+    Ok(Some(files::write_and_open(&path, &made.bytes)?))
 }
 
 /// The settings of the documents, the logo as a data URL for the preview,

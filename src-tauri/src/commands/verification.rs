@@ -125,13 +125,13 @@ pub async fn list_scans(
     Ok(scans::list(&state.db()?, &session, applicant_id).await?)
 }
 
-/// Opens a stored scan (checked against its hash) in the system's viewer.
+/// Opens a stored scan (checked against its hash) in the system's viewer;
+/// says why when no viewer could be started.
 #[tauri::command]
-pub async fn open_scan(state: State<'_, AppState>, sha256: String) -> CmdResult<()> {
+pub async fn open_scan(state: State<'_, AppState>, sha256: String) -> CmdResult<Option<String>> {
     let session = state.session().await?;
     let (path, _) = scans::file(&state.db()?, &session, &sha256).await?;
-    crate::open_file(&path);
-    Ok(())
+    Ok(crate::open_file(&path).err())
 }
 
 #[tauri::command]

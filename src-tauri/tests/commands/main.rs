@@ -341,7 +341,8 @@ fn help_desk_and_verification_through_the_shell() {
         )
     };
     let draft = export().unwrap();
-    let draft = draft.as_str().unwrap();
+    assert!(draft["not_opened"].is_null(), "{draft}");
+    let draft = draft["path"].as_str().unwrap();
     assert!(
         draft.ends_with("pengumuman-akhir-ppk-351402-konsep.pdf"),
         "{draft}"
@@ -386,9 +387,19 @@ fn help_desk_and_verification_through_the_shell() {
     invoke(&webview, "logout", json!({})).unwrap();
     login("pimpinan");
     let saved = export();
+    // Printing a receipt asks nothing: it lands in cetak/ beside the
+    // database, ready for the viewer (which the test hook keeps closed).
+    let printed = invoke(&webview, "print_receipt", json!({"id": 1})).unwrap();
+    let printed_path = std::path::PathBuf::from(printed["path"].as_str().unwrap());
+    assert_eq!(
+        printed_path.parent().unwrap().file_name().unwrap(),
+        "cetak",
+        "{printed}"
+    );
+    assert!(std::fs::read(&printed_path).unwrap().starts_with(b"%PDF-"));
     std::env::remove_var("ADHOC_SAVE_DIR");
     let saved = saved.unwrap();
-    let saved = saved.as_str().unwrap();
+    let saved = saved["path"].as_str().unwrap();
     assert!(
         saved.ends_with("pengumuman-akhir-ppk-351402.pdf"),
         "{saved}"

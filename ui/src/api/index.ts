@@ -67,6 +67,13 @@ import type { UnitQuotaList } from "../bindings/UnitQuotaList";
 import type { VerificationView } from "../bindings/VerificationView";
 
 /** The documents' settings as the desktop shell sends them. */
+/** A file the desktop shell wrote and handed to the system's viewer. */
+export interface Written {
+  path: string;
+  /** Why the viewer could not be started (the file is written). */
+  not_opened: string | null;
+}
+
 export interface PublicationSettingsView {
   settings: PublicationSettings;
   /** The logo as a data URL, for the preview. */
@@ -133,7 +140,10 @@ export interface Commands {
   /** Writes the problems as the core listed them, with a last row saying how many more there were. */
   save_import_problems: { args: { problems: Problems }; result: boolean };
   /** Asks where to save the registration receipt PDF, writes it and opens it; the path, or null if cancelled. */
-  save_receipt: { args: { id: number }; result: string | null };
+  /** Asks where to save the receipt, writes it and opens it; null if cancelled. */
+  save_receipt: { args: { id: number }; result: Written | null };
+  /** Writes the receipt to cetak/ beside the database and opens it in the PDF viewer (to print). */
+  print_receipt: { args: { id: number }; result: Written };
   verification_view: { args: { id: number }; result: VerificationView };
   record_document_check: {
     args: { applicantId: number; code: string; verdict: DocVerdict; reason: string };
@@ -150,7 +160,8 @@ export interface Commands {
   reopen_stage: { args: { roundId: number; stage: Stage; reason: string }; result: null };
   attach_scan: { args: { applicantId: number; code: string }; result: Attachment | null };
   list_scans: { args: { applicantId: number }; result: Attachment[] };
-  open_scan: { args: { sha256: string }; result: null };
+  /** Opens a scan in the system's viewer; why not, when no viewer could be started. */
+  open_scan: { args: { sha256: string }; result: string | null };
   requirement_list: { args: { roundId: number }; result: RequirementList };
   save_requirement: { args: { roundId: number; input: RequirementInput }; result: RequirementList };
   /** An image scan as a data: URL to show in the app; null for a PDF (use open_scan). */
@@ -183,10 +194,10 @@ export interface Commands {
   };
   /** Every official document of a round, and whether its stage is closed. */
   publication_list: { args: { roundId: number }; result: PublicationItem[] };
-  /** Makes a document, asks where to save it and opens it; the path, or null if cancelled. */
+  /** Makes a document, asks where to save it and opens it; null if cancelled. */
   export_publication: {
     args: { roundId: number; kind: PublicationKind; unit: string | null; paper: "a4" | "f4"; number: string | null };
-    result: string | null;
+    result: Written | null;
   };
   publication_settings: { args: Record<string, never>; result: PublicationSettingsView };
   save_publication_settings: { args: { settings: PublicationSettings }; result: PublicationSettings };

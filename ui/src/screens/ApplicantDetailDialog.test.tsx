@@ -26,6 +26,9 @@ function mockCore(first: ApplicantDetail, withdraw: (reason: string) => unknown 
       return out;
     }
     if (cmd === "save_receipt") return null;
+    if (cmd === "print_receipt") {
+      return { path: "/data/cetak/tanda-terima.pdf", not_opened: "Tidak ada aplikasi untuk membuka berkas ini di komputer ini." };
+    }
     return null;
   });
   return calls;
@@ -136,10 +139,15 @@ describe("ApplicantDetailDialog", () => {
     const calls = mockCore(applicantDetail());
     const user = userEvent.setup();
     const { onEdit } = renderDetail();
-    await user.click(await screen.findByRole("button", { name: "Cetak tanda terima" }));
+    await user.click(await screen.findByRole("button", { name: "Simpan PDF…" }));
     await waitFor(() => expect(calls.find((c) => c.cmd === "save_receipt")?.args).toEqual({ id: 7 }));
     // Cancelled: nothing to say.
     expect(screen.queryByRole("status")).not.toBeInTheDocument();
+    // Printed, but no viewer could be started: where the file is and what to do.
+    await user.click(screen.getByRole("button", { name: "Cetak tanda terima" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Tanda terima disimpan di /data/cetak/tanda-terima.pdf. Tidak ada aplikasi untuk membuka",
+    );
     await user.click(screen.getByRole("button", { name: "Ubah data" }));
     expect(onEdit).toHaveBeenCalledWith(expect.objectContaining({ id: 7, reg_number: "PPK-3514-0007" }));
   });

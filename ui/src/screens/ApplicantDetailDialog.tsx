@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useState } from "react";
 
 import { call, toErrorPayload } from "../api";
+import { writtenText } from "./written";
 import type { ApplicantDetail } from "../bindings/ApplicantDetail";
 import type { KecamatanOption } from "../bindings/KecamatanOption";
 import { ErrorBox } from "../components/ErrorBox";
@@ -72,10 +73,20 @@ export function ApplicantDetailDialog({ id, regions, canRegister, canEdit = true
     }
   };
 
-  const printReceipt = async () => {
+  // Printing opens the receipt in the PDF viewer (print from there); saving asks where first.
+  const receiptOut = async (how: "print_receipt" | "save_receipt") => {
     try {
-      const path = await call("save_receipt", { id });
-      setMessage(path ? { kind: "ok", text: `Tanda terima disimpan di ${path}` } : null);
+      const w = await call(how, { id });
+      if (!w) setMessage(null);
+      else if (w.not_opened) setMessage({ kind: "error", text: writtenText("Tanda terima", w) });
+      else
+        setMessage({
+          kind: "ok",
+          text:
+            how === "print_receipt"
+              ? "Tanda terima dibuka di penampil PDF: cetak dari sana (Ctrl+P)."
+              : writtenText("Tanda terima", w),
+        });
     } catch (err) {
       setMessage({ kind: "error", text: toErrorPayload(err).message });
     }
@@ -276,8 +287,11 @@ export function ApplicantDetailDialog({ id, regions, canRegister, canEdit = true
           <div className="actions">
             {canRegister && !withdrawn && (
               <>
-                <button type="button" onClick={() => void printReceipt()}>
+                <button type="button" onClick={() => void receiptOut("print_receipt")}>
                   Cetak tanda terima
+                </button>
+                <button type="button" onClick={() => void receiptOut("save_receipt")}>
+                  Simpan PDF…
                 </button>
                 <button
                   type="button"

@@ -90,7 +90,7 @@ function serve({
         if (signer && path !== null && args.number === null && !given[key]) {
           given[key] = `${String(seq++).padStart(3, "0")}/PP.04.1-Pu/3514/2024`;
         }
-        return path;
+        return path === null ? null : { path, not_opened: null };
       }
       default:
         throw new Error(`${cmd} not expected`);

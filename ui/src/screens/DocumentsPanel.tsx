@@ -135,7 +135,7 @@ export function DocumentsPanel({ session, round }: Props) {
     setOutcome(null);
     setError(null);
     try {
-      const path = await call("export_publication", {
+      const written = await call("export_publication", {
         roundId: round.id,
         kind: item.kind,
         unit,
@@ -143,15 +143,17 @@ export function DocumentsPanel({ session, round }: Props) {
         number: typed === "" ? null : typed,
       });
       if (!mounted.current) return;
-      if (path === null) {
+      if (written === null) {
         setOutcome({ kind: "cancelled", text: "Ekspor dibatalkan; tidak ada berkas yang disimpan." });
       } else {
         const what = `${item.label} (${unitText}, kertas ${paper.toUpperCase()})`;
+        const path = written.path;
+        const opened = written.not_opened ? ` ${written.not_opened}` : "";
         setOutcome({
           kind: "saved",
           text: item.draft
-            ? `${what} sudah disimpan sebagai konsep tanpa nomor di ${path}.`
-            : `${what} sudah disimpan di ${path}.`,
+            ? `${what} sudah disimpan sebagai konsep tanpa nomor di ${path}.${opened}`
+            : `${what} sudah disimpan di ${path}.${opened}`,
         });
         // The first export gives the document its number.
         await load();

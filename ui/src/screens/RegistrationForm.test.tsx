@@ -34,9 +34,9 @@ function mockCore(
       sent.saves.push({ cmd, args: a });
       return saveOf(a.draft);
     }
-    if (cmd === "save_receipt") {
-      sent.receipts.push(args);
-      return "/home/operator/Dokumen/tanda-terima-PPK-3514-0007.pdf";
+    if (cmd === "print_receipt" || cmd === "save_receipt") {
+      sent.receipts.push({ cmd, args });
+      return { path: `/home/operator/Dokumen/tanda-terima-PPK-3514-0007.pdf`, not_opened: null };
     }
     return null;
   });
@@ -186,9 +186,17 @@ describe("RegistrationForm", () => {
     expect(onSaved).toHaveBeenCalledWith({ id: 9, reg_number: "PPK-3514-0007" });
     expect(sent.saves[0]!.cmd).toBe("register_applicant");
 
+    // Printing opens the viewer straight away; saving asks where first.
     await user.click(screen.getByRole("button", { name: "Cetak tanda terima" }));
-    expect(await screen.findByText("Tanda terima disimpan di /home/operator/Dokumen/tanda-terima-PPK-3514-0007.pdf")).toBeInTheDocument();
-    expect(sent.receipts).toEqual([{ id: 9 }]);
+    expect(await screen.findByText(/dibuka di penampil PDF: cetak dari sana/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Simpan PDF…" }));
+    expect(
+      await screen.findByText("Tanda terima disimpan di /home/operator/Dokumen/tanda-terima-PPK-3514-0007.pdf dan dibuka."),
+    ).toBeInTheDocument();
+    expect(sent.receipts).toEqual([
+      { cmd: "print_receipt", args: { id: 9 } },
+      { cmd: "save_receipt", args: { id: 9 } },
+    ]);
 
     await user.click(screen.getByRole("button", { name: "Daftarkan berikutnya" }));
     const nik = screen.getByLabelText("NIK");

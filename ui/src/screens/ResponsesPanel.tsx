@@ -155,7 +155,8 @@ export function ResponsesPanel({ session, round, onChanged }: Props) {
     if (!r.attachment_sha256) return;
     setOpenErrors(({ [r.id]: _, ...rest }) => rest);
     try {
-      await call("open_scan", { sha256: r.attachment_sha256 });
+      const problem = await call("open_scan", { sha256: r.attachment_sha256 });
+      if (problem && mounted.current) setOpenErrors((m) => ({ ...m, [r.id]: problem }));
     } catch (e) {
       if (mounted.current) setOpenErrors((m) => ({ ...m, [r.id]: toErrorPayload(e).message }));
     }

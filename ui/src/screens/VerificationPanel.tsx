@@ -139,7 +139,8 @@ export function VerificationPanel({ id, canVerify, canAttach = false, onChanged 
       if (image) {
         if (live.current) setPreview({ scan, src: image });
       } else {
-        await call("open_scan", { sha256: scan.sha256 });
+        const problem = await call("open_scan", { sha256: scan.sha256 });
+        if (problem && live.current) setScanError(scan.code, problem);
       }
     } catch (e) {
       if (live.current) setScanError(scan.code, toErrorPayload(e).message);

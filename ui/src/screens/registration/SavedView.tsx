@@ -1,6 +1,7 @@
 import { useState } from "react";
 
 import { call, toErrorPayload } from "../../api";
+import { writtenText } from "../written";
 import type { SavedApplicant } from "../../bindings/SavedApplicant";
 
 interface Props {
@@ -19,10 +20,20 @@ interface Props {
 export function SavedView({ saved, name, edited, onNext, onClose }: Props) {
   const [receipt, setReceipt] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
 
-  const printReceipt = async (id: number) => {
+  // Printing opens the receipt in the PDF viewer (print from there); saving asks where first.
+  const receiptOut = async (how: "print_receipt" | "save_receipt") => {
     try {
-      const path = await call("save_receipt", { id });
-      setReceipt(path ? { kind: "ok", text: `Tanda terima disimpan di ${path}` } : null);
+      const w = await call(how, { id: saved.id });
+      if (!w) setReceipt(null);
+      else if (w.not_opened) setReceipt({ kind: "error", text: writtenText("Tanda terima", w) });
+      else
+        setReceipt({
+          kind: "ok",
+          text:
+            how === "print_receipt"
+              ? "Tanda terima dibuka di penampil PDF: cetak dari sana (Ctrl+P)."
+              : writtenText("Tanda terima", w),
+        });
     } catch (e) {
       setReceipt({ kind: "error", text: toErrorPayload(e).message });
     }
@@ -43,8 +54,11 @@ export function SavedView({ saved, name, edited, onNext, onClose }: Props) {
         </p>
       )}
       <div className="actions start">
-        <button type="button" id="reg-cetak" className="primary" onClick={() => void printReceipt(saved.id)}>
+        <button type="button" id="reg-cetak" className="primary" onClick={() => void receiptOut("print_receipt")}>
           Cetak tanda terima
+        </button>
+        <button type="button" id="reg-simpan-pdf" onClick={() => void receiptOut("save_receipt")}>
+          Simpan PDF…
         </button>
         {!edited && (
           <button type="button" id="reg-berikutnya" onClick={onNext}>
