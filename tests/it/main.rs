@@ -34,6 +34,8 @@ mod rounds;
 mod scans;
 mod selection;
 mod setup;
+mod spreadsheets;
+mod spreadsheets_hostile;
 mod stages;
 mod store_open;
 mod verification;
