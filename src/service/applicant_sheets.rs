@@ -35,6 +35,9 @@ pub struct SheetChoice {
     pub mapping: Option<SheetMapping>,
     /// The name of a saved mapping.
     pub saved: Option<String>,
+    /// Without a mapping, the header row to map from (counted from 1);
+    /// found when `None`.
+    pub header_row: Option<u32>,
 }
 
 /// An applicant field as the mapping screen offers it.
@@ -103,7 +106,11 @@ async fn choose(db: &Db, book: &mut Workbook<'_>, choice: &SheetChoice) -> Resul
     let sheet = book.sheet_name(choice.sheet.as_deref())?;
     let head = sheet::head(book, &sheet)?;
     let mut notes = Vec::new();
-    let given_row = choice.mapping.as_ref().map(|m| m.header_row);
+    let given_row = choice
+        .mapping
+        .as_ref()
+        .map(|m| m.header_row)
+        .or(choice.header_row);
     let header_row = given_row
         .filter(|r| *r > 0)
         .or_else(|| sheet::header_row_of(&head))

@@ -110,6 +110,7 @@ pub async fn run(
                     sheet,
                     mapping: None,
                     saved: mapping,
+                    header_row: None,
                 };
                 let preview =
                     applicant_sheets::preview(db, session, round, &bytes, &choice, now).await?;

@@ -13,4 +13,9 @@ sheet: string | null, mapping: SheetMapping | null,
 /**
  * The name of a saved mapping.
  */
-saved: string | null, };
+saved: string | null, 
+/**
+ * Without a mapping, the header row to map from (counted from 1);
+ * found when `None`.
+ */
+header_row: number | null, };

@@ -12,6 +12,7 @@ import { ErrorBox } from "../components/ErrorBox";
 import { desaName, statusLabel } from "./applicantText";
 import { ApplicantDetailDialog } from "./ApplicantDetailDialog";
 import { ImportApplicantsDialog } from "./ImportApplicantsDialog";
+import { ImportSheetDialog } from "./ImportSheetDialog";
 import { type Editing, RegistrationForm, type RoundRef } from "./RegistrationForm";
 import { may } from "./may";
 
@@ -43,6 +44,7 @@ export function ApplicantsPage({ session, active = true }: Props) {
   const [view, setView] = useState<View>({ kind: "list" });
   const [detailId, setDetailId] = useState<number | null>(null);
   const [importing, setImporting] = useState(false);
+  const [importingSheet, setImportingSheet] = useState(false);
   const [recheck, setRecheck] = useState(0);
   const mayRegister = may(session, "register_applicants");
 
@@ -106,7 +108,7 @@ export function ApplicantsPage({ session, active = true }: Props) {
   }, [round, registrationOpen]);
 
   // Keyboard: PageUp/PageDown page the list; Alt+N starts a registration.
-  const listShown = active && view.kind === "list" && detailId === null && !importing;
+  const listShown = active && view.kind === "list" && detailId === null && !importing && !importingSheet;
   useEffect(() => {
     if (!listShown) return;
     const onKey = (e: KeyboardEvent) => {
@@ -196,6 +198,9 @@ export function ApplicantsPage({ session, active = true }: Props) {
             <div className="row-actions">
               <button type="button" onClick={() => setImporting(true)}>
                 Impor CSV…
+              </button>
+              <button type="button" onClick={() => setImportingSheet(true)}>
+                Impor dari spreadsheet / SIAKBA…
               </button>
               <button type="button" id="applicant-new" className="primary" aria-keyshortcuts="Alt+N" onClick={openNew}>
                 Daftarkan pendaftar baru
@@ -365,6 +370,14 @@ export function ApplicantsPage({ session, active = true }: Props) {
           roundId={round.id}
           roundName={round.name}
           onClose={() => setImporting(false)}
+          onImported={refresh}
+        />
+      )}
+      {importingSheet && round && (
+        <ImportSheetDialog
+          roundId={round.id}
+          roundName={round.name}
+          onClose={() => setImportingSheet(false)}
           onImported={refresh}
         />
       )}
