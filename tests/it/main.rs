@@ -13,6 +13,7 @@ mod audit_anchor;
 mod backup;
 mod cli;
 mod cli_round;
+mod cli_sheets;
 mod concurrency;
 mod crash;
 mod demo;
