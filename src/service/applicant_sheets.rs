@@ -160,18 +160,24 @@ async fn choose(db: &Db, book: &mut Workbook<'_>, choice: &SheetChoice) -> Resul
     })
 }
 
-/// Reads `book`'s chosen sheet through the mapping for a round, checking
-/// every row as an import does; stores only when `store`.
+/// A file opened, with what was chosen for it.
+struct Opened<'a> {
+    book: Workbook<'a>,
+    chosen: Chosen,
+}
+
+/// Reads the chosen sheet through the mapping for a round, checking every
+/// row as an import does; stores only when `store`.
 async fn run(
     db: &Db,
     session: &Session,
     round_id: i64,
-    book: &mut Workbook<'_>,
-    chosen: &Chosen,
+    opened: &mut Opened<'_>,
     store: bool,
     now: DateTime<Utc>,
     progress: &mut (dyn FnMut(ImportProgress) + Send),
 ) -> Result<ImportOutcome> {
+    let Opened { book, chosen } = opened;
     let name = match book.format() {
         SheetFormat::Xlsx => "xlsx",
         SheetFormat::Xls => "xls",
@@ -230,6 +236,8 @@ pub async fn preview(
     session.require(Operation::RegisterApplicants)?;
     let mut book = Workbook::open(bytes)?;
     let chosen = choose(db, &mut book, choice).await?;
+    let mut opened = Opened { book, chosen };
+    let chosen = &opened.chosen;
     let ready = chosen.mapping.missing().is_empty()
         && chosen
             .mapping
@@ -242,17 +250,7 @@ pub async fn preview(
             )
             .is_none();
     let (rows, valid, problems) = if ready {
-        let outcome = run(
-            db,
-            session,
-            round_id,
-            &mut book,
-            &chosen,
-            false,
-            now,
-            &mut |_| {},
-        )
-        .await?;
+        let outcome = run(db, session, round_id, &mut opened, false, now, &mut |_| {}).await?;
         let rows = outcome
             .first
             .iter()
@@ -262,6 +260,7 @@ pub async fn preview(
     } else {
         (Vec::new(), 0, Problems::default())
     };
+    let Opened { book, chosen } = opened;
     Ok(SheetPreview {
         format: book.format(),
         sheets: book.sheet_names(),
@@ -298,10 +297,8 @@ pub async fn import(
     session.require(Operation::RegisterApplicants)?;
     let mut book = Workbook::open(bytes)?;
     let chosen = choose(db, &mut book, choice).await?;
-    let outcome = run(
-        db, session, round_id, &mut book, &chosen, true, now, progress,
-    )
-    .await?;
+    let mut opened = Opened { book, chosen };
+    let outcome = run(db, session, round_id, &mut opened, true, now, progress).await?;
     Ok(outcome.report)
 }
 

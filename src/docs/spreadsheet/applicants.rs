@@ -151,7 +151,7 @@ pub fn read(
             return ControlFlow::Continue(());
         }
         done += 1;
-        if done % PROGRESS_EVERY == 0 {
+        if done.is_multiple_of(PROGRESS_EVERY) {
             progress(done, 0);
         }
         if let (Some(width), Some(fields)) = (header_width, row.fields) {
