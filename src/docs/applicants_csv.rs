@@ -50,6 +50,20 @@ pub const REQUIRED: [&str; 9] = [
 pub struct ApplicantsFile {
     pub applicants: Vec<(u64, ValidApplicant)>,
     pub problems: ProblemCollector,
+    /// How the file names the columns of fields (by field key), where it
+    /// names them otherwise than by the key (a spreadsheet's own headers),
+    /// for problems found later.
+    pub column_names: Vec<(&'static str, String)>,
+}
+
+impl ApplicantsFile {
+    /// The file's name for the column of field `key`.
+    pub fn column_name(&self, key: &str) -> String {
+        self.column_names
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or_else(|| key.to_string(), |(_, name)| name.clone())
+    }
 }
 
 /// Reads and validates every row of an applicant CSV for a round of `body`
@@ -119,6 +133,7 @@ pub fn read_reporting(
     Ok(ApplicantsFile {
         applicants,
         problems,
+        column_names: Vec::new(),
     })
 }
 

@@ -23,6 +23,7 @@ pub mod registration;
 pub mod registration_check;
 pub mod round;
 pub mod scan;
+pub mod sheet_field;
 pub mod sheet_mapping;
 pub mod size_limit;
 pub mod staff_values;

@@ -154,14 +154,14 @@ pub(crate) async fn import_read(
             return Err(Error::validation("round", r.message(&round.name)));
         }
     }
-    let file = read(round.body, &kabupaten, today, &mut |done, total| {
+    let mut file = read(round.body, &kabupaten, today, &mut |done, total| {
         progress(ImportProgress {
             phase: "memeriksa",
             done: done as u32,
             total: total as u32,
         })
     })?;
-    let mut problems = file.problems;
+    let mut problems = std::mem::take(&mut file.problems);
     if file.applicants.is_empty() && problems.is_empty() {
         problems.push(RowProblem {
             line: 1,
@@ -189,7 +189,7 @@ pub(crate) async fn import_read(
             refused_lines.insert(*line);
             problems.push(RowProblem {
                 line: *line,
-                column: "kode_wilayah_tugas".into(),
+                column: file.column_name("kode_wilayah_tugas"),
                 reason: format!("{}: {}", a.unit.dotted(), r.message(&round.name)),
             });
         }
@@ -197,7 +197,7 @@ pub(crate) async fn import_read(
             refused_lines.insert(*line);
             problems.push(RowProblem {
                 line: *line,
-                column: "nik".into(),
+                column: file.column_name("nik"),
                 reason: format!(
                     "NIK {} sudah terdaftar pada {} dengan nomor {}; satu orang satu pendaftaran per pemilihan.",
                     a.nik, h.round_name, h.reg_number

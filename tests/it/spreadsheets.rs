@@ -532,6 +532,14 @@ async fn a_saved_mapping_is_reused_on_a_file_with_its_columns_moved() {
             .await
             .unwrap();
     assert_eq!(report.stored, 1, "{:?}", report.problems);
+    // Once stored, the same row is refused by the database's check, under
+    // the file's own name for the column.
+    let again = applicant_sheets::preview(&t.db, &admin, round, &moved, &choice, now())
+        .await
+        .unwrap();
+    let p = &again.problems.listed[0];
+    assert_eq!((p.line, p.column.as_str()), (2, "Nomor Induk (kolom I)"));
+    assert!(p.reason.contains("sudah terdaftar"), "{}", p.reason);
 }
 
 #[tokio::test]

@@ -193,6 +193,9 @@ pub fn read(
     Ok(ApplicantsFile {
         applicants,
         problems,
+        column_names: ["nik", "kode_wilayah_tugas"]
+            .map(|key| (key, rows.column_name(key)))
+            .to_vec(),
     })
 }
 
