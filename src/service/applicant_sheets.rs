@@ -233,6 +233,32 @@ pub async fn preview(
     choice: &SheetChoice,
     now: DateTime<Utc>,
 ) -> Result<SheetPreview> {
+    describe(db, session, round_id, bytes, choice, now, true).await
+}
+
+/// The file's sheets and columns and the mapping a choice comes to, with
+/// its notes, without reading the rows (`rows`, `valid` and `problems`
+/// are empty).
+pub async fn mapping(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    bytes: &[u8],
+    choice: &SheetChoice,
+    now: DateTime<Utc>,
+) -> Result<SheetPreview> {
+    describe(db, session, round_id, bytes, choice, now, false).await
+}
+
+async fn describe(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    bytes: &[u8],
+    choice: &SheetChoice,
+    now: DateTime<Utc>,
+    read_rows: bool,
+) -> Result<SheetPreview> {
     session.require(Operation::RegisterApplicants)?;
     let mut book = Workbook::open(bytes)?;
     let chosen = choose(db, &mut book, choice).await?;
@@ -249,7 +275,7 @@ pub async fn preview(
                     .collect::<Vec<_>>(),
             )
             .is_none();
-    let (rows, valid, problems) = if ready {
+    let (rows, valid, problems) = if ready && read_rows {
         let outcome = run(db, session, round_id, &mut opened, false, now, &mut |_| {}).await?;
         let rows = outcome
             .first

@@ -112,8 +112,12 @@ pub async fn run(
                     saved: mapping,
                     header_row: None,
                 };
-                let preview =
-                    applicant_sheets::preview(db, session, round, &bytes, &choice, now).await?;
+                // Only --periksa reads the rows here; the import reads them once.
+                let preview = if periksa {
+                    applicant_sheets::preview(db, session, round, &bytes, &choice, now).await?
+                } else {
+                    applicant_sheets::mapping(db, session, round, &bytes, &choice, now).await?
+                };
                 describe_mapping(&preview);
                 if let Some(name) = simpan_pemetaan {
                     let headers: Vec<String> =
