@@ -332,6 +332,9 @@ pub async fn import(
 /// (the format `applicants export` writes), which the plain CSV import
 /// reads as it always has.
 pub fn is_own_csv(bytes: &[u8]) -> bool {
+    if SheetFormat::of(bytes) != SheetFormat::Csv {
+        return false;
+    }
     let Ok(mut book) = Workbook::open(bytes) else {
         return false;
     };

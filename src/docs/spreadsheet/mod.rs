@@ -42,6 +42,9 @@ pub const MAX_COLUMNS: u32 = crate::docs::csv_in::MAX_COLUMNS as u32;
 /// 254 characters, four bytes each).
 pub const MAX_CELL_BYTES: usize = 4_096;
 
+/// The first bytes of a compound file (an xls).
+const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
 /// The kind of a file, from its first bytes (never from its name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -54,6 +57,19 @@ pub enum SheetFormat {
 }
 
 impl SheetFormat {
+    /// The kind `bytes` look like from their first bytes: a zip is taken
+    /// for an xlsx (an ods is told apart only by its contents), a compound
+    /// file for an xls, anything else for CSV text.
+    pub fn of(bytes: &[u8]) -> SheetFormat {
+        if bytes.starts_with(b"PK\x03\x04") {
+            SheetFormat::Xlsx
+        } else if bytes.starts_with(&CFB_MAGIC) {
+            SheetFormat::Xls
+        } else {
+            SheetFormat::Csv
+        }
+    }
+
     /// Spreadsheets show column letters; a CSV file only its header.
     pub fn has_letters(self) -> bool {
         self != SheetFormat::Csv
@@ -167,7 +183,7 @@ impl<'a> Workbook<'a> {
                 )),
             };
         }
-        if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        if bytes.starts_with(&CFB_MAGIC) {
             guard::xls_cells(bytes)?;
             let book = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| unreadable("xls", e))?;
             return Ok(Workbook {
