@@ -125,6 +125,30 @@ describe("ImportSheetDialog", () => {
     expect(imported.choice.mapping.columns).toContainEqual({ field: "kode_wilayah_tugas", column: 2 });
   });
 
+  it("picks with a saved mapping, and deletes one", async () => {
+    const calls: { cmd: string; args: unknown }[] = [];
+    let list = [{ name: "Ekspor SIAKBA", fields: [], unit_from_domicile: true }];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      if (cmd === "list_sheet_mappings") return list;
+      if (cmd === "delete_sheet_mapping") {
+        list = [];
+        return null;
+      }
+      if (cmd === "pick_applicant_sheet") return null;
+      return null;
+    });
+    const user = userEvent.setup();
+    render(<ImportSheetDialog roundId={2} roundName="R" onClose={vi.fn()} onImported={vi.fn()} />);
+    await screen.findByRole("option", { name: "Ekspor SIAKBA" });
+    await user.selectOptions(screen.getByRole("combobox", { name: "Pemetaan kolom tersimpan" }), "Ekspor SIAKBA");
+    await user.click(screen.getByRole("button", { name: "Pilih berkas…" }));
+    expect(calls.find((c) => c.cmd === "pick_applicant_sheet")?.args).toEqual({ roundId: 2, saved: "Ekspor SIAKBA" });
+    await user.click(screen.getByRole("button", { name: "Hapus pemetaan ini" }));
+    expect(await screen.findByText('Pemetaan kolom "Ekspor SIAKBA" dihapus.')).toBeInTheDocument();
+    expect(screen.queryByRole("option", { name: "Ekspor SIAKBA" })).not.toBeInTheDocument();
+  });
+
   it("shows every problem and keeps the import closed", async () => {
     mockIPC((cmd) => {
       if (cmd === "list_sheet_mappings") return [];

@@ -57,10 +57,9 @@ export function ImportSheetDialog({ roundId, roundName, onClose, onImported }: P
       if (mounted.current) setError(toErrorPayload(e).message);
     }
   };
+  // Loaded once when the dialog opens.
   useEffect(() => {
     void loadSaved();
-    // Loaded once when the dialog opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   /** Runs a core call with the dialog busy, showing its error. */
@@ -107,6 +106,15 @@ export function ImportSheetDialog({ roundId, roundName, onClose, onImported }: P
       if (!mounted.current) return;
       setNote(`Pemetaan kolom disimpan sebagai "${m.name}".`);
       setSavedName(m.name);
+      await loadSaved();
+    });
+
+  const deleteMapping = () =>
+    busyWith(async () => {
+      await call("delete_sheet_mapping", { name: savedName });
+      if (!mounted.current) return;
+      setNote(`Pemetaan kolom "${savedName}" dihapus.`);
+      setSavedName("");
       await loadSaved();
     });
 
@@ -166,6 +174,11 @@ export function ImportSheetDialog({ roundId, roundName, onClose, onImported }: P
             ))}
           </select>
         </label>
+        {savedName && (
+          <button type="button" onClick={() => void deleteMapping()} disabled={busy}>
+            Hapus pemetaan ini
+          </button>
+        )}
         <button type="button" className="primary" onClick={() => void pick()} disabled={busy}>
           {fileName ? "Pilih berkas lain…" : "Pilih berkas…"}
         </button>
