@@ -57,12 +57,17 @@ fn a_zip_that_declares_gigabytes_is_refused_unopened() {
         .windows(4)
         .rposition(|w| w == [0x50, 0x4b, 0x01, 0x02])
         .unwrap();
-    bytes[cd + 24..cd + 28].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
-    let e = refusal(&bytes);
+    let mut huge = bytes.clone();
+    huge[cd + 24..cd + 28].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+    let e = refusal(&huge);
     assert!(
         e.contains("4.096 MB setelah dibuka (paling besar 512 MB)"),
         "{e}"
     );
+    // Within the total, but a text table calamine would hold whole.
+    bytes[cd + 24..cd + 28].copy_from_slice(&(200u32 << 20).to_le_bytes());
+    let e = refusal(&bytes);
+    assert!(e.contains("Tabel teks berkas xlsx ini 200 MB"), "{e}");
 }
 
 /// An xls: a compound file whose workbook stream holds `records`.

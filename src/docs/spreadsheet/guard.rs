@@ -11,7 +11,7 @@ use std::io::{Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::{MAX_CELLS, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES};
+use super::{MAX_CELLS, MAX_SHARED_STRINGS_BYTES, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES};
 use crate::domain::text::number;
 use crate::error::{Error, Result};
 
@@ -37,18 +37,33 @@ pub(super) fn zip_sizes(bytes: &[u8], what: &str) -> Result<()> {
         )));
     }
     let mut total: u64 = 0;
+    let mut strings: u64 = 0;
     for i in 0..zip.len() {
-        let size = zip
+        let (name, size) = zip
             .by_index_raw(i)
-            .map(|f| f.size())
+            .map(|f| {
+                let name = f.name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+                (name, f.size())
+            })
             .map_err(|_| unreadable(what))?;
         total = total.saturating_add(size);
+        if name.ends_with("sharedstrings.xml") {
+            strings = strings.saturating_add(size);
+        }
     }
     if total > MAX_UNZIPPED_BYTES {
         return Err(refused(format!(
             "Isi berkas {what} ini {} MB setelah dibuka (paling besar {} MB). Bagi daftarnya menjadi beberapa berkas, atau hapus lembar dan kolom yang tidak perlu.",
             number(total.div_ceil(1 << 20)),
             MAX_UNZIPPED_BYTES >> 20
+        )));
+    }
+    // calamine holds the text table of an xlsx whole, a string each.
+    if strings > MAX_SHARED_STRINGS_BYTES {
+        return Err(refused(format!(
+            "Tabel teks berkas {what} ini {} MB setelah dibuka (paling besar {} MB). Bagi daftarnya menjadi beberapa berkas, atau hapus lembar dan kolom yang tidak perlu.",
+            number(strings.div_ceil(1 << 20)),
+            MAX_SHARED_STRINGS_BYTES >> 20
         )));
     }
     Ok(())

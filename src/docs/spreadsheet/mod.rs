@@ -4,7 +4,8 @@
 //! applicant fields); writing spreadsheets may live beside this later.
 //!
 //! Every file is hostile: at most [`MAX_FILE_BYTES`]; a zip (xlsx, ods)
-//! unpacking to at most [`MAX_UNZIPPED_BYTES`]; the formats calamine holds
+//! unpacking to at most [`MAX_UNZIPPED_BYTES`], its text table to at most
+//! [`MAX_SHARED_STRINGS_BYTES`]; the formats calamine holds
 //! whole (ods, xls) at most [`MAX_CELLS`] cells, measured before it opens
 //! them (`guard`); of a sheet at most [`MAX_ROWS`] rows and the first
 //! [`MAX_COLUMNS`] columns are taken, and of a cell at most
@@ -29,6 +30,10 @@ use crate::error::{Error, Result};
 /// Unpacked size of an xlsx or ods, as its zip declares it: 512 MiB. An
 /// xlsx of 100,000 applicants unpacks to about 60 MB, an ods to about 200.
 pub const MAX_UNZIPPED_BYTES: u64 = 512 << 20;
+/// The text table of an xlsx (`sharedStrings.xml`), unpacked: 128 MiB.
+/// calamine holds it whole, a string for each entry; 100,000 applicants
+/// with every text unique take about 25 MB.
+pub const MAX_SHARED_STRINGS_BYTES: u64 = 128 << 20;
 /// Parts of a zip: a workbook has a few dozen.
 pub const MAX_ZIP_ENTRIES: usize = 10_000;
 /// Cells an ods or xls may make calamine hold: 100,000 applicants in 40
