@@ -115,6 +115,13 @@ describe("ImportSheetDialog", () => {
     expect(within(table).getByText("Kecamatan Purwodadi")).toBeInTheDocument();
     expect(screen.getByTestId("sheet-summary")).toHaveTextContent("1 pendaftar siap disimpan");
 
+    // Typing a name keeps the focus in the field (the dialog re-renders on
+    // every key) and a space types a space, not a press of the close button.
+    const name = screen.getByRole("textbox", { name: "Nama pemetaan" });
+    await user.type(name, "Ekspor SIAKBA");
+    expect(name).toHaveValue("Ekspor SIAKBA");
+    expect(name).toHaveFocus();
+
     await user.click(screen.getByRole("button", { name: "Impor 1 pendaftar" }));
     expect(await screen.findByTestId("import-stored")).toHaveTextContent("1 pendaftar disimpan (PPK-3514-0001");
     expect(onImported).toHaveBeenCalledTimes(1);

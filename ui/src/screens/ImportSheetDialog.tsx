@@ -226,6 +226,7 @@ export function ImportSheetDialog({ roundId, roundName, onClose, onImported }: P
               />
             </label>
           </div>
+          <div className="table-wrap">
           <table className="data" aria-label="Pemetaan kolom">
             <thead>
               <tr>
@@ -261,6 +262,7 @@ export function ImportSheetDialog({ roundId, roundName, onClose, onImported }: P
               ))}
             </tbody>
           </table>
+          </div>
           <label>
             <input
               type="checkbox"
