@@ -24,6 +24,9 @@ pub struct AppState {
     _lock: Option<InstanceLock>,
     guard: Mutex<SessionGuard>,
     audit_at_start: Option<ChainReport>,
+    /// The spreadsheet picked for an applicant import, read again for each
+    /// preview and for the import itself: the window never names a path.
+    picked_sheet: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -65,6 +68,7 @@ impl AppState {
             _lock: lock.ok(),
             guard: Mutex::new(SessionGuard::default()),
             audit_at_start,
+            picked_sheet: Mutex::new(None),
         }
     }
 
@@ -127,6 +131,18 @@ impl AppState {
             }
             Err(e) => Err(e.into()),
         }
+    }
+
+    /// The spreadsheet picked for an applicant import, if any.
+    pub fn picked_sheet(&self) -> Option<PathBuf> {
+        self.picked_sheet
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    pub fn set_picked_sheet(&self, path: Option<PathBuf>) {
+        *self.picked_sheet.lock().unwrap_or_else(|e| e.into_inner()) = path;
     }
 
     pub fn audit_at_start(&self) -> Option<&ChainReport> {

@@ -11,7 +11,7 @@ use crate::docs::problems::ProblemCollector;
 use crate::domain::applicant_input::{max_chars, validate, ApplicantFields, ValidApplicant};
 use crate::domain::region::RegionCode;
 use crate::domain::round::Body;
-use crate::error::Result;
+use crate::error::Result as CoreResult;
 
 /// Columns, in the order `export` writes them.
 pub const COLUMNS: [&str; 14] = [
@@ -50,6 +50,20 @@ pub const REQUIRED: [&str; 9] = [
 pub struct ApplicantsFile {
     pub applicants: Vec<(u64, ValidApplicant)>,
     pub problems: ProblemCollector,
+    /// How the file names the columns of fields (by field key), where it
+    /// names them otherwise than by the key (a spreadsheet's own headers),
+    /// for problems found later.
+    pub column_names: Vec<(&'static str, String)>,
+}
+
+impl ApplicantsFile {
+    /// The file's name for the column of field `key`.
+    pub fn column_name(&self, key: &str) -> String {
+        self.column_names
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or_else(|| key.to_string(), |(_, name)| name.clone())
+    }
 }
 
 /// Reads and validates every row of an applicant CSV for a round of `body`
@@ -60,7 +74,7 @@ pub fn read(
     body: Body,
     kabupaten: &RegionCode,
     today: NaiveDate,
-) -> Result<ApplicantsFile> {
+) -> CoreResult<ApplicantsFile> {
     read_reporting(bytes, body, kabupaten, today, &mut |_, _| {})
 }
 
@@ -75,13 +89,13 @@ pub fn read_reporting(
     kabupaten: &RegionCode,
     today: NaiveDate,
     progress: &mut dyn FnMut(usize, usize),
-) -> Result<ApplicantsFile> {
+) -> CoreResult<ApplicantsFile> {
     let columns = COLUMNS.map(|c| Column::new(c, max_chars(c)));
     let input = CsvInput::parse(bytes, &columns, &REQUIRED)?;
     let total = input.len();
     let mut applicants = Vec::with_capacity(input.len());
     let mut problems = ProblemCollector::new();
-    let mut first_line_of = HashMap::with_capacity(input.len());
+    let mut first_nik = FirstNik::with_capacity(input.len());
     for (i, row) in input.rows().enumerate() {
         if i % PROGRESS_EVERY == 0 && i > 0 {
             progress(i, total);
@@ -106,17 +120,9 @@ pub fn read_reporting(
             alasan_domisili: row.get(13).into(),
         };
         match validate(&f, body, kabupaten, today) {
-            Ok(a) => match first_line_of.entry(a.nik.as_str().to_string()) {
-                Entry::Occupied(first) => {
-                    problems.push(row.problem(
-                        "nik",
-                        format!("NIK {} sudah ada di baris {}.", a.nik, first.get()),
-                    ));
-                }
-                Entry::Vacant(slot) => {
-                    slot.insert(row.line);
-                    applicants.push((row.line, a));
-                }
+            Ok(a) => match first_nik.check(row.line, &a) {
+                Err(reason) => problems.push(row.problem("nik", reason)),
+                Ok(()) => applicants.push((row.line, a)),
             },
             Err(fields) => {
                 problems.extend(fields.into_iter().map(|p| row.problem(&p.field, p.reason)))
@@ -127,7 +133,32 @@ pub fn read_reporting(
     Ok(ApplicantsFile {
         applicants,
         problems,
+        column_names: Vec::new(),
     })
+}
+
+/// The line each NIK of a file was first seen on: a NIK that comes again
+/// is a problem of the later line, in every applicant import.
+#[derive(Debug, Default)]
+pub(crate) struct FirstNik(HashMap<String, u64>);
+
+impl FirstNik {
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        FirstNik(HashMap::with_capacity(n))
+    }
+
+    /// Notes `a` at `line`; why not, when its NIK came earlier.
+    pub(crate) fn check(&mut self, line: u64, a: &ValidApplicant) -> Result<(), String> {
+        match self.0.entry(a.nik.as_str().to_string()) {
+            Entry::Occupied(first) => {
+                Err(format!("NIK {} sudah ada di baris {}.", a.nik, first.get()))
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(line);
+                Ok(())
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -95,7 +95,7 @@ pub struct CsvInput<'a> {
 }
 
 /// Which separator a file uses: the one that splits the header line into more fields.
-fn detect_delimiter(text: &str) -> u8 {
+pub(crate) fn detect_delimiter(text: &str) -> u8 {
     let header = text.lines().next().unwrap_or("");
     if header.matches(';').count() > header.matches(',').count() {
         b';'

@@ -9,3 +9,4 @@ mod csv_records;
 pub mod fuzz;
 pub mod problems;
 pub mod scores_csv;
+pub mod spreadsheet;

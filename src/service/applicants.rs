@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
 
-use crate::docs::applicants_csv::{self, COLUMNS};
+use crate::docs::applicants_csv::{self, ApplicantsFile, COLUMNS};
 use crate::docs::csv_out::CsvOut;
 use crate::docs::problems::{Problems, RowProblem};
 use crate::domain::applicant::registration_number;
@@ -79,6 +79,67 @@ pub async fn import_reporting(
     now: DateTime<Utc>,
     progress: &mut (dyn FnMut(ImportProgress) + Send),
 ) -> Result<ApplicantImport> {
+    let outcome = import_read(
+        db,
+        session,
+        round_id,
+        now,
+        Source {
+            name: "csv",
+            store: true,
+        },
+        progress,
+        &mut |body, kabupaten, today, checked| {
+            applicants_csv::read_reporting(bytes, body, kabupaten, today, checked)
+        },
+    )
+    .await?;
+    Ok(outcome.report)
+}
+
+/// Where applicants come from, as the audit records it, and whether they
+/// are stored or only checked.
+pub(crate) struct Source {
+    pub name: &'static str,
+    pub store: bool,
+}
+
+/// What an import found: its report, the first valid rows (with their
+/// line) as they would be stored, and how many rows were valid.
+pub(crate) struct ImportOutcome {
+    pub report: ApplicantImport,
+    pub first: Vec<(u64, ValidApplicant)>,
+    pub valid: usize,
+}
+
+/// Valid rows an outcome keeps to show.
+pub(crate) const FIRST_ROWS: usize = 20;
+
+/// A function that reads and validates a file for a round of `body` in
+/// `kabupaten` on `today`, reporting `(rows checked, rows in all)`.
+pub(crate) type ReadFile<'a> = dyn FnMut(
+        crate::domain::round::Body,
+        &RegionCode,
+        NaiveDate,
+        &mut dyn FnMut(usize, usize),
+    ) -> Result<ApplicantsFile>
+    + Send
+    + 'a;
+
+/// The import of every source: the rows `read` gives are checked against
+/// the round (its registration gate, unit by unit) and against the
+/// applications held in the same election; if any row is wrong, or when
+/// only checking, nothing is stored. Otherwise all rows are stored in one
+/// transaction, numbered in file order, and the import is audited.
+pub(crate) async fn import_read(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    now: DateTime<Utc>,
+    source: Source,
+    progress: &mut (dyn FnMut(ImportProgress) + Send),
+    read: &mut ReadFile<'_>,
+) -> Result<ImportOutcome> {
     session.require(Operation::RegisterApplicants)?;
     let kabupaten = RegionCode::parse(&setup::kabupaten(db).await?.code)?;
     let round = {
@@ -93,20 +154,14 @@ pub async fn import_reporting(
             return Err(Error::validation("round", r.message(&round.name)));
         }
     }
-    let file = applicants_csv::read_reporting(
-        bytes,
-        round.body,
-        &kabupaten,
-        today,
-        &mut |done, total| {
-            progress(ImportProgress {
-                phase: "memeriksa",
-                done: done as u32,
-                total: total as u32,
-            })
-        },
-    )?;
-    let mut problems = file.problems;
+    let mut file = read(round.body, &kabupaten, today, &mut |done, total| {
+        progress(ImportProgress {
+            phase: "memeriksa",
+            done: done as u32,
+            total: total as u32,
+        })
+    })?;
+    let mut problems = std::mem::take(&mut file.problems);
     if file.applicants.is_empty() && problems.is_empty() {
         problems.push(RowProblem {
             line: 1,
@@ -127,19 +182,22 @@ pub async fn import_reporting(
         .into_iter()
         .map(|e| (e.unit_code, e.ends_on))
         .collect();
+    let mut refused_lines = std::collections::HashSet::new();
     for (line, a) in &file.applicants {
         let extension = extended.get(a.unit.digits()).copied();
         if let Err(r) = round.registration_gate(extension, today) {
+            refused_lines.insert(*line);
             problems.push(RowProblem {
                 line: *line,
-                column: "kode_wilayah_tugas".into(),
+                column: file.column_name("kode_wilayah_tugas"),
                 reason: format!("{}: {}", a.unit.dotted(), r.message(&round.name)),
             });
         }
         if let Some(h) = held.get(a.nik.as_str()) {
+            refused_lines.insert(*line);
             problems.push(RowProblem {
                 line: *line,
-                column: "nik".into(),
+                column: file.column_name("nik"),
                 reason: format!(
                     "NIK {} sudah terdaftar pada {} dengan nomor {}; satu orang satu pendaftaran per pemilihan.",
                     a.nik, h.round_name, h.reg_number
@@ -147,13 +205,25 @@ pub async fn import_reporting(
             });
         }
     }
-    if !problems.is_empty() {
-        return Ok(ApplicantImport {
-            stored: 0,
-            with_nik_warnings: 0,
-            problems: problems.finish(),
-            first_number: None,
-            last_number: None,
+    let valid = file.applicants.len() - refused_lines.len();
+    let first: Vec<(u64, ValidApplicant)> = file
+        .applicants
+        .iter()
+        .filter(|(line, _)| !refused_lines.contains(line))
+        .take(FIRST_ROWS)
+        .cloned()
+        .collect();
+    if !problems.is_empty() || !source.store {
+        return Ok(ImportOutcome {
+            report: ApplicantImport {
+                stored: 0,
+                with_nik_warnings: 0,
+                problems: problems.finish(),
+                first_number: None,
+                last_number: None,
+            },
+            first,
+            valid,
         });
     }
 
@@ -201,7 +271,7 @@ pub async fn import_reporting(
     let first_number = rows.first().map(|r| r.reg_number.clone());
     let last_number = rows.last().map(|r| r.reg_number.clone());
     let change = Change::new("applicants.import", "round", round_id).after(json!({
-        "source": "csv",
+        "source": source.name,
         "applicants": rows.len(),
         "first": first_number,
         "last": last_number,
@@ -211,12 +281,16 @@ pub async fn import_reporting(
     tx.commit().await?;
     // The pooled connection goes back with SQLite's usual cache.
     store::set_cache_kib(&mut conn, store::DEFAULT_CACHE_KIB).await?;
-    Ok(ApplicantImport {
-        stored: rows.len() as u32,
-        with_nik_warnings: with_warnings,
-        problems: Problems::default(),
-        first_number,
-        last_number,
+    Ok(ImportOutcome {
+        report: ApplicantImport {
+            stored: rows.len() as u32,
+            with_nik_warnings: with_warnings,
+            problems: Problems::default(),
+            first_number,
+            last_number,
+        },
+        first,
+        valid,
     })
 }
 

@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod accounts;
+pub mod applicant_sheets;
 pub mod applicants;
 pub mod audit;
 pub mod auth;

@@ -23,6 +23,7 @@ pub mod responses;
 pub mod round_facts;
 pub mod rounds;
 pub mod selection;
+pub mod sheet_mappings;
 pub mod stages;
 pub mod users;
 pub mod verification;

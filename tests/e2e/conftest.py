@@ -20,6 +20,8 @@ APP = ROOT / "target" / "debug" / "seleksi-adhoc"
 ADHOC = ROOT / "target" / "debug" / "adhoc"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 DRIVER_PORT = 4444
+# The file the app's open dialog "picks" (debug builds), in a test's data folder.
+PICKED = "dipilih"
 
 
 def _driver_binary() -> str:
@@ -62,6 +64,9 @@ def tauri_driver(data_home: Path):
     # debug builds, which `make e2e` builds and APP names, read it).
     env["ADHOC_SAVE_DIR"] = str(data_home / "saved")
     (data_home / "saved").mkdir(exist_ok=True)
+    # Nor can an open dialog: the file "picked" is the one a test writes at
+    # PICKED in its data folder (see picked_file).
+    env["ADHOC_PICK_FILE"] = str(data_home / PICKED)
     proc = subprocess.Popen(
         [_driver_binary(), "--port", str(DRIVER_PORT)],
         env=env,

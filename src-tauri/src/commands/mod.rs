@@ -1,6 +1,7 @@
 //! Thin commands: take the session's user, call the core, map errors.
 
 pub mod accounts;
+pub mod applicant_sheets;
 pub mod applicants;
 pub mod audit;
 pub mod backup;

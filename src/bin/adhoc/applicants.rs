@@ -7,7 +7,9 @@ use chrono::{DateTime, Utc};
 use clap::Subcommand;
 
 use adhoc::domain::permission::Session;
+use adhoc::domain::sheet_mapping::SheetField;
 use adhoc::error::Result;
+use adhoc::service::applicant_sheets::{self, SheetChoice, SheetPreview};
 use adhoc::service::applicants;
 use adhoc::service::registration::{self, ApplicantQuery, MAX_PAGE};
 use adhoc::store::Db;
@@ -16,14 +18,30 @@ use crate::{csv_out, flush, read_file, report_problems};
 
 #[derive(Subcommand)]
 pub enum ApplicantsCommand {
-    /// Mengimpor pendaftar dari CSV ke satu seleksi. Semua atau tidak sama
-    /// sekali: bila ada baris salah, tidak ada yang disimpan dan setiap
-    /// masalah dicetak (CSV: baris,kolom,alasan).
+    /// Mengimpor pendaftar ke satu seleksi dari xlsx, xls, ods atau CSV
+    /// (kolom CSV aplikasi ini, atau kolom apa pun, mis. ekspor SIAKBA, yang
+    /// dipetakan menurut judulnya). Semua atau tidak sama sekali: bila ada
+    /// baris salah, tidak ada yang disimpan dan setiap masalah dicetak (CSV:
+    /// baris,kolom,alasan).
     Import {
         /// Nomor (id) seleksi.
         #[arg(long)]
         round: i64,
         file: PathBuf,
+        /// Lembar kerja yang dibaca; bawaan lembar pertama.
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Nama pemetaan kolom yang tersimpan (mis. "Ekspor SIAKBA"); tanpa
+        /// ini kolom dipetakan menurut judulnya.
+        #[arg(long)]
+        mapping: Option<String>,
+        /// Hanya memeriksa: mencetak pemetaan, baris pertama seperti akan
+        /// disimpan, dan setiap masalah; tidak ada yang disimpan.
+        #[arg(long)]
+        periksa: bool,
+        /// Menyimpan pemetaan kolom yang dipakai dengan nama ini.
+        #[arg(long)]
+        simpan_pemetaan: Option<String>,
     },
     /// Mengekspor pendaftar satu seleksi sebagai CSV: nomor pendaftaran lalu
     /// kolom yang sama dengan impor (impor mengabaikan nomornya).
@@ -71,9 +89,63 @@ pub async fn run(
     now: DateTime<Utc>,
 ) -> Result<()> {
     match cmd {
-        ApplicantsCommand::Import { round, file } => {
+        ApplicantsCommand::Import {
+            round,
+            file,
+            sheet,
+            mapping,
+            periksa,
+            simpan_pemetaan,
+        } => {
             let bytes = read_file(&file)?;
-            let report = applicants::import(db, session, round, &bytes, now).await?;
+            let own_csv = sheet.is_none()
+                && mapping.is_none()
+                && !periksa
+                && simpan_pemetaan.is_none()
+                && applicant_sheets::is_own_csv(&bytes);
+            let report = if own_csv {
+                applicants::import(db, session, round, &bytes, now).await?
+            } else {
+                let choice = SheetChoice {
+                    sheet,
+                    mapping: None,
+                    saved: mapping,
+                    header_row: None,
+                };
+                // Only --periksa reads the rows here; the import reads them once.
+                let preview = if periksa {
+                    applicant_sheets::preview(db, session, round, &bytes, &choice, now).await?
+                } else {
+                    applicant_sheets::mapping(db, session, round, &bytes, &choice, now).await?
+                };
+                describe_mapping(&preview);
+                if let Some(name) = simpan_pemetaan {
+                    let headers: Vec<String> =
+                        preview.columns.iter().map(|c| c.header.clone()).collect();
+                    let saved = applicant_sheets::save_mapping(
+                        db,
+                        session,
+                        &name,
+                        &preview.mapping,
+                        &headers,
+                        now,
+                    )
+                    .await?;
+                    eprintln!("Pemetaan kolom disimpan sebagai \"{}\".", saved.name);
+                }
+                if !preview.ready {
+                    return Err(adhoc::Error::validation("mapping", preview.notes.join(" ")));
+                }
+                if periksa {
+                    return print_preview(&preview, &file);
+                }
+                let choice = SheetChoice {
+                    mapping: Some(preview.mapping),
+                    ..choice
+                };
+                applicant_sheets::import(db, session, round, &bytes, &choice, now, &mut |_| {})
+                    .await?
+            };
             if !report.is_stored() {
                 return report_problems(&report.problems, &file, "data lama tidak berubah");
             }
@@ -183,4 +255,76 @@ pub async fn run(
             Ok(())
         }
     }
+}
+
+/// The sheet and mapping used, on standard error.
+fn describe_mapping(p: &SheetPreview) {
+    eprintln!(
+        "Lembar \"{}\", baris judul {}. Pemetaan kolom:",
+        p.sheet, p.mapping.header_row
+    );
+    for c in &p.mapping.columns {
+        let column = p.columns.iter().find(|s| s.index == c.column);
+        let letter = column.map_or(String::new(), |s| s.letter.clone());
+        let header = column.map_or(String::new(), |s| s.header.clone());
+        eprintln!(
+            "  {:<45} <- {}{}{}",
+            c.field.label(),
+            letter,
+            if letter.is_empty() { "" } else { " " },
+            header
+        );
+    }
+    if p.mapping.unit_from_domicile && p.mapping.column_of(SheetField::KodeWilayahTugas).is_none() {
+        eprintln!("  Wilayah tugas: ikut desa/kecamatan domisili pendaftar.");
+    }
+    for note in &p.notes {
+        eprintln!("Catatan: {note}");
+    }
+}
+
+/// `--periksa`: the first rows as they would be stored (CSV on standard
+/// output), then the problems, if any, as an import prints them.
+fn print_preview(p: &SheetPreview, file: &std::path::Path) -> Result<()> {
+    let mut w = csv_out();
+    w.write_record([
+        "baris",
+        "nik",
+        "nama",
+        "jenis_kelamin",
+        "tempat_lahir",
+        "tanggal_lahir",
+        "alamat",
+        "desa",
+        "pendidikan",
+        "telepon",
+        "email",
+        "wilayah_tugas",
+    ])?;
+    for r in &p.rows {
+        w.write_record([
+            r.line.to_string().as_str(),
+            &r.nik,
+            &r.nama,
+            &r.jenis_kelamin,
+            &r.tempat_lahir,
+            &r.tanggal_lahir,
+            &r.alamat,
+            &r.desa,
+            &r.pendidikan,
+            &r.telepon,
+            &r.email,
+            &r.wilayah_tugas,
+        ])?;
+    }
+    flush(w)?;
+    if !p.problems.is_empty() {
+        println!();
+        return report_problems(&p.problems, file, "pemeriksaan saja");
+    }
+    eprintln!(
+        "{} pendaftar siap disimpan (pemeriksaan saja: belum ada yang disimpan).",
+        p.valid
+    );
+    Ok(())
 }

@@ -35,6 +35,10 @@ import type { PartyListState } from "../bindings/PartyListState";
 import type { Placeholder } from "../bindings/Placeholder";
 import type { PresetChoice } from "../bindings/PresetChoice";
 import type { Problems } from "../bindings/Problems";
+import type { SavedMapping } from "../bindings/SavedMapping";
+import type { SheetChoice } from "../bindings/SheetChoice";
+import type { SheetMapping } from "../bindings/SheetMapping";
+import type { SheetPreview } from "../bindings/SheetPreview";
 import type { PublicationItem } from "../bindings/PublicationItem";
 import type { PublicationKind } from "../bindings/PublicationKind";
 import type { NumberingPreview } from "../bindings/NumberingPreview";
@@ -137,6 +141,22 @@ export interface Commands {
     args: { roundId: number; onProgress: Channel<ImportProgress> };
     result: ApplicantImport | null;
   };
+  /** Asks for a spreadsheet and previews it with the mapping proposed (or the one saved as `saved`); null if cancelled. */
+  pick_applicant_sheet: {
+    args: { roundId: number; saved: string | null };
+    result: { name: string; preview: SheetPreview } | null;
+  };
+  preview_applicant_sheet: { args: { roundId: number; choice: SheetChoice }; result: SheetPreview };
+  import_applicant_sheet: {
+    args: { roundId: number; choice: SheetChoice; onProgress: Channel<ImportProgress> };
+    result: ApplicantImport;
+  };
+  list_sheet_mappings: { args: Record<string, never>; result: SavedMapping[] };
+  save_sheet_mapping: {
+    args: { name: string; mapping: SheetMapping; headers: string[] };
+    result: SavedMapping;
+  };
+  delete_sheet_mapping: { args: { name: string }; result: null };
   /** Writes the problems as the core listed them, with a last row saying how many more there were. */
   save_import_problems: { args: { problems: Problems }; result: boolean };
   /** Asks where to save the registration receipt PDF, writes it and opens it; the path, or null if cancelled. */

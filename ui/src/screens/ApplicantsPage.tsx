@@ -13,6 +13,7 @@ import { ErrorBox } from "../components/ErrorBox";
 import { desaName } from "./applicantText";
 import { ApplicantDetailDialog } from "./ApplicantDetailDialog";
 import { ImportApplicantsDialog } from "./ImportApplicantsDialog";
+import { ImportSheetDialog } from "./ImportSheetDialog";
 import { type Editing, RegistrationForm, type RoundRef } from "./RegistrationForm";
 import { may } from "./may";
 import { rememberRound, roundInUse } from "./roundInUse";
@@ -47,6 +48,7 @@ export function ApplicantsPage({ session, active = true }: Props) {
   const [view, setView] = useState<View>({ kind: "list" });
   const [detailId, setDetailId] = useState<number | null>(null);
   const [importing, setImporting] = useState(false);
+  const [importingSheet, setImportingSheet] = useState(false);
   const [recheck, setRecheck] = useState(0);
   const [standings, setStandings] = useState<StandingOption[]>([]);
   const mayRegister = may(session, "register_applicants");
@@ -145,7 +147,7 @@ export function ApplicantsPage({ session, active = true }: Props) {
   }, [round, registrationOpen]);
 
   // Keyboard: PageUp/PageDown page the list; Alt+N starts a registration.
-  const listShown = active && view.kind === "list" && detailId === null && !importing;
+  const listShown = active && view.kind === "list" && detailId === null && !importing && !importingSheet;
   useEffect(() => {
     if (!listShown) return;
     const onKey = (e: KeyboardEvent) => {
@@ -235,6 +237,9 @@ export function ApplicantsPage({ session, active = true }: Props) {
             <div className="row-actions">
               <button type="button" onClick={() => setImporting(true)}>
                 Impor CSV…
+              </button>
+              <button type="button" onClick={() => setImportingSheet(true)}>
+                Impor dari spreadsheet / SIAKBA…
               </button>
               <button type="button" id="applicant-new" className="primary" aria-keyshortcuts="Alt+N" onClick={openNew}>
                 Daftarkan pendaftar baru
@@ -411,6 +416,14 @@ export function ApplicantsPage({ session, active = true }: Props) {
           roundId={round.id}
           roundName={round.name}
           onClose={() => setImporting(false)}
+          onImported={refresh}
+        />
+      )}
+      {importingSheet && round && (
+        <ImportSheetDialog
+          roundId={round.id}
+          roundName={round.name}
+          onClose={() => setImportingSheet(false)}
           onImported={refresh}
         />
       )}

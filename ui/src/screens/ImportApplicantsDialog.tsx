@@ -18,11 +18,13 @@ interface Props {
   onImported: (report: ApplicantImport) => void;
 }
 
-/** "Memeriksa baris 40.000 dari 100.000" / "Menyimpan 20.000 dari 100.000". */
+/**
+ * "Memeriksa baris 40.000 dari 100.000" / "Menyimpan 20.000 dari 100.000"; a spreadsheet read row by
+ * row does not know its total yet: "Memeriksa baris 40.000".
+ */
 export function progressText(p: ImportProgress): string {
-  return p.phase === "menyimpan"
-    ? `Menyimpan ${angka(p.done)} dari ${angka(p.total)}`
-    : `Memeriksa baris ${angka(p.done)} dari ${angka(p.total)}`;
+  if (p.phase === "menyimpan") return `Menyimpan ${angka(p.done)} dari ${angka(p.total)}`;
+  return p.total > 0 ? `Memeriksa baris ${angka(p.done)} dari ${angka(p.total)}` : `Memeriksa baris ${angka(p.done)}`;
 }
 
 /** A progress bar with its words. */

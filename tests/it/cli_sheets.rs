@@ -1,0 +1,159 @@
+//! `adhoc applicants import` with a spreadsheet: `--periksa` prints the
+//! mapping, the rows as they would be stored and the problems without
+//! saving; `--simpan-pemetaan` and `--mapping` save and reuse a mapping.
+
+use crate::cli::{adhoc, stderr, stdout};
+use crate::spreadsheets::{xlsx, C};
+
+#[test]
+fn a_spreadsheet_is_checked_then_imported_with_a_saved_mapping() {
+    use C::*;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kpu.db");
+    let db = db.to_str().unwrap();
+    assert!(adhoc(&["--db", db, "init", "--wilayah", "3514"])
+        .status
+        .success());
+    let o = adhoc(&[
+        "--db",
+        db,
+        "rounds",
+        "create",
+        "--preset",
+        "pemilu-2024",
+        "--badan",
+        "ppk",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let header = || {
+        vec![
+            S("NIK KTP"),
+            S("Nama Lengkap"),
+            S("JK"),
+            S("Tempat Lahir"),
+            S("Tgl Lahir"),
+            S("Alamat"),
+            S("Kecamatan"),
+            S("Desa/Kel"),
+            S("Pendidikan Terakhir"),
+        ]
+    };
+    let file = dir.path().join("siakba.xlsx");
+    let row = |nik: C| {
+        vec![
+            nik,
+            S("Budi Santoso"),
+            S("Laki-laki"),
+            S("Pasuruan"),
+            D(1990, 8, 12),
+            S("Krajan"),
+            S("Purwodadi"),
+            S("Gerbo"),
+            S("SLTA"),
+        ]
+    };
+    std::fs::write(
+        &file,
+        xlsx("Daftar", &[header(), row(S("3514011208900001"))]),
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let o = adhoc(&[
+        "--db",
+        db,
+        "applicants",
+        "import",
+        "--round",
+        "1",
+        path,
+        "--periksa",
+        "--simpan-pemetaan",
+        "Ekspor SIAKBA",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "baris,nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,alamat,desa,pendidikan,telepon,email,wilayah_tugas\n\
+         2,3514011208900001,Budi Santoso,L,Pasuruan,12-08-1990,Krajan,\"Desa Gerbo, Kecamatan Purwodadi\",SMA,,,Kecamatan Purwodadi\n"
+    );
+    let err = stderr(&o);
+    assert!(err.contains("Lembar \"Daftar\", baris judul 1"), "{err}");
+    assert!(err.contains("ikut desa/kecamatan domisili"), "{err}");
+    assert!(
+        err.contains("Pemetaan kolom disimpan sebagai \"Ekspor SIAKBA\""),
+        "{err}"
+    );
+    assert!(err.contains("1 pendaftar siap disimpan"), "{err}");
+    let o = adhoc(&["--db", db, "applicants", "list", "--round", "1", "--semua"]);
+    assert_eq!(stdout(&o).lines().count(), 1, "--periksa stored nothing");
+
+    // A NIK typed into Excel: refused with the reason, nothing stored.
+    std::fs::write(
+        &file,
+        xlsx("Daftar", &[header(), row(N(3514011208900000.0))]),
+    )
+    .unwrap();
+    let o = adhoc(&[
+        "--db",
+        db,
+        "applicants",
+        "import",
+        "--round",
+        "1",
+        path,
+        "--mapping",
+        "ekspor siakba",
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        stdout(&o).starts_with("baris,kolom,alasan\n2,NIK KTP (kolom A),"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        stderr(&o).contains("tidak ada yang disimpan"),
+        "{}",
+        stderr(&o)
+    );
+
+    std::fs::write(
+        &file,
+        xlsx("Daftar", &[header(), row(S("3514011208900001"))]),
+    )
+    .unwrap();
+    let o = adhoc(&[
+        "--db",
+        db,
+        "applicants",
+        "import",
+        "--round",
+        "1",
+        path,
+        "--mapping",
+        "Ekspor SIAKBA",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("1 pendaftar disimpan (PPK-3514-0001"),
+        "{}",
+        stderr(&o)
+    );
+    let o = adhoc(&[
+        "--db",
+        db,
+        "applicants",
+        "import",
+        "--round",
+        "1",
+        path,
+        "--sheet",
+        "Rekap",
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("Lembar \"Rekap\" tidak ada di berkas. Lembar yang ada: Daftar."),
+        "{}",
+        stderr(&o)
+    );
+}
