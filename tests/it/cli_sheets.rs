@@ -2,7 +2,7 @@
 //! mapping, the rows as they would be stored and the problems without
 //! saving; `--simpan-pemetaan` and `--mapping` save and reuse a mapping.
 
-use crate::cli::{adhoc, stderr, stdout};
+use crate::common::cli::{adhoc, stderr, stdout};
 use crate::spreadsheets::{xlsx, C};
 
 #[test]
