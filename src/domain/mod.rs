@@ -21,6 +21,7 @@ pub mod region;
 pub mod registration;
 pub mod registration_check;
 pub mod round;
+pub mod round_schedule;
 pub mod scan;
 pub mod size_limit;
 pub mod text;
