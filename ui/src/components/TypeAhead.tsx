@@ -42,6 +42,8 @@ interface Props<T> {
 /** The list's full height (16rem at 15px), and the least it is given when room is short. */
 const LIST_HEIGHT = 240;
 const MIN_LIST_HEIGHT = 96;
+/** Pixels kept between the list and the edge of the room (its 2px margin, and a little air). */
+const GAP = 8;
 
 /**
  * A type-ahead (WAI-ARIA combobox with a list): type, ↓/↑ to move through
@@ -101,13 +103,15 @@ export function TypeAhead<T>({
     const field = fieldRef.current;
     if (!showList || !box || !field) return;
     const { above, below } = roomAround(box);
-    if (below >= LIST_HEIGHT || below >= above) {
-      setPlacement(below < LIST_HEIGHT ? { maxHeight: Math.max(MIN_LIST_HEIGHT, below - 4) } : undefined);
-    } else {
-      const b = box.getBoundingClientRect();
-      const f = field.getBoundingClientRect();
-      setPlacement({ bottom: f.bottom - b.top, top: "auto", maxHeight: Math.min(LIST_HEIGHT, Math.max(MIN_LIST_HEIGHT, above - 4)) });
-    }
+    const b = box.getBoundingClientRect();
+    const f = field.getBoundingClientRect();
+    // Right against the box (over its hint), as tall as the room allows.
+    const height = (room: number) => Math.min(LIST_HEIGHT, Math.max(MIN_LIST_HEIGHT, room - GAP));
+    setPlacement(
+      below >= LIST_HEIGHT + GAP || below >= above
+        ? { top: b.bottom - f.top, maxHeight: height(below) }
+        : { top: "auto", bottom: f.bottom - b.top, maxHeight: height(above) },
+    );
   }, [showList]);
 
   const pick = (option: T) => {
