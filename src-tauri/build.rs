@@ -12,6 +12,8 @@ const COMMANDS: &[&str] = &[
     "about",
     "round_presets",
     "create_round",
+    "shift_round_schedule",
+    "round_draft_past_dates",
     "unit_quotas",
     "set_unit_quota",
     "keep_alive",

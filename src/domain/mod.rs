@@ -22,6 +22,7 @@ pub mod region_names;
 pub mod registration;
 pub mod registration_check;
 pub mod round;
+pub mod round_schedule;
 pub mod scan;
 pub mod sheet_field;
 pub mod sheet_mapping;

@@ -58,6 +58,17 @@ pub enum NikWarning {
 }
 
 impl NikWarning {
+    /// The form field the warning is about (the name the form's problems
+    /// use), so the form can mark it: the sex or the birth date entered, or
+    /// the NIK itself.
+    pub fn field(&self) -> &'static str {
+        match self {
+            NikWarning::SexMismatch { .. } => "jenis_kelamin",
+            NikWarning::BirthDateMismatch { .. } => "tanggal_lahir",
+            NikWarning::UnknownKecamatan { .. } => "nik",
+        }
+    }
+
     /// The message staff read, in Bahasa Indonesia.
     pub fn message(&self) -> String {
         match self {

@@ -27,13 +27,13 @@ pub struct PreviousService {
     pub year: i32,
 }
 
-/// The applicant's statement about party membership.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+/// The applicant's statement about party membership. It has no default:
+/// the applicant answers it, the form does not assume an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum PartyStatus {
     /// Never a member.
-    #[default]
     Bukan,
     /// A former member.
     Mantan,
@@ -75,7 +75,9 @@ impl TryFrom<String> for PartyStatus {
 pub struct RegistrationDraft {
     pub fields: ApplicantFields,
     pub previous_service: Vec<PreviousService>,
-    pub party_status: PartyStatus,
+    /// The applicant's answer; `None` until it is given (a registration
+    /// without one is refused on the field `status_partai`).
+    pub party_status: Option<PartyStatus>,
     /// Year a former member left the party.
     pub party_left_year: Option<i32>,
     /// A stamped statement that a party used the NIK without consent.
@@ -92,11 +94,17 @@ impl RegistrationDraft {
     /// The party statement as the eligibility rules see it.
     pub fn party_statement(&self) -> PartyStatement {
         match self.party_status {
-            PartyStatus::Bukan => PartyStatement::NeverMember,
-            PartyStatus::Mantan => PartyStatement::FormerMember {
+            None => PartyStatement::NotStated,
+            Some(PartyStatus::Bukan) => PartyStatement::NeverMember,
+            Some(PartyStatus::Mantan) => PartyStatement::FormerMember {
                 left_year: self.party_left_year,
             },
         }
+    }
+
+    /// Whether the applicant states they were a party member.
+    pub fn former_member(&self) -> bool {
+        self.party_status == Some(PartyStatus::Mantan)
     }
 
     /// Periods already served in `body` (one per distinct election).
@@ -173,11 +181,15 @@ impl RegistrationDraft {
             }
         }
         match (self.party_status, self.party_left_year) {
-            (PartyStatus::Bukan, Some(_)) => bad(
+            (None, _) => bad(
+                "status_partai",
+                "Pernyataan keanggotaan partai politik wajib dipilih: tidak pernah menjadi anggota, atau mantan anggota.".into(),
+            ),
+            (Some(PartyStatus::Bukan), Some(_)) => bad(
                 "tahun_keluar_partai",
                 "Tahun keluar dari partai hanya diisi untuk mantan anggota.".into(),
             ),
-            (PartyStatus::Mantan, Some(y)) if !(1955..=today.year()).contains(&y) => bad(
+            (Some(PartyStatus::Mantan), Some(y)) if !(1955..=today.year()).contains(&y) => bad(
                 "tahun_keluar_partai",
                 format!(
                     "Tahun keluar dari partai {y} tidak mungkin (1955–{}).",
@@ -238,7 +250,7 @@ mod tests {
     fn extras_are_checked_field_by_field() {
         let d = RegistrationDraft {
             previous_service: vec![service("Panwas", "", 1900)],
-            party_status: PartyStatus::Bukan,
+            party_status: Some(PartyStatus::Bukan),
             party_left_year: Some(2015),
             documents: vec!["ktp".into(), "paspor".into()],
             ..Default::default()
@@ -260,17 +272,43 @@ mod tests {
         );
         let ok = RegistrationDraft {
             previous_service: vec![service("KPPS", "Pemilu 2024", 2024)],
-            party_status: PartyStatus::Mantan,
+            party_status: Some(PartyStatus::Mantan),
             party_left_year: Some(2015),
             documents: vec!["ktp".into(), "surat_partai".into()],
             ..Default::default()
         };
         assert!(ok.check_extras(today()).is_empty());
+        assert!(ok.former_member());
         assert_eq!(
             ok.party_statement(),
             PartyStatement::FormerMember {
                 left_year: Some(2015)
             }
         );
+    }
+
+    #[test]
+    fn the_party_statement_has_no_default_and_is_asked_for() {
+        let unanswered = RegistrationDraft::default();
+        assert_eq!(unanswered.party_status, None);
+        assert_eq!(unanswered.party_statement(), PartyStatement::NotStated);
+        let problems = unanswered.check_extras(today());
+        let party: Vec<&FieldProblem> = problems
+            .iter()
+            .filter(|p| p.field == "status_partai")
+            .collect();
+        assert_eq!(party.len(), 1, "{problems:?}");
+        assert!(party[0].reason.contains("wajib dipilih"));
+        let answered = RegistrationDraft {
+            party_status: Some(PartyStatus::Bukan),
+            ..Default::default()
+        };
+        assert!(answered.check_extras(today()).is_empty());
+        assert_eq!(answered.party_statement(), PartyStatement::NeverMember);
+        // The form sends null until it is answered.
+        let json = serde_json::to_value(&unanswered).unwrap();
+        assert_eq!(json["party_status"], serde_json::Value::Null);
+        let sent: RegistrationDraft = serde_json::from_value(json).unwrap();
+        assert_eq!(sent.party_status, None);
     }
 }

@@ -20,7 +20,7 @@ use crate::domain::eligibility::{self, PartyList, RuleResult};
 use crate::domain::nik::{Nik, NikWarning};
 use crate::domain::party_check::PartyCheck;
 use crate::domain::region::{atlas, RegionCode, RegionLevel};
-use crate::domain::registration::{PartyStatus, RegistrationDraft};
+use crate::domain::registration::RegistrationDraft;
 use crate::domain::round::{Body, Round};
 
 /// What the NIK itself says.
@@ -65,6 +65,9 @@ pub struct RegistrationCheck {
     pub nik_info: Option<NikInfo>,
     /// What the operator must look at and acknowledge before saving.
     pub nik_warnings: Vec<String>,
+    /// The same warnings, each under the field it is about (e.g. the birth
+    /// date that disagrees with the NIK is `tanggal_lahir`).
+    pub field_warnings: Vec<FieldProblem>,
     /// Set when the NIK already holds an active application in the election.
     pub duplicate: Option<ExistingApplication>,
     /// Eligibility, rule by rule.
@@ -177,7 +180,7 @@ pub fn judge(
         },
     );
     let listed = matches!(party_list, PartyList::Listed { .. });
-    let required = documents::required(draft.party_status == PartyStatus::Mantan, listed);
+    let required = documents::required(draft.former_member(), listed);
     let documents = DOCUMENTS
         .iter()
         .filter(|d| {
@@ -197,6 +200,13 @@ pub fn judge(
         problems,
         nik_info,
         nik_warnings: warnings.iter().map(NikWarning::message).collect(),
+        field_warnings: warnings
+            .iter()
+            .map(|w| FieldProblem {
+                field: w.field().to_string(),
+                reason: w.message(),
+            })
+            .collect(),
         duplicate,
         rules,
         documents,

@@ -328,7 +328,9 @@ impl RoundDraft {
 }
 
 /// A schedule lists every stage once, in order, each ending on or after it
-/// starts, and no stage starting before the previous one starts.
+/// starts, and no stage starting before the previous one starts. A wrong
+/// date is named as `schedule.<i>.starts_on` or `schedule.<i>.ends_on`
+/// (`i` from 0), so the form can mark it.
 pub fn validate_schedule(schedule: &[StageDates]) -> Result<()> {
     let stages: Vec<Stage> = schedule.iter().map(|s| s.stage).collect();
     if stages != Stage::ALL {
@@ -337,10 +339,10 @@ pub fn validate_schedule(schedule: &[StageDates]) -> Result<()> {
             "Jadwal harus memuat setiap tahapan tepat satu kali, berurutan dari pendaftaran sampai masa kerja.",
         ));
     }
-    for s in schedule {
+    for (i, s) in schedule.iter().enumerate() {
         if s.ends_on < s.starts_on {
             return Err(Error::validation(
-                "schedule",
+                format!("schedule.{i}.ends_on"),
                 format!(
                     "Tanggal selesai tahapan {} lebih awal dari tanggal mulainya.",
                     s.stage.label()
@@ -348,10 +350,10 @@ pub fn validate_schedule(schedule: &[StageDates]) -> Result<()> {
             ));
         }
     }
-    for pair in schedule.windows(2) {
+    for (i, pair) in schedule.windows(2).enumerate() {
         if pair[1].starts_on < pair[0].starts_on {
             return Err(Error::validation(
-                "schedule",
+                format!("schedule.{}.starts_on", i + 1),
                 format!(
                     "Tahapan {} dimulai sebelum tahapan {}.",
                     pair[1].stage.label(),
@@ -523,7 +525,18 @@ mod tests {
 
         let mut draft = Preset::Pemilu2024.draft(Body::Ppk);
         draft.schedule[3].ends_on = draft.schedule[3].starts_on.pred_opt().unwrap();
-        assert!(draft.validate().is_err());
+        assert_eq!(
+            draft.validate().unwrap_err().field(),
+            Some("schedule.3.ends_on")
+        );
+
+        // The wrong date is named: the written test starting before the check.
+        let mut draft = Preset::Pemilu2024.draft(Body::Ppk);
+        draft.schedule[2].starts_on = draft.schedule[1].starts_on.pred_opt().unwrap();
+        assert_eq!(
+            draft.validate().unwrap_err().field(),
+            Some("schedule.2.starts_on")
+        );
 
         let mut draft = Preset::Pemilu2024.draft(Body::Ppk);
         draft.name = "  ".into();

@@ -75,14 +75,19 @@ async fn evaluate(
         }
     }
     let judged = registration_check::judge(&ctx.desk(), draft, known, now.date_naive());
-    let record = judged.valid.map(|(a, warnings)| NewApplicant {
-        party_status: draft.party_status.as_str(),
-        party_left_year: draft
-            .party_left_year
-            .filter(|_| draft.party_status == PartyStatus::Mantan),
-        misuse_statement: draft.misuse_statement,
-        disability: draft.disability(),
-        ..new_applicant(a, &ctx.round.election, &warnings, true)
+    // A valid draft has a party statement (its absence is a problem); the
+    // record is made only with one.
+    let record = judged.valid.and_then(|(a, warnings)| {
+        let status = draft.party_status?;
+        Some(NewApplicant {
+            party_status: status.as_str(),
+            party_left_year: draft
+                .party_left_year
+                .filter(|_| status == PartyStatus::Mantan),
+            misuse_statement: draft.misuse_statement,
+            disability: draft.disability(),
+            ..new_applicant(a, &ctx.round.election, &warnings, true)
+        })
     });
     Ok((judged.check, record))
 }

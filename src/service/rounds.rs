@@ -1,11 +1,12 @@
 //! Creating and listing selection rounds, and per-unit quota overrides.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
 use serde_json::json;
 
+use crate::domain::applicant_input::FieldProblem;
 use crate::domain::permission::{Operation, Session};
 use crate::domain::region::{RegionCode, RegionLevel};
 use crate::domain::round::{Body, Preset, RoundDraft, RoundSettings, Stage, StageDates};
@@ -259,6 +260,19 @@ pub fn presets() -> Vec<PresetChoice> {
             })
         })
         .collect()
+}
+
+/// A draft round's schedule moved so registration starts on `first_day`,
+/// every other date by the same number of days (see
+/// [`RoundDraft::shifted_to`]). Writes nothing.
+pub fn shift_schedule(draft: &RoundDraft, first_day: NaiveDate) -> Result<RoundDraft> {
+    draft.shifted_to(first_day)
+}
+
+/// The dates of a draft round already past on `today`, each under its
+/// field, for the form to warn about (not a refusal).
+pub fn past_dates(draft: &RoundDraft, today: NaiveDate) -> Vec<FieldProblem> {
+    draft.past_dates(today)
 }
 
 /// One unit's quota in a round.

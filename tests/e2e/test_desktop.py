@@ -285,6 +285,11 @@ def test_operator_registers_an_applicant_and_finds_them_in_the_list(launch, tmp_
     pick(driver, "reg-kode-desa", "gerbo")
     choose(driver, "reg-pendidikan", "S1")
     pick(driver, "reg-wilayah-tugas", "gerbo")
+    # The party statement is the applicant's answer: nothing is chosen until it is given.
+    never = driver.find_element(By.ID, "reg-partai-bukan")
+    assert not never.is_selected()
+    never.send_keys(Keys.SPACE)
+    assert never.is_selected()
     # Keyboard only: Space ticks a checkbox.
     for code in ["surat_pendaftaran", "drh", "ktp", "ijazah"]:
         box = wait(driver).until(EC.presence_of_element_located((By.ID, f"reg-berkas-{code}")))
@@ -302,6 +307,11 @@ def test_operator_registers_an_applicant_and_finds_them_in_the_list(launch, tmp_
     save_screenshot(driver, "registration.png")
 
     ActionChains(driver).key_down(Keys.CONTROL).send_keys("s").key_up(Keys.CONTROL).perform()
+    # Two required documents were not ticked: the operator is asked, with their names, before it is saved.
+    missing = wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid='missing-documents']")))
+    assert "Surat pernyataan" in missing.text and "Surat keterangan sehat" in missing.text, missing.text
+    assert "Fotokopi KTP-el" not in missing.text, missing.text
+    button(driver, "Tetap simpan tanpa berkas itu").click()
     number = wait(driver).until(
         EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid='saved-reg-number']"))
     ).text

@@ -36,6 +36,7 @@ pub(crate) fn siti() -> RegistrationDraft {
             ..Default::default()
         },
         documents: vec!["surat_pendaftaran".into(), "ktp".into()],
+        party_status: Some(PartyStatus::Bukan),
         ..Default::default()
     }
 }
@@ -139,6 +140,39 @@ async fn invalid_fields_store_nothing_and_name_their_field() {
 }
 
 #[tokio::test]
+async fn a_registration_without_a_party_statement_is_refused_on_that_field() {
+    let (t, admin) = ready_db().await;
+    let desk = as_role(&admin, Role::Operator);
+    let ppk = round(&t.db, &admin, Body::Ppk).await;
+    let unanswered = RegistrationDraft {
+        party_status: None,
+        ..siti()
+    };
+    let r = register(&t.db, &desk, ppk.id, &unanswered, now())
+        .await
+        .unwrap();
+    assert!(r.saved.is_none());
+    assert!(!r.check.can_save);
+    let fields: Vec<&str> = r.check.problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["status_partai"]);
+    assert!(r.check.problems[0].reason.contains("wajib dipilih"));
+    assert_eq!(verdict(&r.check.rules, Rule::StatusPartai), Verdict::Review);
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM applicants")
+        .fetch_one(t.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(n, 0);
+    // Answered, the same application is saved with that answer.
+    let saved = register(&t.db, &desk, ppk.id, &siti(), now())
+        .await
+        .unwrap()
+        .saved
+        .expect("saved");
+    let d = detail(&t.db, &desk, saved.id, now()).await.unwrap();
+    assert_eq!(d.draft.party_status, Some(PartyStatus::Bukan));
+}
+
+#[tokio::test]
 async fn nik_warnings_must_be_acknowledged_and_are_stored() {
     let (t, admin) = ready_db().await;
     let desk = as_role(&admin, Role::Operator);
@@ -156,6 +190,10 @@ async fn nik_warnings_must_be_acknowledged_and_are_stored() {
         .await
         .unwrap();
     assert_eq!(c.nik_warnings.len(), 2, "{:?}", c.nik_warnings);
+    // Each warning names the field it is about, so the form can mark it.
+    let warned: Vec<&str> = c.field_warnings.iter().map(|w| w.field.as_str()).collect();
+    assert_eq!(warned, ["jenis_kelamin", "tanggal_lahir"]);
+    assert!(c.field_warnings[1].reason.contains("12-08-1990"));
     assert!(c.problems.is_empty());
     assert!(!c.can_save);
     let info = c.nik_info.unwrap();
@@ -320,7 +358,7 @@ async fn eligibility_uses_the_party_list_the_statement_and_periods() {
         .any(|d| d.code == "pernyataan_dicatut" && d.required && !d.received));
 
     let former = RegistrationDraft {
-        party_status: PartyStatus::Mantan,
+        party_status: Some(PartyStatus::Mantan),
         party_left_year: Some(2020),
         ..siti()
     };

@@ -1,5 +1,6 @@
 //! Creating selection rounds.
 
+use adhoc::domain::applicant_input::FieldProblem;
 use adhoc::domain::round::RoundDraft;
 use adhoc::service::rounds::{self, PresetChoice, RoundSummary, UnitQuotaList};
 use tauri::State;
@@ -9,6 +10,21 @@ use crate::state::{AppState, CmdResult};
 #[tauri::command]
 pub fn round_presets() -> Vec<PresetChoice> {
     rounds::presets()
+}
+
+/// The draft's schedule moved so registration starts on `first_day`.
+#[tauri::command]
+pub fn shift_round_schedule(
+    draft: RoundDraft,
+    first_day: chrono::NaiveDate,
+) -> CmdResult<RoundDraft> {
+    Ok(rounds::shift_schedule(&draft, first_day)?)
+}
+
+/// The draft's dates already past on this computer's today.
+#[tauri::command]
+pub fn round_draft_past_dates(draft: RoundDraft) -> Vec<FieldProblem> {
+    rounds::past_dates(&draft, chrono::Local::now().date_naive())
 }
 
 #[tauri::command]

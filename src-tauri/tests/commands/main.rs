@@ -125,6 +125,31 @@ fn first_run_login_guard_and_errors_through_the_shell() {
     assert_eq!(home["kabupaten"]["name"], "Kabupaten Pasuruan");
 
     let presets = invoke(&webview, "round_presets", json!({})).unwrap();
+    // The preset's schedule moved to start on another day, every stage with it.
+    let moved = invoke(
+        &webview,
+        "shift_round_schedule",
+        json!({ "draft": presets[0]["draft"], "firstDay": "2030-01-07" }),
+    )
+    .unwrap();
+    assert_eq!(moved["schedule"][0]["starts_on"], "2030-01-07");
+    assert_eq!(moved["settings"]["reference_date"], "2030-01-07");
+    let past = invoke(
+        &webview,
+        "round_draft_past_dates",
+        json!({ "draft": presets[0]["draft"] }),
+    )
+    .unwrap();
+    assert_eq!(past[0]["field"], "reference_date");
+    assert!(invoke(
+        &webview,
+        "round_draft_past_dates",
+        json!({ "draft": moved })
+    )
+    .unwrap()
+    .as_array()
+    .unwrap()
+    .is_empty());
     let draft = presets[0]["draft"].clone();
     let round = invoke(&webview, "create_round", json!({ "draft": draft })).unwrap();
     assert_eq!(round["name"], "Pemilu 2024 – PPK");

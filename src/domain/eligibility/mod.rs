@@ -103,6 +103,8 @@ pub enum PartyList {
 /// What the applicant states about party membership.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PartyStatement {
+    /// Not answered yet (a form still being typed).
+    NotStated,
     /// Never a member.
     NeverMember,
     /// A former member who left in this year (if given).
@@ -283,6 +285,11 @@ fn periods(settings: &RoundSettings, a: &Applicant<'_>) -> RuleResult {
 fn party_statement(settings: &RoundSettings, a: &Applicant<'_>) -> RuleResult {
     let rule = Rule::StatusPartai;
     match a.party_statement {
+        PartyStatement::NotStated => result(
+            rule,
+            Verdict::Review,
+            "Pernyataan keanggotaan partai politik belum dipilih.",
+        ),
         PartyStatement::NeverMember => result(
             rule,
             Verdict::Pass,

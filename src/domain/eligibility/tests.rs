@@ -344,12 +344,13 @@ fn what_is_not_entered_yet_needs_review() {
             domicile_desa: None,
             domicile_exception: None,
             periods_served: 0,
-            party_statement: PartyStatement::NeverMember,
+            party_statement: PartyStatement::NotStated,
             party_list: &PartyList::NotListed,
             misuse_statement: false,
         },
     );
     assert_eq!(verdict_of(&r, Rule::Usia), Verdict::Review);
+    assert_eq!(verdict_of(&r, Rule::StatusPartai), Verdict::Review);
     assert_eq!(verdict_of(&r, Rule::Pendidikan), Verdict::Review);
     assert_eq!(verdict_of(&r, Rule::Domisili), Verdict::Review);
     assert!(r[2].reason.starts_with("Desa/kelurahan tempat mendaftar"));

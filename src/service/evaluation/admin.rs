@@ -10,7 +10,6 @@ use ts_rs::TS;
 
 use super::ApplicantDetail;
 use crate::domain::region::RegionCode;
-use crate::domain::registration::PartyStatus;
 use crate::domain::verification::{derive, AdminVerdict, Derived, DocCheck, Requirement};
 use crate::store::verification::Decision;
 
@@ -59,7 +58,7 @@ fn verdict_text<S: Serializer>(v: &Option<AdminVerdict>, s: S) -> Result<S::Ok, 
 /// Whether the applicant owes the conditional documents: a former party
 /// member, and someone the party list names.
 pub(crate) fn circumstances(d: &ApplicantDetail) -> (bool, bool) {
-    let former = d.draft.party_status == PartyStatus::Mantan;
+    let former = d.draft.former_member();
     let listed = d
         .check
         .documents

@@ -96,7 +96,7 @@ pub(crate) fn draft_from(
                 year,
             })
             .collect(),
-        party_status: a.party_status,
+        party_status: Some(a.party_status),
         party_left_year: a.party_left_year,
         misuse_statement: a.misuse_statement,
         disability: a.disability.clone().unwrap_or_default(),

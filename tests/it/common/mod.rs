@@ -79,6 +79,7 @@ pub fn ppk_draft(nik: &str, name: &str) -> adhoc::domain::registration::Registra
             kode_wilayah_tugas: "35.14.01".into(),
             ..Default::default()
         },
+        party_status: Some(adhoc::domain::registration::PartyStatus::Bukan),
         ..Default::default()
     }
 }

@@ -19,6 +19,7 @@ import type { ChainReport } from "../bindings/ChainReport";
 import type { DocVerdict } from "../bindings/DocVerdict";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
 import type { ExtensionUnit } from "../bindings/ExtensionUnit";
+import type { FieldProblem } from "../bindings/FieldProblem";
 import type { HomeView } from "../bindings/HomeView";
 import type { ImportProgress } from "../bindings/ImportProgress";
 import type { KabupatenChoice } from "../bindings/KabupatenChoice";
@@ -102,6 +103,10 @@ export interface Commands {
   about: { args: Record<string, never>; result: AboutInfo };
   round_presets: { args: Record<string, never>; result: PresetChoice[] };
   create_round: { args: { draft: RoundDraft }; result: RoundSummary };
+  /** The draft with its whole schedule moved so registration starts on `firstDay` (ISO). */
+  shift_round_schedule: { args: { draft: RoundDraft; firstDay: string }; result: RoundDraft };
+  /** The draft's dates already past today, each under its field. */
+  round_draft_past_dates: { args: { draft: RoundDraft }; result: FieldProblem[] };
   unit_quotas: { args: { roundId: number }; result: UnitQuotaList };
   set_unit_quota: {
     args: { roundId: number; unitCode: string; quota: number | null; reason: string };

@@ -18,6 +18,11 @@ problems: Array<FieldProblem>, nik_info: NikInfo | null,
  */
 nik_warnings: Array<string>, 
 /**
+ * The same warnings, each under the field it is about (e.g. the birth
+ * date that disagrees with the NIK is `tanggal_lahir`).
+ */
+field_warnings: Array<FieldProblem>, 
+/**
  * Set when the NIK already holds an active application in the election.
  */
 duplicate: ExistingApplication | null, 

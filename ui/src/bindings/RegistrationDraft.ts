@@ -6,7 +6,12 @@ import type { PreviousService } from "./PreviousService";
 /**
  * Everything the registration form sends.
  */
-export type RegistrationDraft = { fields: ApplicantFields, previous_service: Array<PreviousService>, party_status: PartyStatus, 
+export type RegistrationDraft = { fields: ApplicantFields, previous_service: Array<PreviousService>, 
+/**
+ * The applicant's answer; `None` until it is given (a registration
+ * without one is refused on the field `status_partai`).
+ */
+party_status: PartyStatus | null, 
 /**
  * Year a former member left the party.
  */

@@ -185,4 +185,36 @@ describe("useSearch", () => {
     expect(screen.getByTestId("state")).toHaveTextContent(/^$/);
     expect(search).toHaveBeenCalledTimes(1);
   });
+
+  it("opens its list above the box when a bar stuck to the bottom leaves no room below", async () => {
+    const rect = (top: number, height: number) => ({ top, bottom: top + height, left: 0, right: 600, height, width: 600, x: 0, y: top }) as DOMRect;
+    vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockImplementation(function (this: HTMLElement) {
+      if (this.hasAttribute("data-sticky-bottom")) return rect(668, 100);
+      if (this.id === "buah") return rect(600, 36);
+      if (this.classList.contains("combobox")) return rect(575, 90);
+      return rect(0, 0);
+    });
+    const user = userEvent.setup();
+    render(
+      <>
+        <Fruits />
+        <div data-sticky-bottom>Simpan</div>
+      </>,
+    );
+    await user.type(screen.getByRole("combobox", { name: "Buah" }), "a");
+    const list = screen.getByRole("listbox");
+    expect(list).toHaveClass("up");
+    // Its bottom on the box's top: 665 - 600 above the field's bottom edge.
+    expect(list.style.bottom).toBe("65px");
+    // No taller than the room above (600 pixels), nor than its usual height.
+    expect(list.style.maxHeight).toBe("240px");
+    vi.restoreAllMocks();
+  });
+
+  it("opens below the box when there is room", async () => {
+    const user = userEvent.setup();
+    render(<Fruits />);
+    await user.type(screen.getByRole("combobox", { name: "Buah" }), "a");
+    expect(screen.getByRole("listbox")).not.toHaveClass("up");
+  });
 });

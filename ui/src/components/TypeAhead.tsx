@@ -1,6 +1,7 @@
-import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from "react";
 
 import { toErrorPayload } from "../api";
+import { roomAround } from "./placement";
 
 interface Props<T> {
   /** The input's id; the list's and the options' ids derive from it. Generated when not given. */
@@ -37,6 +38,12 @@ interface Props<T> {
   /** The surrounding dialog focuses this input when it opens. */
   "data-autofocus"?: boolean;
 }
+
+/** The list's full height (16rem at 15px), and the least it is given when room is short. */
+const LIST_HEIGHT = 240;
+const MIN_LIST_HEIGHT = 96;
+/** Pixels kept between the list and the edge of the room (its 2px margin, and a little air). */
+const GAP = 8;
 
 /**
  * A type-ahead (WAI-ARIA combobox with a list): type, ↓/↑ to move through
@@ -86,6 +93,27 @@ export function TypeAhead<T>({
   const showList = open && options.length > 0;
   const showNoMatch = sayNoMatch && open && options.length === 0 && text.trim() !== "";
 
+  // The list opens where it can be seen: below the box, or above it when a
+  // sticky bar or the window's edge leaves too little room below.
+  const fieldRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [placement, setPlacement] = useState<CSSProperties | undefined>(undefined);
+  useLayoutEffect(() => {
+    const box = inputRef.current;
+    const field = fieldRef.current;
+    if (!showList || !box || !field) return;
+    const { above, below } = roomAround(box);
+    const b = box.getBoundingClientRect();
+    const f = field.getBoundingClientRect();
+    // Right against the box (over its hint), as tall as the room allows.
+    const height = (room: number) => Math.min(LIST_HEIGHT, Math.max(MIN_LIST_HEIGHT, room - GAP));
+    setPlacement(
+      below >= LIST_HEIGHT + GAP || below >= above
+        ? { top: b.bottom - f.top, maxHeight: height(below) }
+        : { top: "auto", bottom: f.bottom - b.top, maxHeight: height(above) },
+    );
+  }, [showList]);
+
   const pick = (option: T) => {
     setOpen(false);
     onPick(option);
@@ -125,9 +153,10 @@ export function TypeAhead<T>({
   const optionId = (i: number) => `${id}-opt-${i}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
-    <div className={["field combobox", className, error ? "has-error" : null].filter(Boolean).join(" ")}>
+    <div ref={fieldRef} className={["field combobox", className, error ? "has-error" : null].filter(Boolean).join(" ")}>
       <label htmlFor={id}>{label}</label>
       <input
+        ref={inputRef}
         id={id}
         type="text"
         role="combobox"
@@ -155,7 +184,13 @@ export function TypeAhead<T>({
         }}
       />
       {showList && (
-        <ul id={listId} role="listbox" className="listbox" aria-label={listLabel ?? label}>
+        <ul
+          id={listId}
+          role="listbox"
+          className={placement?.bottom !== undefined ? "listbox up" : "listbox"}
+          style={placement}
+          aria-label={listLabel ?? label}
+        >
           {options.map((option, i) => (
             <li
               key={optionKey(option)}

@@ -4,6 +4,8 @@ import { call, toErrorPayload } from "../api";
 import { angka } from "../api/format";
 import type { AuditPage as Page } from "../bindings/AuditPage";
 import type { AuditQuery } from "../bindings/AuditQuery";
+import { DateInput } from "../components/DateInput";
+import { isIsoDate } from "../components/dates";
 import { ChainHeadPanel } from "./ChainHeadPanel";
 
 const PAGE_SIZE = 100;
@@ -124,11 +126,11 @@ export function AuditPage() {
           </label>
           <label className="inline-field">
             <span>Dari</span>
-            <input type="date" value={query.from ?? ""} onChange={(e) => set({ from: e.target.value || null })} />
+            <DateInput value={query.from ?? ""} onChange={(v) => set({ from: isIsoDate(v) ? v : null })} />
           </label>
           <label className="inline-field">
             <span>Sampai</span>
-            <input type="date" value={query.until ?? ""} onChange={(e) => set({ until: e.target.value || null })} />
+            <DateInput value={query.until ?? ""} onChange={(v) => set({ until: isIsoDate(v) ? v : null })} />
           </label>
         </form>
         {message && (

@@ -5,8 +5,9 @@ import { angka } from "../api/format";
 import type { ExtensionUnit } from "../bindings/ExtensionUnit";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import type { Session } from "../bindings/Session";
+import { DateField } from "../components/DateField";
+import { unreadableDate } from "../components/dates";
 import { ErrorBox } from "../components/ErrorBox";
-import { Field } from "../components/Field";
 import { Modal } from "../components/Modal";
 import { DecideWithoutExtensionDialog } from "./DecideWithoutExtensionDialog";
 import { may } from "./may";
@@ -119,6 +120,12 @@ export function ExtensionPanel({ session, round, onChanged }: Props) {
     if (chosen.length === 0) {
       setFormError({ field: "units", text: "Pilih wilayah yang akan diperpanjang pendaftarannya." });
       document.querySelector<HTMLInputElement>(`[data-extension-pick]`)?.focus();
+      return;
+    }
+    const unread = unreadableDate(endsOn);
+    if (unread) {
+      setFormError({ field: "date", text: unread });
+      document.getElementById(`${titleId}-until`)?.focus();
       return;
     }
     if (endsOn && today && endsOn < today) {
@@ -268,14 +275,12 @@ export function ExtensionPanel({ session, round, onChanged }: Props) {
               <span className="muted" aria-live="polite" data-testid="extension-count">
                 {chosen.length === 0 ? "Belum ada wilayah dipilih" : `${angka(chosen.length)} wilayah dipilih`}
               </span>
-              <Field
+              <DateField
                 id={`${titleId}-until`}
                 label="Diperpanjang sampai (boleh dikosongkan)"
-                type="date"
                 value={endsOn}
-                min={today ?? undefined}
-                onChange={(e) => {
-                  setEndsOn(e.target.value);
+                onChange={(v) => {
+                  setEndsOn(v);
                   setFormError(null);
                 }}
                 hint={defaultHint}

@@ -1,8 +1,9 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 
+import type { FieldProblem } from "../bindings/FieldProblem";
 import type { PresetChoice } from "../bindings/PresetChoice";
 import type { RoundDraft } from "../bindings/RoundDraft";
 import { NewRoundDialog } from "./NewRoundDialog";
@@ -38,11 +39,36 @@ const presets: PresetChoice[] = [
   { preset: "pemilu-2024", label: "Pemilu 2024 – PPS", draft: draft("PPS", 3) },
 ];
 
+/** Every date of a draft, as the core names them, moved by `days`. */
+function shifted(d: RoundDraft, firstDay: string): RoundDraft {
+  const days = (Date.parse(firstDay) - Date.parse(d.schedule[0]!.starts_on)) / 86_400_000;
+  const move = (iso: string) => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
+  return {
+    ...d,
+    settings: { ...d.settings, reference_date: move(d.settings.reference_date) },
+    schedule: d.schedule.map((s) => ({ ...s, starts_on: move(s.starts_on), ends_on: move(s.ends_on) })),
+  };
+}
+
+/** What the core says is past on 2026-03-05. */
+function pastOn(d: RoundDraft): FieldProblem[] {
+  const today = "2026-03-05";
+  const dates: [string, string][] = [
+    ["reference_date", d.settings.reference_date],
+    ...d.schedule.flatMap((s, i): [string, string][] => [
+      [`schedule.${i}.starts_on`, s.starts_on],
+      [`schedule.${i}.ends_on`, s.ends_on],
+    ]),
+  ];
+  return dates.filter(([, v]) => v < today).map(([field, v]) => ({ field, reason: `Tanggal ${v} sudah lewat.` }));
+}
+
 describe("NewRoundDialog", () => {
   it("sends the preset with every edit the user made", async () => {
     const sent: RoundDraft[] = [];
     mockIPC((cmd, args) => {
       if (cmd === "round_presets") return presets;
+      if (cmd === "round_draft_past_dates") return [];
       if (cmd === "create_round") {
         sent.push((args as { draft: RoundDraft }).draft);
         return { id: 1 };
@@ -59,8 +85,10 @@ describe("NewRoundDialog", () => {
     await user.type(screen.getByLabelText("Usia minimal (tahun)"), "21");
     await user.type(screen.getByLabelText("Batas periode menjabat"), "2");
     await user.selectOptions(screen.getByLabelText("Nilai akhir"), "bobot");
+    // Dates are typed the way staff write them.
     await user.clear(screen.getByLabelText("Tes tertulis selesai"));
-    await user.type(screen.getByLabelText("Tes tertulis selesai"), "2022-12-01");
+    await user.type(screen.getByLabelText("Tes tertulis selesai"), "01122022");
+    expect(screen.getByLabelText("Tes tertulis selesai")).toHaveValue("01-12-2022");
     await user.click(screen.getByRole("button", { name: "Buat seleksi" }));
 
     await waitFor(() => expect(onCreated).toHaveBeenCalled());
@@ -76,6 +104,7 @@ describe("NewRoundDialog", () => {
   it("shows the core's refusal beside the field it names and stays open", async () => {
     mockIPC((cmd) => {
       if (cmd === "round_presets") return presets;
+      if (cmd === "round_draft_past_dates") return [];
       throw { code: "validation", message: "Kuota per wilayah harus antara 1 dan 50 (sekarang 0).", field: "quota_per_unit" };
     });
     const onCreated = vi.fn();
@@ -87,5 +116,142 @@ describe("NewRoundDialog", () => {
     await user.click(screen.getByRole("button", { name: "Buat seleksi" }));
     await waitFor(() => expect(quota).toHaveAccessibleDescription(/harus antara 1 dan 50/));
     expect(onCreated).not.toHaveBeenCalled();
+  });
+
+  it("puts a duplicate name beside the name, brought into view with the focus", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "round_presets") return presets;
+      if (cmd === "round_draft_past_dates") return [];
+      throw { code: "validation", message: 'Seleksi bernama "Pemilu 2024 – PPK" sudah ada. Beri nama lain.', field: "name" };
+    });
+    const scrolled: string[] = [];
+    const scrollIntoView = vi.fn(function (this: Element) {
+      scrolled.push(this.id);
+    });
+    Object.defineProperty(Element.prototype, "scrollIntoView", { value: scrollIntoView, configurable: true });
+    onTestFinished(() => {
+      delete (Element.prototype as Partial<Element>).scrollIntoView;
+    });
+    const user = userEvent.setup();
+    render(<NewRoundDialog onClose={vi.fn()} onCreated={vi.fn()} />);
+    const name = await screen.findByLabelText("Nama seleksi");
+    // The button is at the bottom of the dialog, far from the name.
+    screen.getByRole("button", { name: "Buat seleksi" }).focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(name).toHaveFocus());
+    expect(name).toHaveAccessibleDescription('Seleksi bernama "Pemilu 2024 – PPK" sudah ada. Beri nama lain.');
+    expect(name).toHaveAttribute("aria-invalid", "true");
+    expect(scrolled).toContain(name.id);
+    // Not said a second time far from the field.
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("marks the stage date the core refuses", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "round_presets") return presets;
+      if (cmd === "round_draft_past_dates") return [];
+      throw { code: "validation", message: "Tanggal selesai tahapan Tes tertulis lebih awal dari tanggal mulainya.", field: "schedule.2.ends_on" };
+    });
+    const user = userEvent.setup();
+    render(<NewRoundDialog onClose={vi.fn()} onCreated={vi.fn()} />);
+    await screen.findByLabelText("Preset");
+    await user.click(screen.getByRole("button", { name: "Buat seleksi" }));
+    const ends = screen.getByLabelText("Tes tertulis selesai");
+    await waitFor(() => expect(ends).toHaveFocus());
+    expect(ends).toHaveAccessibleDescription(/lebih awal dari tanggal mulainya/);
+    expect(ends).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("names a date still unreadable before asking the core", async () => {
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      if (cmd === "round_presets") return presets;
+      if (cmd === "round_draft_past_dates") return [];
+      return { id: 1 };
+    });
+    const user = userEvent.setup();
+    render(<NewRoundDialog onClose={vi.fn()} onCreated={vi.fn()} />);
+    const starts = await screen.findByLabelText("Tes wawancara mulai");
+    await user.clear(starts);
+    await user.type(starts, "31-04-2026");
+    await user.click(screen.getByRole("button", { name: "Buat seleksi" }));
+    await waitFor(() => expect(starts).toHaveFocus());
+    expect(starts).toHaveAccessibleDescription(/"31-04-2026" tidak terbaca/);
+    expect(calls).not.toContain("create_round");
+  });
+
+  it("warns beside each date already past, and moves the whole schedule by the same days", async () => {
+    const sent: { shift: { draft: RoundDraft; firstDay: string }[]; create: RoundDraft[] } = { shift: [], create: [] };
+    mockIPC((cmd, args) => {
+      if (cmd === "round_presets") return presets;
+      if (cmd === "round_draft_past_dates") return pastOn((args as { draft: RoundDraft }).draft);
+      if (cmd === "shift_round_schedule") {
+        const a = args as { draft: RoundDraft; firstDay: string };
+        sent.shift.push(a);
+        return shifted(a.draft, a.firstDay);
+      }
+      if (cmd === "create_round") {
+        sent.create.push((args as { draft: RoundDraft }).draft);
+        return { id: 1 };
+      }
+      return null;
+    });
+    const onCreated = vi.fn();
+    const user = userEvent.setup();
+    render(<NewRoundDialog onClose={vi.fn()} onCreated={onCreated} />);
+    // The preset's 2022 dates: every one is past, and said beside it.
+    expect(await screen.findByTestId("past-dates")).toHaveTextContent("15 tanggal di bawah sudah lewat");
+    const regStart = screen.getByLabelText("Pendaftaran mulai");
+    expect(regStart).toHaveValue("20-11-2022");
+    expect(regStart).toHaveAccessibleDescription("Tanggal 2022-11-20 sudah lewat.");
+    expect(regStart).not.toHaveAttribute("aria-invalid");
+
+    const start = screen.getByLabelText("Geser seluruh jadwal: pendaftaran mulai");
+    await user.type(start, "09032026{Enter}");
+    expect(await screen.findByRole("status")).toHaveTextContent("pendaftaran kini mulai 09-03-2026");
+    expect(sent.shift).toHaveLength(1);
+    expect(sent.shift[0]!.firstDay).toBe("2026-03-09");
+    // Every date moved by the same days, shown DD-MM-YYYY; none is past any more.
+    expect(regStart).toHaveValue("09-03-2026");
+    expect(screen.getByLabelText("Pendaftaran selesai")).toHaveValue("09-03-2026");
+    expect(screen.getByLabelText("Masa kerja selesai")).toHaveValue("15-03-2026");
+    expect(screen.getByLabelText("Usia dihitung pada tanggal")).toHaveValue("09-03-2026");
+    await waitFor(() => expect(screen.queryByTestId("past-dates")).not.toBeInTheDocument());
+    expect(regStart).not.toHaveAccessibleDescription();
+    // Enter in the shift box moved the schedule; it did not create the round.
+    expect(sent.create).toHaveLength(0);
+
+    await user.click(screen.getByRole("button", { name: "Buat seleksi" }));
+    await waitFor(() => expect(onCreated).toHaveBeenCalled());
+    expect(sent.create[0]!.schedule.map((s) => s.starts_on)).toEqual([
+      "2026-03-09",
+      "2026-03-10",
+      "2026-03-11",
+      "2026-03-12",
+      "2026-03-13",
+      "2026-03-14",
+      "2026-03-15",
+    ]);
+  });
+
+  it("asks for a readable start before moving the schedule", async () => {
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      if (cmd === "round_presets") return presets;
+      return [];
+    });
+    const user = userEvent.setup();
+    render(<NewRoundDialog onClose={vi.fn()} onCreated={vi.fn()} />);
+    await screen.findByLabelText("Preset");
+    const shift = screen.getByRole("button", { name: "Geser seluruh jadwal" });
+    await user.click(shift);
+    const field = screen.getByLabelText("Geser seluruh jadwal: pendaftaran mulai");
+    expect(field).toHaveAccessibleDescription(/Tulis tanggal mulai pendaftaran yang baru/);
+    expect(calls).not.toContain("shift_round_schedule");
+    expect(within(screen.getByRole("dialog", { name: "Buat seleksi baru" })).getByLabelText("Pendaftaran mulai")).toHaveValue(
+      "20-11-2022",
+    );
   });
 });

@@ -1,15 +1,18 @@
 import { useEffect, useState } from "react";
 
 import { call, toErrorPayload } from "../api";
+import type { FieldProblem } from "../bindings/FieldProblem";
 import type { PresetChoice } from "../bindings/PresetChoice";
 import type { RoundDraft } from "../bindings/RoundDraft";
 import type { RoundSettings } from "../bindings/RoundSettings";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import type { ScoreCombination } from "../bindings/ScoreCombination";
+import { DateField } from "../components/DateField";
+import { isIsoDate, unreadableDate } from "../components/dates";
 import { Field } from "../components/Field";
 import { Modal } from "../components/Modal";
 import { ErrorBox } from "../components/ErrorBox";
-import { STAGE_LABEL } from "./stages";
+import { fieldElementId, ScheduleSection } from "./newRound/ScheduleSection";
 
 type NumberKey = "quota_per_unit" | "written_pass_multiple" | "final_rank_multiple" | "extension_threshold" | "extension_days" | "min_age";
 
@@ -22,21 +25,45 @@ const NUMBER_FIELDS: { key: NumberKey; label: (body: string) => string }[] = [
   { key: "min_age", label: () => "Usia minimal (tahun)" },
 ];
 
+/** The fields whose refusal shows beside them (the schedule's dates too); any other goes above the buttons. */
+const INLINE = ["name", "election", ...NUMBER_FIELDS.map((f) => f.key), "max_periods", "reference_date", "score_combination"];
+
 interface Props {
   onClose: () => void;
   onCreated: (round: RoundSummary) => void;
 }
 
+/** Every date of a draft round, under the field name the core uses for it. */
+function datesOf(d: RoundDraft): [string, string][] {
+  return [
+    ["reference_date", d.settings.reference_date],
+    ...d.schedule.flatMap((s, i): [string, string][] => [
+      [`schedule.${i}.starts_on`, s.starts_on],
+      [`schedule.${i}.ends_on`, s.ends_on],
+    ]),
+  ];
+}
+
+/** Brings the element of a field into view and gives it the focus. */
+function focusField(field: string | null) {
+  const el = field ? document.getElementById(fieldElementId(field)) : null;
+  el?.scrollIntoView?.({ block: "center" });
+  el?.focus();
+}
+
 /**
  * Creates a round from a preset. Every rule setting and every stage date
- * can be changed first; the core validates them all and names the field
- * that is wrong.
+ * can be changed first, and the whole schedule moved to a new start; dates
+ * already past are pointed out. The core validates everything and names
+ * the field that is wrong: its message goes beside that field, which gets
+ * the focus.
  */
 export function NewRoundDialog({ onClose, onCreated }: Props) {
   const [presets, setPresets] = useState<PresetChoice[]>([]);
   const [draft, setDraft] = useState<RoundDraft | null>(null);
   const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [past, setPast] = useState<FieldProblem[]>([]);
 
   useEffect(() => {
     void call("round_presets").then((p) => {
@@ -45,15 +72,43 @@ export function NewRoundDialog({ onClose, onCreated }: Props) {
     });
   }, []);
 
+  // The core says which dates are already past (once every date reads as one).
+  useEffect(() => {
+    if (!draft || !datesOf(draft).every(([, v]) => isIsoDate(v))) return;
+    let stale = false;
+    const timer = setTimeout(() => {
+      call("round_draft_past_dates", { draft }).then(
+        (p) => !stale && setPast(p),
+        () => {},
+      );
+    }, 150);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [draft]);
+
+  // A refusal's field comes into view with the focus, wherever the dialog was scrolled to.
+  useEffect(() => {
+    if (error) focusField(error.field);
+  }, [error]);
+
   const setSettings = (patch: Partial<RoundSettings>) =>
     setDraft((d) => (d ? { ...d, settings: { ...d.settings, ...patch } } : d));
   const setCombination = (c: ScoreCombination) => setSettings({ score_combination: c });
-  const setDate = (i: number, key: "starts_on" | "ends_on", value: string) =>
-    setDraft((d) => (d ? { ...d, schedule: d.schedule.map((s, j) => (j === i ? { ...s, [key]: value } : s)) } : d));
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (!draft) return;
+    if (!draft || busy) return;
+    // A date left empty or still being typed cannot be sent; say which.
+    const unread = datesOf(draft)
+      .map(([field, v]) => ({ field, message: v.trim() === "" ? "Tanggal wajib diisi, mis. 05-03-2026." : unreadableDate(v) }))
+      .find((d) => d.message !== null);
+    if (unread) {
+      setError({ field: unread.field, message: unread.message! });
+      return;
+    }
+    setError(null);
     setBusy(true);
     try {
       onCreated(await call("create_round", { draft }));
@@ -66,10 +121,11 @@ export function NewRoundDialog({ onClose, onCreated }: Props) {
   };
 
   const fieldError = (f: string) => (error?.field === f ? error.message : null);
-  const shownInline = ["name", "election", ...NUMBER_FIELDS.map((f) => f.key), "max_periods", "score_combination"];
+  const warningOf = (f: string) => past.find((p) => p.field === f)?.reason ?? null;
+  const shownInline = (f: string | null) => !!f && (INLINE.includes(f) || /^schedule\.\d+\.(starts_on|ends_on)$/.test(f));
   const combination = draft?.settings.score_combination;
   return (
-    <Modal title="Buat seleksi baru" onClose={onClose}>
+    <Modal title="Buat seleksi baru" onClose={onClose} wide>
       {draft && (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <div className="field">
@@ -90,12 +146,14 @@ export function NewRoundDialog({ onClose, onCreated }: Props) {
             </select>
           </div>
           <Field
+            id={fieldElementId("name")}
             label="Nama seleksi"
             value={draft.name}
             onChange={(e) => setDraft({ ...draft, name: e.target.value })}
             error={fieldError("name")}
           />
           <Field
+            id={fieldElementId("election")}
             label="Pemilihan"
             value={draft.election}
             onChange={(e) => setDraft({ ...draft, election: e.target.value })}
@@ -109,6 +167,7 @@ export function NewRoundDialog({ onClose, onCreated }: Props) {
               {NUMBER_FIELDS.map((f) => (
                 <Field
                   key={f.key}
+                  id={fieldElementId(f.key)}
                   label={f.label(draft.body)}
                   type="number"
                   min={1}
@@ -117,13 +176,16 @@ export function NewRoundDialog({ onClose, onCreated }: Props) {
                   error={fieldError(f.key)}
                 />
               ))}
-              <Field
+              <DateField
+                id={fieldElementId("reference_date")}
                 label="Usia dihitung pada tanggal"
-                type="date"
                 value={draft.settings.reference_date}
-                onChange={(e) => setSettings({ reference_date: e.target.value })}
+                onChange={(v) => setSettings({ reference_date: v })}
+                error={fieldError("reference_date")}
+                warning={warningOf("reference_date")}
               />
               <Field
+                id={fieldElementId("max_periods")}
                 label="Batas periode menjabat"
                 type="number"
                 min={1}
@@ -135,9 +197,9 @@ export function NewRoundDialog({ onClose, onCreated }: Props) {
               />
             </div>
             <div className="field">
-              <label htmlFor="combination">Nilai akhir</label>
+              <label htmlFor={fieldElementId("score_combination")}>Nilai akhir</label>
               <select
-                id="combination"
+                id={fieldElementId("score_combination")}
                 value={combination?.mode}
                 onChange={(e) => {
                   const mode = e.target.value;
@@ -170,44 +232,15 @@ export function NewRoundDialog({ onClose, onCreated }: Props) {
             {fieldError("score_combination") && <p className="error-text">{fieldError("score_combination")}</p>}
           </fieldset>
 
-          <fieldset>
-            <legend>Jadwal tahapan</legend>
-            <table className="schedule">
-              <thead>
-                <tr>
-                  <th scope="col">Tahapan</th>
-                  <th scope="col">Mulai</th>
-                  <th scope="col">Selesai</th>
-                </tr>
-              </thead>
-              <tbody>
-                {draft.schedule.map((s, i) => (
-                  <tr key={s.stage}>
-                    <th scope="row">{STAGE_LABEL[s.stage]}</th>
-                    <td>
-                      <input
-                        type="date"
-                        aria-label={`${STAGE_LABEL[s.stage]} mulai`}
-                        value={s.starts_on}
-                        onChange={(e) => setDate(i, "starts_on", e.target.value)}
-                      />
-                    </td>
-                    <td>
-                      <input
-                        type="date"
-                        aria-label={`${STAGE_LABEL[s.stage]} selesai`}
-                        value={s.ends_on}
-                        onChange={(e) => setDate(i, "ends_on", e.target.value)}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <p className="muted">Tanggal preset mengikuti jadwal nasional; sesuaikan dengan keputusan KPU yang berlaku.</p>
-          </fieldset>
+          <ScheduleSection
+            draft={draft}
+            setDraft={(update) => setDraft((d) => (d ? update(d) : d))}
+            fieldError={fieldError}
+            warningOf={warningOf}
+            pastCount={past.length}
+          />
 
-          <ErrorBox message={error && !shownInline.includes(error.field ?? "") ? error.message : null} />
+          <ErrorBox message={error && !shownInline(error.field) ? error.message : null} />
           <div className="actions">
             <button type="button" onClick={onClose}>
               Batal

@@ -1,58 +1,10 @@
-import { mockIPC } from "@tauri-apps/api/mocks";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
-import type { RegistrationCheck } from "../bindings/RegistrationCheck";
-import type { RegistrationDraft } from "../bindings/RegistrationDraft";
-import type { RegistrationResult } from "../bindings/RegistrationResult";
-import { filledDraft, regions, registrationCheck } from "../test/fixtures";
-import { type Editing, RegistrationForm, type RoundRef } from "./RegistrationForm";
-
-const PPK: RoundRef = { id: 1, name: "Pemilu 2024 – PPK", body: "PPK" };
-const PPS: RoundRef = { id: 2, name: "Pemilu 2024 – PPS", body: "PPS" };
-
-interface Sent {
-  checks: { roundId: number; draft: RegistrationDraft; editing: number | null }[];
-  saves: { cmd: string; args: { roundId?: number; id?: number; draft: RegistrationDraft } }[];
-  receipts: unknown[];
-}
-
-/** A core whose live check and save answer from the draft. */
-function mockCore(
-  checkOf: (d: RegistrationDraft) => RegistrationCheck = () => registrationCheck(),
-  saveOf: (d: RegistrationDraft) => RegistrationResult = (d) => ({ saved: { id: 9, reg_number: "PPK-3514-0007" }, check: checkOf(d) }),
-) {
-  const sent: Sent = { checks: [], saves: [], receipts: [] };
-  mockIPC((cmd, args) => {
-    const a = args as Sent["saves"][number]["args"] & { editing: number | null };
-    if (cmd === "check_registration") {
-      sent.checks.push({ roundId: a.roundId!, draft: a.draft, editing: a.editing });
-      return checkOf(a.draft);
-    }
-    if (cmd === "register_applicant" || cmd === "update_applicant") {
-      sent.saves.push({ cmd, args: a });
-      return saveOf(a.draft);
-    }
-    if (cmd === "print_receipt" || cmd === "save_receipt") {
-      sent.receipts.push({ cmd, args });
-      return { path: `/home/operator/Dokumen/tanda-terima-PPK-3514-0007.pdf`, not_opened: null };
-    }
-    return null;
-  });
-  return sent;
-}
-
-function renderForm(props: Partial<React.ComponentProps<typeof RegistrationForm>> = {}) {
-  const onClose = vi.fn();
-  const onOpenApplicant = vi.fn();
-  render(
-    <RegistrationForm round={PPK} regions={regions()} onClose={onClose} onOpenApplicant={onOpenApplicant} {...props} />,
-  );
-  return { onClose, onOpenApplicant };
-}
-
-const input = (id: string) => document.getElementById(id) as HTMLInputElement;
+import { filledDraft, registrationCheck } from "../test/fixtures";
+import { handedOver, input, mockCore, PPS, renderForm } from "../test/registrationCore";
+import type { Editing } from "./RegistrationForm";
 
 describe("RegistrationForm", () => {
   it("shows what the core says live, without marking untouched fields", async () => {
@@ -88,8 +40,17 @@ describe("RegistrationForm", () => {
     // Debounced: far fewer checks than keys typed.
     expect(sent.checks.length).toBeLessThan(6);
 
-    // Leaving the name empty marks it.
-    await user.click(screen.getByLabelText("Nama lengkap (sesuai KTP-el)"));
+    // Tabbing over the empty name marks nothing: the operator has not typed in it yet.
+    const name = screen.getByLabelText("Nama lengkap (sesuai KTP-el)");
+    await user.click(name);
+    await user.tab();
+    await user.tab();
+    await waitFor(() => expect(sent.checks.at(-1)?.draft.fields.nik).toBe("3514015208900002"));
+    expect(screen.queryByText("Nama lengkap wajib diisi, sesuai KTP-el.")).not.toBeInTheDocument();
+    expect(name).not.toHaveAttribute("aria-invalid");
+    // Typed, emptied again and left: now it is marked.
+    await user.type(name, "S");
+    await user.clear(name);
     await user.tab();
     expect(await screen.findByText("Nama lengkap wajib diisi, sesuai KTP-el.")).toBeInTheDocument();
     expect(screen.getByLabelText("Nama lengkap (sesuai KTP-el)")).toHaveAttribute("aria-invalid", "true");
@@ -137,7 +98,7 @@ describe("RegistrationForm", () => {
   it("refuses to save until NIK warnings are acknowledged", async () => {
     const warning = "Menurut NIK perempuan, tetapi jenis kelamin diisi L. Periksa KTP-el.";
     const sent = mockCore(
-      (d) => registrationCheck({ nik_warnings: [warning], can_save: d.acknowledge_nik_warnings }),
+      (d) => registrationCheck({ nik_warnings: [warning], can_save: d.acknowledge_nik_warnings, documents: handedOver }),
       (d) =>
         d.acknowledge_nik_warnings
           ? { saved: { id: 7, reg_number: "PPK-3514-0007" }, check: registrationCheck({ nik_warnings: [warning] }) }

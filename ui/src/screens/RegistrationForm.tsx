@@ -3,21 +3,25 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { call, toErrorPayload } from "../api";
 import type { ApplicantFields } from "../bindings/ApplicantFields";
 import type { Body } from "../bindings/Body";
+import type { DocumentItem } from "../bindings/DocumentItem";
 import type { KecamatanOption } from "../bindings/KecamatanOption";
 import type { RegistrationCheck } from "../bindings/RegistrationCheck";
 import type { RegistrationDraft } from "../bindings/RegistrationDraft";
 import type { SavedApplicant } from "../bindings/SavedApplicant";
+import { DateField } from "../components/DateField";
 import { ErrorBox } from "../components/ErrorBox";
 import { Modal } from "../components/Modal";
+import { useFocusClearOfBar } from "../components/placement";
 import { type PickerOption, RegionPicker } from "../components/RegionPicker";
 import { desaLabel, EDUCATION, emptyDraft, SEX_LABEL } from "./applicantText";
 import { DocumentChecklist } from "./registration/DocumentChecklist";
-import { FIELD_IDS, fieldOrder } from "./registration/fields";
+import { FIELD_IDS, fieldOfElement, fieldOrder } from "./registration/fields";
 import { LivePanel } from "./registration/LivePanel";
+import { MissingDocumentsDialog } from "./registration/MissingDocumentsDialog";
 import { PartyMembership } from "./registration/PartyMembership";
 import { SavedView } from "./registration/SavedView";
 import { ServiceHistory } from "./registration/ServiceHistory";
-import { FieldError, TextInput } from "./registration/TextInput";
+import { describedBy, FieldError, FieldWarning, TextInput } from "./registration/TextInput";
 
 export interface RoundRef {
   id: number;
@@ -53,8 +57,10 @@ type TextField = keyof ApplicantFields;
  * The help-desk form for one applicant, new or changed. Every change is
  * checked by the core (debounced) and the panel beside the form shows what
  * the NIK says, each eligibility rule, a duplicate registration and NIK
- * warnings. Problems appear under a field once it was left or after a save
- * attempt.
+ * warnings (also under the field they are about). Problems appear under a
+ * field once something was typed in it and it was left, or after a save
+ * attempt; merely tabbing over an empty field marks nothing. Before a save
+ * that leaves documents the core requires unticked, the operator is asked.
  */
 export function RegistrationForm({ round, regions, editing, paused, recheck = 0, onClose, onSaved, onOpenApplicant }: Props) {
   const [draft, setDraft] = useState<RegistrationDraft>(() => editing?.draft ?? emptyDraft());
@@ -62,6 +68,11 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
   const [check, setCheck] = useState<RegistrationCheck | null>(null);
   const [checkError, setCheckError] = useState<string | null>(null);
   const [touched, setTouched] = useState<Set<string>>(() => new Set());
+  // Fields something was typed or chosen in: only those are marked when left.
+  const typed = useRef(new Set<string>());
+  const [missingDocs, setMissingDocs] = useState<DocumentItem[] | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusClearOfBar(formRef);
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -106,7 +117,9 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
 
   // --- Editing helpers ------------------------------------------------------
   const setField = (name: TextField, value: string) => setDraft((d) => ({ ...d, fields: { ...d.fields, [name]: value } }));
-  const touch = (name: string) => setTouched((t) => (t.has(name) ? t : new Set(t).add(name)));
+  const touch = (name: string) => {
+    if (typed.current.has(name)) setTouched((t) => (t.has(name) ? t : new Set(t).add(name)));
+  };
   const bind = (name: TextField) => ({
     id: FIELD_IDS.find(([f]) => f === name)?.[1],
     value: draft.fields[name],
@@ -116,6 +129,11 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
   const problemsOf = (name: string): string | null => {
     if (!check || !(submitted || touched.has(name))) return null;
     const reasons = check.problems.filter((p) => p.field === name).map((p) => p.reason);
+    return reasons.length ? reasons.join(" ") : null;
+  };
+  /** What the core asks to look at about a field (it disagrees with the NIK). */
+  const warningOf = (name: string): string | null => {
+    const reasons = check?.field_warnings.filter((w) => w.field === name).map((w) => w.reason) ?? [];
     return reasons.length ? reasons.join(" ") : null;
   };
 
@@ -160,12 +178,28 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
   };
 
   // --- Saving ---------------------------------------------------------------
-  const save = async () => {
+  /**
+   * Saves the draft. Unless `confirmed`, asks the core first which required
+   * documents are still unticked and, if the draft could be saved, asks the
+   * operator before saving without them.
+   */
+  const save = async (confirmed = false) => {
     if (saving || saved) return;
     setSaving(true);
     setSubmitted(true);
     setSaveError(null);
+    setMissingDocs(null);
     try {
+      if (!confirmed) {
+        const fresh = await call("check_registration", { roundId: round.id, draft, editing: editingId });
+        ticket.current++; // a pending live answer must not replace this one
+        setCheck(fresh);
+        const missing = fresh.documents.filter((d) => d.required && !d.received);
+        if (fresh.can_save && missing.length > 0) {
+          setMissingDocs(missing);
+          return;
+        }
+      }
       const result = editing
         ? await call("update_applicant", { id: editing.id, draft })
         : await call("register_applicant", { roundId: round.id, draft });
@@ -189,7 +223,7 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
   saveRef.current = save;
 
   useEffect(() => {
-    if (paused || confirmDiscard) return;
+    if (paused || confirmDiscard || missingDocs) return;
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "s") {
         e.preventDefault();
@@ -198,7 +232,7 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [paused, confirmDiscard]);
+  }, [paused, confirmDiscard, missingDocs]);
 
   const startNext = () => {
     const fresh = emptyDraft();
@@ -207,6 +241,7 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
     setDraft(fresh);
     setCheck(null);
     setTouched(new Set());
+    typed.current = new Set();
     setSubmitted(false);
     setSaved(null);
     setSaveError(null);
@@ -258,10 +293,15 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
         </button>
       </div>
       <form
+        ref={formRef}
         className="registration"
         aria-labelledby="reg-title"
         noValidate
         onSubmit={(e) => e.preventDefault()}
+        onChange={(e) => {
+          const name = fieldOfElement((e.target as HTMLElement).id, draft.previous_service.length);
+          if (name) typed.current.add(name);
+        }}
         onKeyDown={(e) => {
           // Enter in a text box never saves by accident.
           if (e.key === "Enter" && e.target instanceof HTMLInputElement && e.target.type !== "checkbox" && e.target.type !== "radio")
@@ -271,29 +311,41 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
         <div className="reg-fields">
           <fieldset>
             <legend>Data diri sesuai KTP-el</legend>
-            <TextInput label="NIK" hint="16 angka sesuai KTP-el." inputMode="numeric" error={err("nik")} {...bind("nik")} autoFocus />
+            <TextInput
+              label="NIK"
+              hint="16 angka sesuai KTP-el."
+              inputMode="numeric"
+              error={err("nik")}
+              warning={warningOf("nik")}
+              {...bind("nik")}
+              autoFocus
+            />
             <TextInput label="Nama lengkap (sesuai KTP-el)" error={err("nama")} {...bind("nama")} />
-            <div className={`field${err("jenis_kelamin") ? " has-error" : ""}`}>
+            <div className={`field${err("jenis_kelamin") ? " has-error" : warningOf("jenis_kelamin") ? " has-warning" : ""}`}>
               <label htmlFor="reg-jenis-kelamin">Jenis kelamin</label>
               <select
                 {...bind("jenis_kelamin")}
                 aria-invalid={err("jenis_kelamin") ? true : undefined}
-                aria-describedby={err("jenis_kelamin") ? "reg-jenis-kelamin-error" : undefined}
+                aria-describedby={describedBy("reg-jenis-kelamin", null, warningOf("jenis_kelamin"), err("jenis_kelamin"))}
               >
                 <option value="">— pilih —</option>
                 <option value="L">L — {SEX_LABEL.L}</option>
                 <option value="P">P — {SEX_LABEL.P}</option>
               </select>
+              <FieldWarning id="reg-jenis-kelamin" warning={warningOf("jenis_kelamin")} />
               <FieldError id="reg-jenis-kelamin" error={err("jenis_kelamin")} />
             </div>
             <div className="grid-2">
               <TextInput label="Tempat lahir" error={err("tempat_lahir")} {...bind("tempat_lahir")} />
-              <TextInput
+              <DateField
+                id="reg-tanggal-lahir"
                 label="Tanggal lahir"
-                placeholder="DD-MM-YYYY"
-                hint="Contoh 12-08-1990 (boleh juga 1990-08-12)."
+                hint="Ketik 12081990 atau 12-08-1990; Alt+↓ membuka kalender."
+                value={f.tanggal_lahir}
+                onChange={(v) => setField("tanggal_lahir", v)}
+                onBlur={() => touch("tanggal_lahir")}
                 error={err("tanggal_lahir")}
-                {...bind("tanggal_lahir")}
+                warning={warningOf("tanggal_lahir")}
               />
             </div>
             <TextInput label="Alamat sesuai KTP-el" error={err("alamat")} {...bind("alamat")} />
@@ -449,7 +501,7 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
           onOpenApplicant={onOpenApplicant}
         />
 
-        <div className="reg-actions">
+        <div className="reg-actions" data-sticky-bottom>
           {otherProblems.length > 0 && (
             <ul className="error-box compact" role="alert">
               {otherProblems.map((p, i) => (
@@ -481,6 +533,17 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
           <p className="muted small-print">Ctrl+S juga menyimpan.</p>
         </div>
       </form>
+
+      {missingDocs && (
+        <MissingDocumentsDialog
+          missing={missingDocs}
+          onConfirm={() => void save(true)}
+          onBack={() => {
+            setMissingDocs(null);
+            setFocusTarget(`reg-berkas-${missingDocs[0]!.code}`);
+          }}
+        />
+      )}
 
       {confirmDiscard && (
         <Modal title="Buang perubahan?" onClose={() => setConfirmDiscard(false)}>

@@ -7,6 +7,7 @@ import type { ApplicantPage } from "../bindings/ApplicantPage";
 import type { ResponseInput } from "../bindings/ResponseInput";
 import type { ResponseView } from "../bindings/ResponseView";
 import type { Session } from "../bindings/Session";
+import { shownDate } from "../components/dates";
 import { admin, applicantRow, atStage, operator, pimpinan, round, verifikator } from "../test/fixtures";
 import { responseView, sampleResponses } from "../test/fixtures_responses";
 import { ResponsesPanel } from "./ResponsesPanel";
@@ -205,9 +206,9 @@ describe("ResponsesPanel", () => {
     );
 
     const date = within(dialog).getByLabelText("Tanggal diterima");
-    expect(date).toHaveValue(todayIso());
+    expect(date).toHaveValue(shownDate(todayIso()));
     await user.clear(date);
-    await user.type(date, "2026-11-30");
+    await user.type(date, "30112026");
     await user.type(within(dialog).getByLabelText("Pengirim"), "Ahmad Zainuri");
     await user.type(within(dialog).getByLabelText("Kontak pengirim"), "0812 3456 789");
     await user.type(

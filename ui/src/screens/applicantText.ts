@@ -86,7 +86,8 @@ export function emptyDraft(): RegistrationDraft {
       alasan_domisili: "",
     },
     previous_service: [],
-    party_status: "bukan",
+    // Asked of the applicant, never assumed.
+    party_status: null,
     party_left_year: null,
     misuse_statement: false,
     disability: "",

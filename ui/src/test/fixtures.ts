@@ -175,6 +175,7 @@ export function registrationCheck(patch: Partial<RegistrationCheck> = {}): Regis
     problems: [],
     nik_info: null,
     nik_warnings: [],
+    field_warnings: [],
     duplicate: null,
     rules: [
       { rule: "usia", verdict: "pass", reason: "Berusia 36 tahun pada 1 Desember 2026." },

@@ -5,6 +5,8 @@ import type { LeaveCause } from "../../bindings/LeaveCause";
 import type { Person } from "../../bindings/Person";
 import type { RoundSummary } from "../../bindings/RoundSummary";
 import type { UnitMembers } from "../../bindings/UnitMembers";
+import { DateInput } from "../../components/DateInput";
+import { unreadableDate } from "../../components/dates";
 import { ErrorBox } from "../../components/ErrorBox";
 import { Modal } from "../../components/Modal";
 import { CAUSE_LABEL, CAUSES, rank } from "./shared";
@@ -40,6 +42,12 @@ export function LeaveDialog({ round, unit, member, onClose, onRecorded }: LeaveP
     if (busy) return;
     if (!cause) {
       setError({ message: "Pilih sebab berhenti.", field: "sebab" });
+      return;
+    }
+    const unread = unreadableDate(leftOn);
+    if (unread) {
+      setError({ message: unread, field: "tanggal" });
+      document.getElementById(`${ids}-date`)?.focus();
       return;
     }
     setBusy(true);
@@ -82,12 +90,10 @@ export function LeaveDialog({ round, unit, member, onClose, onRecorded }: LeaveP
         </fieldset>
         <div className={`field${error?.field === "tanggal" ? " has-error" : ""}`}>
           <label htmlFor={`${ids}-date`}>Tanggal berhenti</label>
-          <input
+          <DateInput
             id={`${ids}-date`}
-            type="date"
             value={leftOn}
-            max={today}
-            onChange={(e) => setLeftOn(e.target.value)}
+            onChange={setLeftOn}
             aria-invalid={error?.field === "tanggal" || undefined}
             aria-describedby={`${ids}-date-hint`}
           />

@@ -1,10 +1,19 @@
 import { currentYear, type SectionProps, yearOf } from "./fields";
 import { FieldError, TextInput } from "./TextInput";
 
-/** Party membership: never, or a former member (and the year they left); a statement that the NIK was misused. */
+/**
+ * Party membership: never, or a former member (and the year they left);
+ * a statement that the NIK was misused. Nothing is chosen until the
+ * applicant answers: the core refuses a registration without an answer.
+ */
 export function PartyMembership({ draft, setDraft, err, touch }: SectionProps) {
+  const missing = err("status_partai");
   return (
-    <fieldset>
+    <fieldset
+      id="reg-partai"
+      className={missing ? "has-error" : undefined}
+      aria-describedby={missing ? "reg-partai-error" : undefined}
+    >
       <legend>Keanggotaan partai politik</legend>
       <div className="check">
         <input
@@ -12,7 +21,9 @@ export function PartyMembership({ draft, setDraft, err, touch }: SectionProps) {
           id="reg-partai-bukan"
           name="party_status"
           checked={draft.party_status === "bukan"}
+          aria-invalid={missing ? true : undefined}
           onChange={() => setDraft((d) => ({ ...d, party_status: "bukan", party_left_year: null }))}
+          onBlur={() => touch("status_partai")}
         />
         <label htmlFor="reg-partai-bukan">Tidak pernah menjadi anggota partai politik</label>
       </div>
@@ -22,10 +33,13 @@ export function PartyMembership({ draft, setDraft, err, touch }: SectionProps) {
           id="reg-partai-mantan"
           name="party_status"
           checked={draft.party_status === "mantan"}
+          aria-invalid={missing ? true : undefined}
           onChange={() => setDraft((d) => ({ ...d, party_status: "mantan" }))}
+          onBlur={() => touch("status_partai")}
         />
         <label htmlFor="reg-partai-mantan">Mantan anggota partai politik</label>
       </div>
+      <FieldError id="reg-partai" error={missing} />
       {draft.party_status === "mantan" && (
         <TextInput
           id="reg-tahun-keluar"

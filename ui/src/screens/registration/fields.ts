@@ -22,6 +22,7 @@ export const FIELD_IDS: [string, string][] = [
   ["alasan_domisili", "reg-alasan-domisili"],
 ];
 const AFTER_SERVICE: [string, string][] = [
+  ["status_partai", "reg-partai-bukan"],
   ["tahun_keluar_partai", "reg-tahun-keluar"],
   ["disabilitas", "reg-disabilitas"],
   ["berkas", "reg-berkas"],
@@ -34,6 +35,13 @@ export function fieldOrder(serviceRows: number): [string, string][] {
     for (const part of ["badan", "pemilihan", "tahun"]) service.push([`riwayat.${i}.${part}`, `reg-riwayat-${i}-${part}`]);
   }
   return [...FIELD_IDS, ...service, ...AFTER_SERVICE];
+}
+
+/** The field an element of the form edits (by its id), if it is one the core may name. */
+export function fieldOfElement(id: string, serviceRows: number): string | null {
+  if (id === "reg-partai-mantan") return "status_partai";
+  if (id.startsWith("reg-berkas-")) return "berkas";
+  return fieldOrder(serviceRows).find(([, elementId]) => elementId === id)?.[0] ?? null;
 }
 
 /** This year on this computer (for the example in a hint). */
@@ -51,6 +59,6 @@ export interface SectionProps {
   setDraft: Dispatch<SetStateAction<RegistrationDraft>>;
   /** What the core finds wrong with a field, once it may be shown (the field was left, or a save tried). */
   err: (name: string) => string | null;
-  /** The field was left: its problems show from now on. */
+  /** The field was left: its problems show from now on if something was typed in it. */
   touch: (name: string) => void;
 }

@@ -4,6 +4,8 @@ import { call, toErrorPayload, type ErrorPayload } from "../../api";
 import type { ApplicantListRow } from "../../bindings/ApplicantListRow";
 import type { ResponseView } from "../../bindings/ResponseView";
 import type { RoundSummary } from "../../bindings/RoundSummary";
+import { DateInput } from "../../components/DateInput";
+import { unreadableDate } from "../../components/dates";
 import { ErrorBox } from "../../components/ErrorBox";
 import { Modal } from "../../components/Modal";
 import { ApplicantPicker } from "./ApplicantPicker";
@@ -48,7 +50,6 @@ export function RecordDialog({ round, onClose, onSaved }: RecordProps) {
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [cancelled, setCancelled] = useState(false);
   const [busy, setBusy] = useState(false);
-  const today = todayIso();
 
   const invalid = (field: RecordField) => (error?.field === field ? true : undefined);
 
@@ -62,6 +63,12 @@ export function RecordDialog({ round, onClose, onSaved }: RecordProps) {
       return;
     }
     setPickError(null);
+    const unread = unreadableDate(receivedOn);
+    if (unread) {
+      setError({ code: "validation", message: unread, field: "tanggal_diterima" });
+      document.getElementById(ids.date)?.focus();
+      return;
+    }
     setError(null);
     setBusy(true);
     try {
@@ -106,12 +113,10 @@ export function RecordDialog({ round, onClose, onSaved }: RecordProps) {
         <div className="grid-2">
           <div className={`field${invalid("tanggal_diterima") ? " has-error" : ""}`}>
             <label htmlFor={ids.date}>Tanggal diterima</label>
-            <input
+            <DateInput
               id={ids.date}
-              type="date"
               value={receivedOn}
-              max={today}
-              onChange={(e) => setReceivedOn(e.target.value)}
+              onChange={setReceivedOn}
               aria-invalid={invalid("tanggal_diterima")}
             />
           </div>
