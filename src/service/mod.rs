@@ -10,6 +10,7 @@ pub mod backup;
 pub mod demo;
 pub mod document_import;
 pub mod evaluation;
+pub mod exports;
 pub mod extensions;
 pub mod home;
 pub mod parties;

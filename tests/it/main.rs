@@ -17,6 +17,7 @@ mod concurrency;
 mod crash;
 mod demo;
 mod evaluation;
+mod exports;
 mod failures;
 mod hostile;
 mod intake;
