@@ -18,6 +18,7 @@ mod crash;
 mod demo;
 mod evaluation;
 mod exports;
+mod exports_cli;
 mod failures;
 mod hostile;
 mod intake;

@@ -9,9 +9,11 @@ use clap::Subcommand;
 use adhoc::domain::permission::Session;
 use adhoc::error::Result;
 use adhoc::service::applicants;
+use adhoc::service::exports::ListRequest;
 use adhoc::service::registration::{self, ApplicantQuery, MAX_PAGE};
 use adhoc::store::Db;
 
+use crate::lists::{self, ListOutput};
 use crate::{csv_out, flush, read_file, report_problems};
 
 #[derive(Subcommand)]
@@ -25,11 +27,13 @@ pub enum ApplicantsCommand {
         round: i64,
         file: PathBuf,
     },
-    /// Mengekspor pendaftar satu seleksi sebagai CSV: nomor pendaftaran lalu
-    /// kolom yang sama dengan impor (impor mengabaikan nomornya).
+    /// Mengekspor pendaftar satu seleksi sebagai CSV atau Excel: nomor
+    /// pendaftaran lalu kolom yang sama dengan impor (impor mengabaikan nomornya).
     Export {
         #[arg(long)]
         round: i64,
+        #[command(flatten)]
+        output: ListOutput,
     },
     /// Mencari pendaftar satu seleksi (awal nama, awal NIK, atau nomor
     /// pendaftaran) dan mencetak CSV.
@@ -86,8 +90,9 @@ pub async fn run(
             );
             Ok(())
         }
-        ApplicantsCommand::Export { round } => {
-            let n = applicants::export_csv(db, session, round, std::io::stdout(), now).await?;
+        ApplicantsCommand::Export { round, output } => {
+            let request = ListRequest::Applicants { round_id: round };
+            let n = lists::export(db, session, request, output, now).await?;
             eprintln!("{n} pendaftar diekspor.");
             Ok(())
         }
