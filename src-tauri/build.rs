@@ -69,6 +69,7 @@ const COMMANDS: &[&str] = &[
     "import_marks",
     "selection_results",
     "quota_dashboard",
+    "export_list",
     "decide_tie",
     "list_responses",
     "record_response",

@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod applicants;
 pub mod audit;
 pub mod backup;
+pub mod exports;
 pub mod extensions;
 pub mod files;
 pub mod home;

@@ -10,7 +10,7 @@
 mod tables;
 
 use chrono::{DateTime, Local, Utc};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::docs::lists::{ExportFormat, Table};
@@ -53,6 +53,15 @@ pub enum ListRequest {
     /// The audit trail entries matching the filter, oldest first (limit
     /// and offset are ignored: every match is exported).
     Audit { query: AuditQuery },
+}
+
+/// A list written to a file the user chose.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ExportedList {
+    /// Rows below the header.
+    pub rows: u32,
+    pub path: String,
 }
 
 /// A list ready to be written: built, checked against the format's limits,
