@@ -87,6 +87,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> 
             commands::scores::import_marks,
             commands::selection::selection_results,
             commands::quota::quota_dashboard,
+            commands::exports::export_list,
             commands::selection::decide_tie,
             commands::responses::list_responses,
             commands::responses::record_response,

@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use crate::docs::applicants_csv::{self, ApplicantsFile, COLUMNS};
 use crate::docs::csv_out::CsvOut;
+use crate::docs::lists::{Cell, Column, ExportFormat, Kind, Table};
 use crate::docs::problems::{Problems, RowProblem};
 use crate::domain::applicant::registration_number;
 use crate::domain::applicant_input::ValidApplicant;
@@ -304,46 +305,90 @@ pub async fn export_csv<W: std::io::Write>(
     out: W,
     now: DateTime<Utc>,
 ) -> Result<usize> {
+    let table = export_table(db, session, round_id).await?;
+    let mut w = CsvOut::new(out);
+    table.write_csv(&mut w)?;
+    w.flush()?;
+    record_export(db, session, round_id, table.len(), ExportFormat::Csv, now).await?;
+    Ok(table.len())
+}
+
+/// A round's applicants in the import format, the registration number in
+/// front (an import ignores it, and a score file can be made from an
+/// export): the list [`export_csv`] writes, and the one a workbook holds.
+/// Any logged-in role.
+pub async fn export_table(db: &Db, session: &Session, round_id: i64) -> Result<Table> {
     session.require(Operation::Read)?;
     let rows = {
         let mut conn = db.pool().acquire().await?;
         rounds::get(&mut conn, round_id).await?;
         store::for_export(&mut conn, round_id).await?
     };
-    let mut w = CsvOut::new(out);
-    // The registration number first (an import ignores it), so that a score
-    // file can be made from an export.
-    w.write_record(std::iter::once("nomor_pendaftaran").chain(COLUMNS))?;
+    use Kind::{Code, Date, Text};
+    // Kind and width of each import column, in COLUMNS' order.
+    const SHAPE: [(Kind, u8); 14] = [
+        (Code, 18),
+        (Text, 28),
+        (Text, 6),
+        (Text, 16),
+        (Date, 12),
+        (Text, 32),
+        (Code, 14),
+        (Text, 10),
+        (Code, 16),
+        (Text, 24),
+        (Code, 12),
+        (Text, 18),
+        (Code, 14),
+        (Text, 24),
+    ];
+    let columns: Vec<Column> = std::iter::once(Column::new("nomor_pendaftaran", Code, 16))
+        .chain(
+            COLUMNS
+                .iter()
+                .zip(SHAPE)
+                .map(|(header, (kind, width))| Column::new(header, kind, width)),
+        )
+        .collect();
+    let mut table = Table::new("Pendaftar", &columns);
     let dotted = |digits: &str| RegionCode::from_trusted(digits.to_string()).dotted();
-    for r in &rows {
-        w.write_record([
-            r.reg_number.as_str(),
-            r.nik.as_str(),
-            &r.full_name,
-            r.sex.as_str(),
-            &r.birth_place,
-            &r.birth_date.format("%Y-%m-%d").to_string(),
-            &r.address,
-            &dotted(&r.address_desa_code),
-            r.education.as_str(),
-            r.phone.as_deref().unwrap_or(""),
-            r.email.as_deref().unwrap_or(""),
-            &dotted(&r.unit_code),
-            r.occupation.as_deref().unwrap_or(""),
-            &r.domicile_desa_code
-                .as_deref()
-                .map(dotted)
-                .unwrap_or_default(),
-            r.domicile_reason.as_deref().unwrap_or(""),
-        ])?;
+    for r in rows {
+        table.push(vec![
+            Cell::Text(r.reg_number),
+            Cell::Text(r.nik),
+            Cell::Text(r.full_name),
+            Cell::text(r.sex.as_str()),
+            Cell::Text(r.birth_place),
+            Cell::Date(r.birth_date),
+            Cell::Text(r.address),
+            Cell::Text(dotted(&r.address_desa_code)),
+            Cell::text(r.education.as_str()),
+            Cell::optional(r.phone),
+            Cell::optional(r.email),
+            Cell::Text(dotted(&r.unit_code)),
+            Cell::optional(r.occupation),
+            Cell::optional(r.domicile_desa_code.as_deref().map(dotted)),
+            Cell::optional(r.domicile_reason),
+        ]);
     }
-    w.flush()?;
+    Ok(table)
+}
+
+/// Records that `applicants` applicants of a round were exported as `format`.
+pub async fn record_export(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    applicants: usize,
+    format: ExportFormat,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let mut tx = db.begin_write().await?;
     let change = Change::new("applicants.export", "round", round_id)
-        .after(json!({ "applicants": rows.len() }));
+        .after(json!({ "applicants": applicants, "format": format.extension() }));
     audit::record(&mut tx, session, now, change).await?;
     tx.commit().await?;
-    Ok(rows.len())
+    Ok(())
 }
 
 /// The record of a valid applicant for an election (number and sequence

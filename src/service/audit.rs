@@ -6,6 +6,7 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use crate::docs::csv_out::CsvOut;
+use crate::docs::lists::{Cell, Column, ExportFormat, Kind, Table};
 use crate::domain::audit::{
     check_printed, verify_chain, verify_chain_against, Anchor, ChainHead, ChainReport,
     EntryContent, StoredEntry,
@@ -295,46 +296,78 @@ pub async fn export_csv<W: std::io::Write>(
     out: W,
     now: DateTime<Utc>,
 ) -> Result<usize> {
+    let table = export_table(db, session, q).await?;
+    // Usernames, names and reasons inside the entries were typed by staff:
+    // the writer neutralises any that would run as a formula.
+    let mut w = CsvOut::new(out);
+    table.write_csv(&mut w)?;
+    w.flush()?;
+    record_export(db, session, table.len(), ExportFormat::Csv, now).await?;
+    Ok(table.len())
+}
+
+/// The matching entries, oldest first, as [`export_csv`] writes them and a
+/// workbook holds them. Administrators and Pimpinan only.
+pub async fn export_table(db: &Db, session: &Session, q: &AuditQuery) -> Result<Table> {
+    use Kind::{Code, Integer, Text, Timestamp};
     session.require(Operation::ReadAudit)?;
     let f = audit::Filter {
         limit: i64::MAX,
         offset: 0,
         ..filter(q, 0)?
     };
-    let mut conn = db.pool().acquire().await?;
-    let (mut entries, _) = audit::list(&mut conn, &f).await?;
-    entries.reverse();
-    // Usernames, names and reasons inside the entries were typed by staff:
-    // the writer neutralises any that would run as a formula.
-    let mut w = CsvOut::new(out);
-    w.write_record([
-        "id", "waktu", "pengguna", "aksi", "objek", "id_objek", "sebelum", "sesudah", "hash",
-    ])?;
-    for e in &entries {
-        let c = &e.content;
-        w.write_record([
-            c.id.to_string().as_str(),
-            &c.at,
-            &c.username,
-            &c.action,
-            &c.object_type,
-            c.object_id.as_deref().unwrap_or(""),
-            c.before.as_deref().unwrap_or(""),
-            c.after.as_deref().unwrap_or(""),
-            &e.hash,
-        ])?;
+    let entries = {
+        let mut conn = db.pool().acquire().await?;
+        audit::list(&mut conn, &f).await?.0
+    };
+    let mut table = Table::new(
+        "Jejak audit",
+        &[
+            Column::new("id", Integer, 8),
+            Column::new("waktu", Timestamp, 20),
+            Column::new("pengguna", Text, 16),
+            Column::new("aksi", Text, 24),
+            Column::new("objek", Text, 12),
+            Column::new("id_objek", Code, 14),
+            Column::new("sebelum", Text, 50),
+            Column::new("sesudah", Text, 50),
+            Column::new("hash", Code, 20),
+        ],
+    );
+    for e in entries.into_iter().rev() {
+        let c = e.content;
+        table.push(vec![
+            Cell::Integer(c.id),
+            Cell::timestamp(c.at),
+            Cell::Text(c.username),
+            Cell::Text(c.action),
+            Cell::Text(c.object_type),
+            Cell::optional(c.object_id),
+            Cell::optional(c.before),
+            Cell::optional(c.after),
+            Cell::Text(e.hash),
+        ]);
     }
-    w.flush()?;
-    drop(conn);
+    Ok(table)
+}
+
+/// Records that `entries` entries were exported as `format`.
+pub async fn record_export(
+    db: &Db,
+    session: &Session,
+    entries: usize,
+    format: ExportFormat,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let mut tx = db.begin_write().await?;
     let change = Change {
         action: "audit.export",
         object_type: "audit",
         object_id: None,
         before: None,
-        after: Some(serde_json::json!({ "entries": entries.len() })),
+        after: Some(serde_json::json!({ "entries": entries, "format": format.extension() })),
     };
     record(&mut tx, session, now, change).await?;
     tx.commit().await?;
-    Ok(entries.len())
+    Ok(())
 }

@@ -11,6 +11,7 @@ pub mod backup;
 pub mod demo;
 pub mod document_import;
 pub mod evaluation;
+pub mod exports;
 pub mod extensions;
 pub mod home;
 pub mod parties;

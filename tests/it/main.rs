@@ -18,6 +18,8 @@ mod concurrency;
 mod crash;
 mod demo;
 mod evaluation;
+mod exports;
+mod exports_cli;
 mod failures;
 mod hostile;
 mod intake;

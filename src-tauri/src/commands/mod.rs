@@ -5,6 +5,7 @@ pub mod applicant_sheets;
 pub mod applicants;
 pub mod audit;
 pub mod backup;
+pub mod exports;
 pub mod extensions;
 pub mod files;
 pub mod home;

@@ -373,6 +373,34 @@ fn help_desk_and_verification_through_the_shell() {
         "{draft}"
     );
     assert!(std::fs::read(draft).unwrap().starts_with(b"%PDF-"));
+    // A list as an Excel workbook, saved where the dialog would; the
+    // core's role checks hold (a Verifikator reads results, not the audit).
+    let list = json!({"list": "results", "round_id": 1, "stage": "akhir", "unit": null});
+    let saved = invoke(
+        &webview,
+        "export_list",
+        json!({"list": list, "format": "xlsx"}),
+    )
+    .unwrap();
+    let book = saved["path"].as_str().unwrap();
+    assert!(
+        book.contains("hasil-akhir-seleksi-1-") && book.ends_with(".xlsx"),
+        "{book}"
+    );
+    assert!(
+        std::fs::read(book).unwrap().starts_with(b"PK"),
+        "a zip archive"
+    );
+    let shown = invoke(
+        &webview,
+        "selection_results",
+        json!({"roundId": 1, "stage": "akhir", "unit": null}),
+    )
+    .unwrap();
+    assert_eq!(saved["rows"], shown.as_array().unwrap().len());
+    let audit = json!({"list": {"list": "audit", "query": {}}, "format": "xlsx"});
+    let err = invoke(&webview, "export_list", audit).unwrap_err();
+    assert_eq!(err["code"], "forbidden");
     let numbered = |docs: Value| -> Vec<Value> {
         docs.as_array()
             .unwrap()

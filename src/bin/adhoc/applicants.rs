@@ -11,9 +11,11 @@ use adhoc::domain::sheet_mapping::SheetField;
 use adhoc::error::Result;
 use adhoc::service::applicant_sheets::{self, SheetChoice, SheetPreview};
 use adhoc::service::applicants;
+use adhoc::service::exports::ListRequest;
 use adhoc::service::registration::{self, ApplicantQuery, MAX_PAGE};
 use adhoc::store::Db;
 
+use crate::lists::{self, ListOutput};
 use crate::{csv_out, flush, read_file, report_problems};
 
 #[derive(Subcommand)]
@@ -43,11 +45,13 @@ pub enum ApplicantsCommand {
         #[arg(long)]
         simpan_pemetaan: Option<String>,
     },
-    /// Mengekspor pendaftar satu seleksi sebagai CSV: nomor pendaftaran lalu
-    /// kolom yang sama dengan impor (impor mengabaikan nomornya).
+    /// Mengekspor pendaftar satu seleksi sebagai CSV atau Excel: nomor
+    /// pendaftaran lalu kolom yang sama dengan impor (impor mengabaikan nomornya).
     Export {
         #[arg(long)]
         round: i64,
+        #[command(flatten)]
+        output: ListOutput,
     },
     /// Mencari pendaftar satu seleksi (awal nama, awal NIK, atau nomor
     /// pendaftaran) dan mencetak CSV.
@@ -158,8 +162,9 @@ pub async fn run(
             );
             Ok(())
         }
-        ApplicantsCommand::Export { round } => {
-            let n = applicants::export_csv(db, session, round, std::io::stdout(), now).await?;
+        ApplicantsCommand::Export { round, output } => {
+            let request = ListRequest::Applicants { round_id: round };
+            let n = lists::export(db, session, request, output, now).await?;
             eprintln!("{n} pendaftar diekspor.");
             Ok(())
         }

@@ -7,8 +7,10 @@ use adhoc::domain::audit::ChainHead;
 use adhoc::domain::permission::Session;
 use adhoc::error::{Error, Result};
 use adhoc::service::audit::{self, AuditQuery};
+use adhoc::service::exports::ListRequest;
 use adhoc::store::Db;
 
+use crate::lists::{self, ListOutput};
 use crate::{csv_out, flush};
 
 #[derive(Subcommand)]
@@ -24,7 +26,8 @@ pub enum AuditCommand {
         #[arg(long, requires = "catatan")]
         hash: Option<String>,
     },
-    /// Mengekspor jejak audit sebagai CSV ke stdout.
+    /// Mengekspor jejak audit sebagai CSV ke stdout, atau ke berkas CSV
+    /// atau Excel (--out, --format xlsx).
     Export {
         /// Hanya catatan pengguna ini.
         #[arg(long)]
@@ -38,6 +41,8 @@ pub enum AuditCommand {
         /// Tanggal akhir (YYYY-MM-DD).
         #[arg(long)]
         sampai: Option<chrono::NaiveDate>,
+        #[command(flatten)]
+        output: ListOutput,
     },
 }
 
@@ -86,6 +91,7 @@ pub async fn run(db: &Db, session: &Session, cmd: AuditCommand, now: DateTime<Ut
             objek,
             dari,
             sampai,
+            output,
         } => {
             let q = AuditQuery {
                 username: pengguna,
@@ -94,7 +100,8 @@ pub async fn run(db: &Db, session: &Session, cmd: AuditCommand, now: DateTime<Ut
                 until: sampai,
                 ..Default::default()
             };
-            let n = audit::export_csv(db, session, &q, std::io::stdout(), now).await?;
+            let n =
+                lists::export(db, session, ListRequest::Audit { query: q }, output, now).await?;
             eprintln!("{n} catatan diekspor.");
             Ok(())
         }

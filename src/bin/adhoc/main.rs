@@ -9,6 +9,7 @@
 mod applicants;
 mod audit;
 mod documents;
+mod lists;
 mod parties;
 mod rounds;
 mod selection;
@@ -84,17 +85,19 @@ enum Command {
     /// Nilai tes tertulis dan wawancara.
     #[command(subcommand)]
     Scores(selection::ScoresCommand),
-    /// Hasil satu tahap seleksi sebagai CSV.
+    /// Hasil satu tahap seleksi sebagai CSV atau Excel (--format xlsx --out BERKAS).
     Results(selection::ResultsArgs),
     /// Dokumen resmi dari satu tahap yang sudah ditutup, sebagai PDF:
     /// pengumuman (administrasi, tertulis, akhir), berita acara (setiap
     /// tahap), atau lampiran SK penetapan (tahap akhir).
     Announce(documents::AnnounceArgs),
-    /// Rekap kuota per wilayah sebagai CSV (kuota, pendaftar, MS, lulus
-    /// tertulis, terpilih, cadangan, perempuan, catatan).
+    /// Rekap kuota per wilayah sebagai CSV atau Excel (kuota, pendaftar, MS,
+    /// lulus tertulis, terpilih, cadangan, perempuan, catatan).
     Quota {
         #[arg(long)]
         round: i64,
+        #[command(flatten)]
+        output: lists::ListOutput,
     },
     /// Mencadangkan database (salinan utuh + manifest + berkas pindaian),
     /// misalnya ke flashdisk.
@@ -267,8 +270,10 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Announce(args) => {
             on_db!(cli.db, |db| documents::announce(db, session, args, now))
         }
-        Command::Quota { round } => {
-            on_db!(cli.db, |db| selection::print_quota(db, session, round, now))
+        Command::Quota { round, output } => {
+            on_db!(cli.db, |db| selection::print_quota(
+                db, session, round, output, now
+            ))
         }
         Command::Scores(cmd) => on_db!(cli.db, |db| selection::scores(db, session, cmd, now)),
         Command::Applicants(cmd) => on_db!(cli.db, |db| applicants::run(db, session, cmd, now)),

@@ -9,9 +9,11 @@ use clap::Subcommand;
 use adhoc::domain::party_check::PartyCheckMethod;
 use adhoc::domain::permission::Session;
 use adhoc::error::Result;
+use adhoc::service::exports::{party_hits_table, ListRequest};
 use adhoc::service::parties;
 use adhoc::store::Db;
 
+use crate::lists::{self, ListOutput};
 use crate::{csv_out, flush, read_file, report_problems};
 
 #[derive(Subcommand)]
@@ -20,8 +22,12 @@ pub enum PartiesCommand {
     /// tidak sama sekali: bila ada baris salah, tidak ada yang disimpan dan
     /// setiap masalah dicetak (CSV: baris,kolom,alasan).
     Import { file: PathBuf },
-    /// Pendaftar yang NIK-nya ada dalam daftar (CSV: nomor_pendaftaran,nama,seleksi,partai).
-    Hits,
+    /// Pendaftar yang NIK-nya ada dalam daftar (CSV atau Excel:
+    /// nomor_pendaftaran,nama,seleksi,partai).
+    Hits {
+        #[command(flatten)]
+        output: ListOutput,
+    },
     /// Mencatat bahwa keanggotaan partai pendaftar satu seleksi sudah
     /// diperiksa tanpa berkas daftar; pendaftar lalu memenuhi aturan itu
     /// dengan catatan ini (daftar yang diimpor kemudian tetap didahulukan).
@@ -47,12 +53,10 @@ pub enum PartiesCommand {
     },
 }
 
-fn print_hits(hits: &[parties::PartyHit]) -> Result<()> {
+/// The hits an import found, as CSV on stdout.
+fn print_hits(hits: Vec<parties::PartyHit>) -> Result<()> {
     let mut w = csv_out();
-    w.write_record(["nomor_pendaftaran", "nama", "seleksi", "partai"])?;
-    for h in hits {
-        w.write_record([&h.reg_number, &h.full_name, &h.round_name, &h.parties])?;
-    }
+    party_hits_table(hits).write_csv(&mut w)?;
     flush(w)
 }
 
@@ -69,15 +73,18 @@ pub async fn run(
             if !report.is_stored() {
                 return report_problems(&report.problems, &file, "daftar lama tetap berlaku");
             }
-            print_hits(&report.hits)?;
+            let hits = report.hits.len();
+            print_hits(report.hits)?;
             eprintln!(
-                "{} anggota partai disimpan; {} pendaftar tercantum di dalamnya.",
+                "{} anggota partai disimpan; {hits} pendaftar tercantum di dalamnya.",
                 report.members,
-                report.hits.len()
             );
             Ok(())
         }
-        PartiesCommand::Hits => print_hits(&parties::hits(db, session).await?),
+        PartiesCommand::Hits { output } => {
+            lists::export(db, session, ListRequest::PartyHits, output, now).await?;
+            Ok(())
+        }
         PartiesCommand::Periksa {
             round,
             cara,

@@ -1,5 +1,5 @@
 //! `adhoc results`, `adhoc quota` and `adhoc scores`: the selection after
-//! the administrative check, as CSV.
+//! the administrative check, as CSV or Excel.
 
 use std::path::PathBuf;
 
@@ -9,10 +9,12 @@ use clap::{Args, Subcommand};
 use adhoc::domain::permission::Session;
 use adhoc::domain::round::Stage;
 use adhoc::error::Result;
-use adhoc::service::{quota, scores, selection, verification};
+use adhoc::service::exports::ListRequest;
+use adhoc::service::scores;
 use adhoc::store::Db;
 
-use crate::{csv_out, flush, read_file, report_problems};
+use crate::lists::{self, ListOutput};
+use crate::{read_file, report_problems};
 
 #[derive(Args)]
 pub struct ResultsArgs {
@@ -24,6 +26,8 @@ pub struct ResultsArgs {
     /// Hanya satu kecamatan atau desa (kode), mis. 35.14.01.
     #[arg(long)]
     wilayah: Option<String>,
+    #[command(flatten)]
+    output: ListOutput,
 }
 
 #[derive(Subcommand)]
@@ -41,8 +45,9 @@ pub enum ScoresCommand {
     },
 }
 
-/// Prints a stage's results as CSV: the administrative verdicts, or the
-/// written test's and the final ranking with scores, rank and status.
+/// Prints a stage's results as CSV, or writes them to a file: the
+/// administrative verdicts, or the written test's and the final ranking
+/// with scores, rank and status.
 pub async fn print_results(
     db: &Db,
     session: &Session,
@@ -53,107 +58,28 @@ pub async fn print_results(
         round,
         stage,
         wilayah: unit,
+        output,
     } = args;
-    let stage = Stage::parse(&stage)?;
-    if stage == Stage::Administrasi {
-        let rows = verification::results(db, session, round, now).await?;
-        let mut w = csv_out();
-        w.write_record([
-            "nomor_pendaftaran",
-            "nama",
-            "kode_wilayah_tugas",
-            "hasil",
-            "alasan",
-        ])?;
-        for r in rows {
-            if unit
-                .as_deref()
-                .is_some_and(|u| !r.unit_code.starts_with(u.trim()))
-            {
-                continue;
-            }
-            w.write_record([
-                &r.reg_number,
-                &r.full_name,
-                &r.unit_code,
-                r.result_text(),
-                &r.reasons,
-            ])?;
-        }
-        return flush(w);
-    }
-    let rows = selection::results(db, session, round, stage, unit.as_deref(), now).await?;
-    let mut w = csv_out();
-    w.write_record([
-        "nomor_pendaftaran",
-        "nama",
-        "jenis_kelamin",
-        "kode_wilayah_tugas",
-        "nilai_tertulis",
-        "nilai_wawancara",
-        "nilai_akhir",
-        "peringkat",
-        "status",
-    ])?;
-    for r in rows {
-        let mut status = r.status.as_str().to_string();
-        if let Some(k) = r.reserve {
-            status = format!("{status} {k}");
-        }
-        if r.unresolved_tie {
-            status.push_str(" (seri, menunggu pleno)");
-        }
-        w.write_record([
-            &r.reg_number,
-            &r.full_name,
-            &r.sex,
-            &r.unit_code,
-            &r.written,
-            &r.interview,
-            &r.final_score,
-            &r.rank.map(|x| x.to_string()).unwrap_or_default(),
-            &status,
-        ])?;
-    }
-    flush(w)
+    let request = ListRequest::Results {
+        round_id: round,
+        stage: Stage::parse(&stage)?,
+        unit,
+    };
+    lists::export(db, session, request, output, now).await?;
+    Ok(())
 }
 
-/// The quota recap of a round as CSV, the kabupaten's total last.
-pub async fn print_quota(db: &Db, session: &Session, round: i64, now: DateTime<Utc>) -> Result<()> {
-    let board = quota::quota(db, session, round, now).await?;
-    let mut w = csv_out();
-    w.write_record([
-        "kode_wilayah",
-        "wilayah",
-        "kecamatan",
-        "kuota",
-        "pendaftar",
-        "ms",
-        "lulus_tertulis",
-        "terpilih",
-        "cadangan",
-        "perempuan_terpilih",
-        "persen_perempuan",
-        "catatan",
-    ])?;
-    for u in board.units.iter().chain(std::iter::once(&board.total)) {
-        let flags: Vec<&str> = u.flags.iter().map(|f| f.label()).collect();
-        w.write_record([
-            u.unit_code.as_str(),
-            &u.unit_name,
-            &u.kecamatan_name,
-            &u.quota.to_string(),
-            &u.registered.to_string(),
-            &u.ms.to_string(),
-            &u.passed_written.to_string(),
-            &u.terpilih.to_string(),
-            &u.cadangan.to_string(),
-            &u.women_terpilih.to_string(),
-            &u.women_percent.map(|p| p.to_string()).unwrap_or_default(),
-            &flags.join("; "),
-        ])?;
-    }
-    flush(w)
+/// The quota recap of a round, the kabupaten's total last.
+pub async fn print_quota(
+    db: &Db,
+    session: &Session,
+    round: i64,
+    output: ListOutput,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let request = ListRequest::Quota { round_id: round };
+    lists::export(db, session, request, output, now).await?;
+    Ok(())
 }
 
 pub async fn scores(

@@ -18,12 +18,15 @@ import type { ChainHead } from "../bindings/ChainHead";
 import type { ChainReport } from "../bindings/ChainReport";
 import type { DocVerdict } from "../bindings/DocVerdict";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
+import type { ExportedList } from "../bindings/ExportedList";
+import type { ExportFormat } from "../bindings/ExportFormat";
 import type { ExtensionUnit } from "../bindings/ExtensionUnit";
 import type { FieldProblem } from "../bindings/FieldProblem";
 import type { HomeView } from "../bindings/HomeView";
 import type { ImportProgress } from "../bindings/ImportProgress";
 import type { KabupatenChoice } from "../bindings/KabupatenChoice";
 import type { KindTexts } from "../bindings/KindTexts";
+import type { ListRequest } from "../bindings/ListRequest";
 import type { KecamatanOption } from "../bindings/KecamatanOption";
 import type { LeaveInput } from "../bindings/LeaveInput";
 import type { NewAccount } from "../bindings/NewAccount";
@@ -204,6 +207,11 @@ export interface Commands {
   import_marks: { args: { roundId: number; stage: Stage }; result: ScoreImport | null };
   selection_results: { args: { roundId: number; stage: Stage; unit: string | null }; result: SelectionRow[] };
   quota_dashboard: { args: { roundId: number }; result: QuotaDashboard };
+  /**
+   * Builds a list (the core checks the role and that it fits the format), asks where to save it and
+   * writes it; the rows and the path, or null if cancelled.
+   */
+  export_list: { args: { list: ListRequest; format: ExportFormat }; result: ExportedList | null };
   decide_tie: { args: { roundId: number; ordered: number[]; note: string }; result: null };
   list_responses: { args: { roundId: number }; result: ResponseView[] };
   /** With attach, a file dialog opens first; null when it was cancelled. */

@@ -10,6 +10,7 @@ import type { RoundSummary } from "../bindings/RoundSummary";
 import type { Session } from "../bindings/Session";
 import type { StandingOption } from "../bindings/StandingOption";
 import { ErrorBox } from "../components/ErrorBox";
+import { ExportButton } from "../components/ExportButton";
 import { desaName } from "./applicantText";
 import { ApplicantDetailDialog } from "./ApplicantDetailDialog";
 import { ImportApplicantsDialog } from "./ImportApplicantsDialog";
@@ -344,6 +345,10 @@ export function ApplicantsPage({ session, active = true }: Props) {
                   <option value="nama">Nama</option>
                 </select>
               </label>
+              <ExportButton
+                list={{ list: "applicants", round_id: query.round_id }}
+                title="Semua pendaftar seleksi ini, dengan kolom yang sama dengan impor"
+              />
             </form>
             <ErrorBox message={listError} />
             {page && (

@@ -6,6 +6,7 @@ import type { AuditPage as Page } from "../bindings/AuditPage";
 import type { AuditQuery } from "../bindings/AuditQuery";
 import { DateInput } from "../components/DateInput";
 import { isIsoDate } from "../components/dates";
+import { ExportButton } from "../components/ExportButton";
 import { ChainHeadPanel } from "./ChainHeadPanel";
 
 const PAGE_SIZE = 100;
@@ -57,7 +58,8 @@ const empty: AuditQuery = {
 
 /**
  * The audit trail: its head (as documents print it) and a check against a
- * printed one; filter by user, object and date; page through; export as CSV.
+ * printed one; filter by user, object and date; page through; export as CSV
+ * or as an Excel workbook.
  */
 export function AuditPage() {
   const [query, setQuery] = useState<AuditQuery>(empty);
@@ -95,9 +97,16 @@ export function AuditPage() {
       <section aria-labelledby="audit-title">
         <div className="section-head">
           <h1 id="audit-title">Jejak audit</h1>
-          <button type="button" onClick={() => void exportCsv()}>
-            Ekspor CSV
-          </button>
+          <div className="row-actions">
+            <button type="button" onClick={() => void exportCsv()}>
+              Ekspor CSV
+            </button>
+            <ExportButton
+              list={{ list: "audit", query: { ...query, limit: null, offset: null } }}
+              title="Catatan yang cocok dengan saringan, dari yang terlama"
+              onSaved={() => setRecorded((v) => v + 1)}
+            />
+          </div>
         </div>
         <ChainHeadPanel version={recorded} />
         <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Saring jejak audit">

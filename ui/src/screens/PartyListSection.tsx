@@ -6,6 +6,7 @@ import type { PartyHit } from "../bindings/PartyHit";
 import type { PartyImport } from "../bindings/PartyImport";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import { ErrorBox } from "../components/ErrorBox";
+import { ExportButton } from "../components/ExportButton";
 import { MoreProblems, problemCount, ProblemTable } from "../components/ProblemTable";
 import { PartyCheckPanel } from "./PartyCheckPanel";
 
@@ -49,11 +50,14 @@ export function PartyListSection({ canImport, rounds }: { canImport: boolean; ro
     <section aria-labelledby="party-title">
       <div className="section-head">
         <h2 id="party-title">Daftar anggota partai politik (SIPOL)</h2>
-        {canImport && (
-          <button type="button" onClick={() => void importFile()} disabled={busy}>
-            {busy ? "Mengimpor…" : "Impor berkas CSV…"}
-          </button>
-        )}
+        <div className="row-actions">
+          <ExportButton list={{ list: "party_hits" }} title="Pendaftar yang NIK-nya tercantum dalam daftar" />
+          {canImport && (
+            <button type="button" onClick={() => void importFile()} disabled={busy}>
+              {busy ? "Mengimpor…" : "Impor berkas CSV…"}
+            </button>
+          )}
+        </div>
       </div>
       {canImport && (
         <p className="muted">

@@ -7,6 +7,7 @@ import type { QuotaFlag } from "../bindings/QuotaFlag";
 import type { QuotaRow } from "../bindings/QuotaRow";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import { ErrorBox } from "../components/ErrorBox";
+import { ExportButton } from "../components/ExportButton";
 import "./QuotaPanel.css";
 
 /** Top-level rows (kecamatan) rendered at first; more on request. */
@@ -298,9 +299,12 @@ export function QuotaPanel({ round }: { round: RoundSummary }) {
     <section className="quota-panel" aria-labelledby={`${uid}-title`} aria-busy={loading}>
       <div className="section-head">
         <h2 id={`${uid}-title`}>Rekap kuota · {data?.round_name ?? round.name}</h2>
-        <button type="button" onClick={() => void load(round.id)} disabled={loading}>
-          {loading && data ? "Memuat ulang…" : "Muat ulang"}
-        </button>
+        <div className="row-actions">
+          <ExportButton list={{ list: "quota", round_id: round.id }} />
+          <button type="button" onClick={() => void load(round.id)} disabled={loading}>
+            {loading && data ? "Memuat ulang…" : "Muat ulang"}
+          </button>
+        </div>
       </div>
       <ErrorBox message={error} />
       {!data && !error && <p>Memuat…</p>}

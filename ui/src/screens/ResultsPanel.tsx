@@ -10,6 +10,7 @@ import type { SelectionRow } from "../bindings/SelectionRow";
 import type { Session } from "../bindings/Session";
 import type { Stage } from "../bindings/Stage";
 import { ErrorBox } from "../components/ErrorBox";
+import { ExportButton } from "../components/ExportButton";
 import { Modal } from "../components/Modal";
 import { useMounted } from "../components/useMounted";
 import { may } from "./may";
@@ -179,6 +180,10 @@ export function ResultsPanel({ session, round, stage, onChanged }: Props) {
     <section aria-labelledby={titleId} className="results-panel">
       <div className="section-head">
         <h2 id={titleId}>{isFinal ? "Hasil akhir" : "Hasil tes tertulis"}</h2>
+        <ExportButton
+          list={{ list: "results", round_id: round.id, stage, unit: unit || null }}
+          title={unit ? "Hasil wilayah tugas yang dipilih" : "Hasil semua wilayah tugas"}
+        />
       </div>
       <p className="muted">
         {isFinal

@@ -8,6 +8,7 @@ import type { Stage } from "../bindings/Stage";
 import type { StageClosed } from "../bindings/StageClosed";
 import type { UnitProgress } from "../bindings/UnitProgress";
 import { ErrorBox } from "../components/ErrorBox";
+import { ExportButton } from "../components/ExportButton";
 import { may } from "./may";
 import { rememberRound, roundInUse } from "./roundInUse";
 import { CloseStageDialog, ReopenStageDialog } from "./StageDialog";
@@ -258,6 +259,11 @@ export function VerificationPage({ session, active = true }: Props) {
                 Tahapan: {round.current_stage_label}
               </span>
             )}
+            <ExportButton
+              list={{ list: "results", round_id: roundId, stage: "administrasi", unit: null }}
+              label="Ekspor hasil (Excel)"
+              title="Hasil penelitian administrasi (MS/TMS) dan alasannya, semua pendaftar seleksi ini"
+            />
             <form className="inline-form" role="search" aria-label="Buka berkas menurut nomor" onSubmit={(e) => void openByNumber(e)}>
               <input
                 id="verify-open-number"

@@ -1,0 +1,148 @@
+//! The tables of the lists whose rows other services give: a stage's
+//! results, the quota recap and the party-list hits. Headers and cell
+//! texts are those the CLI has always printed as CSV.
+
+use crate::docs::lists::{Cell, Column, Kind, Table};
+use crate::domain::round::Stage;
+use crate::service::parties::PartyHit;
+use crate::service::quota::QuotaDashboard;
+use crate::service::selection::SelectionRow;
+use crate::service::verification::AdminResultRow;
+
+use Kind::{Code, Decimal, Integer, Text};
+
+/// The administrative verdicts, in registration order; `unit` (dotted)
+/// keeps those of one unit or of the units of one kecamatan.
+pub(super) fn admin_results(rows: Vec<AdminResultRow>, unit: Option<&str>) -> Table {
+    let mut table = Table::new(
+        "Hasil administrasi",
+        &[
+            Column::new("nomor_pendaftaran", Code, 16),
+            Column::new("nama", Text, 28),
+            Column::new("kode_wilayah_tugas", Code, 14),
+            Column::new("hasil", Text, 8),
+            Column::new("alasan", Text, 60),
+        ],
+    );
+    for r in rows {
+        if unit.is_some_and(|u| !r.unit_code.starts_with(u)) {
+            continue;
+        }
+        let result = r.result_text();
+        table.push(vec![
+            Cell::Text(r.reg_number),
+            Cell::Text(r.full_name),
+            Cell::Text(r.unit_code),
+            Cell::optional(Some(result)),
+            Cell::optional(Some(r.reasons)),
+        ]);
+    }
+    table
+}
+
+/// The written test's results or the final ranking: scores, rank and
+/// status (with the place among the Cadangan, and a tie waiting for the
+/// plenary).
+pub(super) fn selection_results(stage: Stage, rows: Vec<SelectionRow>) -> Table {
+    let title = if stage == Stage::Tertulis {
+        "Hasil tes tertulis"
+    } else {
+        "Hasil akhir"
+    };
+    let mut table = Table::new(
+        title,
+        &[
+            Column::new("nomor_pendaftaran", Code, 16),
+            Column::new("nama", Text, 28),
+            Column::new("jenis_kelamin", Text, 6),
+            Column::new("kode_wilayah_tugas", Code, 14),
+            Column::new("nilai_tertulis", Decimal, 10),
+            Column::new("nilai_wawancara", Decimal, 10),
+            Column::new("nilai_akhir", Decimal, 10),
+            Column::new("peringkat", Integer, 9),
+            Column::new("status", Text, 28),
+        ],
+    );
+    for r in rows {
+        let mut status = r.status.as_str().to_string();
+        if let Some(k) = r.reserve {
+            status = format!("{status} {k}");
+        }
+        if r.unresolved_tie {
+            status.push_str(" (seri, menunggu pleno)");
+        }
+        table.push(vec![
+            Cell::Text(r.reg_number),
+            Cell::Text(r.full_name),
+            Cell::Text(r.sex),
+            Cell::Text(r.unit_code),
+            Cell::decimal_text(&r.written),
+            Cell::decimal_text(&r.interview),
+            Cell::decimal_text(&r.final_score),
+            r.rank.map_or(Cell::Empty, Cell::integer),
+            Cell::Text(status),
+        ]);
+    }
+    table
+}
+
+/// The quota recap per unit, the kabupaten's total last.
+pub(super) fn quota_recap(board: QuotaDashboard) -> Table {
+    let mut table = Table::new(
+        "Rekap kuota",
+        &[
+            Column::new("kode_wilayah", Code, 14),
+            Column::new("wilayah", Text, 24),
+            Column::new("kecamatan", Text, 20),
+            Column::new("kuota", Integer, 7),
+            Column::new("pendaftar", Integer, 10),
+            Column::new("ms", Integer, 7),
+            Column::new("lulus_tertulis", Integer, 10),
+            Column::new("terpilih", Integer, 9),
+            Column::new("cadangan", Integer, 9),
+            Column::new("perempuan_terpilih", Integer, 11),
+            Column::new("persen_perempuan", Integer, 11),
+            Column::new("catatan", Text, 40),
+        ],
+    );
+    for u in board.units.into_iter().chain(std::iter::once(board.total)) {
+        let flags: Vec<&str> = u.flags.iter().map(|f| f.label()).collect();
+        table.push(vec![
+            Cell::optional(Some(u.unit_code)),
+            Cell::optional(Some(u.unit_name)),
+            Cell::optional(Some(u.kecamatan_name)),
+            Cell::integer(u.quota),
+            Cell::integer(u.registered),
+            Cell::integer(u.ms),
+            Cell::integer(u.passed_written),
+            Cell::integer(u.terpilih),
+            Cell::integer(u.cadangan),
+            Cell::integer(u.women_terpilih),
+            u.women_percent.map_or(Cell::Empty, Cell::integer),
+            Cell::optional(Some(flags.join("; "))),
+        ]);
+    }
+    table
+}
+
+/// Applicants whose NIK is in the party-membership list.
+pub fn party_hits_table(hits: Vec<PartyHit>) -> Table {
+    let mut table = Table::new(
+        "Anggota partai",
+        &[
+            Column::new("nomor_pendaftaran", Code, 16),
+            Column::new("nama", Text, 28),
+            Column::new("seleksi", Text, 28),
+            Column::new("partai", Text, 40),
+        ],
+    );
+    for h in hits {
+        table.push(vec![
+            Cell::Text(h.reg_number),
+            Cell::Text(h.full_name),
+            Cell::Text(h.round_name),
+            Cell::Text(h.parties),
+        ]);
+    }
+    table
+}
