@@ -2,30 +2,13 @@
 //! mapping, the rows as they would be stored and the problems without
 //! saving; `--simpan-pemetaan` and `--mapping` save and reuse a mapping.
 
-use crate::common::cli::{adhoc, stderr, stdout};
+use crate::common::cli::{stderr, stdout, CliDb};
 use crate::spreadsheets::{xlsx, C};
 
 #[test]
 fn a_spreadsheet_is_checked_then_imported_with_a_saved_mapping() {
     use C::*;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("kpu.db");
-    let db = db.to_str().unwrap();
-    assert!(adhoc(&["--db", db, "init", "--wilayah", "3514"])
-        .status
-        .success());
-    let o = adhoc(&[
-        "--db",
-        db,
-        "rounds",
-        "create",
-        "--preset",
-        "pemilu-2024",
-        "--badan",
-        "ppk",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-
+    let t = CliDb::with_round();
     let header = || {
         vec![
             S("NIK KTP"),
@@ -39,7 +22,7 @@ fn a_spreadsheet_is_checked_then_imported_with_a_saved_mapping() {
             S("Pendidikan Terakhir"),
         ]
     };
-    let file = dir.path().join("siakba.xlsx");
+    let file = t.dir.path().join("siakba.xlsx");
     let row = |nik: C| {
         vec![
             nik,
@@ -53,24 +36,13 @@ fn a_spreadsheet_is_checked_then_imported_with_a_saved_mapping() {
             S("SLTA"),
         ]
     };
-    std::fs::write(
-        &file,
-        xlsx("Daftar", &[header(), row(S("3514011208900001"))]),
-    )
-    .unwrap();
+    let write = |nik: C| std::fs::write(&file, xlsx("Daftar", &[header(), row(nik)])).unwrap();
     let path = file.to_str().unwrap();
-    let o = adhoc(&[
-        "--db",
-        db,
-        "applicants",
-        "import",
-        "--round",
-        "1",
-        path,
-        "--periksa",
-        "--simpan-pemetaan",
-        "Ekspor SIAKBA",
-    ]);
+    let import =
+        |more: &[&str]| t.run(&[&["applicants", "import", "--round", "1", path], more].concat());
+
+    write(S("3514011208900001"));
+    let o = import(&["--periksa", "--simpan-pemetaan", "Ekspor SIAKBA"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
@@ -78,33 +50,19 @@ fn a_spreadsheet_is_checked_then_imported_with_a_saved_mapping() {
          2,3514011208900001,Budi Santoso,L,Pasuruan,12-08-1990,Krajan,\"Desa Gerbo, Kecamatan Purwodadi\",SMA,,,Kecamatan Purwodadi\n"
     );
     let err = stderr(&o);
-    assert!(err.contains("Lembar \"Daftar\", baris judul 1"), "{err}");
-    assert!(err.contains("ikut desa/kecamatan domisili"), "{err}");
     assert!(
         err.contains("Pemetaan kolom disimpan sebagai \"Ekspor SIAKBA\""),
         "{err}"
     );
+    assert!(err.contains("Lembar \"Daftar\", baris judul 1"), "{err}");
+    assert!(err.contains("ikut desa/kecamatan domisili"), "{err}");
     assert!(err.contains("1 pendaftar siap disimpan"), "{err}");
-    let o = adhoc(&["--db", db, "applicants", "list", "--round", "1", "--semua"]);
-    assert_eq!(stdout(&o).lines().count(), 1, "--periksa stored nothing");
+    let listed = t.ok(&["applicants", "list", "--round", "1", "--semua"]);
+    assert_eq!(listed.lines().count(), 1, "--periksa stored nothing");
 
     // A NIK typed into Excel: refused with the reason, nothing stored.
-    std::fs::write(
-        &file,
-        xlsx("Daftar", &[header(), row(N(3514011208900000.0))]),
-    )
-    .unwrap();
-    let o = adhoc(&[
-        "--db",
-        db,
-        "applicants",
-        "import",
-        "--round",
-        "1",
-        path,
-        "--mapping",
-        "ekspor siakba",
-    ]);
+    write(N(3514011208900000.0));
+    let o = import(&["--mapping", "ekspor siakba"]);
     assert!(!o.status.success());
     assert!(
         stdout(&o).starts_with("baris,kolom,alasan\n2,NIK KTP (kolom A),"),
@@ -117,31 +75,15 @@ fn a_spreadsheet_is_checked_then_imported_with_a_saved_mapping() {
         stderr(&o)
     );
 
-    std::fs::write(
-        &file,
-        xlsx("Daftar", &[header(), row(S("3514011208900001"))]),
-    )
-    .unwrap();
-    let o = adhoc(&[
-        "--db",
-        db,
-        "applicants",
-        "import",
-        "--round",
-        "1",
-        path,
-        "--mapping",
-        "Ekspor SIAKBA",
-    ]);
+    write(S("3514011208900001"));
+    let o = import(&["--mapping", "Ekspor SIAKBA"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("1 pendaftar disimpan (PPK-3514-0001"),
         "{}",
         stderr(&o)
     );
-    let o = adhoc(&[
-        "--db",
-        db,
+    let refused = t.refused(&[
         "applicants",
         "import",
         "--round",
@@ -150,10 +92,8 @@ fn a_spreadsheet_is_checked_then_imported_with_a_saved_mapping() {
         "--sheet",
         "Rekap",
     ]);
-    assert!(!o.status.success());
     assert!(
-        stderr(&o).contains("Lembar \"Rekap\" tidak ada di berkas. Lembar yang ada: Daftar."),
-        "{}",
-        stderr(&o)
+        refused.contains("Lembar \"Rekap\" tidak ada di berkas. Lembar yang ada: Daftar."),
+        "{refused}"
     );
 }
