@@ -8,6 +8,7 @@ import type { ImportProgress } from "../bindings/ImportProgress";
 import { ErrorBox } from "../components/ErrorBox";
 import { MoreProblems, problemCount, ProblemTable } from "../components/ProblemTable";
 import { Modal } from "../components/Modal";
+import { ImportStored } from "./ImportStored";
 import { useMounted } from "../components/useMounted";
 
 interface Props {
@@ -134,13 +135,7 @@ export function ImportApplicantsDialog({ roundId, roundName, onClose, onImported
         </>
       )}
       {report && !refused && (
-        <p className="ok-box" role="status" data-testid="import-stored">
-          {angka(report.stored)} pendaftar disimpan
-          {report.first_number ? ` (${report.first_number} sampai ${report.last_number ?? report.first_number})` : ""};{" "}
-          {report.with_nik_warnings > 0
-            ? `${angka(report.with_nik_warnings)} dengan peringatan NIK perlu diperiksa.`
-            : "tidak ada peringatan NIK."}
-        </p>
+        <ImportStored report={report} />
       )}
       <div className="actions">
         <button type="button" onClick={onClose} disabled={busy}>

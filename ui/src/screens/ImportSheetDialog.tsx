@@ -11,6 +11,7 @@ import type { SheetMapping } from "../bindings/SheetMapping";
 import type { SheetPreview } from "../bindings/SheetPreview";
 import { ErrorBox } from "../components/ErrorBox";
 import { Modal } from "../components/Modal";
+import { ImportStored } from "./ImportStored";
 import { MoreProblems, problemCount, ProblemTable } from "../components/ProblemTable";
 import { useMounted } from "../components/useMounted";
 import { ImportProgressBar } from "./ImportApplicantsDialog";
@@ -357,13 +358,7 @@ export function ImportSheetDialog({ roundId, roundName, onClose, onImported }: P
         </>
       )}
       {stored && report && (
-        <p className="ok-box" role="status" data-testid="import-stored">
-          {angka(report.stored)} pendaftar disimpan
-          {report.first_number ? ` (${report.first_number} sampai ${report.last_number ?? report.first_number})` : ""};{" "}
-          {report.with_nik_warnings > 0
-            ? `${angka(report.with_nik_warnings)} dengan peringatan NIK perlu diperiksa.`
-            : "tidak ada peringatan NIK."}
-        </p>
+        <ImportStored report={report} />
       )}
       <div className="actions">
         <button type="button" onClick={onClose} disabled={busy}>
