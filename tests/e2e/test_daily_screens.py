@@ -60,13 +60,13 @@ def test_the_list_shows_ms_and_tms_after_the_close_and_a_surname_opens_with_ente
     assert standings(driver) == ["Terdaftar"] * 4
 
     # The chair closes registration and the administrative check (command line).
-    adhoc(db, "stage", "close", "--round", "1")
-    adhoc(db, "stage", "open", "--round", "1")
+    adhoc(db, "stage", "close", "--round", "1", "pendaftaran")
+    adhoc(db, "stage", "open", "--round", "1", "administrasi")
     adhoc(db, "stage", "lanjut", "--round", "1", "--semua", "--alasan", "Rapat pleno: tidak ada pendaftar lain")
-    adhoc(db, "stage", "close", "--round", "1")
+    adhoc(db, "stage", "close", "--round", "1", "administrasi")
     driver.find_element(By.ID, "nav-home").click()
     driver.find_element(By.ID, "nav-applicants").click()
-    wait(driver).until(lambda d: standings(d) == ["MS", "MS", "MS", "TMS"], message=lambda: str(standings(driver)))
+    wait(driver).until(lambda d: standings(d) == ["MS", "MS", "MS", "TMS"])
     save_screenshot(driver, "applicants-1024x700.png")
 
     Select(driver.find_element(By.ID, "applicant-status")).select_by_visible_text("TMS")
@@ -105,8 +105,10 @@ def test_a_verdict_is_recorded_by_keyboard_after_alt_b(launch, tmp_path: Path):
     # The focus is on the first document's verdict, not on the round select:
     # "Tidak ada" proposed, since the import recorded nothing handed over.
     first = f"doc-{DOCUMENTS[0]}-tidak_ada"
-    wait(driver).until(lambda d: d.switch_to.active_element.get_attribute("id") == first,
-                       message=lambda: str(driver.switch_to.active_element.get_attribute("id")))
+    try:
+        wait(driver).until(lambda d: d.switch_to.active_element.get_attribute("id") == first)
+    except Exception:
+        raise AssertionError(f"focus on {driver.switch_to.active_element.get_attribute('id')!r}, not {first}")
     assert not driver.find_element(By.ID, first).is_selected()
     driver.switch_to.active_element.send_keys(Keys.SPACE)
     wait(driver).until(lambda d: d.find_element(By.ID, first).is_selected())
@@ -117,4 +119,7 @@ def test_a_verdict_is_recorded_by_keyboard_after_alt_b(launch, tmp_path: Path):
         out = subprocess.run([str(ADHOC), "--db", str(db), "results", "--round", "1", "--stage", "administrasi"],
                              check=True, capture_output=True, text=True).stdout
         return next(r for r in out.splitlines() if r.startswith("PPK-3514-0005,"))
-    wait(driver).until(lambda d: "Surat pendaftaran belum diperiksa" not in pending(), message=lambda: pending())
+    try:
+        wait(driver).until(lambda d: "Surat pendaftaran belum diperiksa" not in pending())
+    except Exception:
+        raise AssertionError(pending())

@@ -70,6 +70,14 @@ export function VerificationPanel({ id, canVerify, canAttach = false, onChanged 
   // A file just opened (Alt+B, a number): the focus goes to the verdict of
   // its first document not checked yet, so the Verifikator works on by keyboard.
   const focusedFor = useRef<number | null>(null);
+  const firstFocus = useRef<string | null>(null);
+  // Once the file is on screen (its radios rendered), not before.
+  useEffect(() => {
+    if (!view || firstFocus.current === null) return;
+    const code = firstFocus.current;
+    firstFocus.current = null;
+    focusChoice(code);
+  }, [view]);
   useEffect(() => {
     live.current = true;
     call("verification_view", { id }).then(
@@ -79,8 +87,7 @@ export function VerificationPanel({ id, canVerify, canAttach = false, onChanged 
         if (canVerify && focusedFor.current !== id) {
           focusedFor.current = id;
           const docs = shownDocuments(v.documents);
-          const first = docs.find((d) => d.verdict === null) ?? docs[0];
-          if (first) focusChoice(first.code);
+          firstFocus.current = (docs.find((d) => d.verdict === null) ?? docs[0])?.code ?? null;
         }
       },
       (e) => live.current && setLoadError(toErrorPayload(e).message),
