@@ -108,3 +108,29 @@ async fn the_list_shows_ms_and_tms_once_the_administrative_stage_closes_and_filt
         )]
     );
 }
+
+#[tokio::test]
+async fn pages_open_on_the_newest_round_whose_stage_is_running() {
+    use adhoc::domain::round::{Body, Preset};
+    use adhoc::service::home::home;
+    use adhoc::service::rounds::create_from_preset;
+    let (t, admin) = ready_db().await;
+    let chair = as_role(&admin, Role::Pimpinan);
+    assert_eq!(home(&t.db, None).await.unwrap().round_in_use, None);
+    let ppk = create_from_preset(&t.db, &admin, Preset::Pemilu2024, Body::Ppk, None, now())
+        .await
+        .unwrap()
+        .id;
+    let pps = create_from_preset(&t.db, &admin, Preset::Pemilu2024, Body::Pps, None, now())
+        .await
+        .unwrap()
+        .id;
+    // Both registering: the newest.
+    assert_eq!(home(&t.db, None).await.unwrap().round_in_use, Some(pps));
+    // The PPS round's registration closed and its next stage not opened
+    // yet: the PPK round, still running, is the one in use.
+    close(&t.db, &chair, pps, Stage::Pendaftaran, now())
+        .await
+        .unwrap();
+    assert_eq!(home(&t.db, None).await.unwrap().round_in_use, Some(ppk));
+}
