@@ -169,7 +169,8 @@ describe("VerificationPanel", () => {
     const user = userEvent.setup();
     renderPanel();
     const first = await screen.findByLabelText("Ada dan sesuai", { selector: "#doc-ktp-sesuai" });
-    first.focus();
+    // The file opened: the focus is on its first open verdict (KTP-el, handed over: its first choice).
+    await waitFor(() => expect(first).toHaveFocus());
     // Down onto "Tidak ada" (saved) without passing "Tidak sesuai", whose reason editor would open.
     await user.keyboard("{ArrowDown}");
     await waitFor(() =>

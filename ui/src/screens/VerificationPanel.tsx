@@ -76,7 +76,8 @@ export function VerificationPanel({ id, canVerify, canAttach = false, onChanged 
     if (!view || firstFocus.current === null) return;
     const code = firstFocus.current;
     firstFocus.current = null;
-    focusChoice(code);
+    // Not when the Verifikator is already at a verdict (a click or a key was quicker).
+    focusChoice(code, true);
   }, [view]);
   useEffect(() => {
     live.current = true;

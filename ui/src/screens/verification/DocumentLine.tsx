@@ -14,8 +14,10 @@ export interface ReasonDraft {
  * Once the screen is updated, focuses a document's checked choice, else the
  * proposed one (see [`proposed`]), else its first.
  */
-export function focusChoice(code: string) {
+export function focusChoice(code: string, unlessAtAVerdict = false) {
   setTimeout(() => {
+    // A first focus gives way when the Verifikator is already at a verdict.
+    if (unlessAtAVerdict && (document.activeElement as HTMLElement | null)?.closest(".doc-choices")) return;
     const radios = Array.from(document.getElementsByName(`doc-${code}`)) as HTMLInputElement[];
     (radios.find((r) => r.checked) ?? radios.find((r) => r.dataset.proposed) ?? radios[0])?.focus();
   }, 0);
