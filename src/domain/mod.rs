@@ -17,6 +17,7 @@ pub mod preset;
 pub mod publication;
 pub mod quota;
 pub mod ranking;
+pub mod reconciliation;
 pub mod region;
 pub mod region_names;
 pub mod registration;

@@ -43,6 +43,10 @@ pub struct ExistingApplication {
     pub reg_number: String,
     pub full_name: String,
     pub round_name: String,
+    /// Registered online (an imported list) and the paper file not yet
+    /// received: the help desk receives it against this application rather
+    /// than registering the applicant again.
+    pub awaiting_files: bool,
 }
 
 /// A document asked of the applicant, and whether it was handed over.

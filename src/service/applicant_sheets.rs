@@ -38,6 +38,11 @@ pub struct SheetChoice {
     /// Without a mapping, the header row to map from (counted from 1);
     /// found when `None`.
     pub header_row: Option<u32>,
+    /// The file lists online registrations (a SIAKBA export): its
+    /// applicants wait for their paper files at the help desk, and rows
+    /// already applied in this round are marked online, not refused.
+    #[serde(default)]
+    pub online: bool,
 }
 
 /// An applicant field as the mapping screen offers it.
@@ -90,6 +95,9 @@ pub struct SheetPreview {
     pub rows: Vec<PreviewRow>,
     /// Rows that would be stored, when there is no problem.
     pub valid: u32,
+    /// Rows of an online list already applied in this round (marked
+    /// online, not stored again).
+    pub matched: u32,
     pub problems: Problems,
 }
 
@@ -173,7 +181,7 @@ async fn run(
     session: &Session,
     round_id: i64,
     opened: &mut Opened<'_>,
-    store: bool,
+    (store, online): (bool, bool),
     now: DateTime<Utc>,
     progress: &mut (dyn FnMut(ImportProgress) + Send),
 ) -> Result<ImportOutcome> {
@@ -189,7 +197,11 @@ async fn run(
         session,
         round_id,
         now,
-        Source { name, store },
+        Source {
+            name,
+            store,
+            online,
+        },
         progress,
         &mut |body, kabupaten, today, checked| {
             let reading = Reading {
@@ -275,16 +287,18 @@ async fn describe(
                     .collect::<Vec<_>>(),
             )
             .is_none();
-    let (rows, valid, problems) = if ready && read_rows {
-        let outcome = run(db, session, round_id, &mut opened, false, now, &mut |_| {}).await?;
+    let (rows, valid, matched, problems) = if ready && read_rows {
+        let mode = (false, choice.online);
+        let outcome = run(db, session, round_id, &mut opened, mode, now, &mut |_| {}).await?;
         let rows = outcome
             .first
             .iter()
             .map(|(line, a)| preview_row(*line, a))
             .collect();
-        (rows, outcome.valid as u32, outcome.report.problems)
+        let matched = outcome.matched as u32;
+        (rows, outcome.valid as u32, matched, outcome.report.problems)
     } else {
-        (Vec::new(), 0, Problems::default())
+        (Vec::new(), 0, 0, Problems::default())
     };
     let Opened { book, chosen } = opened;
     Ok(SheetPreview {
@@ -304,6 +318,7 @@ async fn describe(
         ready,
         rows,
         valid,
+        matched,
         problems,
     })
 }
@@ -324,7 +339,8 @@ pub async fn import(
     let mut book = Workbook::open(bytes)?;
     let chosen = choose(db, &mut book, choice).await?;
     let mut opened = Opened { book, chosen };
-    let outcome = run(db, session, round_id, &mut opened, true, now, progress).await?;
+    let mode = (true, choice.online);
+    let outcome = run(db, session, round_id, &mut opened, mode, now, progress).await?;
     Ok(outcome.report)
 }
 

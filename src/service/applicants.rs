@@ -37,6 +37,9 @@ pub struct ApplicantImport {
     /// First and last registration numbers given, when stored.
     pub first_number: Option<String>,
     pub last_number: Option<String>,
+    /// Of a list of online registrations, rows whose NIK had already
+    /// applied in this round: not stored again, marked as registered online.
+    pub marked_online: u32,
 }
 
 impl ApplicantImport {
@@ -88,6 +91,7 @@ pub async fn import_reporting(
         Source {
             name: "csv",
             store: true,
+            online: false,
         },
         progress,
         &mut |body, kabupaten, today, checked| {
@@ -103,6 +107,11 @@ pub async fn import_reporting(
 pub(crate) struct Source {
     pub name: &'static str,
     pub store: bool,
+    /// The file lists online registrations (a SIAKBA export): its
+    /// applicants wait for their paper files, and a row whose NIK already
+    /// applied in this round marks that application as online instead of
+    /// being refused, so a newer export can be imported over an older one.
+    pub online: bool,
 }
 
 /// What an import found: its report, the first valid rows (with their
@@ -111,6 +120,8 @@ pub(crate) struct ImportOutcome {
     pub report: ApplicantImport,
     pub first: Vec<(u64, ValidApplicant)>,
     pub valid: usize,
+    /// Rows of an online list already applied in this round.
+    pub matched: usize,
 }
 
 /// Valid rows an outcome keeps to show.
@@ -184,7 +195,15 @@ pub(crate) async fn import_read(
         .map(|e| (e.unit_code, e.ends_on))
         .collect();
     let mut refused_lines = std::collections::HashSet::new();
+    let mut matched: Vec<i64> = Vec::new();
     for (line, a) in &file.applicants {
+        if let Some(h) = held.get(a.nik.as_str()) {
+            if source.online && h.round_id == round_id {
+                refused_lines.insert(*line);
+                matched.push(h.applicant_id);
+                continue;
+            }
+        }
         let extension = extended.get(a.unit.digits()).copied();
         if let Err(r) = round.registration_gate(extension, today) {
             refused_lines.insert(*line);
@@ -222,11 +241,16 @@ pub(crate) async fn import_read(
                 problems: problems.finish(),
                 first_number: None,
                 last_number: None,
+                marked_online: 0,
             },
             first,
             valid,
+            matched: matched.len(),
         });
     }
+    // Only the rows of an online list already applied are left out now.
+    file.applicants
+        .retain(|(line, _)| !refused_lines.contains(line));
 
     let first_seq = store::next_seq(&mut tx, round_id).await?;
     let mut with_warnings = 0;
@@ -243,6 +267,7 @@ pub(crate) async fn import_read(
             NewApplicant {
                 reg_seq: seq,
                 reg_number: registration_number(round.body, kabupaten.digits(), seq),
+                online: source.online,
                 ..new_applicant(a, &round.election, &warnings, false)
             }
         })
@@ -269,6 +294,7 @@ pub(crate) async fn import_read(
         store::set_cache_kib(&mut conn, store::DEFAULT_CACHE_KIB).await?;
         return Err(e);
     }
+    store::mark_online(&mut tx, &matched).await?;
     let first_number = rows.first().map(|r| r.reg_number.clone());
     let last_number = rows.last().map(|r| r.reg_number.clone());
     let change = Change::new("applicants.import", "round", round_id).after(json!({
@@ -277,6 +303,8 @@ pub(crate) async fn import_read(
         "first": first_number,
         "last": last_number,
         "with_nik_warnings": with_warnings,
+        "online": source.online,
+        "marked_online": matched.len(),
     }));
     audit::record(&mut tx, session, now, change).await?;
     tx.commit().await?;
@@ -289,9 +317,11 @@ pub(crate) async fn import_read(
             problems: Problems::default(),
             first_number,
             last_number,
+            marked_online: matched.len() as u32,
         },
         first,
         valid,
+        matched: matched.len(),
     })
 }
 
@@ -428,5 +458,6 @@ pub(crate) fn new_applicant(
         party_left_year: None,
         misuse_statement: false,
         disability: None,
+        online: false,
     }
 }

@@ -18,6 +18,7 @@ pub mod parties;
 pub mod paw;
 pub mod publications;
 pub mod quota;
+pub mod reconciliation;
 pub mod regions;
 pub mod registration;
 pub mod responses;

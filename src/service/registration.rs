@@ -69,6 +69,7 @@ async fn evaluate(
                 reg_number: h.reg_number,
                 full_name: h.full_name,
                 round_name: h.round_name,
+                awaiting_files: h.awaiting_files,
             });
         if ctx.party_list_imported {
             known.parties = party_store::parties_of(conn, n.as_str()).await?;

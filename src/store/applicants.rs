@@ -38,6 +38,9 @@ pub struct NewApplicant {
     pub party_left_year: Option<i32>,
     pub misuse_statement: bool,
     pub disability: Option<String>,
+    /// On an imported list of online registrations: the paper file is
+    /// still to come. Otherwise the file is received as it is registered.
+    pub online: bool,
 }
 
 /// The search key of a name: lower case, single spaces.
@@ -91,7 +94,8 @@ pub async fn insert_many_reporting(
             "INSERT INTO applicants (round_id, reg_seq, reg_number, nik, full_name, sex, birth_place, birth_date,
                  address, address_desa_code, phone, email, education, occupation, unit_code, kecamatan_code,
                  created_at, created_by, election, nik_warnings, nik_warnings_ack, domicile_desa_code, domicile_reason,
-                 name_key, party_status, party_left_year, misuse_statement, disability) ",
+                 name_key, party_status, party_left_year, misuse_statement, disability,
+                 online, files_received_at, files_received_by) ",
         );
         q.push_values(chunk, |mut b, a| {
             b.push_bind(round_id)
@@ -121,11 +125,29 @@ pub async fn insert_many_reporting(
                 .push_bind(a.party_status)
                 .push_bind(a.party_left_year)
                 .push_bind(a.misuse_statement)
-                .push_bind(&a.disability);
+                .push_bind(&a.disability)
+                .push_bind(a.online)
+                .push_bind((!a.online).then_some(&now))
+                .push_bind(created_by.filter(|_| !a.online));
         });
         q.build().execute(&mut *conn).await?;
         written += chunk.len();
         progress(written);
+    }
+    Ok(())
+}
+
+/// Marks applications as registered online (found on an imported online
+/// list); their files, received or not, stay as they are.
+pub async fn mark_online(conn: &mut SqliteConnection, ids: &[i64]) -> Result<()> {
+    for chunk in ids.chunks(BULK_CHUNK) {
+        let mut q = QueryBuilder::<Sqlite>::new("UPDATE applicants SET online = 1 WHERE id IN (");
+        let mut list = q.separated(", ");
+        for id in chunk {
+            list.push_bind(*id);
+        }
+        q.push(")");
+        q.build().execute(&mut *conn).await?;
     }
     Ok(())
 }
@@ -192,6 +214,10 @@ pub async fn next_seq(conn: &mut SqliteConnection, round_id: i64) -> Result<i64>
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Holder {
     pub nik: String,
+    pub round_id: i64,
+    pub applicant_id: i64,
+    /// On an online list and still without files.
+    pub awaiting_files: bool,
     pub reg_number: String,
     pub round_name: String,
 }
@@ -202,7 +228,9 @@ pub async fn active_in_election(
     election: &str,
 ) -> Result<Vec<Holder>> {
     Ok(sqlx::query_as(
-        "SELECT a.nik, a.reg_number, r.name AS round_name FROM applicants a JOIN rounds r ON r.id = a.round_id
+        "SELECT a.nik, a.round_id, a.id AS applicant_id, a.files_received_at IS NULL AS awaiting_files,
+                a.reg_number, r.name AS round_name
+         FROM applicants a JOIN rounds r ON r.id = a.round_id
          WHERE a.election = ? AND a.status <> 'mundur'",
     )
     .bind(election)
@@ -286,6 +314,8 @@ pub struct ActiveHolder {
     pub reg_number: String,
     pub full_name: String,
     pub round_name: String,
+    /// On an online list, the paper file not yet received.
+    pub awaiting_files: bool,
 }
 
 /// The active application holding `nik` in `election`, other than `except`.
@@ -296,7 +326,8 @@ pub async fn active_holder(
     except: Option<i64>,
 ) -> Result<Option<ActiveHolder>> {
     Ok(sqlx::query_as(
-        "SELECT a.id, a.reg_number, a.full_name, r.name AS round_name
+        "SELECT a.id, a.reg_number, a.full_name, r.name AS round_name,
+                a.files_received_at IS NULL AS awaiting_files
          FROM applicants a JOIN rounds r ON r.id = a.round_id
          WHERE a.election = ? AND a.nik = ? AND a.status <> 'mundur' AND a.id IS NOT ?
          LIMIT 1",

@@ -18,6 +18,7 @@ pub mod meta;
 pub mod parties;
 pub mod publications;
 pub(crate) mod raw;
+pub mod reconciliation;
 pub mod regions;
 pub mod responses;
 pub mod round_facts;

@@ -33,6 +33,8 @@ pub struct Holder {
     pub reg_number: String,
     pub full_name: String,
     pub round_name: String,
+    /// On an online list, the paper file not yet received.
+    pub awaiting_files: bool,
 }
 
 /// Reads a round's active applications with their service, documents,
@@ -88,7 +90,8 @@ pub async fn applications(
 
     let mut holders: HashMap<String, Vec<Holder>> = HashMap::new();
     let rows: Vec<Holder> = sqlx::query_as(
-        "SELECT a.id, a.nik, a.reg_number, a.full_name, r.name AS round_name
+        "SELECT a.id, a.nik, a.reg_number, a.full_name, r.name AS round_name,
+                a.files_received_at IS NULL AS awaiting_files
          FROM applicants a JOIN rounds r ON r.id = a.round_id
          WHERE a.election = ? AND a.status <> 'mundur'
            AND a.nik IN (SELECT nik FROM applicants WHERE round_id = ? AND status <> 'mundur')

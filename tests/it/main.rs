@@ -31,6 +31,7 @@ mod printed_head;
 mod private_files;
 mod publications;
 mod receipt_pdf;
+mod reconciliation;
 mod registration;
 mod responses_paw;
 mod restore_hostile;

@@ -38,6 +38,7 @@ pub async fn pick_applicant_sheet<R: Runtime>(
     state: State<'_, AppState>,
     round_id: i64,
     saved: Option<String>,
+    online: Option<bool>,
 ) -> CmdResult<Option<PickedSheet>> {
     let session = state.session().await?;
     session.require(Operation::RegisterApplicants)?;
@@ -48,6 +49,7 @@ pub async fn pick_applicant_sheet<R: Runtime>(
     let bytes = read_file(&path)?;
     let choice = SheetChoice {
         saved,
+        online: online.unwrap_or(false),
         ..Default::default()
     };
     let preview = applicant_sheets::preview(

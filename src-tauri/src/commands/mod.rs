@@ -13,6 +13,7 @@ pub mod parties;
 pub mod paw;
 pub mod publications;
 pub mod quota;
+pub mod reconciliation;
 pub mod responses;
 pub mod rounds;
 pub mod scores;

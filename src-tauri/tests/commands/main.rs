@@ -257,6 +257,26 @@ fn help_desk_and_verification_through_the_shell() {
     .unwrap();
     assert_eq!(page["total"], 1);
     assert_eq!(page["rows"][0]["reg_number"], saved["saved"]["reg_number"]);
+    // Typed in at the desk, she brought her file: no online registration.
+    let rec = invoke(
+        &webview,
+        "reconciliation",
+        json!({"roundId": pps, "unit": "35.14.01"}),
+    )
+    .unwrap();
+    assert_eq!(rec["counts"]["tanpa_daring"], 1, "{rec}");
+    assert_eq!(rec["desk_only"][0]["applicant_id"], id);
+    assert_eq!(rec["has_online_list"], false);
+    let err = invoke(&webview, "receive_files", json!({"applicantId": id})).unwrap_err();
+    assert_eq!(err["field"], "berkas", "{err}");
+    let err = invoke(&webview, "cancel_file_receipt", json!({"applicantId": id})).unwrap_err();
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("didaftarkan di loket"),
+        "{err}"
+    );
 
     invoke(&webview, "logout", json!({})).unwrap();
     login("verifikator");

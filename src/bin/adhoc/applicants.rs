@@ -12,6 +12,7 @@ use adhoc::error::Result;
 use adhoc::service::applicant_sheets::{self, SheetChoice, SheetPreview};
 use adhoc::service::applicants;
 use adhoc::service::exports::ListRequest;
+use adhoc::service::reconciliation;
 use adhoc::service::registration::{self, ApplicantQuery, MAX_PAGE};
 use adhoc::store::Db;
 
@@ -44,6 +45,30 @@ pub enum ApplicantsCommand {
         /// Menyimpan pemetaan kolom yang dipakai dengan nama ini.
         #[arg(long)]
         simpan_pemetaan: Option<String>,
+        /// Berkas ini daftar pendaftaran daring (ekspor SIAKBA): berkas
+        /// fisiknya diterima kemudian di loket (`terima-berkas`); NIK yang
+        /// sudah terdaftar pada seleksi ini ditandai daring, tidak ditolak.
+        #[arg(long)]
+        daring: bool,
+    },
+    /// Rekonsiliasi pendaftaran daring dengan berkas fisik: jumlahnya
+    /// (stderr) dan daftar setiap pendaftar dengan keterangannya, yang
+    /// berkasnya belum diterima lebih dulu.
+    Rekonsiliasi {
+        #[arg(long)]
+        round: i64,
+        #[command(flatten)]
+        output: ListOutput,
+    },
+    /// Mencatat berkas fisik pendaftar daring sebagai diterima di loket.
+    TerimaBerkas {
+        #[arg(long)]
+        round: i64,
+        /// Nomor pendaftaran atau NIK.
+        nomor: String,
+        /// Membatalkan penerimaan yang keliru.
+        #[arg(long)]
+        batal: bool,
     },
     /// Mengekspor pendaftar satu seleksi sebagai CSV atau Excel: nomor
     /// pendaftaran lalu kolom yang sama dengan impor (impor mengabaikan nomornya).
@@ -100,9 +125,11 @@ pub async fn run(
             mapping,
             periksa,
             simpan_pemetaan,
+            daring,
         } => {
             let bytes = read_file(&file)?;
-            let own_csv = sheet.is_none()
+            let own_csv = !daring
+                && sheet.is_none()
                 && mapping.is_none()
                 && !periksa
                 && simpan_pemetaan.is_none()
@@ -115,6 +142,7 @@ pub async fn run(
                     mapping: None,
                     saved: mapping,
                     header_row: None,
+                    online: daring,
                 };
                 // Only --periksa reads the rows here; the import reads them once.
                 let preview = if periksa {
@@ -160,6 +188,44 @@ pub async fn run(
                 report.last_number.unwrap_or_default(),
                 report.with_nik_warnings
             );
+            if daring {
+                eprintln!(
+                    "Pendaftaran daring: berkas fisiknya menunggu diterima di loket; {} pendaftar yang sudah terdaftar ditandai daring.",
+                    report.marked_online
+                );
+            }
+            Ok(())
+        }
+        ApplicantsCommand::Rekonsiliasi { round, output } => {
+            let r = reconciliation::reconciliation(db, session, round, None).await?;
+            let c = r.counts;
+            if !r.has_online_list {
+                eprintln!("Belum ada daftar pendaftaran daring yang diimpor (applicants import --daring).");
+            }
+            eprintln!(
+                "Daring {}: berkas diterima {}, belum diterima {}. Berkas tanpa pendaftaran daring: {}.",
+                c.online, c.lengkap, c.menunggu_berkas, c.tanpa_daring
+            );
+            let request = ListRequest::Reconciliation { round_id: round };
+            lists::export(db, session, request, output, now).await?;
+            Ok(())
+        }
+        ApplicantsCommand::TerimaBerkas {
+            round,
+            nomor,
+            batal,
+        } => {
+            let id = reconciliation::find(db, session, round, &nomor).await?;
+            if batal {
+                reconciliation::cancel_receipt(db, session, id, now).await?;
+                eprintln!("Penerimaan berkas {nomor} dibatalkan.");
+            } else {
+                let r = reconciliation::receive_files(db, session, id, now).await?;
+                eprintln!(
+                    "Berkas {} ({}) diterima pada {}.",
+                    r.reg_number, r.full_name, r.received_at
+                );
+            }
             Ok(())
         }
         ApplicantsCommand::Export { round, output } => {
@@ -331,5 +397,11 @@ fn print_preview(p: &SheetPreview, file: &std::path::Path) -> Result<()> {
         "{} pendaftar siap disimpan (pemeriksaan saja: belum ada yang disimpan).",
         p.valid
     );
+    if p.matched > 0 {
+        eprintln!(
+            "{} baris sudah terdaftar pada seleksi ini: tidak disimpan lagi, ditandai daring.",
+            p.matched
+        );
+    }
     Ok(())
 }

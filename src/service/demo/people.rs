@@ -207,5 +207,6 @@ pub(super) fn fake_applicant<R: Rng>(
         party_left_year: None,
         misuse_statement: false,
         disability: None,
+        online: false,
     }
 }

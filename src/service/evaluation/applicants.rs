@@ -155,6 +155,7 @@ pub(super) fn judge_round(
                 reg_number: h.reg_number.clone(),
                 full_name: h.full_name.clone(),
                 round_name: h.round_name.clone(),
+                awaiting_files: h.awaiting_files,
             })
     };
     let applicants = std::mem::take(&mut facts.applicants);

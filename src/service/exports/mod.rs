@@ -19,7 +19,7 @@ use crate::domain::region::RegionCode;
 use crate::domain::round::Stage;
 use crate::error::Result;
 use crate::service::audit::{self, AuditQuery};
-use crate::service::{applicants, parties, quota, selection, verification};
+use crate::service::{applicants, parties, quota, reconciliation, selection, verification};
 use crate::store::Db;
 
 pub use tables::party_hits_table;
@@ -50,6 +50,12 @@ pub enum ListRequest {
     },
     /// Applicants whose NIK is in the party-membership list.
     PartyHits,
+    /// Online registrations and paper files: every application with where
+    /// it stands, those still awaiting their file first.
+    Reconciliation {
+        #[ts(type = "number")]
+        round_id: i64,
+    },
     /// The audit trail entries matching the filter, oldest first (limit
     /// and offset are ignored: every match is exported).
     Audit { query: AuditQuery },
@@ -129,6 +135,9 @@ pub async fn prepare(
             tables::quota_recap(quota::quota(db, session, *round_id, now).await?)
         }
         ListRequest::PartyHits => party_hits_table(parties::hits(db, session).await?),
+        ListRequest::Reconciliation { round_id } => tables::reconciliation(
+            reconciliation::reconciliation(db, session, *round_id, None).await?,
+        ),
         ListRequest::Audit { query } => audit::export_table(db, session, query).await?,
     };
     table.check_fits(format)?;
@@ -164,7 +173,10 @@ pub async fn save<W: std::io::Write>(
         ListRequest::Audit { .. } => {
             audit::record_export(db, session, rows, export.format, now).await?
         }
-        ListRequest::Results { .. } | ListRequest::Quota { .. } | ListRequest::PartyHits => {}
+        ListRequest::Results { .. }
+        | ListRequest::Quota { .. }
+        | ListRequest::PartyHits
+        | ListRequest::Reconciliation { .. } => {}
     }
     Ok(rows)
 }
@@ -191,6 +203,9 @@ fn base_name(request: &ListRequest) -> String {
         }
         ListRequest::Quota { round_id } => format!("rekap-kuota-seleksi-{round_id}"),
         ListRequest::PartyHits => "pendaftar-dalam-daftar-partai".to_string(),
+        ListRequest::Reconciliation { round_id } => {
+            format!("rekonsiliasi-berkas-seleksi-{round_id}")
+        }
         ListRequest::Audit { .. } => "jejak-audit".to_string(),
     }
 }

@@ -3,9 +3,11 @@
 //! texts are those the CLI has always printed as CSV.
 
 use crate::docs::lists::{Cell, Column, Kind, Table};
+use crate::domain::reconciliation::FileStanding;
 use crate::domain::round::Stage;
 use crate::service::parties::PartyHit;
 use crate::service::quota::QuotaDashboard;
+use crate::service::reconciliation::Reconciliation;
 use crate::service::selection::SelectionRow;
 use crate::service::verification::AdminResultRow;
 
@@ -121,6 +123,45 @@ pub(super) fn quota_recap(board: QuotaDashboard) -> Table {
             u.women_percent.map_or(Cell::Empty, Cell::integer),
             Cell::optional(Some(flags.join("; "))),
         ]);
+    }
+    table
+}
+
+/// Every application with where it stands between the online list and
+/// the desk: those awaiting their file, then files without an online
+/// registration, then the complete ones, each in registration order.
+pub(super) fn reconciliation(r: Reconciliation) -> Table {
+    let mut table = Table::new(
+        "Rekonsiliasi berkas",
+        &[
+            Column::new("keterangan", Text, 30),
+            Column::new("nomor_pendaftaran", Code, 16),
+            Column::new("nama", Text, 28),
+            Column::new("kode_wilayah_tugas", Code, 14),
+            Column::new("wilayah_tugas", Text, 34),
+            Column::new("telepon", Code, 14),
+            Column::new("terdaftar", Text, 16),
+            Column::new("berkas_diterima", Text, 16),
+        ],
+    );
+    let order = [
+        FileStanding::MenungguBerkas,
+        FileStanding::TanpaDaring,
+        FileStanding::Lengkap,
+    ];
+    for standing in order {
+        for row in r.all.iter().filter(|row| row.standing == standing) {
+            table.push(vec![
+                Cell::Text(row.standing_label.clone()),
+                Cell::Text(row.reg_number.clone()),
+                Cell::Text(row.full_name.clone()),
+                Cell::Text(row.unit_code.clone()),
+                Cell::optional(Some(row.unit_name.clone())),
+                Cell::optional(Some(row.phone.clone())),
+                Cell::optional(Some(row.registered_at.clone())),
+                Cell::optional(Some(row.files_received_at.clone())),
+            ]);
+        }
     }
     table
 }

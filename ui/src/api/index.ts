@@ -39,6 +39,8 @@ import type { PartyListState } from "../bindings/PartyListState";
 import type { Placeholder } from "../bindings/Placeholder";
 import type { PresetChoice } from "../bindings/PresetChoice";
 import type { Problems } from "../bindings/Problems";
+import type { Reconciliation } from "../bindings/Reconciliation";
+import type { FileReceipt } from "../bindings/FileReceipt";
 import type { SavedMapping } from "../bindings/SavedMapping";
 import type { SheetChoice } from "../bindings/SheetChoice";
 import type { SheetMapping } from "../bindings/SheetMapping";
@@ -151,7 +153,7 @@ export interface Commands {
   };
   /** Asks for a spreadsheet and previews it with the mapping proposed (or the one saved as `saved`); null if cancelled. */
   pick_applicant_sheet: {
-    args: { roundId: number; saved: string | null };
+    args: { roundId: number; saved: string | null; online: boolean };
     result: { name: string; preview: SheetPreview } | null;
   };
   preview_applicant_sheet: { args: { roundId: number; choice: SheetChoice }; result: SheetPreview };
@@ -165,6 +167,11 @@ export interface Commands {
     result: SavedMapping;
   };
   delete_sheet_mapping: { args: { name: string }; result: null };
+  /** Online registrations and paper files; `unit` narrows it to a kecamatan or desa. */
+  reconciliation: { args: { roundId: number; unit: string | null }; result: Reconciliation };
+  /** Records an online applicant's paper file as received now. */
+  receive_files: { args: { applicantId: number }; result: FileReceipt };
+  cancel_file_receipt: { args: { applicantId: number }; result: null };
   /** Writes the problems as the core listed them, with a last row saying how many more there were. */
   save_import_problems: { args: { problems: Problems }; result: boolean };
   /** Asks where to save the registration receipt PDF, writes it and opens it; the path, or null if cancelled. */

@@ -13,4 +13,9 @@ with_nik_warnings: number, problems: Problems,
 /**
  * First and last registration numbers given, when stored.
  */
-first_number: string | null, last_number: string | null, };
+first_number: string | null, last_number: string | null, 
+/**
+ * Of a list of online registrations, rows whose NIK had already
+ * applied in this round: not stored again, marked as registered online.
+ */
+marked_online: number, };

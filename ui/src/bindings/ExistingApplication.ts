@@ -3,4 +3,10 @@
 /**
  * The application a NIK already holds in the same election.
  */
-export type ExistingApplication = { id: number, reg_number: string, full_name: string, round_name: string, };
+export type ExistingApplication = { id: number, reg_number: string, full_name: string, round_name: string, 
+/**
+ * Registered online (an imported list) and the paper file not yet
+ * received: the help desk receives it against this application rather
+ * than registering the applicant again.
+ */
+awaiting_files: boolean, };

@@ -18,4 +18,10 @@ saved: string | null,
  * Without a mapping, the header row to map from (counted from 1);
  * found when `None`.
  */
-header_row: number | null, };
+header_row: number | null, 
+/**
+ * The file lists online registrations (a SIAKBA export): its
+ * applicants wait for their paper files at the help desk, and rows
+ * already applied in this round are marked online, not refused.
+ */
+online: boolean, };

@@ -27,4 +27,9 @@ rows: Array<PreviewRow>,
 /**
  * Rows that would be stored, when there is no problem.
  */
-valid: number, problems: Problems, };
+valid: number, 
+/**
+ * Rows of an online list already applied in this round (marked
+ * online, not stored again).
+ */
+matched: number, problems: Problems, };

@@ -15,6 +15,7 @@ import { desaName } from "./applicantText";
 import { ApplicantDetailDialog } from "./ApplicantDetailDialog";
 import { ImportApplicantsDialog } from "./ImportApplicantsDialog";
 import { ImportSheetDialog } from "./ImportSheetDialog";
+import { ReconciliationDialog } from "./ReconciliationDialog";
 import { type Editing, RegistrationForm, type RoundRef } from "./RegistrationForm";
 import { may } from "./may";
 import { rememberRound, roundInUse } from "./roundInUse";
@@ -50,6 +51,7 @@ export function ApplicantsPage({ session, active = true }: Props) {
   const [detailId, setDetailId] = useState<number | null>(null);
   const [importing, setImporting] = useState(false);
   const [importingSheet, setImportingSheet] = useState(false);
+  const [reconciling, setReconciling] = useState(false);
   const [recheck, setRecheck] = useState(0);
   const [standings, setStandings] = useState<StandingOption[]>([]);
   const mayRegister = may(session, "register_applicants");
@@ -349,6 +351,13 @@ export function ApplicantsPage({ session, active = true }: Props) {
                 list={{ list: "applicants", round_id: query.round_id }}
                 title="Semua pendaftar seleksi ini, dengan kolom yang sama dengan impor"
               />
+              <button
+                type="button"
+                onClick={() => setReconciling(true)}
+                title="Pendaftaran daring (SIAKBA) dibandingkan dengan berkas yang diterima di loket"
+              >
+                Rekonsiliasi daring…
+              </button>
             </form>
             <ErrorBox message={listError} />
             {page && (
@@ -422,6 +431,19 @@ export function ApplicantsPage({ session, active = true }: Props) {
           roundName={round.name}
           onClose={() => setImporting(false)}
           onImported={refresh}
+        />
+      )}
+      {reconciling && round && (
+        <ReconciliationDialog
+          roundId={round.id}
+          roundName={round.name}
+          regions={regions}
+          mayReceive={mayRegister}
+          onClose={() => {
+            setReconciling(false);
+            refresh();
+          }}
+          onOpenApplicant={setDetailId}
         />
       )}
       {importingSheet && round && (

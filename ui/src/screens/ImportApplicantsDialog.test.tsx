@@ -72,7 +72,7 @@ describe("ImportApplicantsDialog", () => {
     expect(screen.getByTestId("import-progress")).toHaveTextContent("Memeriksa baris 100.000 dari 100.000");
 
     const report = problems(1000, 610050);
-    await act(async () => job.finish({ stored: 0, with_nik_warnings: 0, problems: report as never, first_number: null, last_number: null }));
+    await act(async () => job.finish({ stored: 0, with_nik_warnings: 0, problems: report as never, first_number: null, last_number: null, marked_online: 0 }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Tidak ada yang disimpan: 611.050 masalah. Perbaiki berkas lalu impor lagi.");
     const rows = screen.getAllByTestId("problem-row");
     expect(rows).toHaveLength(1000);
@@ -107,6 +107,7 @@ describe("ImportApplicantsDialog", () => {
       problems: { listed: [], more: 0 },
       first_number: "PPK-3514-0001",
       last_number: "PPK-3514-100000",
+      marked_online: 0,
     };
     await act(async () => job.finish(report));
     expect(await screen.findByRole("status")).toHaveTextContent(

@@ -46,6 +46,7 @@ function preview(mapping: SheetMapping, ready: boolean): SheetPreview {
         ]
       : [],
     valid: ready ? 1 : 0,
+    matched: 0,
     problems: { listed: [], more: 0 },
   };
 }
@@ -88,6 +89,7 @@ describe("ImportSheetDialog", () => {
             problems: { listed: [], more: 0 },
             first_number: "PPK-3514-0001",
             last_number: "PPK-3514-0001",
+            marked_online: 0,
           };
       }
       return null;
@@ -150,10 +152,52 @@ describe("ImportSheetDialog", () => {
     await screen.findByRole("option", { name: "Ekspor SIAKBA" });
     await user.selectOptions(screen.getByRole("combobox", { name: "Pemetaan kolom tersimpan" }), "Ekspor SIAKBA");
     await user.click(screen.getByRole("button", { name: "Pilih berkas…" }));
-    expect(calls.find((c) => c.cmd === "pick_applicant_sheet")?.args).toEqual({ roundId: 2, saved: "Ekspor SIAKBA" });
+    expect(calls.find((c) => c.cmd === "pick_applicant_sheet")?.args).toEqual({
+      roundId: 2,
+      saved: "Ekspor SIAKBA",
+      online: false,
+    });
     await user.click(screen.getByRole("button", { name: "Hapus pemetaan ini" }));
     expect(await screen.findByText('Pemetaan kolom "Ekspor SIAKBA" dihapus.')).toBeInTheDocument();
     expect(screen.queryByRole("option", { name: "Ekspor SIAKBA" })).not.toBeInTheDocument();
+  });
+
+  it("imports an online list over applicants already registered", async () => {
+    const calls: { cmd: string; args: unknown }[] = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      if (cmd === "list_sheet_mappings") return [];
+      if (cmd === "pick_applicant_sheet") return { name: "siakba.xlsx", preview: preview(proposed, true) };
+      if (cmd === "preview_applicant_sheet") {
+        const online = (args as { choice: { online: boolean } }).choice.online;
+        return { ...preview(proposed, true), valid: 0, matched: online ? 1 : 0 };
+      }
+      if (cmd === "import_applicant_sheet") {
+        return {
+          stored: 0,
+          with_nik_warnings: 0,
+          problems: { listed: [], more: 0 },
+          first_number: null,
+          last_number: null,
+          marked_online: 1,
+        };
+      }
+      return null;
+    });
+    const user = userEvent.setup();
+    render(<ImportSheetDialog roundId={3} roundName="R" onClose={vi.fn()} onImported={vi.fn()} />);
+    await user.click(await screen.findByRole("button", { name: "Pilih berkas…" }));
+    await screen.findByText("siakba.xlsx");
+    await user.click(screen.getByRole("checkbox", { name: /daftar pendaftaran daring/ }));
+    expect(await screen.findByTestId("sheet-summary")).toHaveTextContent(
+      "1 sudah terdaftar pada seleksi ini: tidak disimpan lagi, ditandai daring",
+    );
+    await user.click(screen.getByRole("button", { name: /dan tandai daring/ }));
+    expect(await screen.findByTestId("import-stored")).toHaveTextContent(
+      "1 pendaftar yang sudah terdaftar ditandai sebagai pendaftar daring",
+    );
+    const imported = calls.find((c) => c.cmd === "import_applicant_sheet")?.args as { choice: { online: boolean } };
+    expect(imported.choice.online).toBe(true);
   });
 
   it("shows every problem and keeps the import closed", async () => {

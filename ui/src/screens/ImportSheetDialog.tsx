@@ -48,6 +48,8 @@ export function ImportSheetDialog({ roundId, roundName, onClose, onImported }: P
   const [error, setError] = useState<string | null>(null);
   const [mapName, setMapName] = useState("");
   const [note, setNote] = useState<string | null>(null);
+  // The file is the list of online registrations (a SIAKBA export).
+  const [online, setOnline] = useState(false);
   const mounted = useMounted();
 
   const loadSaved = async () => {
@@ -83,18 +85,23 @@ export function ImportSheetDialog({ roundId, roundName, onClose, onImported }: P
   const pick = () =>
     busyWith(async () => {
       setReport(null);
-      const picked = await call("pick_applicant_sheet", { roundId, saved: savedName || null });
+      const picked = await call("pick_applicant_sheet", { roundId, saved: savedName || null, online });
       if (!picked || !mounted.current) return;
       setFileName(picked.name);
       setPreview(picked.preview);
     });
 
-  const refresh = (sheet: string | null, mapping: SheetMapping | null, headerRow: number | null = null) =>
+  const refresh = (
+    sheet: string | null,
+    mapping: SheetMapping | null,
+    headerRow: number | null = null,
+    asOnline: boolean = online,
+  ) =>
     busyWith(async () => {
       setReport(null);
       const p = await call("preview_applicant_sheet", {
         roundId,
-        choice: { sheet, mapping, saved: null, header_row: headerRow },
+        choice: { sheet, mapping, saved: null, header_row: headerRow, online: asOnline },
       });
       if (mounted.current) setPreview(p);
     });
@@ -128,7 +135,7 @@ export function ImportSheetDialog({ roundId, roundName, onClose, onImported }: P
       };
       const r = await call("import_applicant_sheet", {
         roundId,
-        choice: { sheet: preview.sheet, mapping: preview.mapping, saved: null, header_row: null },
+        choice: { sheet: preview.sheet, mapping: preview.mapping, saved: null, header_row: null, online },
         onProgress: channel,
       });
       if (!mounted.current) return;
@@ -145,7 +152,11 @@ export function ImportSheetDialog({ roundId, roundName, onClose, onImported }: P
   const stored = report !== null && problemCount(report.problems) === 0;
   const problems = report && !stored ? report.problems : preview?.problems;
   const canImport =
-    preview !== null && preview.ready && problemCount(preview.problems) === 0 && preview.valid > 0 && !stored;
+    preview !== null &&
+    preview.ready &&
+    problemCount(preview.problems) === 0 &&
+    preview.valid + preview.matched > 0 &&
+    !stored;
   const columnOf = (field: SheetField) => preview?.mapping.columns.find((c) => c.field === field)?.column ?? null;
 
   return (
@@ -184,6 +195,20 @@ export function ImportSheetDialog({ roundId, roundName, onClose, onImported }: P
           {fileName ? "Pilih berkas lain…" : "Pilih berkas…"}
         </button>
       </div>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={online}
+          disabled={busy}
+          onChange={(e) => {
+            const checked = e.target.checked;
+            setOnline(checked);
+            if (preview) void refresh(preview.sheet, preview.mapping, null, checked);
+          }}
+        />{" "}
+        Ini daftar pendaftaran daring (ekspor SIAKBA): berkas fisiknya diterima kemudian di loket, dan pendaftar yang
+        sudah terdaftar pada seleksi ini ditandai daring, tidak ditolak
+      </label>
       {busy && <ImportProgressBar progress={progress} />}
       <ErrorBox message={error} />
       {note && (
@@ -298,8 +323,10 @@ export function ImportSheetDialog({ roundId, roundName, onClose, onImported }: P
             <p data-testid="sheet-summary">
               {problemCount(preview.problems) === 0
                 ? `${angka(preview.valid)} pendaftar siap disimpan. ${
-                    preview.rows.length > 0 ? `Pratinjau ${angka(preview.rows.length)} baris pertama:` : ""
-                  }`
+                    preview.matched > 0
+                      ? `${angka(preview.matched)} sudah terdaftar pada seleksi ini: tidak disimpan lagi, ditandai daring. `
+                      : ""
+                  }${preview.rows.length > 0 ? `Pratinjau ${angka(preview.rows.length)} baris pertama:` : ""}`
                 : `${angka(problemCount(preview.problems))} masalah; perbaiki berkas (atau pemetaannya), lalu pilih berkas lagi.`}
             </p>
           )}
@@ -366,6 +393,7 @@ export function ImportSheetDialog({ roundId, roundName, onClose, onImported }: P
         </button>
         <button type="button" className="primary" onClick={() => void importNow()} disabled={busy || !canImport}>
           Impor {preview && preview.valid > 0 ? `${angka(preview.valid)} pendaftar` : ""}
+          {preview && preview.valid === 0 && preview.matched > 0 ? "dan tandai daring" : ""}
         </button>
       </div>
     </Modal>

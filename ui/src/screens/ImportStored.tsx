@@ -10,6 +10,8 @@ export function ImportStored({ report }: { report: ApplicantImport }) {
       {report.with_nik_warnings > 0
         ? `${angka(report.with_nik_warnings)} dengan peringatan NIK perlu diperiksa.`
         : "tidak ada peringatan NIK."}
+      {report.marked_online > 0 &&
+        ` ${angka(report.marked_online)} pendaftar yang sudah terdaftar ditandai sebagai pendaftar daring.`}
     </p>
   );
 }

@@ -123,7 +123,13 @@ describe("RegistrationForm", () => {
   it("shows a duplicate registration and opens it", async () => {
     mockCore(() =>
       registrationCheck({
-        duplicate: { id: 3, reg_number: "PPK-3514-0001", full_name: "Siti Aminah", round_name: "Pemilu 2024 – PPK" },
+        duplicate: {
+          id: 3,
+          reg_number: "PPK-3514-0001",
+          full_name: "Siti Aminah",
+          round_name: "Pemilu 2024 – PPK",
+          awaiting_files: false,
+        },
         can_save: false,
       }),
     );
@@ -132,6 +138,30 @@ describe("RegistrationForm", () => {
     const dup = await screen.findByTestId("duplicate");
     expect(dup).toHaveTextContent("NIK ini sudah terdaftar: PPK-3514-0001 atas nama Siti Aminah pada Pemilu 2024 – PPK");
     await user.click(within(dup).getByRole("button", { name: "Buka pendaftaran itu" }));
+    expect(onOpenApplicant).toHaveBeenCalledWith(3);
+  });
+
+  it("receives the file of an online registration instead of registering it again", async () => {
+    const sent = mockCore(() =>
+      registrationCheck({
+        duplicate: {
+          id: 3,
+          reg_number: "PPK-3514-0001",
+          full_name: "Siti Aminah",
+          round_name: "Pemilu 2024 – PPK",
+          awaiting_files: true,
+        },
+        can_save: false,
+      }),
+    );
+    const user = userEvent.setup();
+    const { onOpenApplicant } = renderForm();
+    const online = await screen.findByTestId("online-registration");
+    expect(online).toHaveTextContent("NIK ini sudah mendaftar daring: PPK-3514-0001 atas nama Siti Aminah");
+    expect(screen.queryByTestId("duplicate")).not.toBeInTheDocument();
+    await user.click(within(online).getByRole("button", { name: "Terima berkas" }));
+    expect(await screen.findByTestId("files-received")).toHaveTextContent("Berkas PPK-3514-0001 (Siti Aminah) diterima");
+    expect(sent.receipts).toContainEqual({ cmd: "receive_files", args: { applicantId: 3 } });
     expect(onOpenApplicant).toHaveBeenCalledWith(3);
   });
 

@@ -172,7 +172,7 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
       if (hit[0] === "berkas") return document.querySelector<HTMLInputElement>("#reg-berkas input")?.id ?? null;
       return hit[1];
     }
-    if (c.duplicate) return "reg-duplikat-buka";
+    if (c.duplicate) return c.duplicate.awaiting_files ? "reg-duplikat-terima" : "reg-duplikat-buka";
     if (c.nik_warnings.length > 0 && !draft.acknowledge_nik_warnings) return "reg-ack-nik";
     return null;
   };

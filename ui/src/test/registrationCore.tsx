@@ -37,6 +37,10 @@ export function mockCore(
       sent.saves.push({ cmd, args: a });
       return saveOf(a.draft);
     }
+    if (cmd === "receive_files") {
+      sent.receipts.push({ cmd, args });
+      return { applicant_id: 3, reg_number: "PPK-3514-0001", full_name: "Siti Aminah", received_at: "03-12-2026 10:00" };
+    }
     if (cmd === "print_receipt" || cmd === "save_receipt") {
       sent.receipts.push({ cmd, args });
       return { path: `/home/operator/Dokumen/tanda-terima-PPK-3514-0007.pdf`, not_opened: null };

@@ -1,3 +1,7 @@
+import { useState } from "react";
+
+import { call, toErrorPayload } from "../../api";
+import type { FileReceipt } from "../../bindings/FileReceipt";
 import type { RegistrationCheck } from "../../bindings/RegistrationCheck";
 import { ErrorBox } from "../../components/ErrorBox";
 import { SEX_LABEL } from "../applicantText";
@@ -14,6 +18,25 @@ interface PanelProps {
 /** What the core says about the draft, updated as it is typed. */
 export function LivePanel({ check, error, acknowledged, onAcknowledge, onOpenApplicant }: PanelProps) {
   const info = check?.nik_info;
+  const [receipt, setReceipt] = useState<FileReceipt | null>(null);
+  const [receiveError, setReceiveError] = useState<string | null>(null);
+  const [receiving, setReceiving] = useState(false);
+  const dup = check?.duplicate ?? null;
+
+  /** Receives the file against the online registration, then opens it. */
+  const receive = async (id: number) => {
+    setReceiving(true);
+    setReceiveError(null);
+    try {
+      const r = await call("receive_files", { applicantId: id });
+      setReceipt(r);
+      onOpenApplicant(id);
+    } catch (e) {
+      setReceiveError(toErrorPayload(e).message);
+    } finally {
+      setReceiving(false);
+    }
+  };
   return (
     <aside className="live-panel card" aria-live="polite" aria-labelledby="live-title" data-testid="live-panel">
       <h2 id="live-title">Pemeriksaan</h2>
@@ -44,7 +67,37 @@ export function LivePanel({ check, error, acknowledged, onAcknowledge, onOpenApp
             <p className="muted">Ketik 16 angka NIK untuk melihat isinya.</p>
           )}
 
-          {check.duplicate && (
+          {receipt && (
+            <p className="ok-box" role="status" data-testid="files-received">
+              Berkas {receipt.reg_number} ({receipt.full_name}) diterima pada {receipt.received_at}. Centang dokumen yang
+              diserahkan pada pendaftaran itu (Ubah data).
+            </p>
+          )}
+          {dup && dup.awaiting_files && (
+            <div className="warn-box" data-testid="online-registration">
+              <p>
+                NIK ini sudah mendaftar daring: <strong>{dup.reg_number}</strong> atas nama {dup.full_name} pada{" "}
+                {dup.round_name}, berkas fisiknya belum diterima. Terima berkasnya pada pendaftaran itu; tidak perlu
+                didaftarkan lagi.
+              </p>
+              <ErrorBox message={receiveError} />
+              <div className="actions start">
+                <button
+                  type="button"
+                  id="reg-duplikat-terima"
+                  className="small primary"
+                  disabled={receiving}
+                  onClick={() => void receive(dup.id)}
+                >
+                  Terima berkas
+                </button>
+                <button type="button" id="reg-duplikat-buka" className="small" onClick={() => onOpenApplicant(dup.id)}>
+                  Buka pendaftaran itu
+                </button>
+              </div>
+            </div>
+          )}
+          {check.duplicate && !check.duplicate.awaiting_files && (
             <div className="error-box" data-testid="duplicate">
               <p>
                 NIK ini sudah terdaftar: <strong>{check.duplicate.reg_number}</strong> atas nama {check.duplicate.full_name} pada{" "}
