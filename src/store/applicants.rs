@@ -376,6 +376,10 @@ pub struct StoredApplicant {
     pub withdrawn_at: Option<String>,
     pub withdrawn_reason: Option<String>,
     pub updated_at: Option<String>,
+    /// On an imported list of online registrations.
+    pub online: bool,
+    /// When the paper file was received (RFC 3339); `None` while awaited.
+    pub files_received_at: Option<String>,
 }
 
 /// The columns of a [`StoredApplicant`], from `applicants a` and `users u`.
@@ -384,7 +388,7 @@ pub(crate) const STORED_SELECT: &str =
             a.address_desa_code, a.domicile_desa_code, a.domicile_reason, a.phone, a.email, a.education,
             a.occupation, a.unit_code, a.kecamatan_code, a.status, a.created_at, u.full_name AS created_by_name,
             a.nik_warnings, a.nik_warnings_ack, a.party_status, a.party_left_year, a.misuse_statement,
-            a.disability, a.withdrawn_at, a.withdrawn_reason, a.updated_at
+            a.disability, a.withdrawn_at, a.withdrawn_reason, a.updated_at, a.online, a.files_received_at
      FROM applicants a LEFT JOIN users u ON u.id = a.created_by";
 
 pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Option<StoredApplicant>> {

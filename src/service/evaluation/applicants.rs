@@ -43,6 +43,11 @@ pub struct ApplicantDetail {
     pub updated_at: Option<String>,
     pub withdrawn_at: Option<String>,
     pub withdrawn_reason: Option<String>,
+    /// Registered online (on an imported SIAKBA list).
+    pub online: bool,
+    /// When the paper file was received (RFC 3339); `None` while an online
+    /// registration's file is awaited.
+    pub files_received_at: Option<String>,
     /// Where the application stands and its results, in one application's
     /// detail (not filled when a whole round is judged).
     pub standing: Option<StandingDetail>,
@@ -134,6 +139,8 @@ pub(crate) fn detail_from(
         updated_at: a.updated_at,
         withdrawn_at: a.withdrawn_at,
         withdrawn_reason: a.withdrawn_reason,
+        online: a.online,
+        files_received_at: a.files_received_at,
         standing: None,
     }
 }

@@ -18,6 +18,15 @@ unit_label: string, draft: RegistrationDraft, check: RegistrationCheck,
  */
 stored_nik_warnings: Array<string>, nik_warnings_acknowledged: boolean, registered_at: string, registered_by: string | null, updated_at: string | null, withdrawn_at: string | null, withdrawn_reason: string | null, 
 /**
+ * Registered online (on an imported SIAKBA list).
+ */
+online: boolean, 
+/**
+ * When the paper file was received (RFC 3339); `None` while an online
+ * registration's file is awaited.
+ */
+files_received_at: string | null, 
+/**
  * Where the application stands and its results, in one application's
  * detail (not filled when a whole round is judged).
  */

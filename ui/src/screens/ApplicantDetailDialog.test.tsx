@@ -25,6 +25,14 @@ function mockCore(first: ApplicantDetail, withdraw: (reason: string) => unknown 
       };
       return out;
     }
+    if (cmd === "receive_files") {
+      current = { ...current, files_received_at: "2026-12-03T10:00:00Z" };
+      return { applicant_id: 7, reg_number: current.reg_number, full_name: "x", received_at: "03-12-2026 17:00" };
+    }
+    if (cmd === "cancel_file_receipt") {
+      current = { ...current, files_received_at: null };
+      return null;
+    }
     if (cmd === "save_receipt") return null;
     if (cmd === "print_receipt") {
       return { path: "/data/cetak/tanda-terima.pdf", not_opened: "Tidak ada aplikasi untuk membuka berkas ini di komputer ini." };
@@ -41,6 +49,28 @@ function renderDetail(props: Partial<React.ComponentProps<typeof ApplicantDetail
 }
 
 describe("ApplicantDetailDialog", () => {
+  it("receives the paper file of an online registration, and undoes it", async () => {
+    const calls = mockCore(applicantDetail({ online: true, files_received_at: null }));
+    const { onChanged } = renderDetail();
+    const files = await screen.findByTestId("detail-files");
+    expect(files).toHaveTextContent("Daring (SIAKBA); berkas fisik belum diterima");
+    const user = userEvent.setup();
+    await user.click(within(files).getByRole("button", { name: "Terima berkas" }));
+    await waitFor(() => expect(screen.getByTestId("detail-files")).toHaveTextContent("berkas fisik diterima"));
+    expect(calls.find((c) => c.cmd === "receive_files")?.args).toEqual({ applicantId: 7 });
+    expect(onChanged).toHaveBeenCalled();
+    await user.click(within(screen.getByTestId("detail-files")).getByRole("button", { name: "Batalkan penerimaan" }));
+    await waitFor(() => expect(screen.getByTestId("detail-files")).toHaveTextContent("belum diterima"));
+  });
+
+  it("shows a desk registration's file as received, with nothing to do", async () => {
+    mockCore(applicantDetail());
+    renderDetail();
+    const files = await screen.findByTestId("detail-files");
+    expect(files).toHaveTextContent("Di loket; berkas fisik diterima");
+    expect(within(files).queryByRole("button")).not.toBeInTheDocument();
+  });
+
   it("shows the application in full: data, service, documents, rules and NIK warnings", async () => {
     mockCore(
       applicantDetail({

@@ -92,6 +92,24 @@ export function ApplicantDetailDialog({ id, regions, canRegister, canEdit = true
     }
   };
 
+  // The paper file of an online registration, received (or the receipt undone).
+  const fileReceipt = async (how: "receive_files" | "cancel_file_receipt") => {
+    setBusy(true);
+    try {
+      await call(how, { applicantId: id });
+      setMessage({
+        kind: "ok",
+        text: how === "receive_files" ? "Berkas fisik dicatat diterima." : "Penerimaan berkas dibatalkan.",
+      });
+      setReload((n) => n + 1);
+      onChanged();
+    } catch (err) {
+      setMessage({ kind: "error", text: toErrorPayload(err).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const title = detail ? `Pendaftar ${detail.reg_number}` : "Pendaftar";
   const withdrawn = detail?.status === "mundur";
   const d = detail?.draft;
@@ -245,6 +263,24 @@ export function ApplicantDetailDialog({ id, regions, canRegister, canEdit = true
             <dd>
               {waktu(detail.registered_at)}
               {detail.registered_by ? ` oleh ${detail.registered_by}` : ""}
+            </dd>
+            <dt>Pendaftaran</dt>
+            <dd data-testid="detail-files">
+              {detail.online ? "Daring (SIAKBA)" : "Di loket"}; berkas fisik{" "}
+              {detail.files_received_at ? `diterima ${waktu(detail.files_received_at)}` : "belum diterima"}
+              {canRegister && !withdrawn && detail.online && (
+                <>
+                  {" "}
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={busy}
+                    onClick={() => void fileReceipt(detail.files_received_at ? "cancel_file_receipt" : "receive_files")}
+                  >
+                    {detail.files_received_at ? "Batalkan penerimaan" : "Terima berkas"}
+                  </button>
+                </>
+              )}
             </dd>
             {detail.updated_at && (
               <>

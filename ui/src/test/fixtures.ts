@@ -241,6 +241,8 @@ export function applicantDetail(patch: Partial<ApplicantDetail> = {}): Applicant
     updated_at: null,
     withdrawn_at: null,
     withdrawn_reason: null,
+    online: false,
+    files_received_at: "2026-11-23T08:00:00Z",
     standing: { standing: "terdaftar", label: "Terdaftar", lines: [] },
     ...patch,
   };
