@@ -115,8 +115,34 @@ def test_operator_imports_a_siakba_xlsx_through_the_mapping_screen(launch, tmp_p
     wait(driver).until(EC.presence_of_element_located((By.XPATH, "//*[contains(text(), 'disimpan sebagai')]")))
     save_screenshot(driver, "import-spreadsheet.png")
 
+    # It is the online list: the paper files are received later at the desk.
+    driver.find_element(By.XPATH, "//label[contains(., 'Ini daftar pendaftaran daring')]/input").click()
+    wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-testid='preview-row']")) == 3)
     button(driver, "Impor 3 pendaftar").click()
     stored = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='import-stored']")))
     assert stored.text.startswith("3 pendaftar disimpan (PPS-3514-0001 sampai PPS-3514-0003)"), stored.text
     listed = adhoc(db, "applicants", "list", "--round", "3", "--semua").splitlines()
     assert len(listed) == 1 + 3 and "Rara Septiani" in listed[1], listed
+    button(driver, "Tutup").click()
+
+    # The reconciliation: three online, none has brought a file; Rara does.
+    button(driver, "Rekonsiliasi daring").click()
+    awaiting = wait(driver).until(
+        EC.presence_of_element_located(
+            (By.XPATH, "//dl[@data-testid='reconciliation-counts']/dt[.='Berkasnya belum diterima']/following-sibling::dd[1]")
+        )
+    )
+    assert awaiting.text == "3", awaiting.text
+    rara = wait(driver).until(
+        EC.element_to_be_clickable(
+            (By.XPATH, "//tr[@data-testid='reconciliation-row'][contains(., 'Rara Septiani')]//button[normalize-space()='Terima berkas']")
+        )
+    )
+    rara.click()
+    done = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='file-received']")))
+    assert "PPS-3514-0001 (Rara Septiani) diterima" in done.text, done.text
+    wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-testid='reconciliation-row']")) == 2)
+    save_screenshot(driver, "reconciliation.png")
+    report = adhoc(db, "applicants", "rekonsiliasi", "--round", "3").splitlines()
+    assert report[1].startswith('"Daring, berkas belum diterima"') and report[3].startswith('"Daring, berkas diterima"'), report
+    assert "Rara Septiani" in report[3], report

@@ -42,6 +42,7 @@ mod selection;
 mod setup;
 mod spreadsheets;
 mod spreadsheets_hostile;
+mod spreadsheets_xls;
 mod stages;
 mod standing;
 mod store_open;
