@@ -51,7 +51,7 @@ async fn an_xls_from_excel_97_is_imported_like_an_xlsx() {
             ("Ahmad Fauzi", "L", "01-01-1985", "", "D3"),
         ]
     );
-    assert_eq!(p.rows[1].desa, "Kelurahan Blarang, Kecamatan Tutur");
+    assert_eq!(p.rows[1].desa, "Desa Blarang, Kecamatan Tutur");
     assert_eq!(p.rows[0].wilayah_tugas, "Kecamatan Purwodadi");
     let r = applicant_sheets::import(&t.db, &desk, round, SIAKBA_XLS, &choice, now(), &mut |_| {})
         .await
