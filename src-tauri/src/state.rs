@@ -24,8 +24,9 @@ pub struct AppState {
     _lock: Option<InstanceLock>,
     guard: Mutex<SessionGuard>,
     audit_at_start: Option<ChainReport>,
-    /// The spreadsheet picked for an applicant import, read again for each
-    /// preview and for the import itself: the window never names a path.
+    /// The spreadsheet picked for an import (of applicants or of scores;
+    /// one import dialog is open at a time), read again for each preview
+    /// and for the import itself: the window never names a path.
     picked_sheet: Mutex<Option<PathBuf>>,
 }
 
@@ -133,7 +134,7 @@ impl AppState {
         }
     }
 
-    /// The spreadsheet picked for an applicant import, if any.
+    /// The spreadsheet picked for an import, if any.
     pub fn picked_sheet(&self) -> Option<PathBuf> {
         self.picked_sheet
             .lock()

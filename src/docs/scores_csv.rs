@@ -4,8 +4,8 @@
 
 use crate::docs::csv_in::{Column, CsvInput};
 use crate::docs::problems::RowProblem;
-use crate::domain::ranking::{self, Mark};
-use crate::domain::text::shown;
+use crate::domain::ranking::Mark;
+use crate::domain::score_mapping::mark_of;
 use crate::error::Result;
 
 /// The columns, the first one required. A registration number is 13
@@ -17,12 +17,22 @@ pub const COLUMNS: [Column; 3] = [
     Column::new("hadir", 20),
 ];
 
-/// One line of a score file.
+/// Who a line of a score file (or sheet) is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScoreKey {
+    /// A registration number, trimmed and in capitals.
+    Number(String),
+    /// A NIK as written (checked when it is matched).
+    Nik(String),
+}
+
+/// One line of a score file, or one data row of a score sheet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoreLine {
     pub line: u64,
-    /// The registration number, trimmed and in capitals.
-    pub number: String,
+    /// Who it is about, or why the cell names no one (a NIK kept as a
+    /// number).
+    pub key: std::result::Result<ScoreKey, RowProblem>,
     /// The mark, or what is wrong with it (as a problem of that line).
     pub mark: std::result::Result<Mark, RowProblem>,
 }
@@ -51,8 +61,8 @@ impl ScoreFile<'_> {
             let row = row?;
             Ok(ScoreLine {
                 line: row.line,
-                number: row.get(0).trim().to_ascii_uppercase(),
-                mark: mark(row.get(1), row.get(2)).map_err(|(column, e)| row.problem(column, e)),
+                key: Ok(ScoreKey::Number(row.get(0).trim().to_ascii_uppercase())),
+                mark: mark_of(row.get(1), row.get(2)).map_err(|(column, e)| row.problem(column, e)),
             })
         })
     }
@@ -64,51 +74,6 @@ impl ScoreFile<'_> {
 
     pub fn is_empty(&self) -> bool {
         self.input.is_empty()
-    }
-}
-
-/// The mark of a line from its `nilai` and `hadir`, or the column at fault
-/// and why. A score beside an absence (or "absen" beside a presence)
-/// contradicts itself and is refused rather than guessed.
-fn mark(nilai: &str, hadir: &str) -> std::result::Result<Mark, (&'static str, String)> {
-    let hadir = hadir.trim().to_lowercase();
-    let present = match hadir.as_str() {
-        "tidak" | "t" | "tidak hadir" | "absen" | "0" | "n" => false,
-        "" | "ya" | "y" | "hadir" | "1" => true,
-        other => {
-            return Err((
-                "hadir",
-                format!(
-                    "Kolom hadir berisi \"{}\"; tulis ya atau tidak (atau kosongkan).",
-                    shown(other)
-                ),
-            ))
-        }
-    };
-    let nilai = nilai.trim();
-    if !present {
-        if nilai.is_empty() || ranking::parse_mark(nilai) == Ok(Mark::Absent) {
-            return Ok(Mark::Absent);
-        }
-        return Err((
-            "nilai",
-            format!(
-                "Nilai \"{}\" diisi padahal kolom hadir berisi \"{}\". Kosongkan nilainya bila peserta tidak hadir, atau ubah hadir menjadi ya bila nilainya benar.",
-                shown(nilai),
-                shown(&hadir)
-            ),
-        ));
-    }
-    match ranking::parse_mark(nilai) {
-        Ok(Mark::Absent) if !hadir.is_empty() => Err((
-            "nilai",
-            format!(
-                "Nilai \"{}\" berarti tidak hadir, padahal kolom hadir berisi \"{}\". Perbaiki salah satunya.",
-                shown(nilai),
-                shown(&hadir)
-            ),
-        )),
-        other => other.map_err(|e| ("nilai", e)),
     }
 }
 
@@ -124,7 +89,7 @@ mod tests {
             .map(Result::unwrap)
             .collect();
         assert_eq!(lines.len(), 4);
-        assert_eq!(lines[0].number, "PPK-3514-0001");
+        assert_eq!(lines[0].key, Ok(ScoreKey::Number("PPK-3514-0001".into())));
         assert!(matches!(lines[0].mark, Ok(Mark::Score(_))));
         assert_eq!(lines[1].mark, Ok(Mark::Absent));
         assert_eq!(lines[2].mark.as_ref().unwrap_err().column, "nilai");
@@ -143,26 +108,5 @@ mod tests {
         assert!(p.reason.contains("desimal dengan koma"), "{}", p.reason);
         let ok = lines[1].as_ref().unwrap();
         assert_eq!(ok.mark, Ok(Mark::Score(7750)));
-    }
-
-    #[test]
-    fn a_score_beside_an_absence_is_refused() {
-        for (nilai, hadir, ok) in [
-            ("80", "tidak", None),
-            ("absen", "ya", None),
-            ("absen", "tidak", Some(Mark::Absent)),
-            ("", "tidak", Some(Mark::Absent)),
-            ("absen", "", Some(Mark::Absent)),
-            ("80", "ya", Some(Mark::Score(8000))),
-            ("", "ya", None),
-        ] {
-            let got = mark(nilai, hadir);
-            match ok {
-                Some(m) => assert_eq!(got, Ok(m), "{nilai}/{hadir}"),
-                None => assert_eq!(got.unwrap_err().0, "nilai", "{nilai}/{hadir}"),
-            }
-        }
-        let e = mark("80", "tidak").unwrap_err().1;
-        assert!(e.contains("Kosongkan nilainya"), "{e}");
     }
 }

@@ -25,6 +25,7 @@ pub mod registration_check;
 pub mod round;
 pub mod round_schedule;
 pub mod scan;
+pub mod score_mapping;
 pub mod sheet_field;
 pub mod sheet_mapping;
 pub mod size_limit;

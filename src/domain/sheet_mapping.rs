@@ -130,12 +130,16 @@ pub fn propose(header_row: u32, headers: &[String]) -> SheetMapping {
 /// 1), the one that looks most like a header: the most cells that name a
 /// field (at least two); else the first row.
 pub fn find_header_row(rows: &[(u32, Vec<String>)]) -> Option<u32> {
-    let score = |cells: &Vec<String>| {
-        cells
-            .iter()
-            .filter(|c| field_of_header(c).is_some())
-            .count()
-    };
+    find_header_row_by(rows, |c| field_of_header(c).is_some())
+}
+
+/// As [`find_header_row`], with `names` saying which cells name a column
+/// (a score sheet knows other headers than an applicant list).
+pub fn find_header_row_by(
+    rows: &[(u32, Vec<String>)],
+    names: impl Fn(&str) -> bool,
+) -> Option<u32> {
+    let score = |cells: &Vec<String>| cells.iter().filter(|c| names(c)).count();
     let best = rows
         .iter()
         .map(|(n, cells)| (score(cells), *n))

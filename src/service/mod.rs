@@ -24,6 +24,8 @@ pub mod registration;
 pub mod responses;
 pub mod rounds;
 pub mod scans;
+pub mod score_import;
+pub mod score_sheets;
 pub mod scores;
 pub mod selection;
 pub mod session;

@@ -1,5 +1,6 @@
 //! Test scores: the score sheet of the written test or the interview, one
-//! mark at a time from the keyboard, or a whole CSV file (all or nothing).
+//! mark at a time from the keyboard, or a whole CSV file (all or nothing;
+//! sheets of any format are read by `score_sheets`).
 //! Only those who sit a test get a mark, and only while its stage is open.
 
 use std::collections::HashMap;
@@ -9,54 +10,20 @@ use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
 
-use crate::docs::problems::{ProblemCollector, Problems, RowProblem};
 use crate::docs::scores_csv;
 use crate::domain::permission::{Operation, Session};
-use crate::domain::ranking::{self, Mark, Status};
+use crate::domain::ranking;
 use crate::domain::region::RegionCode;
 use crate::domain::round::Stage;
-use crate::domain::text::shown;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
+pub use crate::service::score_import::ScoreImport;
+use crate::service::score_import::{
+    ensure_scoring, mark_in, not_sitting, sits, store_checked, Roster,
+};
 use crate::service::selection::{dotted, mark_text, test_stage};
-use crate::store::selection::{self as store, NewMark, RankingRow};
+use crate::store::selection::{self as store, NewMark};
 use crate::store::{applicants, rounds, Db};
-
-/// Refuses unless `stage` is the round's stage in progress and open.
-async fn ensure_scoring(
-    conn: &mut sqlx::SqliteConnection,
-    round_id: i64,
-    stage: Stage,
-) -> Result<rounds::Round> {
-    test_stage(stage)?;
-    let round = rounds::get(conn, round_id).await?;
-    if round.current_stage != stage || !round.stage_open {
-        let why = if round.current_stage > stage {
-            "sudah ditutup; nilainya dibekukan".to_string()
-        } else if round.current_stage == stage {
-            "belum dibuka oleh Pimpinan".to_string()
-        } else {
-            format!(
-                "belum berjalan (tahap sekarang: {})",
-                round.current_stage.label().to_lowercase()
-            )
-        };
-        return Err(Error::stage(format!(
-            "Nilai {} tidak dapat diubah: tahap itu {why}.",
-            stage.label().to_lowercase()
-        )));
-    }
-    Ok(round)
-}
-
-/// Who sits a test: for the written test the MS applicants, for the
-/// interview those who passed the written test (both frozen by then).
-fn sits(row: &RankingRow, stage: Stage) -> bool {
-    match stage {
-        Stage::Tertulis => row.admin_ms == Some(true),
-        _ => row.written_result == Some(Status::Lulus),
-    }
-}
 
 /// One line of the score sheet of a test.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -125,11 +92,7 @@ pub async fn score_sheet(
     let out: Vec<ScoreSheetRow> = rows
         .into_iter()
         .map(|r| {
-            let mark = if stage == Stage::Tertulis {
-                r.written_mark()
-            } else {
-                r.interview_mark()
-            };
+            let mark = mark_in(&r, stage);
             entered += u32::from(mark.is_some());
             let (reg_number, full_name) = names.get(&r.id).cloned().unwrap_or_default();
             ScoreSheetRow {
@@ -181,11 +144,7 @@ pub async fn record_mark(
     if !sits(&row, stage) {
         return Err(Error::validation("nilai", not_sitting(stage)));
     }
-    let before = if stage == Stage::Tertulis {
-        row.written_mark()
-    } else {
-        row.interview_mark()
-    };
+    let before = mark_in(&row, stage);
     store::upsert_marks(
         &mut tx,
         stage,
@@ -200,22 +159,6 @@ pub async fn record_mark(
     audit::record(&mut tx, session, now, change).await?;
     tx.commit().await?;
     Ok(mark_text(mark))
-}
-
-fn not_sitting(stage: Stage) -> String {
-    match stage {
-        Stage::Tertulis => "Pendaftar ini tidak mengikuti tes tertulis (hanya yang MS pada penelitian administrasi).".into(),
-        _ => "Pendaftar ini tidak mengikuti wawancara (hanya yang lulus tes tertulis).".into(),
-    }
-}
-
-/// What a score import did.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct ScoreImport {
-    pub stored: u32,
-    pub absent: u32,
-    pub problems: Problems,
 }
 
 /// Imports marks of one test from CSV (`nomor_pendaftaran,nilai`, and an
@@ -234,87 +177,7 @@ pub async fn import_marks(
     let input = scores_csv::read(bytes)?;
     let mut tx = db.begin_write().await?;
     ensure_scoring(&mut tx, round_id, stage).await?;
-    let names = store::names(&mut tx, round_id).await?;
-    let rows: HashMap<i64, RankingRow> = store::ranking_rows(&mut tx, round_id)
-        .await?
-        .into_iter()
-        .map(|r| (r.id, r))
-        .collect();
-    let ids: HashMap<String, i64> = names.into_iter().map(|n| (n.reg_number, n.id)).collect();
-    let mut marks = Vec::with_capacity(input.len());
-    let mut seen: HashMap<i64, u64> = HashMap::new();
-    let mut problems = ProblemCollector::new();
-    let mut absent = 0;
-    let problem = |line: u64, reason: String| RowProblem {
-        line,
-        column: "nomor_pendaftaran".into(),
-        reason,
-    };
-    for row in input.lines() {
-        let Some(row) = problems.row(row) else {
-            continue;
-        };
-        let number = &row.number;
-        let Some(&id) = ids.get(number) else {
-            problems.push(problem(
-                row.line,
-                format!(
-                    "Nomor pendaftaran \"{}\" tidak ada (atau sudah mundur) pada seleksi ini.",
-                    shown(number)
-                ),
-            ));
-            continue;
-        };
-        if let Some(first) = seen.insert(id, row.line) {
-            problems.push(problem(
-                row.line,
-                format!("Nomor pendaftaran {number} sudah ada di baris {first}."),
-            ));
-            continue;
-        }
-        if !sits(&rows[&id], stage) {
-            problems.push(problem(
-                row.line,
-                format!("{number}: {}", not_sitting(stage)),
-            ));
-            continue;
-        }
-        match row.mark {
-            Ok(m) => {
-                absent += u32::from(m == Mark::Absent);
-                marks.push(NewMark {
-                    applicant_id: id,
-                    mark: Some(m),
-                });
-            }
-            Err(p) => problems.push(p),
-        }
-    }
-    if input.is_empty() {
-        problems.push(RowProblem {
-            line: 1,
-            column: String::new(),
-            reason: "Berkas tidak berisi nilai.".into(),
-        });
-    }
-    if !problems.is_empty() {
-        return Ok(ScoreImport {
-            stored: 0,
-            absent: 0,
-            problems: problems.finish(),
-        });
-    }
-    store::upsert_marks(&mut tx, stage, &marks, session.user_id, now).await?;
-    let change = Change::new("score.import", "round", round_id).after(json!({
-        "stage": stage.as_str(),
-        "nilai": marks.len(),
-        "absen": absent,
-    }));
-    audit::record(&mut tx, session, now, change).await?;
-    tx.commit().await?;
-    Ok(ScoreImport {
-        stored: marks.len() as u32,
-        absent,
-        problems: Problems::default(),
-    })
+    let roster = Roster::of(&mut tx, round_id).await?;
+    let checked = roster.check(stage, input.lines(), scores_csv::COLUMNS[0].name);
+    store_checked(tx, session, round_id, stage, checked, "csv", now).await
 }

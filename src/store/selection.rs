@@ -133,6 +133,29 @@ pub async fn names(conn: &mut SqliteConnection, round_id: i64) -> Result<Vec<Nam
     .await?)
 }
 
+/// An applicant a score file may name: every one of a round, those who
+/// withdrew too (so the file is told why their mark is refused).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RosterRow {
+    pub id: i64,
+    pub reg_number: String,
+    pub nik: String,
+    pub full_name: String,
+    /// Digits.
+    pub unit_code: String,
+    pub withdrawn: bool,
+}
+
+pub async fn roster(conn: &mut SqliteConnection, round_id: i64) -> Result<Vec<RosterRow>> {
+    Ok(sqlx::query_as(
+        "SELECT id, reg_number, nik, full_name, unit_code, status = 'mundur' AS withdrawn
+         FROM applicants WHERE round_id = ?",
+    )
+    .bind(round_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
 /// One test's mark to write for one applicant.
 #[derive(Debug, Clone, Copy)]
 pub struct NewMark {

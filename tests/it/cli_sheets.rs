@@ -1,6 +1,7 @@
-//! `adhoc applicants import` with a spreadsheet: `--periksa` prints the
-//! mapping, the rows as they would be stored and the problems without
-//! saving; `--simpan-pemetaan` and `--mapping` save and reuse a mapping.
+//! `adhoc applicants import` and `adhoc scores import` with a
+//! spreadsheet: `--periksa` prints the mapping, the rows as they would be
+//! stored and the problems without saving; `--simpan-pemetaan` and
+//! `--mapping` save and reuse a mapping; `--kolom-…` choose columns.
 
 use crate::common::cli::{stderr, stdout, CliDb};
 use crate::spreadsheets::{xlsx, C};
@@ -96,4 +97,95 @@ fn a_spreadsheet_is_checked_then_imported_with_a_saved_mapping() {
         refused.contains("Lembar \"Rekap\" tidak ada di berkas. Lembar yang ada: Daftar."),
         "{refused}"
     );
+}
+
+#[tokio::test]
+async fn a_score_sheet_is_checked_then_imported_with_columns_named() {
+    use C::*;
+    let t = CliDb::init();
+    let db = adhoc::store::Db::open(
+        std::path::Path::new(t.db()),
+        adhoc::store::OpenMode::MustExist,
+    )
+    .await
+    .unwrap();
+    let (_, people, _) =
+        crate::score_sheets::at_written_test(&db, &adhoc::service::auth::Session::cli(), 2).await;
+    db.close().await;
+    let file = t.dir.path().join("cat.xlsx");
+    let path = file.to_str().unwrap();
+    let import = |more: &[&str]| {
+        t.run(
+            &[
+                &[
+                    "scores", "import", "--round", "1", "--stage", "tertulis", path,
+                ],
+                more,
+            ]
+            .concat(),
+        )
+    };
+    // "NILAI" is not the mark wanted here: the total is in column D.
+    let write = |second: C| {
+        let rows = [
+            vec![S("HASIL CAT")],
+            vec![S("NO PESERTA"), S("NAMA"), S("NILAI"), S("TOTAL SKOR")],
+            vec![T(people[0].1.clone()), S("Calon 01"), N(1.0), N(78.5)],
+            vec![T(people[1].1.clone()), S("Calon 02"), N(2.0), second],
+        ];
+        std::fs::write(&file, xlsx("CAT", &rows)).unwrap();
+    };
+    write(N(101.0));
+    let o = import(&["--periksa", "--kolom-nilai", "D"]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("Lembar \"CAT\", baris judul 2"), "{err}");
+    assert!(err.contains("D TOTAL SKOR"), "{err}");
+    assert!(err.contains("1 masalah"), "{err}");
+    assert!(
+        stdout(&o).contains("4,TOTAL SKOR (kolom D),"),
+        "{}",
+        stdout(&o)
+    );
+
+    write(S("absen"));
+    let o = import(&["--periksa", "--kolom-nilai", "total skor"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        format!(
+            "baris,nomor_pendaftaran,nama,wilayah_tugas,nilai,nilai_sebelumnya\n\
+             3,{},Calon 01,35.14.01 Purwodadi,\"78,50\",\n\
+             4,{},Calon 02,35.14.01 Purwodadi,absen,\n",
+            people[0].1, people[1].1
+        )
+    );
+    assert!(
+        stderr(&o).contains("2 nilai siap disimpan (1 tidak hadir"),
+        "{}",
+        stderr(&o)
+    );
+    // Checking stored nothing; the import does.
+    let results = || t.ok(&["results", "--round", "1", "--stage", "tertulis"]);
+    assert!(!results().contains("78,50"));
+    let o = import(&["--kolom-nomor", "NO PESERTA", "--kolom-nilai", "D"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("2 nilai tes tertulis disimpan (1 tidak hadir)"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(results().contains("\"78,50\""), "{}", results());
+    let e = t.refused(&[
+        "scores",
+        "import",
+        "--round",
+        "1",
+        "--stage",
+        "tertulis",
+        path,
+        "--kolom-nilai",
+        "Z",
+    ]);
+    assert!(e.contains("Kolom \"Z\" tidak ada"), "{e}");
 }

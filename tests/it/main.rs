@@ -37,6 +37,7 @@ mod responses_paw;
 mod restore_hostile;
 mod rounds;
 mod scans;
+mod score_sheets;
 mod sealed_backup;
 mod selection;
 mod setup;

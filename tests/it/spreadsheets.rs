@@ -17,6 +17,8 @@ use adhoc::store::Db;
 /// A cell of a sheet made for a test.
 pub(crate) enum C {
     S(&'static str),
+    /// Text made at run time (a registration number).
+    T(String),
     N(f64),
     /// A date cell (Excel keeps it as a serial with a date format).
     D(u16, u8, u8),
@@ -33,6 +35,7 @@ pub(crate) fn xlsx(sheet: &str, rows: &[Vec<C>]) -> Vec<u8> {
             let (r, c) = (r as u32, c as u16);
             match cell {
                 C::S(s) => ws.write_string(r, c, *s).map(|_| ()),
+                C::T(s) => ws.write_string(r, c, s).map(|_| ()),
                 C::N(n) => ws.write_number(r, c, *n).map(|_| ()),
                 C::D(y, m, d) => ws
                     .write_datetime_with_format(

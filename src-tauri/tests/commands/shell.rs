@@ -76,3 +76,15 @@ pub fn login(webview: &Webview, user: &str, password: &str) -> Value {
     )
     .unwrap()
 }
+
+/// Runs `f` with the file dialog's stand-in picking `path` (debug builds
+/// only). Tests run in parallel and the stand-in is one variable of the
+/// process: those that pick a file take turns.
+pub fn with_picked_file<T>(path: &std::path::Path, f: impl FnOnce() -> T) -> T {
+    static PICKING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = PICKING.lock().unwrap_or_else(|e| e.into_inner());
+    std::env::set_var("ADHOC_PICK_FILE", path);
+    let out = f();
+    std::env::remove_var("ADHOC_PICK_FILE");
+    out
+}

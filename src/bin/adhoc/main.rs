@@ -12,6 +12,7 @@ mod documents;
 mod lists;
 mod parties;
 mod rounds;
+mod scores;
 mod selection;
 mod stage;
 mod storage;
@@ -84,7 +85,7 @@ enum Command {
     Stage(stage::StageCommand),
     /// Nilai tes tertulis dan wawancara.
     #[command(subcommand)]
-    Scores(selection::ScoresCommand),
+    Scores(scores::ScoresCommand),
     /// Hasil satu tahap seleksi sebagai CSV atau Excel (--format xlsx --out BERKAS).
     Results(selection::ResultsArgs),
     /// Dokumen resmi dari satu tahap yang sudah ditutup, sebagai PDF:
@@ -275,7 +276,7 @@ async fn run(cli: Cli) -> Result<()> {
                 db, session, round, output, now
             ))
         }
-        Command::Scores(cmd) => on_db!(cli.db, |db| selection::scores(db, session, cmd, now)),
+        Command::Scores(cmd) => on_db!(cli.db, |db| scores::run(db, session, cmd, now)),
         Command::Applicants(cmd) => on_db!(cli.db, |db| applicants::run(db, session, cmd, now)),
         Command::Parties(cmd) => on_db!(cli.db, |db| parties::run(db, session, cmd, now)),
         Command::Audit(cmd) => on_db!(cli.db, |db| audit::run(db, session, cmd, now)),

@@ -1,20 +1,16 @@
-//! `adhoc results`, `adhoc quota` and `adhoc scores`: the selection after
-//! the administrative check, as CSV or Excel.
-
-use std::path::PathBuf;
+//! `adhoc results` and `adhoc quota`: the selection after the
+//! administrative check, as CSV or Excel.
 
 use chrono::{DateTime, Utc};
-use clap::{Args, Subcommand};
+use clap::Args;
 
 use adhoc::domain::permission::Session;
 use adhoc::domain::round::Stage;
 use adhoc::error::Result;
 use adhoc::service::exports::ListRequest;
-use adhoc::service::scores;
 use adhoc::store::Db;
 
 use crate::lists::{self, ListOutput};
-use crate::{read_file, report_problems};
 
 #[derive(Args)]
 pub struct ResultsArgs {
@@ -28,21 +24,6 @@ pub struct ResultsArgs {
     wilayah: Option<String>,
     #[command(flatten)]
     output: ListOutput,
-}
-
-#[derive(Subcommand)]
-pub enum ScoresCommand {
-    /// Mengimpor nilai dari CSV (nomor_pendaftaran,nilai[,hadir]); nilai
-    /// "absen" atau hadir=tidak (nilai dikosongkan) untuk yang tidak hadir.
-    /// Semua atau tidak sama sekali.
-    Import {
-        #[arg(long)]
-        round: i64,
-        /// tertulis atau wawancara.
-        #[arg(long)]
-        stage: String,
-        file: PathBuf,
-    },
 }
 
 /// Prints a stage's results as CSV, or writes them to a file: the
@@ -79,27 +60,5 @@ pub async fn print_quota(
 ) -> Result<()> {
     let request = ListRequest::Quota { round_id: round };
     lists::export(db, session, request, output, now).await?;
-    Ok(())
-}
-
-pub async fn scores(
-    db: &Db,
-    session: &Session,
-    cmd: ScoresCommand,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let ScoresCommand::Import { round, stage, file } = cmd;
-    let stage = Stage::parse(&stage)?;
-    let bytes = read_file(&file)?;
-    let report = scores::import_marks(db, session, round, stage, &bytes, now).await?;
-    if !report.problems.is_empty() {
-        return report_problems(&report.problems, &file, "nilai lama tidak berubah");
-    }
-    eprintln!(
-        "{} nilai {} disimpan ({} tidak hadir).",
-        report.stored,
-        stage.label().to_lowercase(),
-        report.absent
-    );
     Ok(())
 }

@@ -8,9 +8,9 @@
 use std::ops::ControlFlow;
 
 use chrono::NaiveDate;
-use serde::Serialize;
-use ts_rs::TS;
 
+use super::head::{column_label, header_width, width_problem};
+pub use super::head::{columns, head, header_row_of, headers, SourceColumn, HEAD_ROWS};
 use super::{SheetFormat, SheetRow, Workbook, MAX_CELL_BYTES};
 use crate::docs::applicants_csv::{ApplicantsFile, FirstNik, PROGRESS_EVERY};
 use crate::docs::problems::{ProblemCollector, RowProblem};
@@ -18,85 +18,10 @@ use crate::domain::applicant_input::{validate, ApplicantFields};
 use crate::domain::region::{RegionCode, RegionLevel};
 use crate::domain::region_names::RegionNames;
 use crate::domain::round::Body;
-use crate::domain::sheet_mapping::{column_letter, find_header_row, SheetField, SheetMapping};
+use crate::domain::sheet_mapping::{SheetField, SheetMapping};
 use crate::domain::staff_values::{self as values, CellValue};
 use crate::domain::text::number;
 use crate::error::{Error, Result};
-
-/// Rows read to find the header and show the columns.
-pub const HEAD_ROWS: usize = 30;
-
-/// A column of the file as the mapping screen lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct SourceColumn {
-    /// 0-based.
-    pub index: u32,
-    /// "C"; empty for a CSV file.
-    pub letter: String,
-    /// The header text (may be empty).
-    pub header: String,
-    /// What the first data rows hold in it, as text.
-    pub samples: Vec<String>,
-}
-
-/// The first rows of a sheet (at most [`HEAD_ROWS`] with content).
-pub fn head(book: &mut Workbook<'_>, sheet: &str) -> Result<Vec<SheetRow>> {
-    let mut rows = Vec::new();
-    book.rows(sheet, &mut |row| {
-        rows.push(row);
-        if rows.len() >= HEAD_ROWS {
-            ControlFlow::Break(())
-        } else {
-            ControlFlow::Continue(())
-        }
-    })?;
-    Ok(rows)
-}
-
-/// The row most like a header among `head`, counted from 1.
-pub fn header_row_of(head: &[SheetRow]) -> Option<u32> {
-    let rows: Vec<(u32, Vec<String>)> = head.iter().map(|r| (r.number, r.texts())).collect();
-    find_header_row(&rows)
-}
-
-/// The header texts of row `header_row` (empty when the row is blank).
-pub fn headers(head: &[SheetRow], header_row: u32) -> Vec<String> {
-    head.iter()
-        .find(|r| r.number == header_row)
-        .map(SheetRow::texts)
-        .unwrap_or_default()
-}
-
-/// The columns of the file: every column of the header row and of the
-/// first data rows, with up to three samples each.
-pub fn columns(head: &[SheetRow], header_row: u32, format: SheetFormat) -> Vec<SourceColumn> {
-    let headers = headers(head, header_row);
-    let data: Vec<&SheetRow> = head.iter().filter(|r| r.number > header_row).collect();
-    let width = data
-        .iter()
-        .filter_map(|r| r.cells.last().map(|(c, _)| *c as usize + 1))
-        .chain([headers.len()])
-        .max()
-        .unwrap_or(0);
-    (0..width as u32)
-        .map(|i| SourceColumn {
-            index: i,
-            letter: if format.has_letters() {
-                column_letter(i)
-            } else {
-                String::new()
-            },
-            header: headers.get(i as usize).cloned().unwrap_or_default(),
-            samples: data
-                .iter()
-                .map(|r| crate::domain::text::shown(&r.get(i).as_text()))
-                .filter(|s| !s.is_empty())
-                .take(3)
-                .collect(),
-        })
-        .collect()
-}
 
 /// What reading the applicants of a sheet needs besides the file.
 pub struct Reading<'a> {
@@ -129,10 +54,7 @@ pub fn read(
     if let Some(conflict) = mapping.conflict(&headers) {
         return Err(Error::validation("mapping", conflict));
     }
-    let header_width = head
-        .iter()
-        .find(|r| r.number == mapping.header_row)
-        .and_then(|r| r.fields);
+    let header_width = header_width(&head, mapping.header_row);
     let rows = RowReader {
         mapping,
         headers: &headers,
@@ -154,19 +76,9 @@ pub fn read(
         if done.is_multiple_of(PROGRESS_EVERY) {
             progress(done, 0);
         }
-        if let (Some(width), Some(fields)) = (header_width, row.fields) {
-            if width != fields {
-                problems.push(RowProblem {
-                    line: u64::from(row.number),
-                    column: String::new(),
-                    reason: format!(
-                        "Baris ini berisi {} kolom, padahal baris judul berisi {}. Apit teks yang memuat pemisah (koma atau titik koma) dengan tanda kutip, atau simpan berkas sebagai .xlsx.",
-                        number(fields as u64),
-                        number(width as u64)
-                    ),
-                });
-                return ControlFlow::Continue(());
-            }
+        if let Some(p) = width_problem(header_width, &row) {
+            problems.push(p);
+            return ControlFlow::Continue(());
         }
         let line = u64::from(row.number);
         let (fields, pre) = rows.applicant(&row);
@@ -233,15 +145,7 @@ impl RowReader<'_> {
                 _ => None,
             });
         match column {
-            Some(c) => {
-                let header = self.headers.get(c as usize).map_or("", |h| h.trim());
-                match (self.format.has_letters(), header.is_empty()) {
-                    (true, true) => format!("kolom {}", column_letter(c)),
-                    (true, false) => format!("{header} (kolom {})", column_letter(c)),
-                    (false, true) => format!("kolom {}", c + 1),
-                    (false, false) => header.to_string(),
-                }
-            }
+            Some(c) => column_label(self.headers, self.format, c),
             None if key == "kode_wilayah_tugas" && self.mapping.unit_from_domicile => {
                 "wilayah tugas (ikut domisili)".into()
             }

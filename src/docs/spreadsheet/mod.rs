@@ -14,6 +14,8 @@
 pub mod applicants;
 mod csv_grid;
 mod guard;
+pub mod head;
+pub mod scores;
 
 use std::io::Cursor;
 use std::ops::ControlFlow;

@@ -63,6 +63,8 @@ import type { RoundDraft } from "../bindings/RoundDraft";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import type { ScoreImport } from "../bindings/ScoreImport";
 import type { ScoreSheet } from "../bindings/ScoreSheet";
+import type { ScoreSheetChoice } from "../bindings/ScoreSheetChoice";
+import type { ScoreSheetPreview } from "../bindings/ScoreSheetPreview";
 import type { SelectionRow } from "../bindings/SelectionRow";
 import type { Session } from "../bindings/Session";
 import type { SessionStatus } from "../bindings/SessionStatus";
@@ -211,7 +213,14 @@ export interface Commands {
   score_sheet: { args: { roundId: number; stage: Stage; unit: string | null }; result: ScoreSheet };
   /** Empty mark clears it; returns the mark as stored ("78,50", "absen" or ""). */
   record_mark: { args: { roundId: number; stage: Stage; applicantId: number; mark: string }; result: string };
-  import_marks: { args: { roundId: number; stage: Stage }; result: ScoreImport | null };
+  /** Asks for a score sheet (xlsx, xls, ods, csv) and previews it with the mapping proposed; null if cancelled. */
+  pick_score_sheet: {
+    args: { roundId: number; stage: Stage };
+    result: { name: string; preview: ScoreSheetPreview } | null;
+  };
+  preview_score_sheet: { args: { roundId: number; stage: Stage; choice: ScoreSheetChoice }; result: ScoreSheetPreview };
+  /** All rows or none: the problems when refused. */
+  import_score_sheet: { args: { roundId: number; stage: Stage; choice: ScoreSheetChoice }; result: ScoreImport };
   selection_results: { args: { roundId: number; stage: Stage; unit: string | null }; result: SelectionRow[] };
   quota_dashboard: { args: { roundId: number }; result: QuotaDashboard };
   /**

@@ -4,4 +4,8 @@ import type { Problems } from "./Problems";
 /**
  * What a score import did.
  */
-export type ScoreImport = { stored: number, absent: number, problems: Problems, };
+export type ScoreImport = { stored: number, absent: number, 
+/**
+ * Marks that replaced a different mark entered before.
+ */
+replaced: number, problems: Problems, };

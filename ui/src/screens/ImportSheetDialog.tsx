@@ -9,6 +9,7 @@ import type { SavedMapping } from "../bindings/SavedMapping";
 import type { SheetField } from "../bindings/SheetField";
 import type { SheetMapping } from "../bindings/SheetMapping";
 import type { SheetPreview } from "../bindings/SheetPreview";
+import type { SourceColumn } from "../bindings/SourceColumn";
 import { ErrorBox } from "../components/ErrorBox";
 import { Modal } from "../components/Modal";
 import { ImportStored } from "./ImportStored";
@@ -22,6 +23,12 @@ interface Props {
   onClose: () => void;
   /** Applicants were stored: the list should reload. */
   onImported: (report: ApplicantImport) => void;
+}
+
+/** A column of the file as a choice lists it: "C · Nilai — contoh: 78, 80". */
+export function columnLabel(c: SourceColumn): string {
+  const name = [c.letter, c.header || "(tanpa judul)"].filter(Boolean).join(" · ");
+  return c.samples.length > 0 ? `${name} — contoh: ${c.samples.join(", ")}` : name;
 }
 
 /** The mapping with `field` taken by `column` (or by none). */
@@ -278,8 +285,7 @@ export function ImportSheetDialog({ roundId, roundName, onClose, onImported }: P
                       <option value="">— tidak ada —</option>
                       {preview.columns.map((c) => (
                         <option key={c.index} value={c.index}>
-                          {[c.letter, c.header || "(tanpa judul)"].filter(Boolean).join(" · ")}
-                          {c.samples.length > 0 ? ` — contoh: ${c.samples.join(", ")}` : ""}
+                          {columnLabel(c)}
                         </option>
                       ))}
                     </select>

@@ -5,10 +5,12 @@ import { describe, expect, it } from "vitest";
 
 import type { ScoreImport } from "../bindings/ScoreImport";
 import type { ScoreSheet } from "../bindings/ScoreSheet";
+import type { ScoreSheetChoice } from "../bindings/ScoreSheetChoice";
+import type { ScoreSheetPreview } from "../bindings/ScoreSheetPreview";
 import type { Session } from "../bindings/Session";
 import type { Stage } from "../bindings/Stage";
 import { atStage, pimpinan, round, verifikator } from "../test/fixtures";
-import { sampleSheet, scoreProblems } from "../test/fixtures_scores";
+import { sampleSheet, scorePreview, scoreProblems } from "../test/fixtures_scores";
 import { ScoresPanel } from "./ScoresPanel";
 
 type Call = { cmd: string; args: Record<string, unknown> };
@@ -18,8 +20,12 @@ interface Options {
   sheet?: ScoreSheet | (() => ScoreSheet);
   /** Answers record_mark: the mark as stored, or throws a refusal. */
   record?: (args: { applicantId: number; mark: string }) => string;
-  /** Answers import_marks. */
-  importMarks?: () => ScoreImport | null;
+  /** Answers pick_score_sheet (null: the choice was cancelled). */
+  pick?: () => { name: string; preview: ScoreSheetPreview } | null;
+  /** Answers preview_score_sheet. */
+  preview?: (args: { choice: ScoreSheetChoice }) => ScoreSheetPreview;
+  /** Answers import_score_sheet. */
+  importSheet?: () => ScoreImport;
 }
 
 /** "78,5" → "78,50"; "absen" stays; "" clears. */
@@ -30,14 +36,24 @@ function storedMark(text: string): string {
   return n.toFixed(2).replace(".", ",");
 }
 
-function mockCore({ sheet = sampleSheet(), record = (a) => storedMark(a.mark), importMarks = () => null }: Options = {}) {
+const stored3: ScoreImport = { stored: 3, absent: 1, replaced: 0, problems: { listed: [], more: 0 } };
+
+function mockCore({
+  sheet = sampleSheet(),
+  record = (a) => storedMark(a.mark),
+  pick = () => null,
+  preview = () => scorePreview(),
+  importSheet = () => stored3,
+}: Options = {}) {
   const calls: Call[] = [];
   mockIPC((cmd, raw) => {
     const args = (raw ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args });
     if (cmd === "score_sheet") return typeof sheet === "function" ? sheet() : sheet;
     if (cmd === "record_mark") return record(args as { applicantId: number; mark: string });
-    if (cmd === "import_marks") return importMarks();
+    if (cmd === "pick_score_sheet") return pick();
+    if (cmd === "preview_score_sheet") return preview(args as { choice: ScoreSheetChoice });
+    if (cmd === "import_score_sheet") return importSheet();
     if (cmd === "save_import_problems") return true;
     return null;
   });
@@ -80,8 +96,8 @@ describe("ScoresPanel", () => {
     ).toEqual(["1", "PPK-3514-0001", "Ahmad Fauzi", "L", "Purwodadi"]);
     expect(inputFor("Nilai Siti Aminah (PPK-3514-0002)")).toHaveValue("81,25");
     expect(screen.getByTestId("score-counters")).toHaveTextContent("1 sudah dinilai, 3 belum");
-    expect(screen.getByTestId("import-format")).toHaveTextContent("nomor_pendaftaran,nilai");
-    expect(screen.getByTestId("import-format")).toHaveTextContent("hadir=tidak");
+    expect(screen.getByTestId("import-format")).toHaveTextContent("xlsx, xls, ods, atau CSV");
+    expect(screen.getByTestId("import-format")).toHaveTextContent("nomor pendaftaran atau NIK");
   });
 
   it("saves a mark on Enter, shows it as stored and moves to the next row", async () => {
@@ -226,7 +242,7 @@ describe("ScoresPanel", () => {
     expect(screen.getByTestId("scores-readonly")).toHaveTextContent("tidak sedang dibuka");
     expect(within(rows[1]!).getByTestId("mark-text")).toHaveTextContent("81,25");
     expect(within(rows[0]!).getByTestId("mark-text")).toHaveTextContent("—");
-    expect(screen.queryByRole("button", { name: "Impor nilai dari CSV…" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Impor nilai dari berkas…" })).not.toBeInTheDocument();
     expect(sent(calls, "record_mark")).toEqual([]);
   });
 
@@ -239,7 +255,7 @@ describe("ScoresPanel", () => {
     expect(screen.queryAllByTestId("mark-input")).toEqual([]);
     expect(screen.getByTestId("scores-readonly")).toHaveTextContent("Nilai diisi oleh verifikator");
     expect(within(rows[0]!).getByTestId("mark-text")).toHaveTextContent("Tidak hadir");
-    expect(screen.queryByRole("button", { name: "Impor nilai dari CSV…" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Impor nilai dari berkas…" })).not.toBeInTheDocument();
     expect(screen.queryByRole("columnheader", { name: "Keterangan" })).not.toBeInTheDocument();
   });
 
@@ -255,50 +271,99 @@ describe("ScoresPanel", () => {
     expect(sent(calls, "record_mark")).toEqual([{ roundId: 1, stage: "wawancara", applicantId: 1, mark: "88" }]);
   });
 
-  it("imports marks from CSV: shows what was stored and reloads the sheet", async () => {
+  it("imports marks from a spreadsheet: previewed in a dialog, saved, the sheet reloaded", async () => {
     let imported = false;
     const calls = mockCore({
       sheet: () => {
         const s = sampleSheet();
         return imported ? { ...s, rows: s.rows.map((r) => ({ ...r, mark: "70,00" })), entered: 4, missing: 0 } : s;
       },
-      importMarks: () => {
+      pick: () => ({ name: "hasil-cat.xlsx", preview: scorePreview() }),
+      importSheet: () => {
         imported = true;
-        return { stored: 3, absent: 1, problems: { listed: [], more: 0 } };
+        return stored3;
       },
     });
     const user = userEvent.setup();
     renderPanel();
     await screen.findAllByTestId("score-row");
-    await user.click(screen.getByRole("button", { name: "Impor nilai dari CSV…" }));
+    await user.click(screen.getByRole("button", { name: "Impor nilai dari berkas…" }));
+    const dialog = await screen.findByRole("dialog", { name: "Impor nilai tes tertulis dari berkas" });
+    expect(sent(calls, "pick_score_sheet")).toEqual([{ roundId: 1, stage: "tertulis" }]);
+    expect(within(dialog).getByText("hasil-cat.xlsx")).toBeInTheDocument();
+    expect(within(dialog).getByRole("combobox", { name: "Peserta dikenali dari" })).toHaveValue("nomor");
+    expect(within(dialog).getByRole("combobox", { name: "Kolom Nomor pendaftaran" })).toHaveValue("1");
+    expect(within(dialog).getByRole("combobox", { name: "Kolom nilai" })).toHaveValue("4");
+    expect(within(dialog).getByRole("combobox", { name: "Kolom kehadiran" })).toHaveValue("");
+    expect(within(dialog).getByTestId("scores-summary")).toHaveTextContent("3 nilai siap disimpan (1 tidak hadir).");
+    const preview = within(dialog).getByRole("table", { name: "Pratinjau nilai seperti akan disimpan" });
+    expect(
+      within(preview)
+        .getAllByTestId("preview-row")
+        .map((r) => within(r).getAllByRole("cell").map((c) => c.textContent)),
+    ).toEqual([
+      ["4", "PPK-3514-0001", "Ahmad Fauzi", "35.14.01 Purwodadi", "78,50", "—"],
+      ["5", "PPK-3514-0002", "Siti Aminah", "35.14.01 Purwodadi", "Tidak hadir", "—"],
+      ["6", "PPK-3514-0003", "Budi Santoso", "35.14.01 Purwodadi", "66,25", "—"],
+    ]);
+    // The save button has the focus: Enter saves.
+    const save = within(dialog).getByRole("button", { name: "Simpan 3 nilai" });
+    expect(save).toHaveFocus();
+    await user.keyboard("{Enter}");
     expect(await screen.findByTestId("import-stored")).toHaveTextContent("3 nilai disimpan (1 tidak hadir)");
-    expect(sent(calls, "import_marks")).toEqual([{ roundId: 1, stage: "tertulis" }]);
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    const { mapping, sheet } = scorePreview();
+    expect(sent(calls, "import_score_sheet")).toEqual([
+      { roundId: 1, stage: "tertulis", choice: { sheet, mapping, header_row: null } },
+    ]);
     await waitFor(() => expect(screen.getByTestId("score-counters")).toHaveTextContent("4 sudah dinilai, 0 belum"));
     expect(sent(calls, "score_sheet")).toHaveLength(2);
     expect(inputFor(/Ahmad Fauzi/)).toHaveValue("70,00");
   });
 
   it("does nothing when the file choice is cancelled", async () => {
-    const calls = mockCore({ importMarks: () => null });
+    const calls = mockCore({ pick: () => null });
     const user = userEvent.setup();
     renderPanel();
     await screen.findAllByTestId("score-row");
-    await user.click(screen.getByRole("button", { name: "Impor nilai dari CSV…" }));
-    await waitFor(() => expect(screen.getByRole("button", { name: "Impor nilai dari CSV…" })).toBeEnabled());
-    expect(sent(calls, "import_marks")).toHaveLength(1);
+    await user.click(screen.getByRole("button", { name: "Impor nilai dari berkas…" }));
+    await waitFor(() => expect(screen.getByRole("button", { name: "Impor nilai dari berkas…" })).toBeEnabled());
+    expect(sent(calls, "pick_score_sheet")).toHaveLength(1);
     expect(sent(calls, "score_sheet")).toHaveLength(1);
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(screen.queryByTestId("import-stored")).not.toBeInTheDocument();
-    expect(screen.queryByTestId("import-problems")).not.toBeInTheDocument();
   });
 
-  it("lists the problems of a refused file and saves them on request", async () => {
-    const calls = mockCore({ importMarks: () => ({ stored: 0, absent: 0, problems: scoreProblems() }) });
+  it("asks the core again when a column or the identifier's kind is changed", async () => {
+    const calls = mockCore({
+      pick: () => ({ name: "penilaian.xlsx", preview: scorePreview() }),
+      preview: ({ choice }) => scorePreview({ mapping: choice.mapping! }),
+    });
     const user = userEvent.setup();
     renderPanel();
     await screen.findAllByTestId("score-row");
-    await user.click(screen.getByRole("button", { name: "Impor nilai dari CSV…" }));
-    const box = await screen.findByTestId("import-problems");
-    expect(within(box).getByRole("alert")).toHaveTextContent("Tidak ada nilai yang disimpan: 2 masalah pada berkas.");
+    await user.click(screen.getByRole("button", { name: "Impor nilai dari berkas…" }));
+    const dialog = await screen.findByRole("dialog");
+    await user.selectOptions(within(dialog).getByRole("combobox", { name: "Kolom nilai" }), "3");
+    await user.selectOptions(within(dialog).getByRole("combobox", { name: "Peserta dikenali dari" }), "nik");
+    await waitFor(() => expect(sent(calls, "preview_score_sheet")).toHaveLength(2));
+    const mappings = sent(calls, "preview_score_sheet").map((a) => (a.choice as ScoreSheetChoice).mapping);
+    expect(mappings[0]).toEqual({ ...scorePreview().mapping, mark_column: 3 });
+    expect(mappings[1]).toEqual({ ...scorePreview().mapping, mark_column: 3, id_kind: "nik" });
+    expect(within(dialog).getByRole("combobox", { name: "Kolom NIK" })).toHaveValue("1");
+  });
+
+  it("lists a file's problems with row and column, saves nothing, and saves the list on request", async () => {
+    const calls = mockCore({
+      pick: () => ({ name: "nilai.csv", preview: scorePreview({ problems: scoreProblems(), rows: [], to_store: 0 }) }),
+    });
+    const user = userEvent.setup();
+    renderPanel();
+    await screen.findAllByTestId("score-row");
+    await user.click(screen.getByRole("button", { name: "Impor nilai dari berkas…" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByTestId("scores-summary")).toHaveTextContent("2 masalah");
+    const box = within(dialog).getByTestId("import-problems");
     const table = within(box).getByRole("table", { name: "Masalah pada berkas nilai" });
     expect(
       within(table)
@@ -308,11 +373,62 @@ describe("ScoresPanel", () => {
       ["3", "nilai", "Nilai “120” di luar rentang 0–100."],
       ["5", "nomor_pendaftaran", "Nomor PPK-3514-9999 tidak ada pada lembar nilai."],
     ]);
-    expect(sent(calls, "score_sheet")).toHaveLength(1);
-
+    expect(within(dialog).getByRole("button", { name: "Simpan 0 nilai" })).toBeDisabled();
     await user.click(within(box).getByRole("button", { name: "Simpan daftar masalah…" }));
-    expect(await within(box).findByText("Daftar masalah disimpan.")).toBeInTheDocument();
+    expect(await within(dialog).findByText("Daftar masalah disimpan.")).toBeInTheDocument();
     expect(sent(calls, "save_import_problems")).toEqual([{ problems: scoreProblems() }]);
+    expect(sent(calls, "import_score_sheet")).toEqual([]);
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+  });
+
+  it("asks before marks already entered are overwritten", async () => {
+    const replacing = scorePreview({
+      replacing: 1,
+      rows: [{ ...scorePreview().rows[1]!, mark: "82,00", before: "81,25" }],
+      to_store: 1,
+      absent: 0,
+    });
+    const calls = mockCore({
+      pick: () => ({ name: "koreksi.xlsx", preview: replacing }),
+      importSheet: () => ({ stored: 1, absent: 0, replaced: 1, problems: { listed: [], more: 0 } }),
+    });
+    const user = userEvent.setup();
+    renderPanel();
+    await screen.findAllByTestId("score-row");
+    await user.click(screen.getByRole("button", { name: "Impor nilai dari berkas…" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByTestId("scores-summary")).toHaveTextContent("1 nilai yang sudah ada akan ditimpa.");
+    expect(within(within(dialog).getByTestId("preview-row")).getAllByRole("cell")[5]).toHaveTextContent("81,25");
+    await user.click(within(dialog).getByRole("button", { name: "Simpan 1 nilai" }));
+    expect(within(dialog).getByTestId("confirm-replace")).toHaveTextContent(
+      "1 nilai yang sudah diisi akan ditimpa dengan nilai dari berkas ini.",
+    );
+    expect(sent(calls, "import_score_sheet")).toEqual([]);
+    const yes = within(dialog).getByRole("button", { name: "Ya, timpa dan simpan" });
+    await waitFor(() => expect(yes).toHaveFocus());
+    await user.keyboard("{Enter}");
+    expect(await screen.findByTestId("import-stored")).toHaveTextContent(
+      "1 nilai disimpan (0 tidak hadir; 1 menimpa nilai sebelumnya)",
+    );
+    expect(sent(calls, "import_score_sheet")).toHaveLength(1);
+  });
+
+  it("shows the problems the import found when the file changed after the preview", async () => {
+    mockCore({
+      pick: () => ({ name: "hasil-cat.xlsx", preview: scorePreview() }),
+      importSheet: () => ({ stored: 0, absent: 0, replaced: 0, problems: scoreProblems() }),
+    });
+    const user = userEvent.setup();
+    renderPanel();
+    await screen.findAllByTestId("score-row");
+    await user.click(screen.getByRole("button", { name: "Impor nilai dari berkas…" }));
+    const dialog = await screen.findByRole("dialog");
+    await user.click(within(dialog).getByRole("button", { name: "Simpan 3 nilai" }));
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent(
+      "Tidak ada nilai yang disimpan: 2 masalah pada berkas.",
+    );
+    expect(screen.queryByTestId("import-stored")).not.toBeInTheDocument();
   });
 
   it("shows a failure to load", async () => {

@@ -11,8 +11,8 @@ import type { ScoreSheetRow } from "../bindings/ScoreSheetRow";
 import type { Session } from "../bindings/Session";
 import type { Stage } from "../bindings/Stage";
 import { ErrorBox } from "../components/ErrorBox";
-import { MoreProblems, problemCount, ProblemTable } from "../components/ProblemTable";
 import { useMounted } from "../components/useMounted";
+import { ImportScoresDialog, type PickedScores } from "./ImportScoresDialog";
 import { may } from "./may";
 import { STAGE_LABEL } from "./stages";
 
@@ -50,9 +50,10 @@ function matches(row: ScoreSheetRow, text: string): boolean {
   );
 }
 
-/** "N nilai disimpan (A tidak hadir)". */
+/** "N nilai disimpan (A tidak hadir; R menimpa nilai sebelumnya)". */
 export function importedText(r: ScoreImport): string {
-  return `${angka(r.stored)} nilai disimpan (${angka(r.absent)} tidak hadir)`;
+  const replaced = r.replaced > 0 ? `; ${angka(r.replaced)} menimpa nilai sebelumnya` : "";
+  return `${angka(r.stored)} nilai disimpan (${angka(r.absent)} tidak hadir${replaced})`;
 }
 
 interface RowProps {
@@ -134,7 +135,7 @@ const ScoreRow = memo(function ScoreRow({ no, row, draft, state, editable, input
  * who sits it, with the mark entered so far. A Verifikator types marks while
  * the test's stage is open, keyboard-first: Enter, Tab or ArrowDown saves and
  * goes to the next row, ArrowUp goes back, Escape restores the stored mark.
- * Marks can also be imported from a CSV file.
+ * Marks can also be imported from a spreadsheet (xlsx, xls, ods or CSV), previewed in a dialog.
  */
 export function ScoresPanel({ session, round, stage }: Props) {
   const [sheet, setSheet] = useState<ScoreSheet | null>(null);
@@ -145,7 +146,7 @@ export function ScoresPanel({ session, round, stage }: Props) {
   const [importing, setImporting] = useState(false);
   const [report, setReport] = useState<ScoreImport | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
-  const [reportSaved, setReportSaved] = useState(false);
+  const [picked, setPicked] = useState<PickedScores | null>(null);
 
   // Mirrors for the key and blur handlers, which must stay stable.
   const inputs = useRef(new Map<number, HTMLInputElement>());
@@ -184,6 +185,7 @@ export function ScoresPanel({ session, round, stage }: Props) {
     setLoadError(null);
     setReport(null);
     setImportError(null);
+    setPicked(null);
     void load();
   }, [load]);
 
@@ -296,18 +298,14 @@ export function ScoresPanel({ session, round, stage }: Props) {
 
   const onLeave = useCallback((id: number) => commit(id, false), [commit]);
 
-  const importMarks = async () => {
+  /** Asks for a score sheet; a picked one opens the dialog with its preview. */
+  const pickSheet = async () => {
     setImporting(true);
     setImportError(null);
     setReport(null);
-    setReportSaved(false);
     try {
-      const r = await call("import_marks", { roundId: round.id, stage });
-      if (!mounted.current) return;
-      if (r) {
-        setReport(r);
-        if (problemCount(r.problems) === 0 || r.stored > 0) await load();
-      }
+      const p = await call("pick_score_sheet", { roundId: round.id, stage });
+      if (mounted.current && p) setPicked(p);
     } catch (e) {
       if (mounted.current) setImportError(toErrorPayload(e).message);
     } finally {
@@ -315,22 +313,15 @@ export function ScoresPanel({ session, round, stage }: Props) {
     }
   };
 
-  const saveProblems = async () => {
-    if (!report) return;
-    setImportError(null);
-    try {
-      const written = await call("save_import_problems", { problems: report.problems });
-      if (mounted.current) setReportSaved(written);
-    } catch (e) {
-      if (mounted.current) setImportError(toErrorPayload(e).message);
-    }
+  const imported = (r: ScoreImport) => {
+    setPicked(null);
+    setReport(r);
+    void load();
   };
 
   const titleId = `scores-title-${stage}`;
   const helpId = `scores-help-${stage}`;
   const failures = Object.values(states).filter((s) => s.kind === "error").length;
-  const problems = report?.problems ?? { listed: [], more: 0 };
-  const problemTotal = problemCount(problems);
 
   return (
     <section aria-labelledby={titleId} className="scores-panel">
@@ -362,47 +353,31 @@ export function ScoresPanel({ session, round, stage }: Props) {
                 Esc mengembalikan nilai yang tersimpan; kosongkan isian untuk menghapus nilai.
               </p>
               <div className="actions start">
-                <button type="button" onClick={() => void importMarks()} disabled={importing}>
-                  {importing ? "Mengimpor…" : "Impor nilai dari CSV…"}
+                <button type="button" onClick={() => void pickSheet()} disabled={importing}>
+                  {importing ? "Membuka berkas…" : "Impor nilai dari berkas…"}
                 </button>
               </div>
               <p className="muted scores-format" data-testid="import-format">
-                Format CSV: kolom <code>nomor_pendaftaran,nilai</code>; tulis <code>absen</code> pada nilai, atau kolom{" "}
-                <code>hadir=tidak</code>, bagi yang tidak hadir.
+                Berkas xlsx, xls, ods, atau CSV (mis. ekspor CAT atau rekap wawancara): peserta dikenali dari nomor
+                pendaftaran atau NIK. Tulis <code>absen</code> pada nilai, atau <code>tidak hadir</code> di kolom
+                kehadiran, bagi yang tidak hadir.
               </p>
             </>
           )}
           <ErrorBox message={importError} />
-          {report && problemTotal > 0 && (
-            <div data-testid="import-problems">
-              <p className="error-box" role="alert">
-                {report.stored > 0 ? `${importedText(report)}; ` : "Tidak ada nilai yang disimpan: "}
-                {angka(problemTotal)} masalah pada berkas. Perbaiki berkas lalu impor lagi.
-              </p>
-              <MoreProblems problems={problems} />
-              <div className="table-wrap short">
-                <ProblemTable
-                  problems={problems}
-                  label="Masalah pada berkas nilai"
-                  blank="—"
-                />
-              </div>
-              <div className="actions start">
-                <button type="button" onClick={() => void saveProblems()}>
-                  Simpan daftar masalah…
-                </button>
-              </div>
-              {reportSaved && (
-                <p className="ok-box" role="status">
-                  Daftar masalah disimpan.
-                </p>
-              )}
-            </div>
-          )}
-          {report && problemTotal === 0 && (
+          {report && (
             <p className="ok-box" role="status" data-testid="import-stored">
               {importedText(report)}.
             </p>
+          )}
+          {picked && (
+            <ImportScoresDialog
+              roundId={round.id}
+              stage={stage}
+              picked={picked}
+              onClose={() => setPicked(null)}
+              onImported={imported}
+            />
           )}
           {failures > 0 && (
             <p className="error-box" data-testid="scores-failures">

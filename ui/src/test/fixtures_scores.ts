@@ -3,6 +3,7 @@
 import type { Problems } from "../bindings/Problems";
 import type { RowProblem } from "../bindings/RowProblem";
 import type { ScoreSheet } from "../bindings/ScoreSheet";
+import type { ScoreSheetPreview } from "../bindings/ScoreSheetPreview";
 import type { ScoreSheetRow } from "../bindings/ScoreSheetRow";
 import type { SelectionRow } from "../bindings/SelectionRow";
 import type { Stage } from "../bindings/Stage";
@@ -140,4 +141,34 @@ export function finalResults(): SelectionRow[] {
       explanation: "Tidak hadir pada tes tertulis.",
     }),
   ];
+}
+
+/** The preview of a CAT export (title rows, then NO, NO PESERTA, NAMA, NILAI) as the core gives it. */
+export function scorePreview(patch: Partial<ScoreSheetPreview> = {}): ScoreSheetPreview {
+  return {
+    stage: "tertulis",
+    format: "xlsx",
+    sheets: ["Hasil CAT", "Rekap"],
+    sheet: "Hasil CAT",
+    columns: [
+      { index: 0, letter: "A", header: "NO", samples: ["1", "2", "3"] },
+      { index: 1, letter: "B", header: "NO PESERTA", samples: ["PPK-3514-0001", "PPK-3514-0002", "PPK-3514-0003"] },
+      { index: 2, letter: "C", header: "NAMA", samples: ["Ahmad Fauzi", "Siti Aminah", "Budi Santoso"] },
+      { index: 3, letter: "D", header: "NILAI TWK", samples: ["30", "25", "20"] },
+      { index: 4, letter: "E", header: "NILAI", samples: ["78.5", "absen", "66.25"] },
+    ],
+    mapping: { header_row: 3, id_column: 1, id_kind: "nomor", mark_column: 4, attendance_column: null },
+    notes: [],
+    ready: true,
+    rows: [
+      { line: 4, reg_number: "PPK-3514-0001", full_name: "Ahmad Fauzi", unit: "35.14.01 Purwodadi", mark: "78,50", before: "" },
+      { line: 5, reg_number: "PPK-3514-0002", full_name: "Siti Aminah", unit: "35.14.01 Purwodadi", mark: "absen", before: "" },
+      { line: 6, reg_number: "PPK-3514-0003", full_name: "Budi Santoso", unit: "35.14.01 Purwodadi", mark: "66,25", before: "" },
+    ],
+    to_store: 3,
+    absent: 1,
+    replacing: 0,
+    problems: { listed: [], more: 0 },
+    ...patch,
+  };
 }

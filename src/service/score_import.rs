@@ -1,0 +1,274 @@
+//! What every import of marks shares, whatever the file (the score CSV or
+//! a sheet through a mapping): the stage must be open; each line must name
+//! an applicant of the round (by registration number or NIK) who sits the
+//! test, once; then all marks are stored in one transaction with one audit
+//! entry, or none.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::json;
+use sqlx::SqliteConnection;
+use ts_rs::TS;
+
+use crate::docs::problems::{ProblemCollector, Problems, RowProblem};
+use crate::docs::scores_csv::{ScoreKey, ScoreLine};
+use crate::domain::nik::Nik;
+use crate::domain::permission::Session;
+use crate::domain::ranking::{Mark, Status};
+use crate::domain::round::Stage;
+use crate::domain::text::shown;
+use crate::error::{Error, Result};
+use crate::service::audit::{self, Change};
+use crate::service::selection::test_stage;
+use crate::store::rounds;
+use crate::store::selection::{self as store, NewMark, RankingRow, RosterRow};
+
+/// Lines kept for a preview.
+pub const PREVIEW_ROWS: usize = 50;
+
+/// What a score import did.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ScoreImport {
+    pub stored: u32,
+    pub absent: u32,
+    /// Marks that replaced a different mark entered before.
+    pub replaced: u32,
+    pub problems: Problems,
+}
+
+/// Refuses unless `stage` is the round's stage in progress and open.
+pub(crate) async fn ensure_scoring(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+    stage: Stage,
+) -> Result<rounds::Round> {
+    test_stage(stage)?;
+    let round = rounds::get(conn, round_id).await?;
+    if round.current_stage != stage || !round.stage_open {
+        let why = if round.current_stage > stage {
+            "sudah ditutup; nilainya dibekukan".to_string()
+        } else if round.current_stage == stage {
+            "belum dibuka oleh Pimpinan".to_string()
+        } else {
+            format!(
+                "belum berjalan (tahap sekarang: {})",
+                round.current_stage.label().to_lowercase()
+            )
+        };
+        return Err(Error::stage(format!(
+            "Nilai {} tidak dapat diubah: tahap itu {why}.",
+            stage.label().to_lowercase()
+        )));
+    }
+    Ok(round)
+}
+
+/// Who sits a test: for the written test the MS applicants, for the
+/// interview those who passed the written test (both frozen by then).
+pub(crate) fn sits(row: &RankingRow, stage: Stage) -> bool {
+    match stage {
+        Stage::Tertulis => row.admin_ms == Some(true),
+        _ => row.written_result == Some(Status::Lulus),
+    }
+}
+
+pub(crate) fn not_sitting(stage: Stage) -> String {
+    match stage {
+        Stage::Tertulis => "Pendaftar ini tidak mengikuti tes tertulis (hanya yang MS pada penelitian administrasi).".into(),
+        _ => "Pendaftar ini tidak mengikuti wawancara (hanya yang lulus tes tertulis).".into(),
+    }
+}
+
+/// The mark of `stage` in a ranking row.
+pub(crate) fn mark_in(row: &RankingRow, stage: Stage) -> Option<Mark> {
+    if stage == Stage::Tertulis {
+        row.written_mark()
+    } else {
+        row.interview_mark()
+    }
+}
+
+/// A line that would be stored.
+pub(crate) struct Accepted<'a> {
+    pub line: u64,
+    pub applicant: &'a RosterRow,
+    pub mark: Mark,
+    pub before: Option<Mark>,
+}
+
+/// The lines of a file checked against a round.
+pub(crate) struct Checked<'a> {
+    pub marks: Vec<NewMark>,
+    pub absent: u32,
+    pub replaced: u32,
+    pub problems: ProblemCollector,
+    /// The first [`PREVIEW_ROWS`] lines that would be stored.
+    pub first: Vec<Accepted<'a>>,
+}
+
+/// The applicants of a round a file may name, by number and by NIK.
+pub(crate) struct Roster {
+    people: Vec<RosterRow>,
+    rows: HashMap<i64, RankingRow>,
+}
+
+impl Roster {
+    pub async fn of(conn: &mut SqliteConnection, round_id: i64) -> Result<Roster> {
+        Ok(Roster {
+            people: store::roster(conn, round_id).await?,
+            rows: store::ranking_rows(conn, round_id)
+                .await?
+                .into_iter()
+                .map(|r| (r.id, r))
+                .collect(),
+        })
+    }
+
+    /// Checks every line: the applicant it names exists, has not
+    /// withdrawn, sits the test of `stage` and is named once; its mark is
+    /// valid. Problems of the identifier are shown under `key_column`.
+    pub fn check(
+        &self,
+        stage: Stage,
+        lines: impl IntoIterator<Item = std::result::Result<ScoreLine, Vec<RowProblem>>>,
+        key_column: &str,
+    ) -> Checked<'_> {
+        let mut by_number: HashMap<&str, &RosterRow> = HashMap::new();
+        let mut by_nik: HashMap<&str, &RosterRow> = HashMap::new();
+        for p in &self.people {
+            by_number.insert(&p.reg_number, p);
+            // An active application wins over a withdrawn one of the same NIK.
+            if !p.withdrawn || !by_nik.contains_key(p.nik.as_str()) {
+                by_nik.insert(&p.nik, p);
+            }
+        }
+        let mut out = Checked {
+            marks: Vec::new(),
+            absent: 0,
+            replaced: 0,
+            problems: ProblemCollector::new(),
+            first: Vec::new(),
+        };
+        let mut seen: HashMap<i64, u64> = HashMap::new();
+        let mut count = 0usize;
+        for line in lines {
+            count += 1;
+            let Some(line) = out.problems.row(line) else {
+                continue;
+            };
+            let problem = |reason: String| RowProblem {
+                line: line.line,
+                column: key_column.to_string(),
+                reason,
+            };
+            let found = match &line.key {
+                Err(p) => Err(p.clone()),
+                Ok(ScoreKey::Number(number)) => by_number.get(number.as_str()).ok_or_else(|| {
+                    problem(format!(
+                        "Nomor pendaftaran \"{}\" tidak ada pada seleksi ini.",
+                        shown(number)
+                    ))
+                }),
+                Ok(ScoreKey::Nik(text)) => match Nik::parse(text) {
+                    Err(e) => Err(problem(format!("NIK \"{}\" tidak sah: {e}", shown(text)))),
+                    Ok(nik) => by_nik.get(nik.as_str()).ok_or_else(|| {
+                        problem(format!("NIK {nik} tidak terdaftar pada seleksi ini."))
+                    }),
+                },
+            };
+            let who = match found {
+                Ok(who) => *who,
+                Err(p) => {
+                    out.problems.push(p);
+                    continue;
+                }
+            };
+            let named = format!("{} ({})", who.reg_number, shown(&who.full_name));
+            if who.withdrawn {
+                out.problems.push(problem(format!(
+                    "{named} sudah mundur dari seleksi ini; nilainya tidak dicatat."
+                )));
+                continue;
+            }
+            if let Some(first) = seen.insert(who.id, line.line) {
+                out.problems.push(problem(format!(
+                    "{named} sudah ada di baris {first}; satu baris untuk satu pendaftar."
+                )));
+                continue;
+            }
+            let Some(row) = self.rows.get(&who.id).filter(|r| sits(r, stage)) else {
+                out.problems
+                    .push(problem(format!("{named}: {}", not_sitting(stage))));
+                continue;
+            };
+            match line.mark {
+                Ok(mark) => {
+                    let before = mark_in(row, stage);
+                    out.absent += u32::from(mark == Mark::Absent);
+                    out.replaced += u32::from(before.is_some_and(|b| b != mark));
+                    out.marks.push(NewMark {
+                        applicant_id: who.id,
+                        mark: Some(mark),
+                    });
+                    if out.first.len() < PREVIEW_ROWS {
+                        out.first.push(Accepted {
+                            line: line.line,
+                            applicant: who,
+                            mark,
+                            before,
+                        });
+                    }
+                }
+                Err(p) => out.problems.push(p),
+            }
+        }
+        if count == 0 {
+            out.problems.push(RowProblem {
+                line: 1,
+                column: String::new(),
+                reason: "Berkas tidak berisi nilai.".into(),
+            });
+        }
+        out
+    }
+}
+
+/// Stores the checked marks and the audit entry (`source` says which kind
+/// of file) in `tx` and commits; with any problem, stores nothing.
+pub(crate) async fn store_checked(
+    mut tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+    session: &Session,
+    round_id: i64,
+    stage: Stage,
+    checked: Checked<'_>,
+    source: &str,
+    now: DateTime<Utc>,
+) -> Result<ScoreImport> {
+    if !checked.problems.is_empty() {
+        return Ok(ScoreImport {
+            stored: 0,
+            absent: 0,
+            replaced: 0,
+            problems: checked.problems.finish(),
+        });
+    }
+    store::upsert_marks(&mut tx, stage, &checked.marks, session.user_id, now).await?;
+    let change = Change::new("score.import", "round", round_id).after(json!({
+        "stage": stage.as_str(),
+        "sumber": source,
+        "nilai": checked.marks.len(),
+        "absen": checked.absent,
+        "menimpa": checked.replaced,
+    }));
+    audit::record(&mut tx, session, now, change).await?;
+    tx.commit().await?;
+    Ok(ScoreImport {
+        stored: checked.marks.len() as u32,
+        absent: checked.absent,
+        replaced: checked.replaced,
+        problems: Problems::default(),
+    })
+}
