@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use shell::{first_run, invoke, invoke_from, login, open, with_picked_file, ADMIN_PASSWORD};
 
+mod scores;
 mod sessions;
 mod shell;
 
@@ -343,60 +344,7 @@ fn help_desk_and_verification_through_the_shell() {
     )
     .unwrap();
     assert_eq!(stored, "77,50");
-    // A score sheet picked, previewed with the mapping proposed (the mark
-    // it replaces shown), imported; the picked file is then forgotten.
-    let sheet_file = tempfile::tempdir().unwrap();
-    let sheet_path = sheet_file.path().join("hasil-cat.csv");
-    std::fs::write(
-        &sheet_path,
-        format!(
-            "No. Peserta;Nama;Nilai Akhir\n{};{};81,5\n",
-            row["reg_number"].as_str().unwrap(),
-            row["full_name"].as_str().unwrap()
-        ),
-    )
-    .unwrap();
-    let tertulis = json!({"roundId": 2, "stage": "tertulis"});
-    let picked = with_picked_file(&sheet_path, || {
-        invoke(&webview, "pick_score_sheet", tertulis.clone())
-    })
-    .unwrap();
-    assert_eq!(picked["name"], "hasil-cat.csv");
-    let preview = &picked["preview"];
-    assert_eq!(preview["mapping"]["id_kind"], "nomor", "{preview}");
-    assert_eq!(preview["mapping"]["mark_column"], 2);
-    assert_eq!(
-        (preview["to_store"].clone(), preview["replacing"].clone()),
-        (json!(1), json!(1))
-    );
-    assert_eq!(preview["rows"][0]["before"], "77,50");
-    assert_eq!(preview["rows"][0]["mark"], "81,50");
-    let choice =
-        json!({"sheet": preview["sheet"], "mapping": preview["mapping"], "header_row": null});
-    let again = invoke(
-        &webview,
-        "preview_score_sheet",
-        json!({"roundId": 2, "stage": "tertulis", "choice": choice}),
-    )
-    .unwrap();
-    assert_eq!(again["rows"], preview["rows"]);
-    let report = invoke(
-        &webview,
-        "import_score_sheet",
-        json!({"roundId": 2, "stage": "tertulis", "choice": choice}),
-    )
-    .unwrap();
-    assert_eq!(
-        (report["stored"].clone(), report["replaced"].clone()),
-        (json!(1), json!(1))
-    );
-    let err = invoke(
-        &webview,
-        "import_score_sheet",
-        json!({"roundId": 2, "stage": "tertulis", "choice": choice}),
-    )
-    .unwrap_err();
-    assert_eq!(err["code"], "validation");
+    scores::a_sheet_is_picked_previewed_and_imported(&webview, row);
     let board = invoke(&webview, "quota_dashboard", json!({"roundId": 1})).unwrap();
     assert_eq!(board["units"].as_array().unwrap().len(), 24);
     assert!(board["total"]["terpilih"].as_u64().unwrap() > 0);
