@@ -38,14 +38,14 @@ pub fn a_sheet_is_picked_previewed_and_imported(webview: &Webview, row: &Value) 
     let choice =
         json!({"sheet": preview["sheet"], "mapping": preview["mapping"], "header_row": null});
     let again = invoke(
-        &webview,
+        webview,
         "preview_score_sheet",
         json!({"roundId": 2, "stage": "tertulis", "choice": choice}),
     )
     .unwrap();
     assert_eq!(again["rows"], preview["rows"]);
     let report = invoke(
-        &webview,
+        webview,
         "import_score_sheet",
         json!({"roundId": 2, "stage": "tertulis", "choice": choice}),
     )
@@ -55,7 +55,7 @@ pub fn a_sheet_is_picked_previewed_and_imported(webview: &Webview, row: &Value) 
         (json!(1), json!(1))
     );
     let err = invoke(
-        &webview,
+        webview,
         "import_score_sheet",
         json!({"roundId": 2, "stage": "tertulis", "choice": choice}),
     )
