@@ -10,8 +10,17 @@ from selenium.webdriver.support import expected_conditions as EC
 
 from conftest import PICKED, save_screenshot
 from test_daily_screens import small_round
-from test_desktop import adhoc, button, login, seleksi_tab, wait
+from test_desktop import adhoc, button, login, wait
 from test_spreadsheet_import import write_xlsx
+
+
+def tab(driver, label: str) -> None:
+    """A tab of Seleksi, clicked as a mouse does (where it is on screen)."""
+    el = wait(driver).until(
+        EC.presence_of_element_located((By.XPATH, f"//button[@role='tab' and normalize-space()='{label}']"))
+    )
+    wait(driver).until(EC.element_to_be_clickable(el)).click()
+    wait(driver).until(lambda d: el.get_attribute("aria-selected") == "true")
 
 
 def test_written_marks_from_a_cat_export_and_the_screens_at_1024x700(launch, tmp_path: Path, data_home: Path):
@@ -42,7 +51,7 @@ def test_written_marks_from_a_cat_export_and_the_screens_at_1024x700(launch, tmp
     driver.set_window_size(1024, 700)
     login(driver, "verif", "rahasia-sekali-123")
     driver.find_element(By.ID, "nav-selection").click()
-    seleksi_tab(driver, "Nilai tes tertulis")
+    tab(driver, "Nilai tes tertulis")
     button(driver, "Impor nilai dari berkas").click()
     rows = wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='preview-row']"))
     assert len(rows) == 3, [r.text for r in rows]
@@ -66,7 +75,7 @@ def test_written_marks_from_a_cat_export_and_the_screens_at_1024x700(launch, tmp
     login(driver, "adm", "rahasia-sekali-123")
     save_screenshot(driver, "home-1024x700.png")
     driver.find_element(By.ID, "nav-selection").click()
-    seleksi_tab(driver, "Kuota")
+    tab(driver, "Kuota")
     note = wait(driver).until(
         EC.presence_of_element_located((By.XPATH, "//*[contains(normalize-space(), 'Perlu perhatian')]"))
     )
@@ -85,10 +94,10 @@ def test_written_marks_from_a_cat_export_and_the_screens_at_1024x700(launch, tmp
     )
     assert nested is None, f"'Perlu perhatian' inside a nested scroller: {nested}"
     save_screenshot(driver, "quota-1024x700.png")
-    seleksi_tab(driver, "Tahapan")
+    tab(driver, "Tahapan")
     wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='timeline-stage-tertulis']")))
     save_screenshot(driver, "timeline-1024x700.png")
-    seleksi_tab(driver, "Hasil tes tertulis")
+    tab(driver, "Hasil tes tertulis")
     wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='result-row']"))
     save_screenshot(driver, "written-results-1024x700.png")
     driver.find_element(By.ID, "nav-applicants").click()

@@ -157,7 +157,11 @@ export function ReconciliationDialog({ roundId, roundName, regions, mayReceive, 
           </div>
           {rows.length === 0 ? (
             <p className="empty" data-testid="reconciliation-empty">
-              {text ? "Tidak ada yang cocok." : tab === "awaiting" ? "Semua pendaftar daring sudah menyerahkan berkas." : "Tidak ada."}
+              {text
+                ? "Tidak ada yang cocok."
+                : tab === "awaiting" && data.has_online_list
+                  ? "Semua pendaftar daring sudah menyerahkan berkas."
+                  : "Tidak ada."}
             </p>
           ) : (
             <div className="table-wrap short">
