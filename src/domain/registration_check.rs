@@ -15,13 +15,14 @@ use ts_rs::TS;
 
 use crate::domain::applicant::{Education, Sex};
 use crate::domain::applicant_input::{self, parse_date, FieldProblem, ValidApplicant};
-use crate::domain::documents::{self, DOCUMENTS};
+use crate::domain::documents;
 use crate::domain::eligibility::{self, PartyList, RuleResult};
 use crate::domain::nik::{Nik, NikWarning};
 use crate::domain::party_check::PartyCheck;
 use crate::domain::region::{atlas, RegionCode, RegionLevel};
 use crate::domain::registration::RegistrationDraft;
 use crate::domain::round::{Body, Round};
+use crate::domain::verification::Requirement;
 
 /// What the NIK itself says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -90,6 +91,8 @@ pub struct Desk<'a> {
     pub party_list_imported: bool,
     /// How membership was checked for the round when no list was imported.
     pub party_check: Option<&'a PartyCheck>,
+    /// The documents the round asks for, as its settings keep them.
+    pub requirements: &'a [Requirement],
 }
 
 /// What the store knows of the application's NIK.
@@ -184,19 +187,30 @@ pub fn judge(
         },
     );
     let listed = matches!(party_list, PartyList::Listed { .. });
-    let required = documents::required(draft.former_member(), listed);
-    let documents = DOCUMENTS
+    let handed = |code: &str| draft.documents.iter().any(|c| c == code);
+    let mut documents: Vec<DocumentItem> = desk
+        .requirements
         .iter()
-        .filter(|d| {
-            required.iter().any(|r| r.code == d.code) || draft.documents.iter().any(|c| c == d.code)
-        })
-        .map(|d| DocumentItem {
-            code: d.code.to_string(),
-            name: d.name.to_string(),
-            required: required.iter().any(|r| r.code == d.code),
-            received: draft.documents.iter().any(|c| c == d.code),
+        .filter(|r| r.applies_to(draft.former_member(), listed))
+        .map(|r| DocumentItem {
+            code: r.code.clone(),
+            name: r.name.clone(),
+            required: r.mandatory,
+            received: handed(&r.code),
         })
         .collect();
+    // Handed over though the round does not ask for it (any more): shown,
+    // so that nothing handed over goes unseen.
+    for code in &draft.documents {
+        if !documents.iter().any(|d| &d.code == code) {
+            documents.push(DocumentItem {
+                code: code.clone(),
+                name: documents::by_code(code).map_or_else(|| code.clone(), |k| k.name.to_string()),
+                required: false,
+                received: true,
+            });
+        }
+    }
 
     let acknowledged = warnings.is_empty() || draft.acknowledge_nik_warnings;
     let can_save = problems.is_empty() && duplicate.is_none() && acknowledged;

@@ -404,6 +404,32 @@ async fn administrators_change_the_document_list_until_verification_starts() {
     .unwrap();
     assert_eq!(list.requirements.len(), 9);
 
+    // The help desk asks for the same list: SKCK required, KTP-el under
+    // its new name, the retired one no more.
+    let desk = as_role(&admin, Role::Operator);
+    let mut draft = crate::common::ppk_draft("3514011208900077", "Calon Baru");
+    draft.documents = vec!["skck".into()];
+    let check = adhoc::service::registration::check(&t.db, &desk, round, &draft, None, now())
+        .await
+        .unwrap();
+    let asked: Vec<(&str, bool, bool)> = check
+        .documents
+        .iter()
+        .map(|d| (d.name.as_str(), d.required, d.received))
+        .collect();
+    assert!(
+        asked.contains(&("Surat keterangan catatan kepolisian", true, true)),
+        "{asked:?}"
+    );
+    assert!(
+        asked.contains(&("Fotokopi KTP-el (dilegalisir)", true, false)),
+        "{asked:?}"
+    );
+    assert!(
+        !asked.iter().any(|(n, ..)| *n == "Surat keterangan sehat"),
+        "{asked:?}"
+    );
+
     // The file now asks for SKCK, shows the new name, and not the retired one.
     let v = view(&t.db, &verifier, budi, now()).await.unwrap();
     let names: Vec<&str> = v

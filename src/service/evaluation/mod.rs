@@ -31,7 +31,7 @@ use crate::domain::permission::{Operation, Session};
 use crate::domain::region::RegionCode;
 use crate::domain::registration_check::Desk;
 use crate::domain::round::{Round, Stage};
-use crate::domain::verification::{AdminVerdict, DocCheck};
+use crate::domain::verification::{AdminVerdict, DocCheck, Requirement};
 use crate::error::{Error, Result};
 use crate::store::extensions as ext_store;
 use crate::store::{
@@ -49,6 +49,8 @@ pub(crate) struct Context {
     pub party_list_imported: bool,
     /// How membership was checked for the round when no list was imported.
     pub party_check: Option<PartyCheck>,
+    /// The documents the round asks for.
+    pub requirements: Vec<Requirement>,
 }
 
 impl Context {
@@ -58,6 +60,7 @@ impl Context {
             kabupaten: &self.kabupaten,
             party_list_imported: self.party_list_imported,
             party_check: self.party_check.as_ref(),
+            requirements: &self.requirements,
         }
     }
 }
@@ -76,11 +79,13 @@ pub(crate) async fn context_in(
         .await?
         .is_some();
     let party_check = party_store::check_of(conn, round_id).await?;
+    let requirements = crate::store::verification::requirements(conn, round_id).await?;
     Ok(Context {
         round,
         kabupaten,
         party_list_imported,
         party_check,
+        requirements,
     })
 }
 
