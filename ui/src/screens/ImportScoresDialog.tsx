@@ -9,6 +9,7 @@ import type { ScoreSheetPreview } from "../bindings/ScoreSheetPreview";
 import type { Stage } from "../bindings/Stage";
 import { ErrorBox } from "../components/ErrorBox";
 import { Modal } from "../components/Modal";
+import { SheetAndHeaderRow } from "../components/SheetAndHeaderRow";
 import { MoreProblems, problemCount, ProblemTable } from "../components/ProblemTable";
 import { useMounted } from "../components/useMounted";
 import { columnLabel } from "./ImportSheetDialog";
@@ -158,37 +159,14 @@ export function ImportScoresDialog({ roundId, stage, picked, onClose, onImported
         pertama ditampilkan seperti akan disimpan. Bila ada satu baris saja yang bermasalah, tidak ada nilai yang
         disimpan.
       </p>
-      <div className="actions start">
-        {preview.sheets.length > 1 && (
-          <label>
-            Lembar{" "}
-            <select
-              aria-label="Lembar kerja"
-              value={preview.sheet}
-              disabled={busy}
-              onChange={(e) => void refresh(e.target.value, null)}
-            >
-              {preview.sheets.map((s) => (
-                <option key={s}>{s}</option>
-              ))}
-            </select>
-          </label>
-        )}
-        <label>
-          Baris judul{" "}
-          <input
-            type="number"
-            min={1}
-            aria-label="Baris judul"
-            value={m.header_row}
-            disabled={busy}
-            onChange={(e) => {
-              const row = Number(e.target.value);
-              if (row >= 1) void refresh(preview.sheet, null, row);
-            }}
-          />
-        </label>
-      </div>
+      <SheetAndHeaderRow
+        sheets={preview.sheets}
+        sheet={preview.sheet}
+        headerRow={m.header_row}
+        busy={busy}
+        onSheet={(sheet) => void refresh(sheet, null)}
+        onHeaderRow={(row) => void refresh(preview.sheet, null, row)}
+      />
       <div className="table-wrap">
         <table className="data" aria-label="Pemetaan kolom nilai">
           <thead>

@@ -12,6 +12,7 @@ import type { SheetPreview } from "../bindings/SheetPreview";
 import type { SourceColumn } from "../bindings/SourceColumn";
 import { ErrorBox } from "../components/ErrorBox";
 import { Modal } from "../components/Modal";
+import { SheetAndHeaderRow } from "../components/SheetAndHeaderRow";
 import { ImportStored } from "./ImportStored";
 import { MoreProblems, problemCount, ProblemTable } from "../components/ProblemTable";
 import { useMounted } from "../components/useMounted";
@@ -228,37 +229,14 @@ export function ImportSheetDialog({ roundId, roundName, onClose, onImported }: P
           <p>
             Berkas: <strong>{fileName}</strong> ({preview.format.toUpperCase()})
           </p>
-          <div className="actions start">
-            {preview.sheets.length > 1 && (
-              <label>
-                Lembar{" "}
-                <select
-                  aria-label="Lembar kerja"
-                  value={preview.sheet}
-                  disabled={busy}
-                  onChange={(e) => void refresh(e.target.value, null)}
-                >
-                  {preview.sheets.map((s) => (
-                    <option key={s}>{s}</option>
-                  ))}
-                </select>
-              </label>
-            )}
-            <label>
-              Baris judul{" "}
-              <input
-                type="number"
-                min={1}
-                aria-label="Baris judul"
-                value={preview.mapping.header_row}
-                disabled={busy}
-                onChange={(e) => {
-                  const row = Number(e.target.value);
-                  if (row >= 1) void refresh(preview.sheet, null, row);
-                }}
-              />
-            </label>
-          </div>
+          <SheetAndHeaderRow
+            sheets={preview.sheets}
+            sheet={preview.sheet}
+            headerRow={preview.mapping.header_row}
+            busy={busy}
+            onSheet={(sheet) => void refresh(sheet, null)}
+            onHeaderRow={(row) => void refresh(preview.sheet, null, row)}
+          />
           <div className="table-wrap">
           <table className="data" aria-label="Pemetaan kolom">
             <thead>
