@@ -1,6 +1,7 @@
 //! Pure domain types and rules: no I/O, no SQL.
 
 pub mod account;
+pub mod answer_key;
 pub mod applicant;
 pub mod applicant_input;
 pub mod audit;

@@ -3,6 +3,8 @@
 
 pub mod about;
 pub mod accounts;
+pub mod answer_keys;
+pub mod answer_sheets;
 pub mod applicant_sheets;
 pub mod applicants;
 pub mod audit;
@@ -14,6 +16,7 @@ pub mod evaluation;
 pub mod exports;
 pub mod extensions;
 pub mod home;
+pub mod marking;
 pub mod parties;
 pub mod paw;
 pub mod publications;

@@ -127,6 +127,23 @@ impl Roster {
         })
     }
 
+    /// Who an answer sheet may name, looked up by identifier.
+    pub fn sitters(&self) -> Sitters<'_> {
+        Sitters {
+            by_number: self
+                .people
+                .iter()
+                .map(|p| (p.reg_number.as_str(), p))
+                .collect(),
+            roster: self,
+        }
+    }
+
+    /// The mark of `stage` entered before for `applicant_id`.
+    pub fn mark_before(&self, applicant_id: i64, stage: Stage) -> Option<Mark> {
+        self.rows.get(&applicant_id).and_then(|r| mark_in(r, stage))
+    }
+
     /// Checks every line: the applicant it names exists, has not
     /// withdrawn, sits the test of `stage` and is named once; its mark is
     /// valid. Problems of the identifier are shown under `key_column`.
@@ -233,6 +250,45 @@ impl Roster {
             });
         }
         out
+    }
+}
+
+/// The applicants of a round indexed for the answer sheets of a paper test.
+pub(crate) struct Sitters<'a> {
+    by_number: HashMap<&'a str, &'a RosterRow>,
+    roster: &'a Roster,
+}
+
+impl Sitters<'_> {
+    /// The applicant an answer sheet's identifier names (identifier →
+    /// applicant). Sheets name participants by registration number
+    /// (`PPK-3514-0001`) for now; once participant numbers (nomor peserta)
+    /// are given out, this is the one place to look them up too.
+    pub fn identify(&self, identifier: &str) -> std::result::Result<&RosterRow, String> {
+        self.by_number
+            .get(identifier.trim().to_ascii_uppercase().as_str())
+            .copied()
+            .ok_or_else(|| {
+                format!(
+                    "Nomor pendaftaran \"{}\" tidak ada pada seleksi ini.",
+                    shown(identifier)
+                )
+            })
+    }
+
+    /// Refuses an applicant who withdrew or does not sit the test of
+    /// `stage`, as an import of marks does.
+    pub fn sitting(&self, who: &RosterRow, stage: Stage) -> std::result::Result<(), String> {
+        let named = format!("{} ({})", who.reg_number, shown(&who.full_name));
+        if who.withdrawn {
+            return Err(format!(
+                "{named} sudah mundur dari seleksi ini; nilainya tidak dicatat."
+            ));
+        }
+        match self.roster.rows.get(&who.id) {
+            Some(r) if sits(r, stage) => Ok(()),
+            _ => Err(format!("{named}: {}", not_sitting(stage))),
+        }
     }
 }
 

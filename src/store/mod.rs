@@ -8,6 +8,7 @@
 #![allow(clippy::disallowed_methods)]
 
 pub mod anchor;
+pub mod answer_keys;
 pub mod applicant_search;
 pub mod applicants;
 pub mod audit;

@@ -357,7 +357,16 @@ async fn a_database_is_copied_before_it_is_migrated() {
     let manifest = read_manifest(&folder_of(&path).join(copy))
         .unwrap()
         .unwrap();
-    assert_eq!(manifest.schema_version, last - 1);
+    // The migration before the last (numbers may skip one that another
+    // branch adds).
+    let previous = adhoc::store::MIGRATOR
+        .migrations
+        .iter()
+        .rev()
+        .nth(1)
+        .unwrap()
+        .version;
+    assert_eq!(manifest.schema_version, previous);
     if let Some(table) = created.first() {
         assert!(!manifest.tables.contains_key(table));
     }

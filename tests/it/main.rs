@@ -24,6 +24,7 @@ mod failures;
 mod hostile;
 mod intake;
 mod official_pages;
+mod paper_test;
 mod parsers;
 mod parties;
 mod personal_data;

@@ -6,6 +6,7 @@
 //! database. [`on_db!`] opens the database, runs one and closes it again
 //! (checkpointing the WAL) whatever the outcome.
 
+mod answer_sheets;
 mod applicants;
 mod audit;
 mod documents;
@@ -86,6 +87,10 @@ enum Command {
     /// Nilai tes tertulis dan wawancara.
     #[command(subcommand)]
     Scores(scores::ScoresCommand),
+    /// Tes tertulis di kertas: kunci jawaban per versi, pengaturan
+    /// penilaian, impor lembar jawaban, analisis per soal, nilai.
+    #[command(subcommand, name = "lembar-jawaban")]
+    AnswerSheets(answer_sheets::AnswerSheetsCommand),
     /// Hasil satu tahap seleksi sebagai CSV atau Excel (--format xlsx --out BERKAS).
     Results(selection::ResultsArgs),
     /// Dokumen resmi dari satu tahap yang sudah ditutup, sebagai PDF:
@@ -277,6 +282,9 @@ async fn run(cli: Cli) -> Result<()> {
             ))
         }
         Command::Scores(cmd) => on_db!(cli.db, |db| scores::run(db, session, cmd, now)),
+        Command::AnswerSheets(cmd) => {
+            on_db!(cli.db, |db| answer_sheets::run(db, session, cmd, now))
+        }
         Command::Applicants(cmd) => on_db!(cli.db, |db| applicants::run(db, session, cmd, now)),
         Command::Parties(cmd) => on_db!(cli.db, |db| parties::run(db, session, cmd, now)),
         Command::Audit(cmd) => on_db!(cli.db, |db| audit::run(db, session, cmd, now)),

@@ -11,6 +11,7 @@
 //! [`MAX_COLUMNS`] columns are taken, and of a cell at most
 //! [`MAX_CELL_BYTES`]. An xlsx sheet is streamed, never held whole.
 
+pub mod answers;
 pub mod applicants;
 mod csv_grid;
 mod guard;

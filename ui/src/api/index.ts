@@ -3,6 +3,11 @@
 import { type Channel, invoke } from "@tauri-apps/api/core";
 
 import type { AboutInfo } from "../bindings/AboutInfo";
+import type { AnswerImport } from "../bindings/AnswerImport";
+import type { KeyView } from "../bindings/KeyView";
+import type { MarkingPreview } from "../bindings/MarkingPreview";
+import type { MarkingSettings } from "../bindings/MarkingSettings";
+import type { PaperTest } from "../bindings/PaperTest";
 import type { Account } from "../bindings/Account";
 import type { AdminVerdict } from "../bindings/AdminVerdict";
 import type { ApplicantDetail } from "../bindings/ApplicantDetail";
@@ -221,6 +226,16 @@ export interface Commands {
   preview_score_sheet: { args: { roundId: number; stage: Stage; choice: ScoreSheetChoice }; result: ScoreSheetPreview };
   /** All rows or none: the problems when refused. */
   import_score_sheet: { args: { roundId: number; stage: Stage; choice: ScoreSheetChoice }; result: ScoreImport };
+  /** A paper written test: keys per version, scoring settings, sheets imported. */
+  paper_test: { args: { roundId: number }; result: PaperTest };
+  save_answer_key: { args: { roundId: number; version: string; key: string }; result: KeyView };
+  delete_answer_key: { args: { roundId: number; version: string }; result: null };
+  save_marking_settings: { args: { roundId: number; settings: MarkingSettings }; result: MarkingSettings };
+  /** Asks for an answer file and imports it, all rows or none; null if cancelled. */
+  pick_answer_sheets: { args: { roundId: number }; result: { name: string; import: AnswerImport } | null };
+  marking_preview: { args: { roundId: number }; result: MarkingPreview };
+  /** All marks or none: the problems when refused. */
+  store_paper_marks: { args: { roundId: number }; result: ScoreImport };
   selection_results: { args: { roundId: number; stage: Stage; unit: string | null }; result: SelectionRow[] };
   quota_dashboard: { args: { roundId: number }; result: QuotaDashboard };
   /**

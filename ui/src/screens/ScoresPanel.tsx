@@ -14,6 +14,7 @@ import { ErrorBox } from "../components/ErrorBox";
 import { useMounted } from "../components/useMounted";
 import { ImportScoresDialog, type PickedScores } from "./ImportScoresDialog";
 import { may } from "./may";
+import { PaperTestPanel } from "./PaperTestPanel";
 import { STAGE_LABEL } from "./stages";
 
 interface Props {
@@ -364,6 +365,7 @@ export function ScoresPanel({ session, round, stage }: Props) {
               </p>
             </>
           )}
+          {mayEnter && stage === "tertulis" && <PaperTestPanel roundId={round.id} onStored={() => void load()} />}
           <ErrorBox message={importError} />
           {report && (
             <p className="ok-box" role="status" data-testid="import-stored">
