@@ -14,6 +14,7 @@ pub mod evaluation;
 pub mod exports;
 pub mod extensions;
 pub mod home;
+pub mod interview;
 pub mod parties;
 pub mod paw;
 pub mod publications;
