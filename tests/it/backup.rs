@@ -357,7 +357,13 @@ async fn a_database_is_copied_before_it_is_migrated() {
     let manifest = read_manifest(&folder_of(&path).join(copy))
         .unwrap()
         .unwrap();
-    assert_eq!(manifest.schema_version, last - 1);
+    // The version before (numbers may leave a gap for migrations of
+    // branches not merged yet).
+    let migrations = &adhoc::store::MIGRATOR.migrations;
+    assert_eq!(
+        manifest.schema_version,
+        migrations[migrations.len() - 2].version
+    );
     if let Some(table) = created.first() {
         assert!(!manifest.tables.contains_key(table));
     }

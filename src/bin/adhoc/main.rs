@@ -9,6 +9,7 @@
 mod applicants;
 mod audit;
 mod documents;
+mod interview;
 mod lists;
 mod parties;
 mod rounds;
@@ -86,6 +87,10 @@ enum Command {
     /// Nilai tes tertulis dan wawancara.
     #[command(subcommand)]
     Scores(scores::ScoresCommand),
+    /// Wawancara dengan panel: panel dan pewawancara, aspek dan bobot,
+    /// pembagian peserta, nilai per aspek, formulir penilaian (PDF), jadwal.
+    #[command(subcommand)]
+    Wawancara(interview::InterviewCommand),
     /// Hasil satu tahap seleksi sebagai CSV atau Excel (--format xlsx --out BERKAS).
     Results(selection::ResultsArgs),
     /// Dokumen resmi dari satu tahap yang sudah ditutup, sebagai PDF:
@@ -277,6 +282,7 @@ async fn run(cli: Cli) -> Result<()> {
             ))
         }
         Command::Scores(cmd) => on_db!(cli.db, |db| scores::run(db, session, cmd, now)),
+        Command::Wawancara(cmd) => on_db!(cli.db, |db| interview::run(db, session, cmd, now)),
         Command::Applicants(cmd) => on_db!(cli.db, |db| applicants::run(db, session, cmd, now)),
         Command::Parties(cmd) => on_db!(cli.db, |db| parties::run(db, session, cmd, now)),
         Command::Audit(cmd) => on_db!(cli.db, |db| audit::run(db, session, cmd, now)),

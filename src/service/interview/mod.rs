@@ -38,7 +38,8 @@ use crate::store::{rounds, Db};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct AspectView {
-    /// 0 while the round uses the defaults (not stored yet).
+    /// 0 while the round uses the defaults and has no panel yet (they are
+    /// stored with the first panel).
     #[ts(type = "number")]
     pub id: i64,
     pub name: String,
@@ -307,6 +308,9 @@ pub async fn add_panel(
             format!("Panel \"{name}\" sudah ada pada seleksi ini."),
         ));
     }
+    // From the first panel on the form's aspects are stored, so that the
+    // grids name them by id.
+    fixed_aspects(&mut tx, round_id).await?;
     let id = store::insert_panel(&mut tx, round_id, &name, &room).await?;
     for p in &people {
         store::insert_interviewer(&mut tx, id, &p.name, &p.nip, &p.jabatan).await?;
