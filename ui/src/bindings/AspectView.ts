@@ -5,6 +5,7 @@
  */
 export type AspectView = { 
 /**
- * 0 while the round uses the defaults (not stored yet).
+ * 0 while the round uses the defaults and has no panel yet (they are
+ * stored with the first panel).
  */
 id: number, name: string, weight: number, };
