@@ -9,6 +9,7 @@ pub mod documents;
 pub mod eligibility;
 pub mod extension;
 pub mod gates;
+pub mod interview;
 pub mod lockout;
 pub mod nik;
 pub mod party_check;

@@ -8,6 +8,7 @@
 //!   Berita Acara, lampiran of the SK) with their kop and tables.
 //! - [`logo`]: the commission's logo, checked and ready to embed.
 
+pub mod interview_form;
 pub mod layout;
 pub mod logo;
 pub mod official;

@@ -16,6 +16,7 @@ pub mod evaluation;
 pub mod exports;
 pub mod extensions;
 pub mod home;
+pub mod interview;
 pub mod marking;
 pub mod parties;
 pub mod paw;

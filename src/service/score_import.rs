@@ -4,7 +4,7 @@
 //! test, once; then all marks are stored in one transaction with one audit
 //! entry, or none.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -113,6 +113,8 @@ pub(crate) struct Checked<'a> {
 pub(crate) struct Roster {
     people: Vec<RosterRow>,
     rows: HashMap<i64, RankingRow>,
+    /// Candidates whose interview mark is derived from panel scores.
+    panel_scored: HashSet<i64>,
 }
 
 impl Roster {
@@ -123,6 +125,10 @@ impl Roster {
                 .await?
                 .into_iter()
                 .map(|r| (r.id, r))
+                .collect(),
+            panel_scored: crate::store::interview::scored_applicants(conn, round_id)
+                .await?
+                .into_iter()
                 .collect(),
         })
     }
@@ -221,6 +227,12 @@ impl Roster {
                     .push(problem(format!("{named}: {}", not_sitting(stage))));
                 continue;
             };
+            if stage == Stage::Wawancara && self.panel_scored.contains(&who.id) {
+                out.problems.push(problem(format!(
+                    "{named}: nilai wawancaranya dihitung dari nilai panel pewawancara, sehingga tidak dapat diimpor sebagai satu nilai. Ubah nilai per aspek pada formulir panel."
+                )));
+                continue;
+            }
             match line.mark {
                 Ok(mark) => {
                     let before = mark_in(row, stage);

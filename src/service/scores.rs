@@ -115,8 +115,12 @@ pub async fn score_sheet(
     })
 }
 
+/// Why an interview mark cannot be typed for a candidate with panel scores.
+pub(crate) const PANEL_SCORED: &str = "Nilai wawancara peserta ini dihitung dari nilai panel (rata-rata nilai berbobot para pewawancara), sehingga tidak dapat diketik langsung. Ubah nilai per aspek pada formulir panel.";
+
 /// Enters (or, with an empty text, clears) one applicant's mark for the
-/// test of `stage`. Verifikator; only while that stage is open.
+/// test of `stage`. Verifikator; only while that stage is open. An
+/// interview mark derived from panel scores cannot be typed over.
 pub async fn record_mark(
     db: &Db,
     session: &Session,
@@ -143,6 +147,13 @@ pub async fn record_mark(
         .ok_or_else(not_here)?;
     if !sits(&row, stage) {
         return Err(Error::validation("nilai", not_sitting(stage)));
+    }
+    if stage == Stage::Wawancara
+        && !crate::store::interview::scores_of(&mut tx, applicant_id)
+            .await?
+            .is_empty()
+    {
+        return Err(Error::validation("nilai", PANEL_SCORED));
     }
     let before = mark_in(&row, stage);
     store::upsert_marks(

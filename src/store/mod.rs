@@ -15,6 +15,7 @@ pub mod audit;
 pub mod backup;
 pub mod candidate;
 pub mod extensions;
+pub mod interview;
 pub mod meta;
 pub mod parties;
 pub mod publications;

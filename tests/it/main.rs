@@ -23,6 +23,7 @@ mod exports_cli;
 mod failures;
 mod hostile;
 mod intake;
+mod interview;
 mod official_pages;
 mod paper_test;
 mod parsers;

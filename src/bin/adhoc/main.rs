@@ -10,6 +10,7 @@ mod answer_sheets;
 mod applicants;
 mod audit;
 mod documents;
+mod interview;
 mod lists;
 mod parties;
 mod rounds;
@@ -91,6 +92,10 @@ enum Command {
     /// penilaian, impor lembar jawaban, analisis per soal, nilai.
     #[command(subcommand, name = "lembar-jawaban")]
     AnswerSheets(answer_sheets::AnswerSheetsCommand),
+    /// Wawancara dengan panel: panel dan pewawancara, aspek dan bobot,
+    /// pembagian peserta, nilai per aspek, formulir penilaian (PDF), jadwal.
+    #[command(subcommand)]
+    Wawancara(interview::InterviewCommand),
     /// Hasil satu tahap seleksi sebagai CSV atau Excel (--format xlsx --out BERKAS).
     Results(selection::ResultsArgs),
     /// Dokumen resmi dari satu tahap yang sudah ditutup, sebagai PDF:
@@ -285,6 +290,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::AnswerSheets(cmd) => {
             on_db!(cli.db, |db| answer_sheets::run(db, session, cmd, now))
         }
+        Command::Wawancara(cmd) => on_db!(cli.db, |db| interview::run(db, session, cmd, now)),
         Command::Applicants(cmd) => on_db!(cli.db, |db| applicants::run(db, session, cmd, now)),
         Command::Parties(cmd) => on_db!(cli.db, |db| parties::run(db, session, cmd, now)),
         Command::Audit(cmd) => on_db!(cli.db, |db| audit::run(db, session, cmd, now)),

@@ -16,6 +16,7 @@ pub mod applicants;
 mod csv_grid;
 mod guard;
 pub mod head;
+pub mod panel_scores;
 pub mod scores;
 
 use std::io::Cursor;
