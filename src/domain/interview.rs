@@ -38,7 +38,7 @@ pub const MAX_INTERVIEWERS: usize = 10;
 pub const MAX_NAME_CHARS: usize = 120;
 
 /// One aspect of the form and its weight.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[ts(export)]
 pub struct Aspect {
     pub name: String,

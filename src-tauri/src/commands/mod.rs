@@ -9,6 +9,7 @@ pub mod exports;
 pub mod extensions;
 pub mod files;
 pub mod home;
+pub mod interview;
 pub mod paper_test;
 pub mod parties;
 pub mod paw;

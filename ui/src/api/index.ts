@@ -45,6 +45,14 @@ import type { Placeholder } from "../bindings/Placeholder";
 import type { PresetChoice } from "../bindings/PresetChoice";
 import type { Problems } from "../bindings/Problems";
 import type { Reconciliation } from "../bindings/Reconciliation";
+import type { Aspect } from "../bindings/Aspect";
+import type { AspectView } from "../bindings/AspectView";
+import type { InterviewCard } from "../bindings/InterviewCard";
+import type { InterviewSetup } from "../bindings/InterviewSetup";
+import type { NewInterviewer } from "../bindings/NewInterviewer";
+import type { PanelImport } from "../bindings/PanelImport";
+import type { PanelSchedule } from "../bindings/PanelSchedule";
+import type { ScoreCell } from "../bindings/ScoreCell";
 import type { FileReceipt } from "../bindings/FileReceipt";
 import type { SavedMapping } from "../bindings/SavedMapping";
 import type { SheetChoice } from "../bindings/SheetChoice";
@@ -179,6 +187,25 @@ export interface Commands {
   /** Records an online applicant's paper file as received now. */
   receive_files: { args: { applicantId: number }; result: FileReceipt };
   cancel_file_receipt: { args: { applicantId: number }; result: null };
+  interview_setup: { args: { roundId: number }; result: InterviewSetup };
+  /** Before the first panel score only. */
+  set_interview_aspects: { args: { roundId: number; aspects: Aspect[] }; result: AspectView[] };
+  add_interview_panel: {
+    args: { roundId: number; name: string; room: string; interviewers: NewInterviewer[] };
+    result: number;
+  };
+  delete_interview_panel: { args: { panelId: number }; result: null };
+  /** How many candidates were given a panel. */
+  assign_interview_panels: { args: { roundId: number }; result: number };
+  interview_schedule: { args: { roundId: number }; result: PanelSchedule[] };
+  interview_card: { args: { roundId: number; applicantId: number }; result: InterviewCard };
+  record_interview_scores: {
+    args: { roundId: number; applicantId: number; cells: ScoreCell[] };
+    result: InterviewCard;
+  };
+  /** A file dialog opens first; null when it was cancelled. */
+  import_interview_scores: { args: { roundId: number }; result: PanelImport | null };
+  save_interview_form: { args: { roundId: number; applicantId: number }; result: Written | null };
   /** Writes the problems as the core listed them, with a last row saying how many more there were. */
   save_import_problems: { args: { problems: Problems }; result: boolean };
   /** Asks where to save the registration receipt PDF, writes it and opens it; the path, or null if cancelled. */

@@ -14,6 +14,7 @@ import { ErrorBox } from "../components/ErrorBox";
 import { useMounted } from "../components/useMounted";
 import { ImportScoresDialog, type PickedScores } from "./ImportScoresDialog";
 import { may } from "./may";
+import { InterviewPanelsPanel } from "./InterviewPanelsPanel";
 import { PaperTestPanel } from "./PaperTestPanel";
 import { STAGE_LABEL } from "./stages";
 
@@ -366,6 +367,9 @@ export function ScoresPanel({ session, round, stage }: Props) {
             </>
           )}
           {mayEnter && stage === "tertulis" && <PaperTestPanel roundId={round.id} onStored={() => void load()} />}
+          {stage === "wawancara" && (
+            <InterviewPanelsPanel roundId={round.id} mayEnter={mayEnter} onStored={() => void load()} />
+          )}
           <ErrorBox message={importError} />
           {report && (
             <p className="ok-box" role="status" data-testid="import-stored">
