@@ -16,6 +16,7 @@ mod scores;
 mod selection;
 mod stage;
 mod storage;
+mod tes;
 mod users;
 
 use std::path::PathBuf;
@@ -86,6 +87,10 @@ enum Command {
     /// Nilai tes tertulis dan wawancara.
     #[command(subcommand)]
     Scores(scores::ScoresCommand),
+    /// Tes tertulis: nomor peserta, tempat, ruang, sesi, tempat duduk,
+    /// jadwal dan pengumumannya.
+    #[command(subcommand)]
+    Tes(tes::TesCommand),
     /// Hasil satu tahap seleksi sebagai CSV atau Excel (--format xlsx --out BERKAS).
     Results(selection::ResultsArgs),
     /// Dokumen resmi dari satu tahap yang sudah ditutup, sebagai PDF:
@@ -277,6 +282,7 @@ async fn run(cli: Cli) -> Result<()> {
             ))
         }
         Command::Scores(cmd) => on_db!(cli.db, |db| scores::run(db, session, cmd, now)),
+        Command::Tes(cmd) => on_db!(cli.db, |db| tes::run(db, session, cmd, now)),
         Command::Applicants(cmd) => on_db!(cli.db, |db| applicants::run(db, session, cmd, now)),
         Command::Parties(cmd) => on_db!(cli.db, |db| parties::run(db, session, cmd, now)),
         Command::Audit(cmd) => on_db!(cli.db, |db| audit::run(db, session, cmd, now)),

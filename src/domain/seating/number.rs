@@ -85,13 +85,12 @@ fn pieces(template: &str) -> Result<Vec<Piece>, String> {
     Ok(out)
 }
 
-/// Whether `s` has the shape of a registration number: letters, a dash,
-/// digits, a dash, digits (`PPS-3514-0001`).
-fn looks_like_registration(s: &str) -> bool {
+/// Whether `s` has the shape of a registration number of `body`: the
+/// body, a dash, digits, a dash, digits (`PPS-3514-0001`).
+fn looks_like_registration(s: &str, body: Body) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     parts.len() == 3
-        && !parts[0].is_empty()
-        && parts[0].bytes().all(|b| b.is_ascii_alphabetic())
+        && parts[0].eq_ignore_ascii_case(body.as_str())
         && [parts[1], parts[2]]
             .iter()
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
@@ -124,7 +123,7 @@ impl NumberFormat {
             template: template.to_string(),
         };
         for body in [Body::Ppk, Body::Pps] {
-            if looks_like_registration(&f.render(body, "3514", 1)) {
+            if looks_like_registration(&f.render(body, "3514", 1), body) {
                 return Err(format!(
                     "Nomor dengan format \"{template}\" mirip nomor pendaftaran (mis. {}-3514-0001) \
                      sehingga mudah tertukar; tambahkan penanda, mis. {DEFAULT_NUMBER_FORMAT}.",

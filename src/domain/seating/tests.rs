@@ -26,8 +26,15 @@ fn the_default_format_makes_numbers_unlike_registration_numbers() {
     let f = NumberFormat::default();
     assert_eq!(f.render(Body::Pps, "3514", 1), "PPS-3514-T0001");
     assert_eq!(f.render(Body::Ppk, "3514", 12_345), "PPK-3514-T12345");
-    let e = NumberFormat::parse("{BODY}-{KAB4}-{NNNN}").unwrap_err();
-    assert!(e.contains("mirip nomor pendaftaran"), "{e}");
+    for lookalike in [
+        "{BODY}-{KAB4}-{NNNN}",
+        "PPS-{KAB4}-{NNN}",
+        "ppk-3514-{NNNNNN}",
+    ] {
+        let e = NumberFormat::parse(lookalike).unwrap_err();
+        assert!(e.contains("mirip nomor pendaftaran"), "{lookalike}: {e}");
+    }
+    assert!(NumberFormat::parse("TES-{KAB4}-{NNN}").is_ok());
     let f = NumberFormat::parse(" TES/{KAB4}/{NNNNN} ").unwrap();
     assert_eq!(f.as_str(), "TES/{KAB4}/{NNNNN}");
     assert_eq!(f.render(Body::Ppk, "3514", 7), "TES/3514/00007");
