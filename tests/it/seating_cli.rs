@@ -127,6 +127,22 @@ fn the_test_schedule_is_made_from_the_command_line() {
     t.ok(&["tes", "nomor", "--round", "1"]);
     t.ok(&["tes", "atur", "--round", "1"]);
 
+    let sites = t.ok(&["tes", "daftar", "--round", "1"]);
+    assert!(
+        sites.contains(&format!(
+            "ruang,{},SMAN 1 Bangil,Lab Komputer,3,ya,",
+            r.trim()
+        )),
+        "{sites}"
+    );
+    assert!(
+        sites.contains(&format!(
+            "sesi,{},,Sesi 1,,,2026-12-14,08:00,10:00,3",
+            s.trim()
+        )),
+        "{sites}"
+    );
+
     let list = t.ok(&["tes", "jadwal", "--round", "1"]);
     let rows: Vec<&str> = list.lines().collect();
     assert!(rows[0].starts_with("nomor_peserta,nama,"), "{list}");

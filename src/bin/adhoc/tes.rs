@@ -29,6 +29,12 @@ pub enum TesCommand {
         round: i64,
         format: String,
     },
+    /// Tempat, ruang, dan sesi dengan nomornya (id) sebagai CSV:
+    /// jenis,id,tempat,nama,kapasitas,lantai_dasar,tanggal,mulai,selesai,terisi.
+    Daftar {
+        #[arg(long)]
+        round: i64,
+    },
     /// Tempat tes: tambah, ubah, hapus.
     #[command(subcommand)]
     Tempat(TempatCommand),
@@ -234,6 +240,56 @@ pub async fn run(db: &Db, session: &Session, cmd: TesCommand, now: DateTime<Utc>
                 }
             );
             Ok(())
+        }
+        TesCommand::Daftar { round } => {
+            let s = seating::overview(db, session, round).await?;
+            let mut w = crate::csv_out();
+            w.write_record([
+                "jenis",
+                "id",
+                "tempat",
+                "nama",
+                "kapasitas",
+                "lantai_dasar",
+                "tanggal",
+                "mulai",
+                "selesai",
+                "terisi",
+            ])?;
+            for v in &s.venues {
+                let id = v.id.to_string();
+                w.write_record(["tempat", &id, &v.name, &v.address, "", "", "", "", "", ""])?;
+                for r in &v.rooms {
+                    let ground = if r.ground_floor { "ya" } else { "tidak" };
+                    w.write_record([
+                        "ruang",
+                        &r.id.to_string(),
+                        &v.name,
+                        &r.name,
+                        &r.capacity.to_string(),
+                        ground,
+                        "",
+                        "",
+                        "",
+                        &r.seated.to_string(),
+                    ])?;
+                }
+            }
+            for x in &s.sessions {
+                w.write_record([
+                    "sesi",
+                    &x.id.to_string(),
+                    "",
+                    &x.label,
+                    "",
+                    "",
+                    &x.date,
+                    &x.starts_at,
+                    &x.ends_at,
+                    &x.seated.to_string(),
+                ])?;
+            }
+            crate::flush(w)
         }
         TesCommand::Format { round, format } => {
             let first = seating::set_number_format(db, session, round, &format, now).await?;
