@@ -148,6 +148,37 @@ describe("TestSchedulePanel", () => {
     });
   });
 
+  it("changes a room's capacity and a session's times in the same forms", async () => {
+    const calls = serve();
+    const user = userEvent.setup();
+    renderPanel();
+    await screen.findByText("Ani Lestari");
+    await user.click(screen.getByRole("button", { name: "Ubah ruang Ruang 1" }));
+    const roomForm = screen.getByRole("form", { name: "Ubah ruang di SMAN 1 Bangil" });
+    const capacity = within(roomForm).getByLabelText("Kapasitas");
+    await user.clear(capacity);
+    await user.type(capacity, "30{Enter}");
+    await waitFor(() => expect(sent(calls, "save_test_room")).toHaveLength(1));
+    expect(sent(calls, "save_test_room")[0]).toEqual({
+      venueId: 7,
+      id: 70,
+      input: { name: "Ruang 1", capacity: 30, ground_floor: true, note: "" },
+    });
+
+    await user.click(screen.getByRole("button", { name: "Ubah sesi Sesi 1" }));
+    const sessionForm = screen.getByRole("form", { name: "Ubah sesi" });
+    expect(within(sessionForm).getByLabelText("Tanggal (dd-mm-yyyy)")).toHaveValue("14-12-2026");
+    const end = within(sessionForm).getByLabelText("Selesai");
+    await user.clear(end);
+    await user.type(end, "11:00{Enter}");
+    await waitFor(() => expect(sent(calls, "save_test_session")).toHaveLength(1));
+    expect(sent(calls, "save_test_session")[0]).toEqual({
+      roundId: 1,
+      id: 5,
+      input: { label: "Sesi 1", date: "14-12-2026", starts_at: "08:00", ends_at: "11:00" },
+    });
+  });
+
   it("gives numbers, and says why the core refused the seating", async () => {
     const calls = serve({ assign_seats: "Kursi tidak cukup: 9 peserta, tersedia 4 kursi; kurang 5 kursi." });
     const user = userEvent.setup();

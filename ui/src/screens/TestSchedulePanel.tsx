@@ -6,7 +6,6 @@ import type { Session } from "../bindings/Session";
 import type { SiteChange } from "../bindings/SiteChange";
 import type { TestSchedule } from "../bindings/TestSchedule";
 import { ErrorBox } from "../components/ErrorBox";
-import { ExportButton } from "../components/ExportButton";
 import { useMounted } from "../components/useMounted";
 import { may } from "./may";
 import { TestSeatsTable } from "./TestSeatsTable";
@@ -15,6 +14,37 @@ import "./TestSchedulePanel.css";
 interface Props {
   session: Session;
   round: RoundSummary;
+}
+
+interface VenueDraft {
+  /** The venue being changed; null for a new one. */
+  id: number | null;
+  name: string;
+  address: string;
+}
+interface RoomDraft {
+  id: number | null;
+  name: string;
+  capacity: string;
+  ground: boolean;
+  note: string;
+}
+interface SessionDraft {
+  id: number | null;
+  label: string;
+  /** As typed: dd-mm-yyyy. */
+  date: string;
+  start: string;
+  end: string;
+}
+const NO_VENUE: VenueDraft = { id: null, name: "", address: "" };
+const NO_ROOM: RoomDraft = { id: null, name: "", capacity: "", ground: false, note: "" };
+const NO_SESSION: SessionDraft = { id: null, label: "", date: "", start: "", end: "" };
+
+/** "2026-12-14" → "14-12-2026", as the form takes it. */
+export function typedDate(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return y && m && d ? `${d}-${m}-${y}` : iso;
 }
 
 /** What staff see after an action: what it did, or why nothing was done. */
@@ -43,11 +73,9 @@ export function TestSchedulePanel({ session, round }: Props) {
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(0);
   const [format, setFormat] = useState("");
-  const [venue, setVenue] = useState({ name: "", address: "" });
-  const [rooms, setRooms] = useState<Record<number, { name: string; capacity: string; ground: boolean; note: string }>>(
-    {},
-  );
-  const [sess, setSess] = useState({ label: "", date: "", start: "", end: "" });
+  const [venue, setVenue] = useState<VenueDraft>(NO_VENUE);
+  const [rooms, setRooms] = useState<Record<number, RoomDraft>>({});
+  const [sess, setSess] = useState<SessionDraft>(NO_SESSION);
   const [paper, setPaper] = useState<"a4" | "f4">("a4");
   const request = useRef(0);
   const mounted = useMounted();
@@ -90,25 +118,29 @@ export function TestSchedulePanel({ session, round }: Props) {
   const addVenue = (e: FormEvent) => {
     e.preventDefault();
     void act(async () => {
-      await call("save_test_venue", { roundId: round.id, id: null, input: venue });
-      setVenue({ name: "", address: "" });
-      return `Tempat "${venue.name.trim()}" ditambahkan.`;
+      await call("save_test_venue", {
+        roundId: round.id,
+        id: venue.id,
+        input: { name: venue.name, address: venue.address },
+      });
+      setVenue(NO_VENUE);
+      return `Tempat "${venue.name.trim()}" ${venue.id === null ? "ditambahkan" : "disimpan"}.`;
     });
   };
 
-  const roomDraft = (venueId: number) => rooms[venueId] ?? { name: "", capacity: "", ground: false, note: "" };
+  const roomDraft = (venueId: number) => rooms[venueId] ?? NO_ROOM;
   const addRoom = (venueId: number) => (e: FormEvent) => {
     e.preventDefault();
     const d = roomDraft(venueId);
     void act(async () => {
       const capacity = Number.parseInt(d.capacity, 10);
-      await call("save_test_room", {
+      const change = await call("save_test_room", {
         venueId,
-        id: null,
+        id: d.id,
         input: { name: d.name, capacity: Number.isFinite(capacity) ? capacity : 0, ground_floor: d.ground, note: d.note },
       });
-      setRooms((r) => ({ ...r, [venueId]: { name: "", capacity: "", ground: false, note: "" } }));
-      return `Ruang "${d.name.trim()}" ditambahkan.`;
+      setRooms((r) => ({ ...r, [venueId]: NO_ROOM }));
+      return `Ruang "${d.name.trim()}" ${d.id === null ? "ditambahkan" : "disimpan"}.${cleared(change)}`;
     });
   };
 
@@ -117,11 +149,11 @@ export function TestSchedulePanel({ session, round }: Props) {
     void act(async () => {
       await call("save_test_session", {
         roundId: round.id,
-        id: null,
+        id: sess.id,
         input: { label: sess.label, date: sess.date, starts_at: sess.start, ends_at: sess.end },
       });
-      setSess({ label: "", date: "", start: "", end: "" });
-      return `Sesi "${sess.label.trim()}" ditambahkan.`;
+      setSess(NO_SESSION);
+      return `Sesi "${sess.label.trim()}" ${sess.id === null ? "ditambahkan" : "disimpan"}.`;
     });
   };
 
@@ -213,7 +245,6 @@ export function TestSchedulePanel({ session, round }: Props) {
         <button type="button" disabled={busy} onClick={exportPdf}>
           Pengumuman jadwal (PDF)
         </button>
-        <ExportButton list={{ list: "schedule", round_id: round.id, venue: null }} label="Ekspor jadwal (Excel)" />
       </div>
 
       {manager && !s.published_at && (
@@ -253,14 +284,23 @@ export function TestSchedulePanel({ session, round }: Props) {
               {v.name}
               {v.address && <span className="muted"> — {v.address}</span>}
               {manager && (
-                <button
-                  type="button"
-                  className="link-button"
-                  disabled={busy}
-                  onClick={() => remove(`tempat ${v.name}`, () => call("delete_test_venue", { id: v.id }))}
-                >
-                  Hapus tempat
-                </button>
+                <>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setVenue({ id: v.id, name: v.name, address: v.address })}
+                  >
+                    Ubah tempat
+                  </button>
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={busy}
+                    onClick={() => remove(`tempat ${v.name}`, () => call("delete_test_venue", { id: v.id }))}
+                  >
+                    Hapus tempat
+                  </button>
+                </>
               )}
             </h4>
             <table className="data">
@@ -287,6 +327,22 @@ export function TestSchedulePanel({ session, round }: Props) {
                         <button
                           type="button"
                           className="link-button"
+                          aria-label={`Ubah ruang ${r.name}`}
+                          onClick={() =>
+                            set({
+                              id: r.id,
+                              name: r.name,
+                              capacity: String(r.capacity),
+                              ground: r.ground_floor,
+                              note: r.note,
+                            })
+                          }
+                        >
+                          Ubah
+                        </button>{" "}
+                        <button
+                          type="button"
+                          className="link-button"
                           disabled={busy}
                           onClick={() => remove(`ruang ${r.name}`, () => call("delete_test_room", { id: r.id }))}
                         >
@@ -299,7 +355,11 @@ export function TestSchedulePanel({ session, round }: Props) {
               </tbody>
             </table>
             {manager && (
-              <form className="test-form" aria-label={`Tambah ruang di ${v.name}`} onSubmit={addRoom(v.id)}>
+              <form
+                className="test-form"
+                aria-label={d.id === null ? `Tambah ruang di ${v.name}` : `Ubah ruang di ${v.name}`}
+                onSubmit={addRoom(v.id)}
+              >
                 <label className="test-inline">
                   <span>Nama ruang</span>
                   <input value={d.name} onChange={(e) => set({ name: e.target.value })} />
@@ -322,15 +382,24 @@ export function TestSchedulePanel({ session, round }: Props) {
                   <input value={d.note} onChange={(e) => set({ note: e.target.value })} />
                 </label>
                 <button type="submit" disabled={busy}>
-                  Tambah ruang
+                  {d.id === null ? "Tambah ruang" : "Simpan ruang"}
                 </button>
+                {d.id !== null && (
+                  <button type="button" onClick={() => setRooms((r) => ({ ...r, [v.id]: NO_ROOM }))}>
+                    Batal
+                  </button>
+                )}
               </form>
             )}
           </div>
         );
       })}
       {manager && (
-        <form className="test-form" aria-label="Tambah tempat tes" onSubmit={addVenue}>
+        <form
+          className="test-form"
+          aria-label={venue.id === null ? "Tambah tempat tes" : "Ubah tempat tes"}
+          onSubmit={addVenue}
+        >
           <label className="test-inline">
             <span>Nama tempat</span>
             <input value={venue.name} onChange={(e) => setVenue({ ...venue, name: e.target.value })} />
@@ -340,8 +409,13 @@ export function TestSchedulePanel({ session, round }: Props) {
             <input value={venue.address} onChange={(e) => setVenue({ ...venue, address: e.target.value })} />
           </label>
           <button type="submit" disabled={busy}>
-            Tambah tempat
+            {venue.id === null ? "Tambah tempat" : "Simpan tempat"}
           </button>
+          {venue.id !== null && (
+            <button type="button" onClick={() => setVenue(NO_VENUE)}>
+              Batal
+            </button>
+          )}
         </form>
       )}
 
@@ -373,6 +447,16 @@ export function TestSchedulePanel({ session, round }: Props) {
                     <button
                       type="button"
                       className="link-button"
+                      aria-label={`Ubah sesi ${x.label}`}
+                      onClick={() =>
+                        setSess({ id: x.id, label: x.label, date: typedDate(x.date), start: x.starts_at, end: x.ends_at })
+                      }
+                    >
+                      Ubah
+                    </button>{" "}
+                    <button
+                      type="button"
+                      className="link-button"
                       disabled={busy}
                       onClick={() => remove(`sesi ${x.label}`, () => call("delete_test_session", { id: x.id }))}
                     >
@@ -386,7 +470,7 @@ export function TestSchedulePanel({ session, round }: Props) {
         </table>
       )}
       {manager && (
-        <form className="test-form" aria-label="Tambah sesi" onSubmit={addSession}>
+        <form className="test-form" aria-label={sess.id === null ? "Tambah sesi" : "Ubah sesi"} onSubmit={addSession}>
           <label className="test-inline">
             <span>Nama sesi</span>
             <input value={sess.label} onChange={(e) => setSess({ ...sess, label: e.target.value })} />
@@ -404,8 +488,13 @@ export function TestSchedulePanel({ session, round }: Props) {
             <input size={6} value={sess.end} onChange={(e) => setSess({ ...sess, end: e.target.value })} />
           </label>
           <button type="submit" disabled={busy}>
-            Tambah sesi
+            {sess.id === null ? "Tambah sesi" : "Simpan sesi"}
           </button>
+          {sess.id !== null && (
+            <button type="button" onClick={() => setSess(NO_SESSION)}>
+              Batal
+            </button>
+          )}
         </form>
       )}
 

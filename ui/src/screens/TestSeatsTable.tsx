@@ -5,6 +5,7 @@ import type { Participant } from "../bindings/Participant";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import type { TestSchedule } from "../bindings/TestSchedule";
 import { ErrorBox } from "../components/ErrorBox";
+import { ExportButton } from "../components/ExportButton";
 import { useMounted } from "../components/useMounted";
 
 interface Props {
@@ -120,6 +121,10 @@ export function TestSeatsTable({ round, schedule, canMove, onMoved }: Props) {
             ))}
           </select>
         </label>
+        <ExportButton
+          list={{ list: "schedule", round_id: round.id, venue: venueId }}
+          label={venueId === null ? "Ekspor jadwal (Excel)" : "Ekspor jadwal tempat ini (Excel)"}
+        />
       </div>
       {moving && (
         <form className="test-move" aria-label={`Pindahkan ${moving.number ?? ""}`} onSubmit={(e) => void submitMove(e)}>
