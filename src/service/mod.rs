@@ -31,6 +31,7 @@ pub mod scans;
 pub mod score_import;
 pub mod score_sheets;
 pub mod scores;
+pub mod seating;
 pub mod selection;
 pub mod session;
 pub mod settings;

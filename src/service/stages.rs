@@ -19,7 +19,7 @@ use crate::domain::round::Stage;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::backup;
-use crate::service::{evaluation, extensions, local_time, selection};
+use crate::service::{evaluation, extensions, local_time, seating, selection};
 use crate::store::selection as sel_store;
 use crate::store::stages::{self as store, NewEvent};
 use crate::store::{rounds, Db};
@@ -280,6 +280,11 @@ pub async fn open(
     let change =
         Change::new("stage.open", "round", round_id).after(json!({ "stage": stage.as_str() }));
     audit::record(&mut tx, session, now, change).await?;
+    // Every MS applicant gets a participant number when the written test
+    // opens (issue 17); later ones with "Beri nomor peserta".
+    if stage == Stage::Tertulis {
+        seating::number_in(&mut tx, session, &round, now).await?;
+    }
     tx.commit().await?;
     Ok(())
 }

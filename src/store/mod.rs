@@ -25,9 +25,11 @@ pub mod regions;
 pub mod responses;
 pub mod round_facts;
 pub mod rounds;
+pub mod seating;
 pub mod selection;
 pub mod sheet_mappings;
 pub mod stages;
+pub mod test_sites;
 pub mod users;
 pub mod verification;
 

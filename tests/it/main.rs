@@ -41,6 +41,8 @@ mod rounds;
 mod scans;
 mod score_sheets;
 mod sealed_backup;
+mod seating;
+mod seating_cli;
 mod selection;
 mod setup;
 mod spreadsheets;

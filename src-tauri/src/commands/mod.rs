@@ -19,6 +19,7 @@ pub mod reconciliation;
 pub mod responses;
 pub mod rounds;
 pub mod scores;
+pub mod seating;
 pub mod selection;
 pub mod session;
 pub mod setup;

@@ -18,6 +18,7 @@ mod scores;
 mod selection;
 mod stage;
 mod storage;
+mod tes;
 mod users;
 
 use std::path::PathBuf;
@@ -96,6 +97,10 @@ enum Command {
     /// pembagian peserta, nilai per aspek, formulir penilaian (PDF), jadwal.
     #[command(subcommand)]
     Wawancara(interview::InterviewCommand),
+    /// Tes tertulis: nomor peserta, tempat, ruang, sesi, tempat duduk,
+    /// jadwal dan pengumumannya.
+    #[command(subcommand)]
+    Tes(tes::TesCommand),
     /// Hasil satu tahap seleksi sebagai CSV atau Excel (--format xlsx --out BERKAS).
     Results(selection::ResultsArgs),
     /// Dokumen resmi dari satu tahap yang sudah ditutup, sebagai PDF:
@@ -291,6 +296,7 @@ async fn run(cli: Cli) -> Result<()> {
             on_db!(cli.db, |db| answer_sheets::run(db, session, cmd, now))
         }
         Command::Wawancara(cmd) => on_db!(cli.db, |db| interview::run(db, session, cmd, now)),
+        Command::Tes(cmd) => on_db!(cli.db, |db| tes::run(db, session, cmd, now)),
         Command::Applicants(cmd) => on_db!(cli.db, |db| applicants::run(db, session, cmd, now)),
         Command::Parties(cmd) => on_db!(cli.db, |db| parties::run(db, session, cmd, now)),
         Command::Audit(cmd) => on_db!(cli.db, |db| audit::run(db, session, cmd, now)),

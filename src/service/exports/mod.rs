@@ -19,7 +19,9 @@ use crate::domain::region::RegionCode;
 use crate::domain::round::Stage;
 use crate::error::Result;
 use crate::service::audit::{self, AuditQuery};
-use crate::service::{applicants, parties, quota, reconciliation, selection, verification};
+use crate::service::{
+    applicants, parties, quota, reconciliation, seating, selection, verification,
+};
 use crate::store::Db;
 
 pub use tables::party_hits_table;
@@ -59,6 +61,14 @@ pub enum ListRequest {
     /// The audit trail entries matching the filter, oldest first (limit
     /// and offset are ignored: every match is exported).
     Audit { query: AuditQuery },
+    /// The written test's schedule: participants by number with session,
+    /// venue, room and seat; `venue` keeps one venue's.
+    Schedule {
+        #[ts(type = "number")]
+        round_id: i64,
+        #[ts(type = "number | null")]
+        venue: Option<i64>,
+    },
 }
 
 /// A list written to a file the user chose.
@@ -139,6 +149,9 @@ pub async fn prepare(
             reconciliation::reconciliation(db, session, *round_id, None).await?,
         ),
         ListRequest::Audit { query } => audit::export_table(db, session, query).await?,
+        ListRequest::Schedule { round_id, venue } => {
+            seating::schedule_table(db, session, *round_id, *venue).await?
+        }
     };
     table.check_fits(format)?;
     let file_name = format!(
@@ -176,7 +189,8 @@ pub async fn save<W: std::io::Write>(
         ListRequest::Results { .. }
         | ListRequest::Quota { .. }
         | ListRequest::PartyHits
-        | ListRequest::Reconciliation { .. } => {}
+        | ListRequest::Reconciliation { .. }
+        | ListRequest::Schedule { .. } => {}
     }
     Ok(rows)
 }
@@ -207,5 +221,9 @@ fn base_name(request: &ListRequest) -> String {
             format!("rekonsiliasi-berkas-seleksi-{round_id}")
         }
         ListRequest::Audit { .. } => "jejak-audit".to_string(),
+        ListRequest::Schedule { round_id, venue } => format!(
+            "jadwal-tes-seleksi-{round_id}{}",
+            venue.map(|v| format!("-tempat-{v}")).unwrap_or_default()
+        ),
     }
 }

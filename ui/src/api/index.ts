@@ -63,6 +63,15 @@ import type { PublicationKind } from "../bindings/PublicationKind";
 import type { NumberingPreview } from "../bindings/NumberingPreview";
 import type { PublicationSettings } from "../bindings/PublicationSettings";
 import type { QuotaDashboard } from "../bindings/QuotaDashboard";
+import type { NumbersGiven } from "../bindings/NumbersGiven";
+import type { Participant } from "../bindings/Participant";
+import type { RoomInput } from "../bindings/RoomInput";
+import type { SeatMove } from "../bindings/SeatMove";
+import type { SeatsAssigned } from "../bindings/SeatsAssigned";
+import type { SessionInput } from "../bindings/SessionInput";
+import type { SiteChange } from "../bindings/SiteChange";
+import type { TestSchedule } from "../bindings/TestSchedule";
+import type { VenueInput } from "../bindings/VenueInput";
 import type { RegistrationCheck } from "../bindings/RegistrationCheck";
 import type { RegistrationDraft } from "../bindings/RegistrationDraft";
 import type { RegistrationResult } from "../bindings/RegistrationResult";
@@ -265,6 +274,24 @@ export interface Commands {
   store_paper_marks: { args: { roundId: number }; result: ScoreImport };
   selection_results: { args: { roundId: number; stage: Stage; unit: string | null }; result: SelectionRow[] };
   quota_dashboard: { args: { roundId: number }; result: QuotaDashboard };
+  test_schedule: { args: { roundId: number }; result: TestSchedule };
+  /** Participants with number and seat, numbered ones in number order; one venue's with venueId. */
+  test_participants: { args: { roundId: number; venueId: number | null }; result: Participant[] };
+  /** Adds (id null) or changes a venue. */
+  save_test_venue: { args: { roundId: number; id: number | null; input: VenueInput }; result: SiteChange };
+  delete_test_venue: { args: { id: number }; result: SiteChange };
+  save_test_room: { args: { venueId: number; id: number | null; input: RoomInput }; result: SiteChange };
+  delete_test_room: { args: { id: number }; result: SiteChange };
+  save_test_session: { args: { roundId: number; id: number | null; input: SessionInput }; result: SiteChange };
+  delete_test_session: { args: { id: number }; result: SiteChange };
+  /** Returns the first number as the new format makes it. */
+  set_participant_number_format: { args: { roundId: number; format: string }; result: string };
+  give_participant_numbers: { args: { roundId: number }; result: NumbersGiven };
+  /** All or nothing: a shortage of seats is refused with how many are missing. */
+  assign_seats: { args: { roundId: number }; result: SeatsAssigned };
+  move_participant: { args: { roundId: number; seatMove: SeatMove }; result: null };
+  /** The announcement of the schedule (PDF); the first one publishes it. Null if the dialog was cancelled. */
+  export_test_schedule: { args: { roundId: number; paper: "a4" | "f4"; number: string | null }; result: Written | null };
   /**
    * Builds a list (the core checks the role and that it fits the format), asks where to save it and
    * writes it; the rows and the path, or null if cancelled.

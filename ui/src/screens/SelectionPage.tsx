@@ -13,6 +13,7 @@ import { QuotaPanel } from "./QuotaPanel";
 import { ResponsesPanel } from "./ResponsesPanel";
 import { ResultsPanel } from "./ResultsPanel";
 import { ScoresPanel } from "./ScoresPanel";
+import { TestSchedulePanel } from "./TestSchedulePanel";
 import { TimelinePanel } from "./TimelinePanel";
 import { rememberRound, roundInUse } from "./roundInUse";
 import "./SelectionPage.css";
@@ -73,6 +74,12 @@ const TABS: TabDef[] = [
     label: "Nilai wawancara",
     stages: ["wawancara"],
     render: (c) => <ScoresPanel key={c.key("scores-wawancara")} session={c.session} round={c.round} stage="wawancara" />,
+  },
+  {
+    id: "jadwal-tes",
+    label: "Jadwal tes",
+    stages: [],
+    render: (c) => <TestSchedulePanel key={c.key("test-schedule")} session={c.session} round={c.round} />,
   },
   {
     id: "hasil-tertulis",
