@@ -115,6 +115,8 @@ pub(crate) struct Roster {
     rows: HashMap<i64, RankingRow>,
     /// Candidates whose interview mark is derived from panel scores.
     panel_scored: HashSet<i64>,
+    /// Participant numbers of the written test (upper case) → applicant.
+    participants: HashMap<String, i64>,
 }
 
 impl Roster {
@@ -130,16 +132,28 @@ impl Roster {
                 .await?
                 .into_iter()
                 .collect(),
+            participants: crate::store::seating::numbers(conn, round_id)
+                .await?
+                .into_iter()
+                .map(|(number, id)| (number.to_ascii_uppercase(), id))
+                .collect(),
         })
     }
 
-    /// Who an answer sheet may name, looked up by identifier.
+    /// Who an answer sheet may name, looked up by identifier: the
+    /// participant number of the written test, or the registration number.
     pub fn sitters(&self) -> Sitters<'_> {
+        let by_id: HashMap<i64, &RosterRow> = self.people.iter().map(|p| (p.id, p)).collect();
         Sitters {
             by_number: self
                 .people
                 .iter()
                 .map(|p| (p.reg_number.as_str(), p))
+                .chain(
+                    self.participants
+                        .iter()
+                        .filter_map(|(n, id)| Some((n.as_str(), *by_id.get(id)?))),
+                )
                 .collect(),
             roster: self,
         }
@@ -272,17 +286,18 @@ pub(crate) struct Sitters<'a> {
 }
 
 impl Sitters<'_> {
-    /// The applicant an answer sheet's identifier names (identifier →
-    /// applicant). Sheets name participants by registration number
-    /// (`PPK-3514-0001`) for now; once participant numbers (nomor peserta)
-    /// are given out, this is the one place to look them up too.
+    /// The applicant an answer sheet's identifier names: a participant
+    /// number (`PPK-3514-T0001`, the one on the card and the sheet) or a
+    /// registration number (`PPK-3514-0001`); the two formats never meet
+    /// (the seating module refuses a participant format that looks like a
+    /// registration number).
     pub fn identify(&self, identifier: &str) -> std::result::Result<&RosterRow, String> {
         self.by_number
             .get(identifier.trim().to_ascii_uppercase().as_str())
             .copied()
             .ok_or_else(|| {
                 format!(
-                    "Nomor pendaftaran \"{}\" tidak ada pada seleksi ini.",
+                    "Nomor peserta atau nomor pendaftaran \"{}\" tidak ada pada seleksi ini.",
                     shown(identifier)
                 )
             })

@@ -257,6 +257,17 @@ pub async fn participants(
 }
 
 /// The participant with this number in the round, if any.
+/// Every participant number of a round with its applicant.
+pub async fn numbers(conn: &mut SqliteConnection, round_id: i64) -> Result<Vec<(String, i64)>> {
+    Ok(
+        sqlx::query_as("SELECT number, applicant_id FROM participant_numbers WHERE round_id = ?")
+            .bind(round_id)
+            .fetch_all(&mut *conn)
+            .await?,
+    )
+}
+
+/// The participant of a round holding `number` (active and MS).
 pub async fn by_number(
     conn: &mut SqliteConnection,
     round_id: i64,

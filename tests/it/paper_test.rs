@@ -309,3 +309,48 @@ async fn the_cli_keys_imports_analyses_and_stores_marks() {
     ]);
     assert!(refused.contains("soal 3 \"F\""), "{refused}");
 }
+
+#[tokio::test]
+async fn answer_sheets_name_participants_by_their_participant_number() {
+    let (t, admin) = common::ready_db().await;
+    let (round, people, clerk) = at_written_test(&t.db, &admin, 2).await;
+    keys_and_settings(&t.db, &clerk, round).await;
+    // Opening the written test gave each MS applicant a participant number.
+    let numbers: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT number, applicant_id FROM participant_numbers WHERE round_id = ? ORDER BY seq",
+    )
+    .bind(round)
+    .fetch_all(t.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(numbers.len(), 2, "{numbers:?}");
+    assert_ne!(
+        numbers[0].0, people[0].1,
+        "a participant number is not a registration number"
+    );
+    let sheet = format!(
+        "nomor_peserta,versi,jawaban\n{},A,ABCDEABC-E\n{},A,ABCDEABC-A\n",
+        numbers[0].0.to_lowercase(),
+        numbers[1].0
+    );
+    let r = answer_sheets::import(&t.db, &clerk, round, sheet.as_bytes(), now())
+        .await
+        .unwrap();
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert_eq!(r.stored, 2);
+    let p = marking::preview(&t.db, &clerk, round).await.unwrap();
+    let marks: Vec<&str> = p.rows.iter().map(|r| r.mark.as_str()).collect();
+    // 10 right of 10 (the annulled 9 counts) → 100; one wrong → 35 of 40.
+    assert_eq!(marks, ["100,00", "87,50"], "{:?}", p.rows);
+    let unknown = "nomor_peserta,versi,jawaban\nPPK-3514-T9999,A,ABCDEABC-E\n";
+    let r = answer_sheets::import(&t.db, &clerk, round, unknown.as_bytes(), now())
+        .await
+        .unwrap();
+    assert!(
+        r.problems.listed[0]
+            .reason
+            .contains("Nomor peserta atau nomor pendaftaran"),
+        "{:?}",
+        r.problems
+    );
+}
