@@ -206,6 +206,22 @@ pub async fn assignments(conn: &mut SqliteConnection, round_id: i64) -> Result<V
     .await?)
 }
 
+/// The assignment of one candidate of a round, if any.
+pub async fn assignment_of(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+    applicant_id: i64,
+) -> Result<Option<AssignmentRow>> {
+    Ok(sqlx::query_as(
+        "SELECT s.applicant_id, s.panel_id, s.turn, s.time FROM interview_assignments s
+         JOIN interview_panels p ON p.id = s.panel_id WHERE p.round_id = ? AND s.applicant_id = ?",
+    )
+    .bind(round_id)
+    .bind(applicant_id)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
 /// Puts a candidate at the end of a panel's schedule (moving them from
 /// another panel), with a time as written.
 pub async fn assign(

@@ -109,10 +109,7 @@ impl Scoring {
         } else {
             aspects_of(conn, round_id).await?
         };
-        let assignment = store::assignments(conn, round_id)
-            .await?
-            .into_iter()
-            .find(|a| a.applicant_id == applicant_id);
+        let assignment = store::assignment_of(conn, round_id, applicant_id).await?;
         let (panel_id, panel) = match &assignment {
             Some(a) => (
                 a.panel_id,
