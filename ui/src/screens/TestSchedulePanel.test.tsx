@@ -137,14 +137,14 @@ describe("TestSchedulePanel", () => {
 
     const sessionForm = screen.getByRole("form", { name: "Tambah sesi" });
     await user.type(within(sessionForm).getByLabelText("Nama sesi"), "Sesi 2");
-    await user.type(within(sessionForm).getByLabelText("Tanggal (dd-mm-yyyy)"), "14-12-2026");
+    await user.type(within(sessionForm).getByLabelText("Tanggal"), "14-12-2026");
     await user.type(within(sessionForm).getByLabelText("Mulai"), "10:30");
     await user.type(within(sessionForm).getByLabelText("Selesai"), "12:00{Enter}");
     await waitFor(() => expect(sent(calls, "save_test_session")).toHaveLength(1));
     expect(sent(calls, "save_test_session")[0]).toEqual({
       roundId: 1,
       id: null,
-      input: { label: "Sesi 2", date: "14-12-2026", starts_at: "10:30", ends_at: "12:00" },
+      input: { label: "Sesi 2", date: "2026-12-14", starts_at: "10:30", ends_at: "12:00" },
     });
   });
 
@@ -167,7 +167,7 @@ describe("TestSchedulePanel", () => {
 
     await user.click(screen.getByRole("button", { name: "Ubah sesi Sesi 1" }));
     const sessionForm = screen.getByRole("form", { name: "Ubah sesi" });
-    expect(within(sessionForm).getByLabelText("Tanggal (dd-mm-yyyy)")).toHaveValue("14-12-2026");
+    expect(within(sessionForm).getByLabelText("Tanggal")).toHaveValue("14-12-2026");
     const end = within(sessionForm).getByLabelText("Selesai");
     await user.clear(end);
     await user.type(end, "11:00{Enter}");
@@ -175,7 +175,7 @@ describe("TestSchedulePanel", () => {
     expect(sent(calls, "save_test_session")[0]).toEqual({
       roundId: 1,
       id: 5,
-      input: { label: "Sesi 1", date: "14-12-2026", starts_at: "08:00", ends_at: "11:00" },
+      input: { label: "Sesi 1", date: "2026-12-14", starts_at: "08:00", ends_at: "11:00" },
     });
   });
 

@@ -5,6 +5,7 @@ import type { RoundSummary } from "../bindings/RoundSummary";
 import type { Session } from "../bindings/Session";
 import type { SiteChange } from "../bindings/SiteChange";
 import type { TestSchedule } from "../bindings/TestSchedule";
+import { DateInput } from "../components/DateInput";
 import { ErrorBox } from "../components/ErrorBox";
 import { useMounted } from "../components/useMounted";
 import { may } from "./may";
@@ -41,11 +42,6 @@ const NO_VENUE: VenueDraft = { id: null, name: "", address: "" };
 const NO_ROOM: RoomDraft = { id: null, name: "", capacity: "", ground: false, note: "" };
 const NO_SESSION: SessionDraft = { id: null, label: "", date: "", start: "", end: "" };
 
-/** "2026-12-14" → "14-12-2026", as the form takes it. */
-export function typedDate(iso: string): string {
-  const [y, m, d] = iso.split("-");
-  return y && m && d ? `${d}-${m}-${y}` : iso;
-}
 
 /** What staff see after an action: what it did, or why nothing was done. */
 type Note = { ok: boolean; text: string } | null;
@@ -449,7 +445,7 @@ export function TestSchedulePanel({ session, round }: Props) {
                       className="link-button"
                       aria-label={`Ubah sesi ${x.label}`}
                       onClick={() =>
-                        setSess({ id: x.id, label: x.label, date: typedDate(x.date), start: x.starts_at, end: x.ends_at })
+                        setSess({ id: x.id, label: x.label, date: x.date, start: x.starts_at, end: x.ends_at })
                       }
                     >
                       Ubah
@@ -476,8 +472,8 @@ export function TestSchedulePanel({ session, round }: Props) {
             <input value={sess.label} onChange={(e) => setSess({ ...sess, label: e.target.value })} />
           </label>
           <label className="test-inline">
-            <span>Tanggal (dd-mm-yyyy)</span>
-            <input size={11} value={sess.date} onChange={(e) => setSess({ ...sess, date: e.target.value })} />
+            <span>Tanggal</span>
+            <DateInput value={sess.date} onChange={(v) => setSess({ ...sess, date: v })} />
           </label>
           <label className="test-inline">
             <span>Mulai</span>
