@@ -8,6 +8,7 @@ import type { TestSchedule } from "../bindings/TestSchedule";
 import { ErrorBox } from "../components/ErrorBox";
 import { useMounted } from "../components/useMounted";
 import { may } from "./may";
+import { AttendancePanel } from "./AttendancePanel";
 import { TestSeatsTable } from "./TestSeatsTable";
 import "./TestSchedulePanel.css";
 
@@ -508,6 +509,7 @@ export function TestSchedulePanel({ session, round }: Props) {
           void load();
         }}
       />
+      <AttendancePanel session={session} round={round} schedule={s} paper={paper} />
     </section>
   );
 }
