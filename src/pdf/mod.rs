@@ -7,7 +7,10 @@
 //! - [`official`]: the commission's official documents (announcements,
 //!   Berita Acara, lampiran of the SK) with their kop and tables.
 //! - [`logo`]: the commission's logo, checked and ready to embed.
+//! - [`attendance_list`]: the daftar hadir of the written test per room
+//!   and session.
 
+pub mod attendance_list;
 pub mod interview_form;
 pub mod layout;
 pub mod logo;

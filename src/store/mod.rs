@@ -11,6 +11,7 @@ pub mod anchor;
 pub mod answer_keys;
 pub mod applicant_search;
 pub mod applicants;
+pub mod attendance;
 pub mod audit;
 pub mod backup;
 pub mod candidate;

@@ -8,6 +8,7 @@ mod common;
 mod accounts;
 mod applicants;
 mod architecture;
+mod attendance;
 mod audit;
 mod audit_anchor;
 mod backup;

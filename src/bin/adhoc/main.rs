@@ -10,6 +10,7 @@ mod answer_sheets;
 mod applicants;
 mod audit;
 mod documents;
+mod hadir;
 mod interview;
 mod lists;
 mod parties;

@@ -1,5 +1,6 @@
 //! `adhoc tes`: the written test's logistics: participant numbers, venues,
-//! rooms, sessions, seating, the schedule list and its announcement.
+//! rooms, sessions, seating, the schedule list and its announcement; the
+//! attendance commands come from `hadir.rs`.
 
 use std::path::PathBuf;
 
@@ -12,6 +13,7 @@ use adhoc::service::exports::ListRequest;
 use adhoc::service::seating::{self, RoomInput, SeatMove, SessionInput, SiteChange, VenueInput};
 use adhoc::store::Db;
 
+use crate::hadir::{self, HadirCommand};
 use crate::lists::{self, ListOutput};
 
 #[derive(Subcommand)]
@@ -93,6 +95,8 @@ pub enum TesCommand {
         #[arg(long)]
         nomor: Option<String>,
     },
+    #[command(flatten)]
+    Hadir(HadirCommand),
 }
 
 #[derive(Args)]
@@ -323,6 +327,7 @@ pub async fn run(db: &Db, session: &Session, cmd: TesCommand, now: DateTime<Utc>
             }
             SesiCommand::Hapus { id } => seating::delete_session(db, session, id, now).await?,
         }),
+        TesCommand::Hadir(c) => hadir::run(db, session, c, now).await,
         TesCommand::Atur { round } => {
             let a = seating::auto_assign(db, session, round, now).await?;
             eprintln!(

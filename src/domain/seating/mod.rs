@@ -13,11 +13,15 @@
 //! - [`number`]: the participant number format (a setting of the round)
 //!   and the order numbers are given in.
 //! - [`assign`]: the automatic seating and the check of a manual move.
+//! - [`attendance`]: counts per room and session, and what closing the
+//!   attendance does (who becomes absent).
 
 pub mod assign;
+pub mod attendance;
 pub mod number;
 
 pub use assign::{assign, check_move, Candidate, Placement, Room, SeatKey, SeatingError};
+pub use attendance::{Attendee, Closing, RoomCount};
 pub use number::{numbering_order, NumberFormat, Numbered, DEFAULT_NUMBER_FORMAT};
 
 #[cfg(test)]

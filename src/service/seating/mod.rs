@@ -14,13 +14,23 @@
 //!
 //! By use case: `sites.rs` venues, rooms and sessions; `numbers.rs`
 //! participant numbers; `seats.rs` automatic seating and moves;
-//! `schedule.rs` what is read and printed.
+//! `schedule.rs` what is read and printed; `attendance.rs` attendance on
+//! test day (present by number, absent, closing); `attendance_docs.rs`
+//! the daftar hadir and the Berita Acara of the test's execution.
 
+mod attendance;
+mod attendance_docs;
 mod numbers;
 mod schedule;
 mod seats;
 mod sites;
 
+pub use attendance::{
+    attendance, close as close_attendance, closing_preview, mark_absent, record_present,
+    undo as undo_attendance, AttendanceClosed, AttendanceEntry, AttendanceView, ClosingPreview,
+    RoomAttendance, ScanAnswer,
+};
+pub use attendance_docs::{attendance_list_pdf, attendance_report_pdf, AttendanceDoc};
 pub use numbers::{give_numbers, number_in, set_number_format, NumbersGiven};
 pub use schedule::{
     overview, participants, schedule_pdf, schedule_table, Participant, RoomView, ScheduleDoc,

@@ -71,6 +71,10 @@ import type { SeatsAssigned } from "../bindings/SeatsAssigned";
 import type { SessionInput } from "../bindings/SessionInput";
 import type { SiteChange } from "../bindings/SiteChange";
 import type { TestSchedule } from "../bindings/TestSchedule";
+import type { AttendanceClosed } from "../bindings/AttendanceClosed";
+import type { AttendanceView } from "../bindings/AttendanceView";
+import type { ClosingPreview } from "../bindings/ClosingPreview";
+import type { ScanAnswer } from "../bindings/ScanAnswer";
 import type { VenueInput } from "../bindings/VenueInput";
 import type { RegistrationCheck } from "../bindings/RegistrationCheck";
 import type { RegistrationDraft } from "../bindings/RegistrationDraft";
@@ -292,6 +296,22 @@ export interface Commands {
   move_participant: { args: { roundId: number; seatMove: SeatMove }; result: null };
   /** The announcement of the schedule (PDF); the first one publishes it. Null if the dialog was cancelled. */
   export_test_schedule: { args: { roundId: number; paper: "a4" | "f4"; number: string | null }; result: Written | null };
+  /** Attendance at the written test: counts per room and session, and each participant's record. */
+  test_attendance: { args: { roundId: number }; result: AttendanceView };
+  /** A participant number typed or scanned: the participant to confirm, or the refusal (not an error). */
+  record_attendance: { args: { roundId: number; number: string }; result: ScanAnswer };
+  mark_participant_absent: { args: { roundId: number; number: string; reason: string }; result: null };
+  undo_attendance: { args: { roundId: number; number: string; reason: string }; result: null };
+  /** Who closing the attendance of a session (all when null) makes absent. */
+  attendance_closing_preview: { args: { roundId: number; sessionId: number | null }; result: ClosingPreview };
+  close_attendance: { args: { roundId: number; sessionId: number | null }; result: AttendanceClosed };
+  /** The daftar hadir (PDF): one room and/or session, or all; null if cancelled. */
+  export_attendance_list: {
+    args: { roundId: number; roomId: number | null; sessionId: number | null; paper: "a4" | "f4" };
+    result: Written | null;
+  };
+  /** The Berita Acara Pelaksanaan Tes Tertulis (PDF); null if cancelled. */
+  export_attendance_report: { args: { roundId: number; paper: "a4" | "f4"; number: string | null }; result: Written | null };
   /**
    * Builds a list (the core checks the role and that it fits the format), asks where to save it and
    * writes it; the rows and the path, or null if cancelled.

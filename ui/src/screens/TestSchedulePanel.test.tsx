@@ -94,6 +94,8 @@ function serve(refuse: Record<string, string> = {}) {
         return { placed: 2, kept: 0, ground_floor_unmet: 0 };
       case "move_participant":
         return null;
+      case "test_attendance":
+        return { round_id: 1, rooms: [], totals: { session_id: null, room_id: null, session_label: "Jumlah", venue_name: "", room_name: "", seated: 0, present: 0, absent: 0, open: 0 }, entries: [], open: false };
       default:
         throw new Error(`${cmd} not expected`);
     }

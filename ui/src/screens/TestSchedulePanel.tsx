@@ -9,6 +9,7 @@ import { DateInput } from "../components/DateInput";
 import { ErrorBox } from "../components/ErrorBox";
 import { useMounted } from "../components/useMounted";
 import { may } from "./may";
+import { AttendancePanel } from "./AttendancePanel";
 import { TestSeatsTable } from "./TestSeatsTable";
 import "./TestSchedulePanel.css";
 
@@ -504,6 +505,7 @@ export function TestSchedulePanel({ session, round }: Props) {
           void load();
         }}
       />
+      <AttendancePanel session={session} round={round} schedule={s} paper={paper} />
     </section>
   );
 }
