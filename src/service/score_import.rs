@@ -82,6 +82,9 @@ pub(crate) fn not_sitting(stage: Stage) -> String {
     }
 }
 
+/// Why a mark is refused for someone the attendance list has as absent.
+pub(crate) const ABSENT_ON_LIST: &str = "tercatat tidak hadir di daftar hadir tes tertulis, jadi nilainya tetap absen. Bila catatan itu keliru, batalkan catatan kehadirannya lebih dulu.";
+
 /// The mark of `stage` in a ranking row.
 pub(crate) fn mark_in(row: &RankingRow, stage: Stage) -> Option<Mark> {
     if stage == Stage::Tertulis {
@@ -117,6 +120,8 @@ pub(crate) struct Roster {
     panel_scored: HashSet<i64>,
     /// Participant numbers of the written test (upper case) → applicant.
     participants: HashMap<String, i64>,
+    /// Recorded absent on the written test's attendance list.
+    absent: HashSet<i64>,
 }
 
 impl Roster {
@@ -136,6 +141,12 @@ impl Roster {
                 .await?
                 .into_iter()
                 .map(|(number, id)| (number.to_ascii_uppercase(), id))
+                .collect(),
+            absent: crate::store::attendance::records(conn, round_id)
+                .await?
+                .into_iter()
+                .filter(|r| !r.present)
+                .map(|r| r.applicant_id)
                 .collect(),
         })
     }
@@ -175,6 +186,14 @@ impl Roster {
     ) -> Checked<'_> {
         let mut by_number: HashMap<&str, &RosterRow> = HashMap::new();
         let mut by_nik: HashMap<&str, &RosterRow> = HashMap::new();
+        let by_id: HashMap<i64, &RosterRow> = self.people.iter().map(|p| (p.id, p)).collect();
+        // A CAT export names participants by the participant number on
+        // their card; a marking sheet may use the registration number.
+        for (number, id) in &self.participants {
+            if let Some(p) = by_id.get(id) {
+                by_number.insert(number.as_str(), p);
+            }
+        }
         for p in &self.people {
             by_number.insert(&p.reg_number, p);
             // An active application wins over a withdrawn one of the same NIK.
@@ -203,12 +222,15 @@ impl Roster {
             };
             let found = match &line.key {
                 Err(p) => Err(p.clone()),
-                Ok(ScoreKey::Number(number)) => by_number.get(number.as_str()).ok_or_else(|| {
-                    problem(format!(
-                        "Nomor pendaftaran \"{}\" tidak ada pada seleksi ini.",
-                        shown(number)
-                    ))
-                }),
+                Ok(ScoreKey::Number(number)) => by_number
+                    .get(number.as_str())
+                    .or_else(|| by_number.get(number.to_ascii_uppercase().as_str()))
+                    .ok_or_else(|| {
+                        problem(format!(
+                            "Nomor pendaftaran \"{}\" tidak ada pada seleksi ini.",
+                            shown(number)
+                        ))
+                    }),
                 Ok(ScoreKey::Nik(text)) => match Nik::parse(text) {
                     Err(e) => Err(problem(format!("NIK \"{}\" tidak sah: {e}", shown(text)))),
                     Ok(nik) => by_nik.get(nik.as_str()).ok_or_else(|| {
@@ -248,6 +270,14 @@ impl Roster {
                 continue;
             }
             match line.mark {
+                Ok(mark)
+                    if stage == Stage::Tertulis
+                        && mark != Mark::Absent
+                        && self.absent.contains(&who.id) =>
+                {
+                    out.problems
+                        .push(problem(format!("{named}: {}", ABSENT_ON_LIST)));
+                }
                 Ok(mark) => {
                     let before = mark_in(row, stage);
                     out.absent += u32::from(mark == Mark::Absent);

@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 use crate::docs::scores_csv;
 use crate::domain::permission::{Operation, Session};
-use crate::domain::ranking;
+use crate::domain::ranking::{self, Mark};
 use crate::domain::region::RegionCode;
 use crate::domain::round::Stage;
 use crate::error::{Error, Result};
@@ -147,6 +147,20 @@ pub async fn record_mark(
         .ok_or_else(not_here)?;
     if !sits(&row, stage) {
         return Err(Error::validation("nilai", not_sitting(stage)));
+    }
+    if stage == Stage::Tertulis
+        && mark.is_some_and(|m| m != Mark::Absent)
+        && crate::store::attendance::record_of(&mut tx, applicant_id)
+            .await?
+            .is_some_and(|r| !r.present)
+    {
+        return Err(Error::validation(
+            "nilai",
+            format!(
+                "Pendaftar ini {}",
+                crate::service::score_import::ABSENT_ON_LIST
+            ),
+        ));
     }
     if stage == Stage::Wawancara
         && !crate::store::interview::scores_of(&mut tx, applicant_id)

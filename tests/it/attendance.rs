@@ -235,6 +235,34 @@ async fn attendance_is_recorded_closed_and_printed() {
     );
     drop(conn);
 
+    // Absent on the list: no mark can be typed or imported for them; a
+    // CAT export naming the others by participant number is read.
+    use adhoc::service::scores::{import_marks, record_mark};
+    let e = record_mark(&t.db, &desk, round, Stage::Tertulis, id3, "80", now())
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("tercatat tidak hadir"), "{e}");
+    let csv = format!(
+        "nomor_pendaftaran,nilai\n{},80\n{},75\n",
+        list[in_s1[2]].reg_number,
+        num(in_s1[3]).to_lowercase()
+    );
+    let r = import_marks(&t.db, &desk, round, Stage::Tertulis, csv.as_bytes(), now())
+        .await
+        .unwrap();
+    assert_eq!(r.problems.total(), 1, "{:?}", r.problems);
+    assert!(
+        r.problems.listed[0].reason.contains("tercatat tidak hadir"),
+        "{:?}",
+        r.problems
+    );
+    let csv = format!("nomor_pendaftaran,nilai\n{},75\n", num(in_s1[3]));
+    let r = import_marks(&t.db, &desk, round, Stage::Tertulis, csv.as_bytes(), now())
+        .await
+        .unwrap();
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert_eq!(r.stored, 1);
+
     // Counts per room and totals.
     let view = seating::attendance(&t.db, &admin, round).await.unwrap();
     assert_eq!(
