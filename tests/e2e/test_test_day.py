@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 
 from conftest import save_screenshot
@@ -65,3 +66,22 @@ def test_seats_are_assigned_and_the_schedule_printed(launch, tmp_path: Path, dat
     assert "3514011208900001" not in text and "12-08-1990" not in text and "Dusun Krajan" not in text, text
     published = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='published-note']")))
     assert "Jadwal diumumkan" in published.text, published.text
+
+    # Test day: the Verifikator scans the cards (a scanner types the number
+    # and Enter); an unknown number is refused and the box is ready again.
+    button(driver, "Keluar").click()
+    login(driver, "verif", "rahasia-sekali-123")
+    driver.find_element(By.ID, "nav-selection").click()
+    tab(driver, "Jadwal tes")
+    first = rows[0].split(",")[0]
+    scan = wait(driver).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "input.scan-input")))
+    scan.send_keys(first, Keys.ENTER)
+    scans = "ul[aria-label='Pindaian terakhir'] li"
+    wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, f"{scans}.ok"))
+    accepted = driver.find_element(By.CSS_SELECTOR, f"{scans}.ok").text
+    assert rows[0].split(",")[1] in accepted, accepted
+    scan = driver.find_element(By.CSS_SELECTOR, "input.scan-input")
+    assert scan.get_attribute("value") == ""
+    scan.send_keys("PPK-3514-T9999", Keys.ENTER)
+    wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, f"{scans}.error"))
+    save_screenshot(driver, "attendance.png")

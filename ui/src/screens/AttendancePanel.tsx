@@ -162,7 +162,7 @@ export function AttendancePanel({ session, round, schedule, paper }: Props) {
         </p>
       )}
       {view && (
-        <table>
+        <table className="data">
           <caption>Kehadiran per ruang dan sesi</caption>
           <thead>
             <tr>

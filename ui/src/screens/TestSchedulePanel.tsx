@@ -173,6 +173,7 @@ export function TestSchedulePanel({ session, round }: Props) {
   const s = schedule;
   const editable = manager && s.in_progress;
   const titleId = `${uid}-title`;
+  const attendance = <AttendancePanel session={session} round={round} schedule={s} paper={paper} />;
   return (
     <section className="test-schedule" aria-labelledby={titleId}>
       <div className="section-head">
@@ -197,6 +198,8 @@ export function TestSchedulePanel({ session, round }: Props) {
           {note.text}
         </p>
       )}
+      {/* On test day (the schedule published) the attendance comes first. */}
+      {s.published_at && attendance}
 
       <div className="test-actions" role="group" aria-label="Nomor dan tempat duduk">
         {editable && (
@@ -505,7 +508,7 @@ export function TestSchedulePanel({ session, round }: Props) {
           void load();
         }}
       />
-      <AttendancePanel session={session} round={round} schedule={s} paper={paper} />
+      {!s.published_at && attendance}
     </section>
   );
 }
