@@ -7,11 +7,15 @@
 //! - [`official`]: the commission's official documents (announcements,
 //!   Berita Acara, lampiran of the SK) with their kop and tables.
 //! - [`logo`]: the commission's logo, checked and ready to embed.
+//! - [`participant_card`]: the written test's participant cards, with
+//!   [`photo`] making their photos of scans.
 
 pub mod interview_form;
 pub mod layout;
 pub mod logo;
 pub mod official;
+pub mod participant_card;
+pub mod photo;
 pub mod receipt;
 pub mod writer;
 

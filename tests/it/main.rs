@@ -11,6 +11,7 @@ mod architecture;
 mod audit;
 mod audit_anchor;
 mod backup;
+mod cards;
 mod cli;
 mod cli_round;
 mod cli_sheets;

@@ -14,13 +14,16 @@
 //!
 //! By use case: `sites.rs` venues, rooms and sessions; `numbers.rs`
 //! participant numbers; `seats.rs` automatic seating and moves;
-//! `schedule.rs` what is read and printed.
+//! `schedule.rs` what is read and printed; `cards.rs` the participant
+//! cards.
 
+mod cards;
 mod numbers;
 mod schedule;
 mod seats;
 mod sites;
 
+pub use cards::{cards_pdf, CardFilter, CardsDoc};
 pub use numbers::{give_numbers, number_in, set_number_format, NumbersGiven};
 pub use schedule::{
     overview, participants, schedule_pdf, schedule_table, Participant, RoomView, ScheduleDoc,

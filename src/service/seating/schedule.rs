@@ -148,7 +148,7 @@ impl From<ParticipantRow> for Participant {
     }
 }
 
-fn date_text(date: &str) -> String {
+pub(super) fn date_text(date: &str) -> String {
     NaiveDate::parse_from_str(date, "%Y-%m-%d")
         .map(|d| format!("{}, {}", hari(d), tanggal(d)))
         .unwrap_or_else(|_| date.to_string())
