@@ -93,22 +93,39 @@ fn png(bytes: &[u8]) -> Result<Decoded> {
 }
 
 fn jpeg(bytes: &[u8]) -> Result<Decoded> {
-    use zune_core::bytestream::ZCursor;
-    use zune_core::colorspace::ColorSpace;
-    use zune_core::options::DecoderOptions;
-    let options = DecoderOptions::default()
-        .set_max_width(MAX_SIDE as usize)
-        .set_max_height(MAX_SIDE as usize)
-        .jpeg_set_out_colorspace(ColorSpace::RGB);
-    let mut decoder = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(bytes), options);
-    let pixels = decoder.decode().map_err(|e| broken(format!("{e:?}")))?;
-    let (w, h) = decoder
-        .dimensions()
+    let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
+    decoder.set_max_decoding_buffer_size(256 * 1024 * 1024);
+    decoder.read_info().map_err(broken)?;
+    let info = decoder
+        .info()
         .ok_or_else(|| broken("ukuran tidak terbaca"))?;
-    if pixels.len() != w * h * 3 {
+    let (w, h) = (u32::from(info.width), u32::from(info.height));
+    if w > MAX_SIDE || h > MAX_SIDE {
+        return Err(broken("gambar terlalu besar"));
+    }
+    if w < 8 || h < 8 {
+        return Err(broken("gambar terlalu kecil"));
+    }
+    // Decode at the smallest scale whose 3 × 4 crop still covers the photo.
+    let (cw, ch) = crop_size(w, h);
+    let f = (WIDTH as f32 / cw as f32).max(HEIGHT as f32 / ch as f32);
+    let want = |side: u32| (side as f32 * f).ceil().clamp(1.0, f32::from(u16::MAX)) as u16;
+    decoder.scale(want(w), want(h)).map_err(broken)?;
+    let pixels = decoder.decode().map_err(broken)?;
+    let info = decoder
+        .info()
+        .ok_or_else(|| broken("ukuran tidak terbaca"))?;
+    let (w, h) = (u32::from(info.width), u32::from(info.height));
+    let (pixels, channels) = match info.pixel_format {
+        jpeg_decoder::PixelFormat::L8 => (pixels, 1),
+        jpeg_decoder::PixelFormat::RGB24 => (pixels, 3),
+        jpeg_decoder::PixelFormat::L16 => (pixels.chunks_exact(2).map(|p| p[0]).collect(), 1),
+        jpeg_decoder::PixelFormat::CMYK32 => return Err(broken("warna CMYK")),
+    };
+    if pixels.len() != w as usize * h as usize * channels {
         return Err(broken("data gambar tidak lengkap"));
     }
-    Ok((pixels, w as u32, h as u32, 3))
+    Ok((pixels, w, h, channels))
 }
 
 /// RGB samples; transparency is laid on white paper.
@@ -131,13 +148,18 @@ fn to_rgb(pixels: &[u8], channels: usize) -> Vec<u8> {
     out
 }
 
-/// The largest 3 × 4 rectangle about the centre.
-fn crop_3x4(rgb: &[u8], w: u32, h: u32) -> (Vec<u8>, u32, u32) {
-    let (cw, ch) = if u64::from(w) * 4 > u64::from(h) * 3 {
+/// The size of the largest 3 × 4 rectangle in `w` × `h`.
+fn crop_size(w: u32, h: u32) -> (u32, u32) {
+    if u64::from(w) * 4 > u64::from(h) * 3 {
         ((h * 3 / 4).max(1), h)
     } else {
         (w, (w * 4 / 3).max(1).min(h))
-    };
+    }
+}
+
+/// The largest 3 × 4 rectangle about the centre.
+fn crop_3x4(rgb: &[u8], w: u32, h: u32) -> (Vec<u8>, u32, u32) {
+    let (cw, ch) = crop_size(w, h);
     let (x0, y0) = ((w - cw) / 2, (h - ch) / 2);
     let mut out = Vec::with_capacity(cw as usize * ch as usize * 3);
     for y in y0..y0 + ch {
@@ -215,6 +237,9 @@ mod tests {
             card_photo(&jpeg).unwrap(),
             ImageData::Jpeg { width: 240, .. }
         ));
+        // Decoded at half size (300 × 400), still covering the photo.
+        let (_, w, h, _) = super::jpeg(&jpeg).unwrap();
+        assert_eq!((w, h), (300, 400));
         for bad in [
             b"%PDF-1.7".to_vec(),
             vec![0xFF, 0xD8, 0xFF, 0x00],
