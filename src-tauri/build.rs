@@ -114,6 +114,7 @@ const COMMANDS: &[&str] = &[
     "assign_seats",
     "move_participant",
     "export_test_schedule",
+    "export_participant_cards",
     "export_list",
     "decide_tie",
     "list_responses",

@@ -122,6 +122,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> 
             commands::seating::assign_seats,
             commands::seating::move_participant,
             commands::seating::export_test_schedule,
+            commands::seating::export_participant_cards,
             commands::exports::export_list,
             commands::selection::decide_tie,
             commands::responses::list_responses,
