@@ -122,6 +122,7 @@ const COMMANDS: &[&str] = &[
     "close_attendance",
     "export_attendance_list",
     "export_attendance_report",
+    "export_participant_cards",
     "export_list",
     "decide_tie",
     "list_responses",

@@ -9,12 +9,16 @@
 //! - [`logo`]: the commission's logo, checked and ready to embed.
 //! - [`attendance_list`]: the daftar hadir of the written test per room
 //!   and session.
+//! - [`participant_card`]: the written test's participant cards, with
+//!   [`photo`] making their photos of scans.
 
 pub mod attendance_list;
 pub mod interview_form;
 pub mod layout;
 pub mod logo;
 pub mod official;
+pub mod participant_card;
+pub mod photo;
 pub mod receipt;
 pub mod writer;
 

@@ -361,8 +361,10 @@ pub async fn detail(
     let draft = draft_of(&mut conn, &a).await?;
     let (check, _) = evaluate(&mut conn, &ctx, &draft, Some(a.id), now).await?;
     let standing = standing_detail(&mut conn, &ctx.round, a.id).await?;
+    let participant_number = crate::store::seating::number_of(&mut conn, a.id).await?;
     let mut detail = detail_from(&ctx, a, draft, check);
     detail.standing = Some(standing);
+    detail.participant_number = participant_number;
     Ok(detail)
 }
 

@@ -183,7 +183,31 @@ async fn stored(db: &Db, session: &Session, sha256: &str) -> Result<(PathBuf, Sc
         .await?
         .and_then(|m| ScanKind::from_media_type(&m))
         .ok_or_else(|| Error::NotFound(format!("Pindaian {sha256}")))?;
-    let path = path_of(db, sha256, kind);
+    let (path, bytes) = read_stored(db, sha256, kind)?;
+    Ok((path, kind, bytes))
+}
+
+/// Reads a kept scan from the scans folder, checked against its hash.
+fn read_stored(db: &Db, sha256: &str, kind: ScanKind) -> Result<(PathBuf, Vec<u8>)> {
+    read_stored_in(&folder(db), sha256, kind)
+}
+
+/// Reads a kept scan from the scans folder `dir` (see [`folder`]), checked
+/// against its hash. A name read from the database that is not a hash is
+/// refused before it names a file.
+pub(crate) fn read_stored_in(
+    dir: &Path,
+    sha256: &str,
+    kind: ScanKind,
+) -> Result<(PathBuf, Vec<u8>)> {
+    let name = format!("{sha256}.{}", kind.extension());
+    if !crate::domain::scan::is_stored_name(&name) {
+        return Err(Error::validation(
+            "berkas",
+            "Nama berkas pindaian di basis data tidak sah.",
+        ));
+    }
+    let path = dir.join(name);
     // No scan larger than the limit was ever kept: a larger file under this
     // name has changed, and is not read whole to find that out.
     let bytes = std::fs::File::open(&path)
@@ -198,7 +222,7 @@ async fn stored(db: &Db, session: &Session, sha256: &str) -> Result<(PathBuf, Sc
             )
         })?;
     match bytes {
-        Some(bytes) if format!("{:x}", Sha256::digest(&bytes)) == sha256 => Ok((path, kind, bytes)),
+        Some(bytes) if format!("{:x}", Sha256::digest(&bytes)) == sha256 => Ok((path, bytes)),
         _ => Err(Error::validation(
             "berkas",
             format!(

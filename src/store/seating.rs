@@ -256,7 +256,16 @@ pub async fn participants(
     .await?)
 }
 
-/// The participant with this number in the round, if any.
+/// The participant number given to an applicant, if any.
+pub async fn number_of(conn: &mut SqliteConnection, applicant_id: i64) -> Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT number FROM participant_numbers WHERE applicant_id = ?")
+            .bind(applicant_id)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
+
 /// Every participant number of a round with its applicant.
 pub async fn numbers(conn: &mut SqliteConnection, round_id: i64) -> Result<Vec<(String, i64)>> {
     Ok(
@@ -281,5 +290,30 @@ pub async fn by_number(
     .bind(round_id)
     .bind(number)
     .fetch_optional(&mut *conn)
+    .await?)
+}
+
+/// An image scan that can give a participant's photo.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct PhotoScan {
+    pub applicant_id: i64,
+    /// `pas_foto` or `drh`.
+    pub code: String,
+    pub sha256: String,
+    pub media_type: String,
+}
+
+/// The PNG and JPEG scans of the round's applicants under the codes
+/// `pas_foto` and `drh`, the latest of each code last.
+pub async fn photo_scans(conn: &mut SqliteConnection, round_id: i64) -> Result<Vec<PhotoScan>> {
+    Ok(sqlx::query_as(
+        "SELECT d.applicant_id, d.code, d.sha256, d.media_type
+         FROM document_attachments d JOIN applicants a ON a.id = d.applicant_id
+         WHERE a.round_id = ? AND d.code IN ('pas_foto', 'drh')
+           AND d.media_type IN ('image/png', 'image/jpeg')
+         ORDER BY d.applicant_id, d.added_at, d.rowid",
+    )
+    .bind(round_id)
+    .fetch_all(&mut *conn)
     .await?)
 }

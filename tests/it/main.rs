@@ -12,6 +12,7 @@ mod attendance;
 mod audit;
 mod audit_anchor;
 mod backup;
+mod cards;
 mod cli;
 mod cli_round;
 mod cli_sheets;

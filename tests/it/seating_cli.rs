@@ -184,6 +184,30 @@ fn the_test_schedule_is_made_from_the_command_line() {
         !text.contains("Dusun Krajan") && !text.contains("1990"),
         "{text}"
     );
+    // The participant cards: everyone's, then one participant's.
+    let cards = t.dir.path().join("kartu.pdf");
+    let cards_arg = cards.to_str().unwrap();
+    let out = t.run(&["tes", "kartu", "--round", "1", "--out", cards_arg]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("kartu peserta ditulis"), "{said}");
+    let text = flat(&text_of(&cards));
+    assert!(
+        text.contains("TES-3514-004") && text.contains("Calon 4"),
+        "{text}"
+    );
+    let out = t.run(&[
+        "tes",
+        "kartu",
+        "--round",
+        "1",
+        "--out",
+        cards_arg,
+        "--nomor",
+        "TES-3514-004",
+        "--satu-per-halaman",
+    ]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 kartu peserta"));
     let e = t.refused(&[
         "tes",
         "pindah",

@@ -1,12 +1,13 @@
 //! The written test's logistics: venues, rooms, sessions, participant
-//! numbers, seating, moves and the announcement of the schedule (PDF:
-//! save dialog, then the system's viewer). The list goes through
-//! `export_list`.
+//! numbers, seating, moves, the announcement of the schedule and the
+//! participant cards (PDF: save dialog, then the system's viewer). The
+//! list goes through `export_list`.
 
+use adhoc::pdf::participant_card::CardLayout;
 use adhoc::pdf::Paper;
 use adhoc::service::seating::{
-    self, NumbersGiven, Participant, RoomInput, SeatMove, SeatsAssigned, SessionInput, SiteChange,
-    TestSchedule, VenueInput,
+    self, CardFilter, NumbersGiven, Participant, RoomInput, SeatMove, SeatsAssigned, SessionInput,
+    SiteChange, TestSchedule, VenueInput,
 };
 use chrono::Utc;
 use tauri::{AppHandle, Runtime, State};
@@ -154,6 +155,30 @@ pub async fn export_test_schedule<R: Runtime>(
         Utc::now(),
     )
     .await?;
+    let Some(path) = files::save_as(&app, "PDF", &["pdf"], doc.file)? else {
+        return Ok(None);
+    };
+    Ok(Some(files::write_and_open(&path, &doc.bytes)?))
+}
+
+/// Makes participant cards (those `filter` chooses; eight to a sheet, or
+/// one to a page when `one_per_page`), asks where to save them, writes and
+/// opens the file; `None` when the dialog was cancelled.
+#[tauri::command]
+pub async fn export_participant_cards<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    round_id: i64,
+    filter: CardFilter,
+    one_per_page: bool,
+) -> CmdResult<Option<files::Written>> {
+    let session = state.session().await?;
+    let layout = if one_per_page {
+        CardLayout::Single
+    } else {
+        CardLayout::Sheet
+    };
+    let doc = seating::cards_pdf(&state.db()?, &session, round_id, &filter, layout).await?;
     let Some(path) = files::save_as(&app, "PDF", &["pdf"], doc.file)? else {
         return Ok(None);
     };

@@ -9,6 +9,7 @@ use clap::{Args, Subcommand};
 
 use adhoc::domain::permission::Session;
 use adhoc::error::{Error, Result};
+use adhoc::pdf::participant_card::CardLayout;
 use adhoc::service::exports::ListRequest;
 use adhoc::service::seating::{self, RoomInput, SeatMove, SessionInput, SiteChange, VenueInput};
 use adhoc::store::Db;
@@ -97,6 +98,29 @@ pub enum TesCommand {
     },
     #[command(flatten)]
     Hadir(HadirCommand),
+    /// Kartu peserta tes tertulis sebagai PDF (8 kartu per lembar A4):
+    /// semua peserta, atau satu peserta, satu wilayah, satu sesi.
+    Kartu {
+        #[arg(long)]
+        round: i64,
+        #[arg(long)]
+        out: PathBuf,
+        /// Hanya peserta dengan nomor ini.
+        #[arg(long)]
+        nomor: Option<String>,
+        /// Hanya satu kecamatan atau desa (kode wilayah).
+        #[arg(long)]
+        wilayah: Option<String>,
+        /// Hanya satu sesi (id, lihat `tes daftar`).
+        #[arg(long)]
+        sesi: Option<i64>,
+        /// Hanya satu tempat tes (id).
+        #[arg(long)]
+        tempat: Option<i64>,
+        /// Satu kartu per halaman.
+        #[arg(long)]
+        satu_per_halaman: bool,
+    },
 }
 
 #[derive(Args)]
@@ -396,6 +420,44 @@ pub async fn run(db: &Db, session: &Session, cmd: TesCommand, now: DateTime<Utc>
                     " Jadwal kini diumumkan: nomor peserta dan tempat duduk tidak berubah lagi."
                 } else {
                     ""
+                }
+            );
+            Ok(())
+        }
+        TesCommand::Kartu {
+            round,
+            out,
+            nomor,
+            wilayah,
+            sesi,
+            tempat,
+            satu_per_halaman,
+        } => {
+            let filter = seating::CardFilter {
+                applicant_id: None,
+                number: nomor,
+                unit: wilayah,
+                session_id: sesi,
+                venue_id: tempat,
+            };
+            let layout = if satu_per_halaman {
+                CardLayout::Single
+            } else {
+                CardLayout::Sheet
+            };
+            let doc = seating::cards_pdf(db, session, round, &filter, layout).await?;
+            std::fs::write(&out, &doc.bytes).map_err(|e| Error::io_at("menulis", &out, e))?;
+            eprintln!(
+                "{} kartu peserta ditulis ke {}{}.",
+                doc.cards,
+                out.display(),
+                if doc.without_photo > 0 {
+                    format!(
+                        " ({} tanpa foto: tempel pas foto 3×4 pada kotaknya)",
+                        doc.without_photo
+                    )
+                } else {
+                    String::new()
                 }
             );
             Ok(())

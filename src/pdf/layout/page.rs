@@ -177,6 +177,28 @@ impl Page {
         g.push_str(" re S\n");
     }
 
+    /// A straight line from (`x1`, `y1`) to (`x2`, `y2`).
+    pub fn line(&mut self, (x1, y1): (f32, f32), (x2, y2): (f32, f32), thickness: f32) {
+        self.stroke(thickness, &[(x1, y1), (x2, y2)]);
+    }
+
+    /// Filled black rectangles, each (`x`, `top`, `width`, `height`), as
+    /// one path (a QR code's modules).
+    pub fn fill_rects(&mut self, rects: &[(f32, f32, f32, f32)]) {
+        if rects.is_empty() {
+            return;
+        }
+        let g = &mut self.graphics;
+        for (x, top, width, height) in rects {
+            for v in [*x, self.height - top - height, *width, *height] {
+                writer::push_number(g, v);
+                g.push(' ');
+            }
+            g.push_str("re\n");
+        }
+        g.push_str("f\n");
+    }
+
     /// An image registered with [`Document::add_image`], `pixels` wide and
     /// high, scaled into the box at (`x`, `top`) of `width` × `height`
     /// points.

@@ -51,6 +51,9 @@ pub struct ApplicantDetail {
     /// Where the application stands and its results, in one application's
     /// detail (not filled when a whole round is judged).
     pub standing: Option<StandingDetail>,
+    /// The written test's participant number, once given (in one
+    /// application's detail only).
+    pub participant_number: Option<String>,
 }
 
 /// One application's standing and the results behind it.
@@ -142,6 +145,7 @@ pub(crate) fn detail_from(
         online: a.online,
         files_received_at: a.files_received_at,
         standing: None,
+        participant_number: None,
     }
 }
 

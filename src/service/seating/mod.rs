@@ -16,10 +16,12 @@
 //! participant numbers; `seats.rs` automatic seating and moves;
 //! `schedule.rs` what is read and printed; `attendance.rs` attendance on
 //! test day (present by number, absent, closing); `attendance_docs.rs`
-//! the daftar hadir and the Berita Acara of the test's execution.
+//! the daftar hadir and the Berita Acara of the test's execution;
+//! `cards.rs` the participant cards.
 
 mod attendance;
 mod attendance_docs;
+mod cards;
 mod numbers;
 mod schedule;
 mod seats;
@@ -31,6 +33,7 @@ pub use attendance::{
     RoomAttendance, ScanAnswer,
 };
 pub use attendance_docs::{attendance_list_pdf, attendance_report_pdf, AttendanceDoc};
+pub use cards::{cards_pdf, CardFilter, CardsDoc};
 pub use numbers::{give_numbers, number_in, set_number_format, NumbersGiven};
 pub use schedule::{
     overview, participants, schedule_pdf, schedule_table, Participant, RoomView, ScheduleDoc,

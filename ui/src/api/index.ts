@@ -4,6 +4,7 @@ import { type Channel, invoke } from "@tauri-apps/api/core";
 
 import type { AboutInfo } from "../bindings/AboutInfo";
 import type { AnswerImport } from "../bindings/AnswerImport";
+import type { CardFilter } from "../bindings/CardFilter";
 import type { KeyView } from "../bindings/KeyView";
 import type { MarkingPreview } from "../bindings/MarkingPreview";
 import type { MarkingSettings } from "../bindings/MarkingSettings";
@@ -312,6 +313,11 @@ export interface Commands {
   };
   /** The Berita Acara Pelaksanaan Tes Tertulis (PDF); null if cancelled. */
   export_attendance_report: { args: { roundId: number; paper: "a4" | "f4"; number: string | null }; result: Written | null };
+  /** Participant cards (PDF, eight to a sheet or one to a page) of those the filter chooses. Null if cancelled. */
+  export_participant_cards: {
+    args: { roundId: number; filter: CardFilter; onePerPage: boolean };
+    result: Written | null;
+  };
   /**
    * Builds a list (the core checks the role and that it fits the format), asks where to save it and
    * writes it; the rows and the path, or null if cancelled.

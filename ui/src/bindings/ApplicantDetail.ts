@@ -30,4 +30,9 @@ files_received_at: string | null,
  * Where the application stands and its results, in one application's
  * detail (not filled when a whole round is judged).
  */
-standing: StandingDetail | null, };
+standing: StandingDetail | null, 
+/**
+ * The written test's participant number, once given (in one
+ * application's detail only).
+ */
+participant_number: string | null, };

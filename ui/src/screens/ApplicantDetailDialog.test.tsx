@@ -34,6 +34,7 @@ function mockCore(first: ApplicantDetail, withdraw: (reason: string) => unknown 
       return null;
     }
     if (cmd === "save_receipt") return null;
+    if (cmd === "export_participant_cards") return { path: "/data/kartu-peserta-PPK-3514-T0007.pdf", not_opened: null };
     if (cmd === "print_receipt") {
       return { path: "/data/cetak/tanda-terima.pdf", not_opened: "Tidak ada aplikasi untuk membuka berkas ini di komputer ini." };
     }
@@ -189,5 +190,28 @@ describe("ApplicantDetailDialog", () => {
     expect(screen.queryByRole("button", { name: "Ubah data" })).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Tarik pendaftaran (mundur)…" })).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Cetak tanda terima" })).not.toBeInTheDocument();
+  });
+
+  it("prints a participant's card, one to a page, once the number is given", async () => {
+    const calls = mockCore(applicantDetail({ participant_number: "PPK-3514-T0007" }));
+    const user = userEvent.setup();
+    renderDetail({ canRegister: false });
+    expect(await screen.findByTestId("participant-number")).toHaveTextContent("PPK-3514-T0007");
+    await user.click(screen.getByRole("button", { name: "Kartu peserta" }));
+    expect(await screen.findByRole("status")).toHaveTextContent(
+      "Kartu peserta disimpan di /data/kartu-peserta-PPK-3514-T0007.pdf.",
+    );
+    expect(calls.find((c) => c.cmd === "export_participant_cards")?.args).toEqual({
+      roundId: 1,
+      filter: { applicant_id: 7, number: null, unit: null, session_id: null, venue_id: null },
+      onePerPage: true,
+    });
+  });
+
+  it("offers no participant card before the number is given", async () => {
+    mockCore(applicantDetail());
+    renderDetail();
+    await screen.findByTestId("applicant-detail");
+    expect(screen.queryByRole("button", { name: "Kartu peserta" })).not.toBeInTheDocument();
   });
 });

@@ -7,6 +7,7 @@ import type { KecamatanOption } from "../bindings/KecamatanOption";
 import { ErrorBox } from "../components/ErrorBox";
 import { Modal } from "../components/Modal";
 import { EDUCATION, regionLabel, SEX_LABEL, statusLabel, waktu } from "./applicantText";
+import { ALL_CARDS, printCards } from "./participantCards";
 import { RuleList } from "./RuleList";
 
 interface Props {
@@ -92,6 +93,18 @@ export function ApplicantDetailDialog({ id, regions, canRegister, canEdit = true
     }
   };
 
+  // The participant card of the written test, one to a page (the core
+  // refuses until the participant has a seat).
+  const cardOut = async () => {
+    if (!detail) return;
+    try {
+      const text = await printCards(detail.round_id, { ...ALL_CARDS, applicant_id: id }, true);
+      setMessage({ kind: "ok", text });
+    } catch (err) {
+      setMessage({ kind: "error", text: toErrorPayload(err).message });
+    }
+  };
+
   // The paper file of an online registration, received (or the receipt undone).
   const fileReceipt = async (how: "receive_files" | "cancel_file_receipt") => {
     setBusy(true);
@@ -171,6 +184,9 @@ export function ApplicantDetailDialog({ id, regions, canRegister, canEdit = true
               {detail.standing?.label ?? statusLabel(detail.status)}
             </span>{" "}
             {detail.round_name} · Wilayah tugas: {detail.unit_label}
+            {detail.participant_number && (
+              <span data-testid="participant-number"> · Nomor peserta: {detail.participant_number}</span>
+            )}
           </p>
           {message && (
             <p className={message.kind === "ok" ? "ok-box" : "error-box"} role={message.kind === "ok" ? "status" : "alert"}>
@@ -321,6 +337,11 @@ export function ApplicantDetailDialog({ id, regions, canRegister, canEdit = true
           )}
 
           <div className="actions">
+            {detail.participant_number && !withdrawn && (
+              <button type="button" onClick={() => void cardOut()}>
+                Kartu peserta
+              </button>
+            )}
             {canRegister && !withdrawn && (
               <>
                 <button type="button" onClick={() => void receiptOut("print_receipt")}>

@@ -101,7 +101,7 @@ describe("AttendancePanel", () => {
     const user = userEvent.setup();
     renderPanel();
     await screen.findByText("SMAN 1 Bangil");
-    await user.selectOptions(screen.getByLabelText("Sesi"), "5");
+    await user.selectOptions(screen.getByLabelText("Sesi daftar hadir"), "5");
     await user.click(screen.getByRole("button", { name: "Tutup daftar hadir sesi…" }));
     expect(await screen.findByText("Daftar hadir ditutup: 1 peserta dicatat tidak hadir.")).toBeInTheDocument();
     expect(confirm.mock.calls[0]?.[0]).toContain("1 peserta");

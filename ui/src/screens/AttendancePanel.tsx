@@ -192,7 +192,7 @@ export function AttendancePanel({ session, round, schedule, paper }: Props) {
       )}
       <div className="actions">
         <label>
-          Sesi
+          Sesi daftar hadir
           <select value={closing} onChange={(e) => setClosing(e.target.value)}>
             <option value="">Semua sesi</option>
             {schedule.sessions.map((s) => (

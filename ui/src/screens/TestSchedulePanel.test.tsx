@@ -96,6 +96,8 @@ function serve(refuse: Record<string, string> = {}) {
         return null;
       case "test_attendance":
         return { round_id: 1, rooms: [], totals: { session_id: null, room_id: null, session_label: "Jumlah", venue_name: "", room_name: "", seated: 0, present: 0, absent: 0, open: 0 }, entries: [], open: false };
+      case "export_participant_cards":
+        return { path: "/data/kartu-peserta.pdf", not_opened: null };
       default:
         throw new Error(`${cmd} not expected`);
     }
@@ -221,6 +223,41 @@ describe("TestSchedulePanel", () => {
     expect(screen.queryByRole("button", { name: "Pindah" })).toBeNull();
     expect(screen.getByRole("button", { name: "Pengumuman jadwal (PDF)" })).toBeEnabled();
     expect(screen.getByRole("button", { name: "Ekspor jadwal (Excel)" })).toBeEnabled();
+  });
+
+  it("prints the cards of everyone, of the session chosen, and of one participant", async () => {
+    const calls = serve();
+    const user = userEvent.setup();
+    renderPanel(operator);
+    await screen.findByText("Ani Lestari");
+    await user.click(screen.getByRole("button", { name: "Cetak kartu peserta" }));
+    expect(await screen.findByText("Kartu peserta disimpan di /data/kartu-peserta.pdf.")).toBeInTheDocument();
+    const all = { applicant_id: null, number: null, unit: null, session_id: null, venue_id: null };
+    expect(sent(calls, "export_participant_cards")[0]).toEqual({ roundId: 1, filter: all, onePerPage: false });
+    await user.selectOptions(screen.getByRole("combobox", { name: "Sesi" }), "5");
+    await user.click(screen.getByRole("button", { name: "Cetak kartu peserta pilihan ini" }));
+    await waitFor(() => expect(sent(calls, "export_participant_cards")).toHaveLength(2));
+    expect(sent(calls, "export_participant_cards")[1]).toEqual({
+      roundId: 1,
+      filter: { ...all, session_id: 5 },
+      onePerPage: false,
+    });
+    await user.click(screen.getByRole("button", { name: "Kartu peserta PPK-3514-T0002" }));
+    await waitFor(() => expect(sent(calls, "export_participant_cards")).toHaveLength(3));
+    expect(sent(calls, "export_participant_cards")[2]).toEqual({
+      roundId: 1,
+      filter: { ...all, applicant_id: 2 },
+      onePerPage: true,
+    });
+  });
+
+  it("says why the core refused the cards", async () => {
+    serve({ export_participant_cards: "2 peserta belum mendapat nomor peserta atau tempat duduk." });
+    const user = userEvent.setup();
+    renderPanel();
+    await screen.findByText("Ani Lestari");
+    await user.click(screen.getByRole("button", { name: "Cetak kartu peserta" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("belum mendapat nomor peserta");
   });
 
   it("matches a participant by number, name or registration number", () => {

@@ -7,6 +7,7 @@ import type { TestSchedule } from "../bindings/TestSchedule";
 import { ErrorBox } from "../components/ErrorBox";
 import { ExportButton } from "../components/ExportButton";
 import { useMounted } from "../components/useMounted";
+import { ALL_CARDS, printCards } from "./participantCards";
 
 interface Props {
   round: RoundSummary;
@@ -29,12 +30,16 @@ export function matches(p: Participant, query: string): boolean {
  * number or name, narrowed to one venue (the schedule per venue), and
  * moved one at a time to a free seat (the core refuses an occupied seat or
  * one beyond the room's capacity, and asks for a reason once published).
+ * Participant cards: of the venue and session chosen (eight to a sheet),
+ * or one participant's (one to a page).
  */
 export function TestSeatsTable({ round, schedule, canMove, onMoved }: Props) {
   const [rows, setRows] = useState<Participant[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState("");
   const [venueId, setVenueId] = useState<number | null>(null);
+  const [sessionId, setSessionId] = useState<number | null>(null);
+  const [cardNote, setCardNote] = useState<{ ok: boolean; text: string } | null>(null);
   const [moving, setMoving] = useState<Participant | null>(null);
   const [target, setTarget] = useState({ session: "", room: "", seat: "", reason: "" });
   const [moveError, setMoveError] = useState<string | null>(null);
@@ -56,7 +61,29 @@ export function TestSeatsTable({ round, schedule, canMove, onMoved }: Props) {
     };
   }, [round.id, venueId]);
 
-  const shown = useMemo(() => (rows ?? []).filter((p) => matches(p, query)), [rows, query]);
+  const shown = useMemo(
+    () => (rows ?? []).filter((p) => matches(p, query) && (sessionId === null || p.session_id === sessionId)),
+    [rows, query, sessionId],
+  );
+
+  /** Cards of the venue and session chosen, or of one participant (one to a page). */
+  const cards = async (applicantId: number | null) => {
+    if (busy) return;
+    setBusy(true);
+    setCardNote(null);
+    try {
+      const filter =
+        applicantId === null
+          ? { ...ALL_CARDS, venue_id: venueId, session_id: sessionId }
+          : { ...ALL_CARDS, applicant_id: applicantId };
+      const text = await printCards(round.id, filter, applicantId !== null);
+      if (mounted.current) setCardNote({ ok: true, text });
+    } catch (err) {
+      if (mounted.current) setCardNote({ ok: false, text: toErrorPayload(err).message });
+    } finally {
+      if (mounted.current) setBusy(false);
+    }
+  };
   const rooms = schedule.venues.flatMap((v) => v.rooms.map((r) => ({ ...r, venue: v.name })));
 
   const startMove = (p: Participant) => {
@@ -121,11 +148,33 @@ export function TestSeatsTable({ round, schedule, canMove, onMoved }: Props) {
             ))}
           </select>
         </label>
+        <label className="test-inline">
+          <span>Sesi</span>
+          <select
+            value={sessionId ?? ""}
+            onChange={(e) => setSessionId(e.target.value === "" ? null : Number(e.target.value))}
+          >
+            <option value="">Semua sesi</option>
+            {schedule.sessions.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.label}
+              </option>
+            ))}
+          </select>
+        </label>
         <ExportButton
           list={{ list: "schedule", round_id: round.id, venue: venueId }}
           label={venueId === null ? "Ekspor jadwal (Excel)" : "Ekspor jadwal tempat ini (Excel)"}
         />
+        <button type="button" disabled={busy} onClick={() => void cards(null)}>
+          {venueId === null && sessionId === null ? "Cetak kartu peserta" : "Cetak kartu peserta pilihan ini"}
+        </button>
       </div>
+      {cardNote && (
+        <p role={cardNote.ok ? "status" : "alert"} className={cardNote.ok ? "test-note" : "error-box"}>
+          {cardNote.text}
+        </p>
+      )}
       {moving && (
         <form className="test-move" aria-label={`Pindahkan ${moving.number ?? ""}`} onSubmit={(e) => void submitMove(e)}>
           <strong>
@@ -188,6 +237,7 @@ export function TestSeatsTable({ round, schedule, canMove, onMoved }: Props) {
               <th scope="col">Tempat</th>
               <th scope="col">Ruang</th>
               <th scope="col">Kursi</th>
+              <th scope="col">Kartu</th>
               {canMove && <th scope="col">Aksi</th>}
             </tr>
           </thead>
@@ -204,6 +254,17 @@ export function TestSeatsTable({ round, schedule, canMove, onMoved }: Props) {
                 <td>{p.venue_name ?? "–"}</td>
                 <td>{p.room_name ?? "–"}</td>
                 <td>{p.seat ?? "–"}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={busy || !p.number || p.seat === null}
+                    aria-label={`Kartu peserta ${p.number ?? p.full_name}`}
+                    onClick={() => void cards(p.applicant_id)}
+                  >
+                    Kartu
+                  </button>
+                </td>
                 {canMove && (
                   <td>
                     <button

@@ -244,6 +244,7 @@ export function applicantDetail(patch: Partial<ApplicantDetail> = {}): Applicant
     online: false,
     files_received_at: "2026-11-23T08:00:00Z",
     standing: { standing: "terdaftar", label: "Terdaftar", lines: [] },
+    participant_number: null,
     ...patch,
   };
 }
