@@ -1,7 +1,8 @@
 """End-to-end: the written test's logistics for a small round in the real
 window. Opening the test numbers the MS applicants; the Administrator seats
-them with one click, the public schedule is printed (and names no NIK,
-birth date or address)."""
+them with one click, prints their cards and the public schedule (neither
+names a NIK, birth date or address); on test day the Verifikator scans
+the cards."""
 
 import subprocess
 from pathlib import Path
@@ -35,6 +36,11 @@ def at_written_test(db: Path, tmp_path: Path) -> None:
           "--mulai", "08:00", "--selesai", "10:00")
 
 
+def newest_pdf(data_home: Path) -> Path | None:
+    pdfs = sorted((data_home / "saved").glob("*.pdf"), key=lambda p: p.stat().st_mtime)
+    return pdfs[-1] if pdfs else None
+
+
 def test_seats_are_assigned_and_the_schedule_printed(launch, tmp_path: Path, data_home: Path):
     db = tmp_path / "kpu.db"
     at_written_test(db, tmp_path)
@@ -56,11 +62,21 @@ def test_seats_are_assigned_and_the_schedule_printed(launch, tmp_path: Path, dat
     seats = {tuple(r.split(",")[-3:]) for r in rows}
     assert len(seats) == 3, f"two participants on one seat: {listed}"
 
-    # The public schedule (the save dialog stands in as ADHOC_SAVE_DIR).
+    # The participant cards of everyone (the save dialog stands in as
+    # ADHOC_SAVE_DIR): one sheet of eight, no private data.
+    button(driver, "Cetak kartu peserta").click()
+    wait(driver).until(lambda d: newest_pdf(data_home) is not None)
+    cards = newest_pdf(data_home)
+    text = subprocess.run(["pdftotext", str(cards), "-"], check=True, capture_output=True, text=True).stdout
+    assert "KARTU PESERTA" in text and rows[0].split(",")[0] in text and "Siti Aminah" in text, text
+    assert "3514011208900001" not in text and "12-08-1990" not in text, text
+    subprocess.run(["qpdf", "--check", str(cards)], check=True, capture_output=True)
+
+    # The public schedule.
+    before = set((data_home / "saved").glob("*.pdf"))
     button(driver, "Pengumuman jadwal (PDF)").click()
-    status = wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "[role='status'].test-note")))
-    saved = sorted((data_home / "saved").glob("*.pdf"))
-    assert saved, status.text
+    wait(driver).until(lambda d: set((data_home / "saved").glob("*.pdf")) - before)
+    saved = sorted(set((data_home / "saved").glob("*.pdf")) - before)
     text = subprocess.run(["pdftotext", str(saved[-1]), "-"], check=True, capture_output=True, text=True).stdout
     assert "SMAN 1 Purwodadi" in text and "Budi Santoso" in text, text
     assert "3514011208900001" not in text and "12-08-1990" not in text and "Dusun Krajan" not in text, text
