@@ -62,6 +62,9 @@ function serve() {
         return { becomes_absent: ["PPK-3514-T0002 — Budi Santoso"], scored: [] };
       case "close_attendance":
         return { absent: 1 };
+      case "mark_participant_absent":
+      case "undo_attendance":
+        return null;
       default:
         throw new Error(`${cmd} not expected`);
     }
@@ -106,6 +109,27 @@ describe("AttendancePanel", () => {
     expect(await screen.findByText("Daftar hadir ditutup: 1 peserta dicatat tidak hadir.")).toBeInTheDocument();
     expect(confirm.mock.calls[0]?.[0]).toContain("1 peserta");
     expect(calls.find((c) => c.cmd === "close_attendance")?.args).toEqual({ roundId: 1, sessionId: 5 });
+  });
+
+  it("marks one participant absent by hand and undoes a wrong record, each with a reason", async () => {
+    const calls = serve();
+    const user = userEvent.setup();
+    renderPanel();
+    await screen.findByText("SMAN 1 Bangil");
+    await user.click(screen.getByText("Tandai tidak hadir, atau batalkan catatan yang keliru"));
+    await user.type(screen.getByLabelText("Nomor peserta yang dikoreksi"), "PPK-3514-T0002");
+    await user.type(screen.getByLabelText("Alasan"), "Sakit, surat dokter");
+    await user.click(screen.getByRole("button", { name: "Tandai tidak hadir" }));
+    expect(await screen.findByText('PPK-3514-T0002 dicatat tidak hadir (nilai tes tertulis "absen").')).toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === "mark_participant_absent")?.args).toEqual({
+      roundId: 1,
+      number: "PPK-3514-T0002",
+      reason: "Sakit, surat dokter",
+    });
+    await user.type(screen.getByLabelText("Nomor peserta yang dikoreksi"), "PPK-3514-T0001");
+    await user.type(screen.getByLabelText("Alasan"), "Salah pindai kartu");
+    await user.click(screen.getByRole("button", { name: "Batalkan catatan" }));
+    expect(await screen.findByText("Catatan kehadiran PPK-3514-T0001 dibatalkan.")).toBeInTheDocument();
   });
 
   it("offers no scanning to a role that does not enter scores", async () => {

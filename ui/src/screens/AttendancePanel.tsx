@@ -35,6 +35,8 @@ export function AttendancePanel({ session, round, schedule, paper }: Props) {
   const [note, setNote] = useState<Note>(null);
   const [busy, setBusy] = useState(false);
   const [closing, setClosing] = useState<string>("");
+  const [fixNumber, setFixNumber] = useState("");
+  const [fixReason, setFixReason] = useState("");
   const input = useRef<HTMLInputElement>(null);
   const mounted = useMounted();
   const recorder = may(session, "enter_scores");
@@ -89,6 +91,18 @@ export function AttendancePanel({ session, round, schedule, paper }: Props) {
       if (mounted.current) setBusy(false);
     }
   };
+
+  /** One participant marked absent by hand, or a wrong record undone; both with a reason. */
+  const correct = (how: "mark_participant_absent" | "undo_attendance") =>
+    void act(async () => {
+      const number = fixNumber.trim();
+      await call(how, { roundId: round.id, number, reason: fixReason });
+      setFixNumber("");
+      setFixReason("");
+      return how === "mark_participant_absent"
+        ? `${number} dicatat tidak hadir (nilai tes tertulis "absen").`
+        : `Catatan kehadiran ${number} dibatalkan.`;
+    });
 
   const closeSession = () =>
     void act(async () => {
@@ -147,6 +161,31 @@ export function AttendancePanel({ session, round, schedule, paper }: Props) {
         </form>
       )}
       {view && !view.open && <p className="muted">Kehadiran dicatat selama tes tertulis dibuka.</p>}
+      {recorder && view?.open && (
+        <details className="attendance-fix">
+          <summary>Tandai tidak hadir, atau batalkan catatan yang keliru</summary>
+          <div className="actions start">
+            <label>
+              Nomor peserta yang dikoreksi
+              <input value={fixNumber} onChange={(e) => setFixNumber(e.target.value)} />
+            </label>
+            <label>
+              Alasan
+              <input
+                value={fixReason}
+                onChange={(e) => setFixReason(e.target.value)}
+                placeholder="mis. salah pindai kartu"
+              />
+            </label>
+            <button type="button" disabled={busy} onClick={() => correct("mark_participant_absent")}>
+              Tandai tidak hadir
+            </button>
+            <button type="button" disabled={busy} onClick={() => correct("undo_attendance")}>
+              Batalkan catatan
+            </button>
+          </div>
+        </details>
+      )}
       {scans.length > 0 && (
         <ul aria-label="Pindaian terakhir">
           {scans.map((a, i) => (
