@@ -123,6 +123,7 @@ const COMMANDS: &[&str] = &[
     "export_attendance_list",
     "export_attendance_report",
     "export_participant_cards",
+    "upload_participant_photo",
     "export_list",
     "decide_tie",
     "list_responses",

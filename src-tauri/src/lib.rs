@@ -131,6 +131,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> 
             commands::attendance::export_attendance_list,
             commands::attendance::export_attendance_report,
             commands::seating::export_participant_cards,
+            commands::seating::upload_participant_photo,
             commands::exports::export_list,
             commands::selection::decide_tie,
             commands::responses::list_responses,

@@ -152,6 +152,59 @@ pub async fn attach(
     Ok(row.into())
 }
 
+/// The document code of a participant's photo (pas foto 3×4), which
+/// their card prints.
+pub const PHOTO_CODE: &str = "pas_foto";
+
+/// Attaches a participant's photo (PNG or JPEG) for their card, whether or
+/// not the round asks for a pas foto among its documents, until the
+/// written test is closed (cards are printed after the administrative
+/// check). Operator or Verifikator. The newest photo is the one printed.
+pub async fn attach_photo(
+    db: &Db,
+    session: &Session,
+    applicant_id: i64,
+    file_name: &str,
+    bytes: &[u8],
+    now: DateTime<Utc>,
+) -> Result<Attachment> {
+    session
+        .require(Operation::RecordDocuments)
+        .or_else(|_| session.require(Operation::VerifyDocuments))?;
+    let kind = sniff(bytes)?;
+    if kind == ScanKind::Pdf {
+        return Err(Error::validation(
+            "foto",
+            "Foto peserta harus berupa gambar JPG atau PNG, bukan PDF.",
+        ));
+    }
+    let sha256 = format!("{:x}", Sha256::digest(bytes));
+    let mut tx = db.begin_write().await?;
+    let round_id = applicants::round_of(&mut tx, applicant_id).await?;
+    rounds::get(&mut tx, round_id)
+        .await?
+        .ensure_unfrozen(Stage::Tertulis)?;
+    store_file(&path_of(db, &sha256, kind), bytes)?;
+    let row = AttachmentRow {
+        code: PHOTO_CODE.to_string(),
+        sha256: sha256.clone(),
+        media_type: kind.media_type().to_string(),
+        file_name: base_name(file_name).unwrap_or_else(|| format!("foto.{}", kind.extension())),
+        size: bytes.len() as i64,
+        added_at: now.to_rfc3339(),
+    };
+    if store::add_attachment(&mut tx, applicant_id, &row, session.user_id).await? {
+        let change = Change::new("participant.photo", "applicant", applicant_id).after(json!({
+            "sha256": row.sha256,
+            "media_type": row.media_type,
+            "size": row.size,
+        }));
+        audit::record(&mut tx, session, now, change).await?;
+    }
+    tx.commit().await?;
+    Ok(row.into())
+}
+
 /// The scans of an applicant. Any logged-in role.
 pub async fn list(db: &Db, session: &Session, applicant_id: i64) -> Result<Vec<Attachment>> {
     session.require(Operation::Read)?;

@@ -15,13 +15,13 @@ use adhoc::domain::round::Stage;
 use adhoc::domain::verification::AdminVerdict;
 use adhoc::pdf::participant_card::CardLayout;
 use adhoc::service::registration;
-use adhoc::service::scans::attach;
+use adhoc::service::scans::{attach, attach_photo};
 use adhoc::service::seating::{self, CardFilter, RoomInput, SessionInput, VenueInput};
 use adhoc::service::stages::{close, open};
 use common::{as_role, decide_admin, go_on_without_extensions, now, ready_db, small_ppk_round};
 
 /// A 600 × 800 PNG, as a scanner makes of a DRH page.
-fn scan_png() -> Vec<u8> {
+pub(crate) fn scan_png() -> Vec<u8> {
     let mut out = Vec::new();
     let mut enc = png::Encoder::new(&mut out, 600, 800);
     enc.set_color(png::ColorType::Rgb);
@@ -197,6 +197,23 @@ async fn cards_carry_number_seat_and_photo_and_nothing_private() {
     check_pdf(&pdf);
     assert_eq!(images(&pdf), 0);
     assert!(flat(&text_of(&pdf)).contains("Calon 02"));
+
+    // A photo uploaded for the card after the administrative check: the
+    // card carries it; a PDF is no photo.
+    let e = attach_photo(&t.db, &desk, people[1].0, "foto.pdf", b"%PDF-1.4\n", now())
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("JPG atau PNG"), "{e}");
+    attach_photo(&t.db, &desk, people[1].0, "foto.png", &scan_png(), now())
+        .await
+        .unwrap();
+    let doc = seating::cards_pdf(&t.db, &desk, round, &one, CardLayout::Single)
+        .await
+        .unwrap();
+    assert_eq!(doc.without_photo, 0);
+    std::fs::write(&pdf, &doc.bytes).unwrap();
+    check_pdf(&pdf);
+    assert_eq!(images(&pdf), 1, "the uploaded photo is on the card");
 
     // A unit's and a session's cards; a TMS applicant gets none.
     for filter in [

@@ -2,7 +2,7 @@
 //! offices that script: venues, rooms, sessions, numbers, seating, a move,
 //! the schedule list and its announcement as PDF.
 
-use crate::common::cli::CliDb;
+use crate::common::cli::{stderr, CliDb};
 use crate::publications::{flat, text_of};
 
 /// Round 1 with four MS applicants in Purwodadi, the written test open.
@@ -208,6 +208,40 @@ fn the_test_schedule_is_made_from_the_command_line() {
         "--satu-per-halaman",
     ]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("1 kartu peserta"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("tanpa foto"));
+    // A photo uploaded for that card: the card no longer lacks one.
+    let photo = t.dir.path().join("foto.png");
+    std::fs::write(&photo, crate::cards::scan_png()).unwrap();
+    let number = t
+        .ok(&["applicants", "list", "--round", "1", "--cari", "Calon 4"])
+        .lines()
+        .nth(1)
+        .and_then(|l| l.split(',').next().map(str::to_string))
+        .unwrap();
+    let said = stderr(&t.run(&[
+        "tes",
+        "foto",
+        "--round",
+        "1",
+        &number,
+        photo.to_str().unwrap(),
+    ]));
+    assert!(said.contains("Foto") && said.contains("disimpan"), "{said}");
+    let out = t.run(&[
+        "tes",
+        "kartu",
+        "--round",
+        "1",
+        "--out",
+        cards_arg,
+        "--nomor",
+        "TES-3514-004",
+    ]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("1 kartu peserta") && !said.contains("tanpa foto"),
+        "{said}"
+    );
     let e = t.refused(&[
         "tes",
         "pindah",

@@ -184,3 +184,31 @@ pub async fn export_participant_cards<R: Runtime>(
     };
     Ok(Some(files::write_and_open(&path, &doc.bytes)?))
 }
+
+/// Asks for a participant's photo (JPG or PNG) and attaches it for their
+/// card; `None` when the dialog was cancelled.
+#[tauri::command]
+pub async fn upload_participant_photo<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    applicant_id: i64,
+) -> CmdResult<Option<adhoc::service::scans::Attachment>> {
+    let session = state.session().await?;
+    let Some(path) = files::pick(&app, "Foto (JPG, PNG)", &["jpg", "jpeg", "png"])? else {
+        return Ok(None);
+    };
+    // Never more than the limit is read, whatever size the file reports.
+    let bytes = adhoc::service::scans::read_picked(&path)?;
+    let name = path.display().to_string();
+    Ok(Some(
+        adhoc::service::scans::attach_photo(
+            &state.db()?,
+            &session,
+            applicant_id,
+            &name,
+            &bytes,
+            Utc::now(),
+        )
+        .await?,
+    ))
+}

@@ -98,6 +98,16 @@ pub enum TesCommand {
     },
     #[command(flatten)]
     Hadir(HadirCommand),
+    /// Foto peserta untuk kartunya (JPG atau PNG), bila tidak ada pas foto
+    /// atau DRH berupa gambar; sampai tes tertulis ditutup.
+    Foto {
+        #[arg(long)]
+        round: i64,
+        /// Nomor pendaftaran, mis. PPK-3514-0001.
+        nomor: String,
+        /// Berkas foto.
+        file: PathBuf,
+    },
     /// Kartu peserta tes tertulis sebagai PDF (8 kartu per lembar A4):
     /// semua peserta, atau satu peserta, satu wilayah, satu sesi.
     Kartu {
@@ -422,6 +432,14 @@ pub async fn run(db: &Db, session: &Session, cmd: TesCommand, now: DateTime<Utc>
                     ""
                 }
             );
+            Ok(())
+        }
+        TesCommand::Foto { round, nomor, file } => {
+            let id = adhoc::service::registration::id_by_number(db, round, &nomor).await?;
+            let bytes = adhoc::service::scans::read_picked(&file)?;
+            let name = file.display().to_string();
+            adhoc::service::scans::attach_photo(db, session, id, &name, &bytes, now).await?;
+            eprintln!("Foto {nomor} disimpan; kartu pesertanya memakai foto ini.");
             Ok(())
         }
         TesCommand::Kartu {

@@ -314,6 +314,8 @@ export interface Commands {
   /** The Berita Acara Pelaksanaan Tes Tertulis (PDF); null if cancelled. */
   export_attendance_report: { args: { roundId: number; paper: "a4" | "f4"; number: string | null }; result: Written | null };
   /** Participant cards (PDF, eight to a sheet or one to a page) of those the filter chooses. Null if cancelled. */
+  /** A photo (JPG, PNG) picked and attached for the participant's card; null if cancelled. */
+  upload_participant_photo: { args: { applicantId: number }; result: Attachment | null };
   export_participant_cards: {
     args: { roundId: number; filter: CardFilter; onePerPage: boolean };
     result: Written | null;

@@ -208,6 +208,16 @@ describe("ApplicantDetailDialog", () => {
     });
   });
 
+  it("uploads a photo for the participant's card", async () => {
+    const calls = mockCore(applicantDetail({ participant_number: "PPK-3514-T0007" }));
+    const user = userEvent.setup();
+    renderDetail();
+    await screen.findByTestId("participant-number");
+    await user.click(screen.getByRole("button", { name: "Unggah foto kartu…" }));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "upload_participant_photo")).toBe(true));
+    expect(calls.find((c) => c.cmd === "upload_participant_photo")?.args).toEqual({ applicantId: 7 });
+  });
+
   it("offers no participant card before the number is given", async () => {
     mockCore(applicantDetail());
     renderDetail();

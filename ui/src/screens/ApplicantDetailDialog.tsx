@@ -105,6 +105,16 @@ export function ApplicantDetailDialog({ id, regions, canRegister, canEdit = true
     }
   };
 
+  // A photo for the participant card, when no pas foto or DRH image was scanned.
+  const photoIn = async () => {
+    try {
+      const added = await call("upload_participant_photo", { applicantId: id });
+      if (added) setMessage({ kind: "ok", text: `Foto ${added.file_name} disimpan; kartu peserta memakainya.` });
+    } catch (err) {
+      setMessage({ kind: "error", text: toErrorPayload(err).message });
+    }
+  };
+
   // The paper file of an online registration, received (or the receipt undone).
   const fileReceipt = async (how: "receive_files" | "cancel_file_receipt") => {
     setBusy(true);
@@ -338,9 +348,16 @@ export function ApplicantDetailDialog({ id, regions, canRegister, canEdit = true
 
           <div className="actions">
             {detail.participant_number && !withdrawn && (
-              <button type="button" onClick={() => void cardOut()}>
-                Kartu peserta
-              </button>
+              <>
+                <button type="button" onClick={() => void cardOut()}>
+                  Kartu peserta
+                </button>
+                {canRegister && (
+                  <button type="button" onClick={() => void photoIn()}>
+                    Unggah foto kartu…
+                  </button>
+                )}
+              </>
             )}
             {canRegister && !withdrawn && (
               <>
