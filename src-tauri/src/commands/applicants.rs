@@ -159,10 +159,7 @@ pub async fn save_receipt<R: Runtime>(
     let session = state.session().await?;
     let (name, bytes) =
         registration::receipt_pdf(&state.db()?, &session, id, Paper::A4, Utc::now()).await?;
-    let Some(path) = files::save_as(&app, "PDF", &["pdf"], name)? else {
-        return Ok(None);
-    };
-    Ok(Some(files::write_and_open(&path, &bytes)?))
+    Ok(files::save_pdf(&app, name, &bytes)?)
 }
 
 /// Prints the registration receipt: writes it to `cetak/` beside the

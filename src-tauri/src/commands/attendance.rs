@@ -3,9 +3,7 @@
 //! hadir and Berita Acara as PDF (save dialog, then the system's viewer).
 
 use adhoc::pdf::Paper;
-use adhoc::service::seating::{
-    self, AttendanceClosed, AttendanceDoc, AttendanceView, ClosingPreview, ScanAnswer,
-};
+use adhoc::service::seating::{self, AttendanceClosed, AttendanceView, ClosingPreview, ScanAnswer};
 use chrono::Utc;
 use tauri::{AppHandle, Runtime, State};
 
@@ -90,13 +88,6 @@ pub async fn close_attendance(
     Ok(seating::close_attendance(&state.db()?, &session, round_id, session_id, Utc::now()).await?)
 }
 
-fn save<R: Runtime>(app: &AppHandle<R>, doc: AttendanceDoc) -> CmdResult<Option<files::Written>> {
-    let Some(path) = files::save_as(app, "PDF", &["pdf"], doc.file)? else {
-        return Ok(None);
-    };
-    Ok(Some(files::write_and_open(&path, &doc.bytes)?))
-}
-
 /// The daftar hadir (one room and/or session, or all); `None` if cancelled.
 #[tauri::command]
 pub async fn export_attendance_list<R: Runtime>(
@@ -117,7 +108,7 @@ pub async fn export_attendance_list<R: Runtime>(
         Paper::parse(&paper)?,
     )
     .await?;
-    save(&app, doc)
+    Ok(files::save_pdf(&app, doc.file, &doc.bytes)?)
 }
 
 /// The Berita Acara Pelaksanaan Tes Tertulis; `None` if cancelled.
@@ -139,5 +130,5 @@ pub async fn export_attendance_report<R: Runtime>(
         Utc::now(),
     )
     .await?;
-    save(&app, doc)
+    Ok(files::save_pdf(&app, doc.file, &doc.bytes)?)
 }

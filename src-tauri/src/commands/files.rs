@@ -92,6 +92,19 @@ pub fn write_and_open(path: &std::path::Path, bytes: &[u8]) -> Result<Written, E
     })
 }
 
+/// Asks where to save a PDF (suggesting `name`), writes `bytes` there and
+/// opens it; `None` when the user cancelled.
+pub fn save_pdf<R: Runtime>(
+    app: &AppHandle<R>,
+    name: impl Into<String>,
+    bytes: &[u8],
+) -> Result<Option<Written>, Error> {
+    let Some(path) = save_as(app, "PDF", &["pdf"], name)? else {
+        return Ok(None);
+    };
+    write_and_open(&path, bytes).map(Some)
+}
+
 /// The folder that stands in for the save dialog in end-to-end tests.
 pub fn save_dir() -> Option<PathBuf> {
     test_hook("ADHOC_SAVE_DIR")

@@ -148,8 +148,5 @@ pub async fn save_interview_form<R: Runtime>(
     let (name, bytes) =
         form::scoring_form_pdf(&db, &session, round_id, applicant_id, Paper::A4, Utc::now())
             .await?;
-    let Some(path) = files::save_as(&app, "PDF", &["pdf"], name)? else {
-        return Ok(None);
-    };
-    Ok(Some(files::write_and_open(&path, &bytes)?))
+    Ok(files::save_pdf(&app, name, &bytes)?)
 }

@@ -47,10 +47,7 @@ pub async fn export_publication<R: Runtime>(
         signer: None,
     };
     let made = publications::make(&state.db()?, &session, round_id, &req, Utc::now()).await?;
-    let Some(path) = files::save_as(&app, "PDF", &["pdf"], made.file)? else {
-        return Ok(None);
-    };
-    Ok(Some(files::write_and_open(&path, &made.bytes)?))
+    Ok(files::save_pdf(&app, made.file, &made.bytes)?)
 }
 
 /// The settings of the documents, the logo as a data URL for the preview,

@@ -155,10 +155,7 @@ pub async fn export_test_schedule<R: Runtime>(
         Utc::now(),
     )
     .await?;
-    let Some(path) = files::save_as(&app, "PDF", &["pdf"], doc.file)? else {
-        return Ok(None);
-    };
-    Ok(Some(files::write_and_open(&path, &doc.bytes)?))
+    Ok(files::save_pdf(&app, doc.file, &doc.bytes)?)
 }
 
 /// Makes participant cards (those `filter` chooses; eight to a sheet, or
@@ -179,10 +176,7 @@ pub async fn export_participant_cards<R: Runtime>(
         CardLayout::Sheet
     };
     let doc = seating::cards_pdf(&state.db()?, &session, round_id, &filter, layout).await?;
-    let Some(path) = files::save_as(&app, "PDF", &["pdf"], doc.file)? else {
-        return Ok(None);
-    };
-    Ok(Some(files::write_and_open(&path, &doc.bytes)?))
+    Ok(files::save_pdf(&app, doc.file, &doc.bytes)?)
 }
 
 /// Asks for a participant's photo (JPG or PNG) and attaches it for their
