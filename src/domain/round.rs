@@ -31,6 +31,14 @@ impl Body {
         }
     }
 
+    /// The body's name as the official documents write it.
+    pub fn full_name(self) -> &'static str {
+        match self {
+            Body::Ppk => "Panitia Pemilihan Kecamatan (PPK)",
+            Body::Pps => "Panitia Pemungutan Suara (PPS)",
+        }
+    }
+
     /// Parses `PPK`/`PPS` in any case.
     pub fn parse(s: &str) -> Result<Self> {
         match s.trim().to_ascii_uppercase().as_str() {

@@ -172,10 +172,7 @@ pub async fn make(
             .await?
             .unwrap_or_else(|| kind.default_texts())
     };
-    let body_name = match round.body {
-        Body::Ppk => "Panitia Pemilihan Kecamatan (PPK)",
-        Body::Pps => "Panitia Pemungutan Suara (PPS)",
-    };
+    let body_name = round.body.full_name();
     let commission = kabupaten.commission();
     let komisi = format!("Komisi Pemilihan Umum {}", kabupaten.name);
     let day = tanggal(date);

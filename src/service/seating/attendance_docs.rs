@@ -10,7 +10,6 @@ use chrono::{DateTime, Local, Utc};
 use super::attendance::{load, room_counts};
 use super::schedule::date_text;
 use crate::domain::permission::{Operation, Session};
-use crate::domain::round::Body;
 use crate::error::{Error, Result};
 use crate::pdf::attendance_list::{self, AttendanceList, Row, Sheet};
 use crate::pdf::official::{
@@ -179,10 +178,7 @@ pub async fn attendance_report_pdf(
         None => None,
     };
     let commission = kabupaten.commission();
-    let body = match round.body {
-        Body::Ppk => "Panitia Pemilihan Kecamatan (PPK)",
-        Body::Pps => "Panitia Pemungutan Suara (PPS)",
-    };
+    let body = round.body.full_name();
     let dots = "(.................................)".to_string();
     let mut members = vec![(
         if s.chair.is_empty() {

@@ -14,7 +14,7 @@ use ts_rs::TS;
 use super::state;
 use crate::docs::lists::{Cell, Column as ListColumn, Kind, Table};
 use crate::domain::permission::{Operation, Session};
-use crate::domain::round::{Body, Stage};
+use crate::domain::round::Stage;
 use crate::error::{Error, Result};
 use crate::pdf::official::{
     render, Column, Group, Letterhead, Official, Signature, Table as PdfTable,
@@ -390,10 +390,7 @@ pub async fn schedule_pdf(
         None => None,
     };
     let commission = kabupaten.commission();
-    let body = match round.body {
-        Body::Ppk => "Panitia Pemilihan Kecamatan (PPK)",
-        Body::Pps => "Panitia Pemungutan Suara (PPS)",
-    };
+    let body = round.body.full_name();
     let addresses: Vec<String> = venues
         .iter()
         .map(|v| {
