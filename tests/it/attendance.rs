@@ -15,9 +15,9 @@ use adhoc::domain::round::Stage;
 use adhoc::domain::verification::AdminVerdict;
 use adhoc::pdf::Paper;
 use adhoc::service::seating::{self, RoomInput, SessionInput, VenueInput};
-use adhoc::service::stages::{close, open};
+use adhoc::service::stages::open;
 use adhoc::store::selection::{marks_of, upsert_marks, NewMark};
-use common::{as_role, decide_admin, go_on_without_extensions, now, ready_db, small_ppk_round};
+use common::{as_role, close_administration, decide_admin, now, ready_db, small_ppk_round};
 
 #[tokio::test]
 async fn attendance_is_recorded_closed_and_printed() {
@@ -32,13 +32,7 @@ async fn attendance_is_recorded_closed_and_printed() {
         .execute(t.db.pool())
         .await
         .unwrap();
-    close(&t.db, &chair, round, Stage::Pendaftaran, now())
-        .await
-        .unwrap();
-    go_on_without_extensions(&t.db, &admin, round).await;
-    close(&t.db, &chair, round, Stage::Administrasi, now())
-        .await
-        .unwrap();
+    close_administration(&t.db, &admin, round).await;
     let venue = VenueInput {
         name: "SMA Negeri 1 Bangil".into(),
         address: "Jl. Raya Bangil 1".into(),

@@ -17,8 +17,8 @@ use adhoc::pdf::participant_card::CardLayout;
 use adhoc::service::registration;
 use adhoc::service::scans::{attach, attach_photo};
 use adhoc::service::seating::{self, CardFilter, RoomInput, SessionInput, VenueInput};
-use adhoc::service::stages::{close, open};
-use common::{as_role, decide_admin, go_on_without_extensions, now, ready_db, small_ppk_round};
+use adhoc::service::stages::open;
+use common::{as_role, close_administration, decide_admin, now, ready_db, small_ppk_round};
 
 /// A 600 × 800 PNG, as a scanner makes of a DRH page.
 pub(crate) fn scan_png() -> Vec<u8> {
@@ -93,13 +93,7 @@ async fn cards_carry_number_seat_and_photo_and_nothing_private() {
     )
     .await;
     decide_admin(&t.db, &admin, [people[3].0], AdminVerdict::TMS).await;
-    close(&t.db, &chair, round, Stage::Pendaftaran, now())
-        .await
-        .unwrap();
-    go_on_without_extensions(&t.db, &admin, round).await;
-    close(&t.db, &chair, round, Stage::Administrasi, now())
-        .await
-        .unwrap();
+    close_administration(&t.db, &admin, round).await;
     let venue = VenueInput {
         name: "SMA Negeri 1 Bangil".into(),
         address: "Jl. Raya Bangil 1".into(),

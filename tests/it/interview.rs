@@ -21,9 +21,7 @@ use adhoc::service::interview::{add_panel, set_aspects, setup, NewInterviewer};
 use adhoc::service::scores::{import_marks, record_mark, score_sheet};
 use adhoc::service::stages::{close, open};
 use common::cli::{adhoc, stderr, stdout};
-use common::{
-    as_role, decide_admin, go_on_without_extensions, now, ready_db, small_ppk_round, TestDb,
-};
+use common::{as_role, close_administration, decide_admin, now, ready_db, small_ppk_round, TestDb};
 
 /// A PPK round whose written test is closed (quota 1: the best 3 of 4 go
 /// on to the interview) and whose interview is not opened yet.
@@ -33,13 +31,7 @@ async fn round_before_interview() -> (TestDb, Session, i64, Vec<(i64, String)>) 
     let verifier = as_role(&admin, Role::Verifikator);
     let (round, people) = small_ppk_round(&t.db, &admin, 1, 4).await;
     decide_admin(&t.db, &admin, people.iter().map(|p| p.0), AdminVerdict::MS).await;
-    close(&t.db, &chair, round, Stage::Pendaftaran, now())
-        .await
-        .unwrap();
-    go_on_without_extensions(&t.db, &admin, round).await;
-    close(&t.db, &chair, round, Stage::Administrasi, now())
-        .await
-        .unwrap();
+    close_administration(&t.db, &admin, round).await;
     open(&t.db, &chair, round, Stage::Tertulis, now())
         .await
         .unwrap();

@@ -3,7 +3,7 @@
 //! and ods files in the layouts offices keep, previewed and imported all
 //! or nothing.
 
-use crate::common::{self, as_role, decide_admin, go_on_without_extensions, now, small_ppk_round};
+use crate::common::{self, as_role, close_administration, decide_admin, now, small_ppk_round};
 use crate::spreadsheets::{ods, ods_row, xlsx, C};
 use adhoc::domain::account::Role;
 use adhoc::domain::round::Stage;
@@ -25,13 +25,7 @@ pub(crate) async fn at_written_test(
     let chair = as_role(admin, Role::Pimpinan);
     let (round, people) = small_ppk_round(db, admin, 1, n).await;
     decide_admin(db, admin, people.iter().map(|p| p.0), AdminVerdict::MS).await;
-    close(db, &chair, round, Stage::Pendaftaran, now())
-        .await
-        .unwrap();
-    go_on_without_extensions(db, admin, round).await;
-    close(db, &chair, round, Stage::Administrasi, now())
-        .await
-        .unwrap();
+    close_administration(db, admin, round).await;
     open(db, &chair, round, Stage::Tertulis, now())
         .await
         .unwrap();

@@ -14,7 +14,10 @@ use adhoc::domain::verification::AdminVerdict;
 use adhoc::pdf::Paper;
 use adhoc::service::seating::{self, RoomInput, SeatMove, SessionInput, VenueInput};
 use adhoc::service::stages::{close, open, reopen};
-use common::{as_role, decide_admin, go_on_without_extensions, now, ready_db, small_ppk_round};
+use common::{
+    as_role, close_administration, decide_admin, go_on_without_extensions, now, ready_db,
+    small_ppk_round,
+};
 
 fn room(name: &str, capacity: u32, ground_floor: bool) -> RoomInput {
     RoomInput {
@@ -326,16 +329,9 @@ async fn participants_are_numbered_seated_moved_and_announced() {
 #[tokio::test]
 async fn a_deleted_session_clears_the_unpublished_seating() {
     let (t, admin) = ready_db().await;
-    let chair = as_role(&admin, Role::Pimpinan);
     let (round, people) = small_ppk_round(&t.db, &admin, 2, 3).await;
     decide_admin(&t.db, &admin, people.iter().map(|p| p.0), AdminVerdict::MS).await;
-    close(&t.db, &chair, round, Stage::Pendaftaran, now())
-        .await
-        .unwrap();
-    go_on_without_extensions(&t.db, &admin, round).await;
-    close(&t.db, &chair, round, Stage::Administrasi, now())
-        .await
-        .unwrap();
+    close_administration(&t.db, &admin, round).await;
     let venue = VenueInput {
         name: "Aula Kecamatan".into(),
         address: String::new(),

@@ -172,6 +172,21 @@ pub async fn decide_admin(
     }
 }
 
+/// Closes registration and the administrative check of `round` as the
+/// Pimpinan does, letting short units go on without an extension first.
+pub async fn close_administration(db: &adhoc::store::Db, admin: &Session, round: i64) {
+    use adhoc::domain::round::Stage;
+    use adhoc::service::stages::close;
+    let chair = as_role(admin, adhoc::domain::account::Role::Pimpinan);
+    close(db, &chair, round, Stage::Pendaftaran, now())
+        .await
+        .unwrap();
+    go_on_without_extensions(db, admin, round).await;
+    close(db, &chair, round, Stage::Administrasi, now())
+        .await
+        .unwrap();
+}
+
 /// After registration closed: the Pimpinan records that every unit left
 /// short goes on without an extension (so a small test round can close its
 /// administrative stage).
