@@ -28,6 +28,7 @@ pub mod round;
 pub mod round_schedule;
 pub mod scan;
 pub mod score_mapping;
+pub mod seat_holder;
 pub mod seating;
 pub mod sheet_field;
 pub mod sheet_mapping;

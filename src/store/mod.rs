@@ -26,6 +26,7 @@ pub mod regions;
 pub mod responses;
 pub mod round_facts;
 pub mod rounds;
+pub mod seat_holders;
 pub mod seating;
 pub mod selection;
 pub mod sheet_mappings;

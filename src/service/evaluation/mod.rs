@@ -162,6 +162,10 @@ pub(crate) async fn ranking_in(
         rows: selection::ranking_rows(conn, round_id).await?,
         extensions: ext_store::extensions(conn, round_id).await?,
         extension_decisions: ext_store::decisions(conn, round_id).await?,
+        held: crate::store::seat_holders::held_per_unit(conn, round_id)
+            .await?
+            .into_iter()
+            .collect(),
         dropped: responses::dropped(conn, round_id)
             .await?
             .into_iter()

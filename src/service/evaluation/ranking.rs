@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::domain::ranking::{self, Candidate, Rules, Status, UnitRanking};
 use crate::domain::round::Round;
+use crate::domain::seat_holder;
 use crate::store::extensions::{Decision, Extension};
 use crate::store::rounds::UnitQuotaRow;
 use crate::store::selection::RankingRow;
@@ -20,6 +21,16 @@ pub struct Unit {
     pub kecamatan_code: String,
     pub kecamatan_name: String,
     pub quota: u32,
+    /// Seats held by appointed or kept members
+    /// ([`crate::domain::seat_holder`]); the selection ranks only the rest.
+    pub held: u32,
+}
+
+impl Unit {
+    /// The seats this round's selection fills.
+    pub fn seats_left(&self) -> u32 {
+        seat_holder::seats_left(self.quota, self.held)
+    }
 }
 
 /// A round's data and every unit's ranking, computed in one pass.
@@ -72,6 +83,8 @@ pub(super) struct Facts {
     pub rows: Vec<RankingRow>,
     pub extensions: Vec<Extension>,
     pub extension_decisions: Vec<Decision>,
+    /// Seats held per unit (digits) by appointed or kept members.
+    pub held: HashMap<String, u32>,
     /// Candidates dropped after a proven public response.
     pub dropped: HashSet<i64>,
     /// While the administrative stage is open: the applicants derived MS.
@@ -87,10 +100,11 @@ pub(super) fn rank(round: Round, facts: Facts, explain: bool) -> Computed {
         .into_iter()
         .map(|r| Unit {
             kecamatan_code: r.code[..6.min(r.code.len())].to_string(),
-            code: r.code,
             name: r.name,
             kecamatan_name: r.kecamatan_name,
             quota: r.quota.unwrap_or(default_quota),
+            held: facts.held.get(&r.code).copied().unwrap_or(0),
+            code: r.code,
         })
         .collect();
     let (rows, live_ms, dropped) = (facts.rows, facts.live_ms, facts.dropped);
@@ -124,6 +138,7 @@ pub(super) fn rank(round: Round, facts: Facts, explain: bool) -> Computed {
             kecamatan_code: code[..6.min(code.len())].to_string(),
             name: code.clone(),
             kecamatan_name: String::new(),
+            held: facts.held.get(&code).copied().unwrap_or(0),
             code,
             quota: default_quota,
         });
@@ -142,7 +157,7 @@ pub(super) fn rank(round: Round, facts: Facts, explain: bool) -> Computed {
         if let Some(cs) = by_unit.get(u.code.as_str()) {
             rankings.insert(
                 u.code.clone(),
-                ranking::rank_unit(&computed.rules(u.quota, explain), cs),
+                ranking::rank_unit(&computed.rules(u.seats_left(), explain), cs),
             );
         }
     }
