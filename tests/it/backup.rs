@@ -332,7 +332,7 @@ async fn a_database_is_copied_before_it_is_migrated() {
     );
     let undo: String = created
         .iter()
-        .map(|t| format!("DROP TABLE {t}; "))
+        .map(|t| format!("DROP TABLE IF EXISTS {t}; "))
         .chain(
             added
                 .iter()
