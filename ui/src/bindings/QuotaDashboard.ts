@@ -3,6 +3,7 @@ import type { Body } from "./Body";
 import type { QuotaFlag } from "./QuotaFlag";
 import type { QuotaRow } from "./QuotaRow";
 import type { Stage } from "./Stage";
+import type { WomenStage } from "./WomenStage";
 
 /**
  * The quota dashboard of a round.
@@ -19,4 +20,8 @@ kecamatan: Array<QuotaRow>, total: QuotaRow,
 /**
  * Units with each flag, for the summary line.
  */
-flagged: Array<[QuotaFlag, number]>, };
+flagged: Array<[QuotaFlag, number]>, 
+/**
+ * The stages at which women are under 30% in the kabupaten's total.
+ */
+women_low: Array<WomenStage>, };
