@@ -36,6 +36,10 @@ pub struct QuotaDashboard {
     pub round_name: String,
     pub body: Body,
     pub current_stage: Stage,
+    /// The round's registration threshold: a unit with fewer applicants
+    /// than this × its quota needs an extension (each row's
+    /// `registration_target`).
+    pub extension_threshold: u32,
     /// One row per unit, in code order (for PPS, desa of a kecamatan together).
     pub units: Vec<QuotaRow>,
     /// For PPS: one subtotal per kecamatan; for PPK: empty.
@@ -186,6 +190,7 @@ pub(crate) fn dashboard(
         round_name: c.round.name.clone(),
         body: c.round.body,
         current_stage: stage,
+        extension_threshold: settings.extension_threshold,
         kecamatan: if c.round.body == Body::Pps {
             quota::subtotals(&units)
         } else {

@@ -10,6 +10,12 @@ import type { WomenStage } from "./WomenStage";
  */
 export type QuotaDashboard = { round_id: number, round_name: string, body: Body, current_stage: Stage, 
 /**
+ * The round's registration threshold: a unit with fewer applicants
+ * than this × its quota needs an extension (each row's
+ * `registration_target`).
+ */
+extension_threshold: number, 
+/**
  * One row per unit, in code order (for PPS, desa of a kecamatan together).
  */
 units: Array<QuotaRow>, 

@@ -10,6 +10,9 @@ import { admin, atStage, operator, pimpinan, round, verifikator } from "../test/
 import { timeline } from "../test/fixtures_timeline";
 import { addDays, shortDate, TimelinePanel } from "./TimelinePanel";
 
+// jsdom has no canvas: the charts render what they were given.
+vi.mock("react-chartjs-2", () => import("../test/chartMock"));
+
 type Call = { cmd: string; args: Record<string, unknown> };
 
 interface Options {
