@@ -43,7 +43,12 @@ export function WomenSection({ data }: { data: QuotaDashboard }) {
   }, [data]);
   const desaOf = useMemo(() => {
     const m = new Map<string, QuotaRow[]>();
-    if (isPps) for (const u of data.units) m.set(u.kecamatan_code, [...(m.get(u.kecamatan_code) ?? []), u]);
+    if (!isPps) return m;
+    for (const u of data.units) {
+      const list = m.get(u.kecamatan_code);
+      if (list) list.push(u);
+      else m.set(u.kecamatan_code, [u]);
+    }
     return m;
   }, [data, isPps]);
   const unit = byCode.get(unitCode) ?? kecRows[0];
