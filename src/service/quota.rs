@@ -123,29 +123,27 @@ pub(crate) fn dashboard(
     let today = now.date_naive();
     let settings = &c.round.settings;
     let stage = c.round.current_stage;
-    let mut registered: HashMap<&str, u32> = HashMap::new();
-    let mut ms: HashMap<&str, u32> = HashMap::new();
+    // Applicants and MS per unit, women among them.
     let mut counts: HashMap<&str, StageCounts> = HashMap::new();
     for r in &c.rows {
-        *registered.entry(r.unit_code.as_str()).or_default() += 1;
         let unit = counts.entry(r.unit_code.as_str()).or_default();
         unit.count(WomenStage::Pendaftar, r.woman);
         if c.is_ms(r) {
-            *ms.entry(r.unit_code.as_str()).or_default() += 1;
             unit.count(WomenStage::Ms, r.woman);
         }
     }
     let history = extensions::histories(&c.extensions, &c.extension_decisions);
     let mut units = Vec::with_capacity(c.units.len());
     for u in &c.units {
+        let applied = counts.get(u.code.as_str()).copied().unwrap_or_default();
         let mut row = QuotaRow {
             unit_code: dotted(&u.code),
             unit_name: u.name.clone(),
             kecamatan_code: dotted(&u.kecamatan_code),
             kecamatan_name: u.kecamatan_name.clone(),
             quota: u.quota,
-            registered: registered.get(u.code.as_str()).copied().unwrap_or(0),
-            ms: ms.get(u.code.as_str()).copied().unwrap_or(0),
+            registered: applied.at(WomenStage::Pendaftar).1,
+            ms: applied.at(WomenStage::Ms).1,
             ..Default::default()
         };
         let mut unresolved_ties = 0;
@@ -172,7 +170,6 @@ pub(crate) fn dashboard(
         let facts = h.facts(row.registered, u.quota, settings.extension_threshold);
         row.registration_target = facts.target();
         let gone = departures.get(&u.code).map_or(&[][..], Vec::as_slice);
-        let applied = counts.get(u.code.as_str()).copied().unwrap_or_default();
         row.women = women::shares(&ranked_counts(c, &u.code, gone, applied), stage);
         units.push(quota::unit_row(
             row,
