@@ -359,11 +359,6 @@ export function QuotaPanel({ round }: { round: RoundSummary }) {
             )}
           </div>
 
-          <div className="quota-visuals">
-            <ApplicantsChart data={data} />
-            <WomenSection key={data.round_id} data={data} />
-          </div>
-
           <div className="filters quota-filters">
             <label className="check">
               <input
@@ -453,6 +448,12 @@ export function QuotaPanel({ round }: { round: RoundSummary }) {
               </button>
             </div>
           )}
+
+          {/* Below the table, the main work tool: charts and the women's share per stage. */}
+          <div className="quota-visuals">
+            <ApplicantsChart data={data} />
+            <WomenSection key={data.round_id} data={data} />
+          </div>
         </>
       )}
     </section>
