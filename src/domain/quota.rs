@@ -79,6 +79,9 @@ pub struct QuotaRow {
     /// The applicants the unit needs to go on without an extension
     /// (threshold × quota; summed on subtotals).
     pub registration_target: u32,
+    /// Fewer applicants than `registration_target` (on a sum: the summed
+    /// applicants against the summed target).
+    pub below_target: bool,
     /// Active applicants (withdrawn ones not counted).
     pub registered: u32,
     pub ms: u32,
@@ -109,8 +112,10 @@ impl QuotaRow {
         self.women = women::sum([self.women.as_slice(), o.women.as_slice()]);
     }
 
-    /// The women's share, and its flag when under 30% of the Terpilih.
+    /// The women's share, and its flag when under 30% of the Terpilih;
+    /// whether the applicants fall short of the target.
     fn finish_women(&mut self) {
+        self.below_target = self.registered < self.registration_target;
         self.women_percent = (self.terpilih > 0)
             .then(|| (self.women_terpilih * 100 + self.terpilih / 2) / self.terpilih);
         if self.terpilih > 0 && self.women_terpilih * 10 < self.terpilih * 3 {
@@ -324,6 +329,10 @@ mod tests {
         ];
         let kec = subtotals(&units);
         assert_eq!(kec[0].registration_target, 12);
+        // No applicants against a target of 12: short; 0 of 0 would not be.
+        assert!(kec[0].below_target);
+        let none = total(&[QuotaRow::default()]);
+        assert!(!none.below_target);
         assert_eq!(
             kec[0].women,
             vec![WomenShare::new(WomenStage::Pendaftar, 6, 15)]

@@ -68,10 +68,12 @@ async fn the_womens_share_is_reported_and_warned_at_every_stage_the_round_reache
     let b = board().await.unwrap();
     assert_eq!(stages(purwodadi(&b)), [(Pendaftar, 3, 10, Some(30), false)]);
     assert_eq!(purwodadi(&b).registration_target, 4);
+    assert!(!purwodadi(&b).below_target);
     assert!(b.women_low.is_empty());
     // A kecamatan without applicants: reached, but no share and no warning.
     let empty = b.units.iter().find(|u| u.registered == 0).unwrap();
     assert_eq!(stages(empty), [(Pendaftar, 0, 0, None, false)]);
+    assert!(empty.below_target);
 
     // The administrative check: one woman TMS leaves 2 of 9 MS (22%).
     decide_admin(

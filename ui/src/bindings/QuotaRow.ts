@@ -17,6 +17,11 @@ unit_code: string, unit_name: string, kecamatan_code: string, kecamatan_name: st
  */
 registration_target: number, 
 /**
+ * Fewer applicants than `registration_target` (on a sum: the summed
+ * applicants against the summed target).
+ */
+below_target: boolean, 
+/**
  * Active applicants (withdrawn ones not counted).
  */
 registered: number, ms: number, passed_written: number, terpilih: number, cadangan: number, women_terpilih: number, 

@@ -38,6 +38,7 @@ function quotaRow(patch: Partial<QuotaRow> = {}): QuotaRow {
     kecamatan_name: "Purwodadi",
     quota: 5,
     registration_target: 10,
+    below_target: false,
     registered: 30,
     ms: 12,
     passed_written: 0,

@@ -53,8 +53,8 @@ export type MixedData = ChartData<"bar" | "line", (number | null)[], string>;
 
 /**
  * Per kecamatan, the applicants beside the number that spares an
- * extension (the core's threshold × quota); a kecamatan under it in the
- * warning colour.
+ * extension (the core's threshold × quota); a kecamatan the core finds
+ * under it in the warning colour.
  */
 export function applicantsChart(rows: QuotaRow[], threshold: number): MixedData {
   return {
@@ -64,7 +64,7 @@ export function applicantsChart(rows: QuotaRow[], threshold: number): MixedData 
         type: "bar",
         label: "Pendaftar",
         data: rows.map((r) => r.registered),
-        backgroundColor: rows.map((r) => (r.registered < r.registration_target ? COLOR.warn : COLOR.bar)),
+        backgroundColor: rows.map((r) => (r.below_target ? COLOR.warn : COLOR.bar)),
       },
       {
         type: "bar",
@@ -78,7 +78,7 @@ export function applicantsChart(rows: QuotaRow[], threshold: number): MixedData 
 
 /** The applicants chart's text alternative: the kecamatan under the target. */
 export function applicantsSummary(rows: QuotaRow[], threshold: number): string {
-  const short = rows.filter((r) => r.registered < r.registration_target);
+  const short = rows.filter((r) => r.below_target);
   const head = `Grafik pendaftar dibandingkan ${threshold}× kuota per kecamatan`;
   if (short.length === 0) return `${head}: semua kecamatan mencapai batas.`;
   return `${head}: ${angka(short.length)} kecamatan di bawah batas (${short

@@ -13,6 +13,7 @@ export function unit(code: string, name: string, kecCode: string, kecName: strin
     kecamatan_name: kecName,
     quota: 5,
     registration_target: 2 * (patch.quota ?? 5),
+    below_target: (patch.registered ?? 0) < 2 * (patch.quota ?? 5),
     registered: 0,
     ms: 0,
     passed_written: 0,
@@ -46,7 +47,7 @@ export function sum(rows: QuotaRow[], base: QuotaRow): QuotaRow {
   const women = sumShares([base, ...rows]);
   const pct = t.terpilih > 0 ? Math.round((t.women_terpilih * 100) / t.terpilih) : null;
   const low = t.terpilih > 0 && t.women_terpilih * 10 < t.terpilih * 3;
-  return { ...t, women, women_percent: pct, flags: low ? [...t.flags, "perempuan_kurang30"] : t.flags };
+  return { ...t, women, below_target: t.registered < t.registration_target, women_percent: pct, flags: low ? [...t.flags, "perempuan_kurang30"] : t.flags };
 }
 
 /** A share as the core builds it: whole percent rounded down, warned under 30%. */
