@@ -66,6 +66,14 @@ pub struct UnitRegistration {
     pub decided_after: Option<u32>,
 }
 
+impl UnitRegistration {
+    /// The applicants a unit needs to go on without an extension:
+    /// threshold × quota (10 for a PPK of 5 at the default 2×).
+    pub fn target(&self) -> u32 {
+        self.threshold * self.quota
+    }
+}
+
 /// The state of a unit on `today`, or `None` when it never fell short (no
 /// extension, at least threshold × quota applicants, no decision).
 pub fn state(u: &UnitRegistration, today: NaiveDate) -> Option<ExtensionState> {
@@ -73,7 +81,7 @@ pub fn state(u: &UnitRegistration, today: NaiveDate) -> Option<ExtensionState> {
         return Some(ExtensionState::LanjutKeputusan);
     }
     match u.extended_until {
-        None if u.registered >= u.threshold * u.quota => None,
+        None if u.registered >= u.target() => None,
         None => Some(ExtensionState::PerluPerpanjangan),
         Some(end) if end >= today => Some(ExtensionState::Diperpanjang),
         Some(_) if u.registered < u.quota => Some(ExtensionState::PerluPerpanjanganLagi),

@@ -7,6 +7,9 @@
 //! no I/O. The service only counts (from the round's evaluation) and calls
 //! [`unit_row`], [`subtotals`] and [`total`].
 //!
+//! The women's share at every stage is [`crate::domain::women`]'s; a row
+//! carries it and the sums here add it up.
+//!
 //! Arithmetic is on whole numbers: "women under 30%" is
 //! `women × 10 < terpilih × 3`, never a rounded percentage, so a unit at
 //! exactly 30% is not flagged.
@@ -18,6 +21,7 @@ use ts_rs::TS;
 
 use crate::domain::extension::ExtensionState;
 use crate::domain::round::Stage;
+use crate::domain::women::{self, WomenShare};
 
 /// A flag on a unit of the quota dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
@@ -72,6 +76,12 @@ pub struct QuotaRow {
     pub kecamatan_code: String,
     pub kecamatan_name: String,
     pub quota: u32,
+    /// The applicants the unit needs to go on without an extension
+    /// (threshold × quota; summed on subtotals).
+    pub registration_target: u32,
+    /// Fewer applicants than `registration_target` (on a sum: the summed
+    /// applicants against the summed target).
+    pub below_target: bool,
     /// Active applicants (withdrawn ones not counted).
     pub registered: u32,
     pub ms: u32,
@@ -81,6 +91,9 @@ pub struct QuotaRow {
     pub women_terpilih: u32,
     /// Women among the Terpilih, in whole percent (none without Terpilih).
     pub women_percent: Option<u32>,
+    /// Women's share at each stage the round has reached, in order
+    /// ([`crate::domain::women`]); a stage not reached is absent.
+    pub women: Vec<WomenShare>,
     /// The end of the latest registration extension, if the unit had one.
     pub extended_until: Option<String>,
     pub flags: Vec<QuotaFlag>,
@@ -89,16 +102,20 @@ pub struct QuotaRow {
 impl QuotaRow {
     fn add(&mut self, o: &QuotaRow) {
         self.quota += o.quota;
+        self.registration_target += o.registration_target;
         self.registered += o.registered;
         self.ms += o.ms;
         self.passed_written += o.passed_written;
         self.terpilih += o.terpilih;
         self.cadangan += o.cadangan;
         self.women_terpilih += o.women_terpilih;
+        self.women = women::sum([self.women.as_slice(), o.women.as_slice()]);
     }
 
-    /// The women's share, and its flag when under 30% of the Terpilih.
+    /// The women's share, and its flag when under 30% of the Terpilih;
+    /// whether the applicants fall short of the target.
     fn finish_women(&mut self) {
+        self.below_target = self.registered < self.registration_target;
         self.women_percent = (self.terpilih > 0)
             .then(|| (self.women_terpilih * 100 + self.terpilih / 2) / self.terpilih);
         if self.terpilih > 0 && self.women_terpilih * 10 < self.terpilih * 3 {
@@ -293,6 +310,38 @@ mod tests {
             flag_counts(&[a, b]),
             vec![(QuotaFlag::PerempuanKurang30, 1)]
         );
+    }
+
+    #[test]
+    fn subtotals_and_the_total_add_the_womens_shares_and_decide_their_own_warning() {
+        use crate::domain::women::{WomenShare, WomenStage};
+        let unit = |code: &str, women: u32, total: u32| QuotaRow {
+            kecamatan_code: code.into(),
+            registration_target: 6,
+            women: vec![WomenShare::new(WomenStage::Pendaftar, women, total)],
+            ..Default::default()
+        };
+        // 1 of 10 (flagged) and 5 of 5: 6 of 15 is 40%, not flagged.
+        let units = [
+            unit("35.14.01", 1, 10),
+            unit("35.14.01", 5, 5),
+            unit("35.14.02", 2, 7),
+        ];
+        let kec = subtotals(&units);
+        assert_eq!(kec[0].registration_target, 12);
+        // No applicants against a target of 12: short; 0 of 0 would not be.
+        assert!(kec[0].below_target);
+        let none = total(&[QuotaRow::default()]);
+        assert!(!none.below_target);
+        assert_eq!(
+            kec[0].women,
+            vec![WomenShare::new(WomenStage::Pendaftar, 6, 15)]
+        );
+        assert!(!kec[0].women[0].below_30);
+        assert!(kec[1].women[0].below_30);
+        let t = total(&units);
+        assert_eq!((t.women[0].women, t.women[0].total), (8, 22));
+        assert_eq!(t.registration_target, 18);
     }
 
     proptest! {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
+use crate::domain::membership::{self, Departure, MembershipFacts};
 use crate::domain::permission::{Operation, Session};
 use crate::domain::ranking::Status;
 use crate::domain::region::RegionCode;
@@ -167,15 +168,26 @@ pub async fn members(
         let mine: Vec<&PawRow> = events.iter().filter(|e| e.unit_code == u.code).collect();
         let left: HashSet<i64> = mine.iter().map(|e| e.member_id).collect();
         let used: HashSet<i64> = mine.iter().filter_map(|e| e.replacement_id).collect();
-        let mut members: Vec<Person> = r
+        let terpilih: Vec<i64> = r
             .final_
             .iter()
             .filter(|p| p.status == Status::Terpilih)
             .map(|p| p.id)
-            .chain(mine.iter().filter_map(|e| e.replacement_id))
-            .filter(|id| !left.contains(id))
-            .map(|id| person(id, position.get(&id).copied().flatten()))
             .collect();
+        let departures: Vec<Departure> = mine
+            .iter()
+            .map(|e| Departure {
+                member_id: e.member_id,
+                replacement_id: e.replacement_id,
+            })
+            .collect();
+        let mut members: Vec<Person> = membership::serving(&MembershipFacts {
+            terpilih: &terpilih,
+            departures: &departures,
+        })
+        .into_iter()
+        .map(|id| person(id, position.get(&id).copied().flatten()))
+        .collect();
         members.sort_by_key(|p| p.position);
         let reserves: Vec<Person> = r
             .final_

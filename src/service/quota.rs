@@ -2,7 +2,10 @@
 //! applicants, MS, who passed the written test, Terpilih, Cadangan and women
 //! among them, with the flags that call for action, and the kabupaten's
 //! totals. Counted from the round's ranking ([`crate::service::selection`]);
-//! the flags and sums are [`crate::domain::quota`]'s rules.
+//! the flags and sums are [`crate::domain::quota`]'s rules. Each row also
+//! carries the women's share at every stage reached
+//! ([`crate::domain::women`]), members counted with PAW applied
+//! ([`crate::domain::membership`]).
 
 use std::collections::HashMap;
 
@@ -11,16 +14,18 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::domain::extension;
+use crate::domain::membership::{self, Departure, MembershipFacts};
 use crate::domain::permission::Session;
 use crate::domain::quota::{self, UnitFacts};
 pub use crate::domain::quota::{QuotaFlag, QuotaRow};
 use crate::domain::ranking::Status;
 use crate::domain::round::{Body, Stage};
+use crate::domain::women::{self, StageCounts, WomenStage};
 use crate::error::Result;
 use crate::service::evaluation::{self, Computed};
 use crate::service::extensions;
 use crate::service::selection::dotted;
-use crate::store::Db;
+use crate::store::{responses, Db};
 
 /// The quota dashboard of a round.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -31,6 +36,10 @@ pub struct QuotaDashboard {
     pub round_name: String,
     pub body: Body,
     pub current_stage: Stage,
+    /// The round's registration threshold: a unit with fewer applicants
+    /// than this × its quota needs an extension (each row's
+    /// `registration_target`).
+    pub extension_threshold: u32,
     /// One row per unit, in code order (for PPS, desa of a kecamatan together).
     pub units: Vec<QuotaRow>,
     /// For PPS: one subtotal per kecamatan; for PPK: empty.
@@ -38,6 +47,8 @@ pub struct QuotaDashboard {
     pub total: QuotaRow,
     /// Units with each flag, for the summary line.
     pub flagged: Vec<(QuotaFlag, u32)>,
+    /// The stages at which women are under 30% in the kabupaten's total.
+    pub women_low: Vec<WomenStage>,
 }
 
 /// Per unit: quota, registered, MS, passed the written test, Terpilih,
@@ -49,32 +60,90 @@ pub async fn quota(
     now: DateTime<Utc>,
 ) -> Result<QuotaDashboard> {
     let c = evaluation::ranking(db, session, round_id, now, false).await?;
-    Ok(dashboard(&c, now))
+    // Departures matter once there are members.
+    let departures = if WomenStage::Anggota.reached_at(c.round.current_stage) {
+        let mut conn = db.pool().acquire().await?;
+        let mut by_unit: HashMap<String, Vec<Departure>> = HashMap::new();
+        for e in responses::paw_events(&mut conn, round_id).await? {
+            by_unit.entry(e.unit_code).or_default().push(Departure {
+                member_id: e.member_id,
+                replacement_id: e.replacement_id,
+            });
+        }
+        by_unit
+    } else {
+        HashMap::new()
+    };
+    Ok(dashboard(&c, &departures, now))
 }
 
-pub(crate) fn dashboard(c: &Computed, now: DateTime<Utc>) -> QuotaDashboard {
+/// Adds to a unit's counts (applicants and MS already in) the stages its
+/// ranking decides: passes, the final list and the members serving now.
+fn ranked_counts(
+    c: &Computed,
+    unit: &str,
+    departures: &[Departure],
+    mut counts: StageCounts,
+) -> StageCounts {
+    let woman = |id: i64| c.row(id).is_some_and(|r| r.woman);
+    let Some(r) = c.rankings.get(unit) else {
+        return counts;
+    };
+    for p in r.written.iter().filter(|p| p.status == Status::Lulus) {
+        counts.count(WomenStage::LulusTertulis, woman(p.id));
+    }
+    let terpilih: Vec<i64> = r
+        .final_
+        .iter()
+        .filter(|p| p.status == Status::Terpilih)
+        .map(|p| p.id)
+        .collect();
+    for p in r
+        .final_
+        .iter()
+        .filter(|p| matches!(p.status, Status::Terpilih | Status::Cadangan))
+    {
+        counts.count(WomenStage::DaftarAkhir, woman(p.id));
+    }
+    let members = membership::serving(&MembershipFacts {
+        terpilih: &terpilih,
+        departures,
+    });
+    for id in members {
+        counts.count(WomenStage::Anggota, woman(id));
+    }
+    counts
+}
+
+pub(crate) fn dashboard(
+    c: &Computed,
+    departures: &HashMap<String, Vec<Departure>>,
+    now: DateTime<Utc>,
+) -> QuotaDashboard {
     let today = now.date_naive();
     let settings = &c.round.settings;
     let stage = c.round.current_stage;
-    let mut registered: HashMap<&str, u32> = HashMap::new();
-    let mut ms: HashMap<&str, u32> = HashMap::new();
+    // Applicants and MS per unit, women among them.
+    let mut counts: HashMap<&str, StageCounts> = HashMap::new();
     for r in &c.rows {
-        *registered.entry(r.unit_code.as_str()).or_default() += 1;
+        let unit = counts.entry(r.unit_code.as_str()).or_default();
+        unit.count(WomenStage::Pendaftar, r.woman);
         if c.is_ms(r) {
-            *ms.entry(r.unit_code.as_str()).or_default() += 1;
+            unit.count(WomenStage::Ms, r.woman);
         }
     }
     let history = extensions::histories(&c.extensions, &c.extension_decisions);
     let mut units = Vec::with_capacity(c.units.len());
     for u in &c.units {
+        let applied = counts.get(u.code.as_str()).copied().unwrap_or_default();
         let mut row = QuotaRow {
             unit_code: dotted(&u.code),
             unit_name: u.name.clone(),
             kecamatan_code: dotted(&u.kecamatan_code),
             kecamatan_name: u.kecamatan_name.clone(),
             quota: u.quota,
-            registered: registered.get(u.code.as_str()).copied().unwrap_or(0),
-            ms: ms.get(u.code.as_str()).copied().unwrap_or(0),
+            registered: applied.at(WomenStage::Pendaftar).1,
+            ms: applied.at(WomenStage::Ms).1,
             ..Default::default()
         };
         let mut unresolved_ties = 0;
@@ -99,6 +168,9 @@ pub(crate) fn dashboard(c: &Computed, now: DateTime<Utc>) -> QuotaDashboard {
         let h = history.get(u.code.as_str()).copied().unwrap_or_default();
         row.extended_until = h.until.map(|end| end.to_string());
         let facts = h.facts(row.registered, u.quota, settings.extension_threshold);
+        row.registration_target = facts.target();
+        let gone = departures.get(&u.code).map_or(&[][..], Vec::as_slice);
+        row.women = women::shares(&ranked_counts(c, &u.code, gone, applied), stage);
         units.push(quota::unit_row(
             row,
             UnitFacts {
@@ -108,17 +180,20 @@ pub(crate) fn dashboard(c: &Computed, now: DateTime<Utc>) -> QuotaDashboard {
             },
         ));
     }
+    let total = quota::total(&units);
     QuotaDashboard {
+        women_low: women::low_stages(&total.women),
         round_id: c.round.id,
         round_name: c.round.name.clone(),
         body: c.round.body,
         current_stage: stage,
+        extension_threshold: settings.extension_threshold,
         kecamatan: if c.round.body == Body::Pps {
             quota::subtotals(&units)
         } else {
             Vec::new()
         },
-        total: quota::total(&units),
+        total,
         flagged: quota::flag_counts(&units),
         units,
     }

@@ -402,4 +402,24 @@ fn applicants_import_and_export_from_the_command_line() {
             .starts_with(",Jumlah,,120,1,1,1,"),
         "{out}"
     );
+    // The women's share per stage: women, everyone, percent; the stages not
+    // reached yet empty, those under 30% named.
+    let out = t.ok(&["quota", "--round", "1", "--perempuan"]);
+    assert!(
+        out.starts_with("kode_wilayah,wilayah,kecamatan,pendaftar_p,pendaftar,pendaftar_persen_p,"),
+        "{out}"
+    );
+    assert!(
+        out.lines().any(|l| l
+            == "35.14.01,Purwodadi,Purwodadi,0,1,0,0,1,0,0,1,0,,,,,,,\
+                \"perempuan < 30%: Pendaftar, MS, Lulus tes tertulis\""),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .last()
+            .unwrap()
+            .starts_with(",Jumlah,,0,1,0,0,1,0,0,1,0,"),
+        "{out}"
+    );
 }

@@ -340,6 +340,54 @@ async fn the_quota_recap_has_counts_as_numbers_and_the_total_last() {
 }
 
 #[tokio::test]
+async fn the_womens_list_has_every_stage_as_numbers_and_leaves_stages_not_reached_empty() {
+    let (t, admin) = ready_db().await;
+    let round = ranked_round(&t.db, &admin).await;
+    let export = prepare(
+        &t.db,
+        &admin,
+        ListRequest::Women { round_id: round },
+        ExportFormat::Xlsx,
+        now(),
+    )
+    .await
+    .unwrap();
+    assert!(
+        export
+            .file_name()
+            .starts_with("keterwakilan-perempuan-seleksi-"),
+        "{}",
+        export.file_name()
+    );
+    let (bytes, _) = xlsx(&t.db, &admin, ListRequest::Women { round_id: round }).await;
+    let sheet = Sheet::read(&bytes);
+    assert_eq!(sheet.name, "Keterwakilan perempuan");
+    let purwodadi = (0..sheet.len())
+        .find(|&r| sheet.cell(r, "kode_wilayah") == &calamine::Data::String("35.14.01".into()))
+        .unwrap();
+    // Four men registered, three MS, two passed (one absent), two listed.
+    for (column, n) in [
+        ("pendaftar", 4.0),
+        ("ms", 3.0),
+        ("lulus_tertulis", 2.0),
+        ("daftar_akhir", 2.0),
+        ("daftar_akhir_p", 0.0),
+        ("daftar_akhir_persen_p", 0.0),
+    ] {
+        assert_eq!(sheet.number(purwodadi, column), n, "{column}");
+    }
+    // The final list is open, the members are not there yet.
+    assert_eq!(sheet.cell(purwodadi, "anggota"), &calamine::Data::Empty);
+    assert_eq!(
+        sheet.text(purwodadi, "catatan"),
+        "perempuan < 30%: Pendaftar, MS, Lulus tes tertulis, Daftar akhir"
+    );
+    let total = sheet.len() - 1;
+    assert_eq!(sheet.text(total, "wilayah"), "Jumlah");
+    assert_eq!(sheet.number(total, "pendaftar"), 4.0);
+}
+
+#[tokio::test]
 async fn the_audit_trail_has_times_as_local_dates_and_stays_for_those_who_may_read_it() {
     let (t, admin) = ready_db().await;
     let request = || ListRequest::Audit {

@@ -54,3 +54,4 @@ mod stages;
 mod standing;
 mod store_open;
 mod verification;
+mod women;

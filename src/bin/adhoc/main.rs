@@ -109,10 +109,15 @@ enum Command {
     /// tahap), atau lampiran SK penetapan (tahap akhir).
     Announce(documents::AnnounceArgs),
     /// Rekap kuota per wilayah sebagai CSV atau Excel (kuota, pendaftar, MS,
-    /// lulus tertulis, terpilih, cadangan, perempuan, catatan).
+    /// lulus tertulis, terpilih, cadangan, perempuan, catatan); dengan
+    /// --perempuan, keterwakilan perempuan di setiap tahap.
     Quota {
         #[arg(long)]
         round: i64,
+        /// Keterwakilan perempuan per tahap (pendaftar, MS, lulus tes
+        /// tertulis, daftar akhir, anggota) dengan catatan bila < 30%.
+        #[arg(long)]
+        perempuan: bool,
         #[command(flatten)]
         output: lists::ListOutput,
     },
@@ -287,9 +292,13 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Announce(args) => {
             on_db!(cli.db, |db| documents::announce(db, session, args, now))
         }
-        Command::Quota { round, output } => {
+        Command::Quota {
+            round,
+            perempuan,
+            output,
+        } => {
             on_db!(cli.db, |db| selection::print_quota(
-                db, session, round, output, now
+                db, session, round, perempuan, output, now
             ))
         }
         Command::Scores(cmd) => on_db!(cli.db, |db| scores::run(db, session, cmd, now)),

@@ -50,15 +50,21 @@ pub async fn print_results(
     Ok(())
 }
 
-/// The quota recap of a round, the kabupaten's total last.
+/// The quota recap of a round, or (`women`) the women's share at every
+/// stage; the kabupaten's total last.
 pub async fn print_quota(
     db: &Db,
     session: &Session,
     round: i64,
+    women: bool,
     output: ListOutput,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let request = ListRequest::Quota { round_id: round };
+    let request = if women {
+        ListRequest::Women { round_id: round }
+    } else {
+        ListRequest::Quota { round_id: round }
+    };
     lists::export(db, session, request, output, now).await?;
     Ok(())
 }

@@ -50,6 +50,12 @@ pub enum ListRequest {
         #[ts(type = "number")]
         round_id: i64,
     },
+    /// The women's share at every stage, per unit (PPS: then per
+    /// kecamatan), the kabupaten's total last.
+    Women {
+        #[ts(type = "number")]
+        round_id: i64,
+    },
     /// Applicants whose NIK is in the party-membership list.
     PartyHits,
     /// Online registrations and paper files: every application with where
@@ -144,6 +150,9 @@ pub async fn prepare(
         ListRequest::Quota { round_id } => {
             tables::quota_recap(quota::quota(db, session, *round_id, now).await?)
         }
+        ListRequest::Women { round_id } => {
+            tables::women_recap(quota::quota(db, session, *round_id, now).await?)
+        }
         ListRequest::PartyHits => party_hits_table(parties::hits(db, session).await?),
         ListRequest::Reconciliation { round_id } => tables::reconciliation(
             reconciliation::reconciliation(db, session, *round_id, None).await?,
@@ -188,6 +197,7 @@ pub async fn save<W: std::io::Write>(
         }
         ListRequest::Results { .. }
         | ListRequest::Quota { .. }
+        | ListRequest::Women { .. }
         | ListRequest::PartyHits
         | ListRequest::Reconciliation { .. }
         | ListRequest::Schedule { .. } => {}
@@ -216,6 +226,7 @@ fn base_name(request: &ListRequest) -> String {
             format!("hasil-{}-seleksi-{round_id}{unit}", stage.as_str())
         }
         ListRequest::Quota { round_id } => format!("rekap-kuota-seleksi-{round_id}"),
+        ListRequest::Women { round_id } => format!("keterwakilan-perempuan-seleksi-{round_id}"),
         ListRequest::PartyHits => "pendaftar-dalam-daftar-partai".to_string(),
         ListRequest::Reconciliation { round_id } => {
             format!("rekonsiliasi-berkas-seleksi-{round_id}")

@@ -5,6 +5,7 @@
 use crate::docs::lists::{Cell, Column, Kind, Table};
 use crate::domain::reconciliation::FileStanding;
 use crate::domain::round::Stage;
+use crate::domain::women::WomenStage;
 use crate::service::parties::PartyHit;
 use crate::service::quota::QuotaDashboard;
 use crate::service::reconciliation::Reconciliation;
@@ -123,6 +124,69 @@ pub(super) fn quota_recap(board: QuotaDashboard) -> Table {
             u.women_percent.map_or(Cell::Empty, Cell::integer),
             Cell::optional(Some(flags.join("; "))),
         ]);
+    }
+    table
+}
+
+/// The women's share per stage and unit (PPS: then each kecamatan's
+/// subtotal), the kabupaten's total last. A stage the round has not
+/// reached has empty cells; `catatan` names the stages under 30%.
+pub(super) fn women_recap(board: QuotaDashboard) -> Table {
+    let mut columns = vec![
+        Column::new("kode_wilayah", Code, 14),
+        Column::new("wilayah", Text, 24),
+        Column::new("kecamatan", Text, 20),
+    ];
+    for [women, total, percent] in [
+        ["pendaftar_p", "pendaftar", "pendaftar_persen_p"],
+        ["ms_p", "ms", "ms_persen_p"],
+        [
+            "lulus_tertulis_p",
+            "lulus_tertulis",
+            "lulus_tertulis_persen_p",
+        ],
+        ["daftar_akhir_p", "daftar_akhir", "daftar_akhir_persen_p"],
+        ["anggota_p", "anggota", "anggota_persen_p"],
+    ] {
+        columns.push(Column::new(women, Integer, 8));
+        columns.push(Column::new(total, Integer, 9));
+        columns.push(Column::new(percent, Integer, 9));
+    }
+    columns.push(Column::new("catatan", Text, 40));
+    let mut table = Table::new("Keterwakilan perempuan", &columns);
+    let rows = board
+        .units
+        .into_iter()
+        .chain(board.kecamatan)
+        .chain(std::iter::once(board.total));
+    for u in rows {
+        let mut cells = vec![
+            Cell::optional(Some(u.unit_code)),
+            Cell::optional(Some(u.unit_name)),
+            Cell::optional(Some(u.kecamatan_name)),
+        ];
+        for stage in WomenStage::ALL {
+            match u.women.iter().find(|s| s.stage == stage) {
+                Some(s) => cells.extend([
+                    Cell::integer(s.women),
+                    Cell::integer(s.total),
+                    s.percent.map_or(Cell::Empty, Cell::integer),
+                ]),
+                None => cells.extend([Cell::Empty, Cell::Empty, Cell::Empty]),
+            }
+        }
+        let low: Vec<&str> = u
+            .women
+            .iter()
+            .filter(|s| s.below_30)
+            .map(|s| s.stage.label())
+            .collect();
+        cells.push(if low.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(format!("perempuan < 30%: {}", low.join(", ")))
+        });
+        table.push(cells);
     }
     table
 }

@@ -5,4 +5,4 @@ import type { Stage } from "./Stage";
 /**
  * A list to export, with what narrows it.
  */
-export type ListRequest = { "list": "applicants", round_id: number, } | { "list": "results", round_id: number, stage: Stage, unit: string | null, } | { "list": "quota", round_id: number, } | { "list": "party_hits" } | { "list": "reconciliation", round_id: number, } | { "list": "audit", query: AuditQuery, } | { "list": "schedule", round_id: number, venue: number | null, };
+export type ListRequest = { "list": "applicants", round_id: number, } | { "list": "results", round_id: number, stage: Stage, unit: string | null, } | { "list": "quota", round_id: number, } | { "list": "women", round_id: number, } | { "list": "party_hits" } | { "list": "reconciliation", round_id: number, } | { "list": "audit", query: AuditQuery, } | { "list": "schedule", round_id: number, venue: number | null, };

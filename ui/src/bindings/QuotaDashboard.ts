@@ -3,11 +3,18 @@ import type { Body } from "./Body";
 import type { QuotaFlag } from "./QuotaFlag";
 import type { QuotaRow } from "./QuotaRow";
 import type { Stage } from "./Stage";
+import type { WomenStage } from "./WomenStage";
 
 /**
  * The quota dashboard of a round.
  */
 export type QuotaDashboard = { round_id: number, round_name: string, body: Body, current_stage: Stage, 
+/**
+ * The round's registration threshold: a unit with fewer applicants
+ * than this × its quota needs an extension (each row's
+ * `registration_target`).
+ */
+extension_threshold: number, 
 /**
  * One row per unit, in code order (for PPS, desa of a kecamatan together).
  */
@@ -19,4 +26,8 @@ kecamatan: Array<QuotaRow>, total: QuotaRow,
 /**
  * Units with each flag, for the summary line.
  */
-flagged: Array<[QuotaFlag, number]>, };
+flagged: Array<[QuotaFlag, number]>, 
+/**
+ * The stages at which women are under 30% in the kabupaten's total.
+ */
+women_low: Array<WomenStage>, };

@@ -107,6 +107,15 @@ describe("Ekspor Excel", () => {
     await waitFor(() => expect(core.exports).toEqual([{ list: { list: "quota", round_id: 1 }, format: "xlsx" }]));
   });
 
+  it("exports the women's share per stage from the quota screen", async () => {
+    const core = mockCore();
+    const user = userEvent.setup();
+    render(<QuotaPanel round={round(1, "PPK")} />);
+    await screen.findByText("Rekap belum tersedia.");
+    await user.click(screen.getByRole("button", { name: "Ekspor keterwakilan perempuan" }));
+    await waitFor(() => expect(core.exports).toEqual([{ list: { list: "women", round_id: 1 }, format: "xlsx" }]));
+  });
+
   it("exports the party-list hits", async () => {
     const core = mockCore();
     const user = userEvent.setup();

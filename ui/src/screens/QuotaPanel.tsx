@@ -8,6 +8,9 @@ import type { QuotaRow } from "../bindings/QuotaRow";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import { ErrorBox } from "../components/ErrorBox";
 import { ExportButton } from "../components/ExportButton";
+import { ApplicantsChart } from "./QuotaCharts";
+import { WOMEN_STAGE_LABEL } from "./quotaCharts";
+import { WomenSection } from "./WomenSection";
 import "./QuotaPanel.css";
 
 /** Top-level rows (kecamatan) rendered at first; more on request. */
@@ -301,6 +304,7 @@ export function QuotaPanel({ round }: { round: RoundSummary }) {
         <h2 id={`${uid}-title`}>Rekap kuota · {data?.round_name ?? round.name}</h2>
         <div className="row-actions">
           <ExportButton list={{ list: "quota", round_id: round.id }} />
+          <ExportButton list={{ list: "women", round_id: round.id }} label="Ekspor keterwakilan perempuan" />
           <button type="button" onClick={() => void load(round.id)} disabled={loading}>
             {loading && data ? "Memuat ulang…" : "Muat ulang"}
           </button>
@@ -331,6 +335,12 @@ export function QuotaPanel({ round }: { round: RoundSummary }) {
                   </strong>
                 )}
               </li>
+              {data.women_low.length > 0 && (
+                <li className="quota-women-low" data-testid="women-low-stages">
+                  <span aria-hidden="true">⚠ </span>
+                  Perempuan di bawah 30% pada tahap {data.women_low.map((s) => WOMEN_STAGE_LABEL[s]).join(", ")}
+                </li>
+              )}
             </ul>
             {needing === 0 ? (
               <p className="quota-attention-none">Tidak ada wilayah yang perlu perhatian.</p>
@@ -438,6 +448,12 @@ export function QuotaPanel({ round }: { round: RoundSummary }) {
               </button>
             </div>
           )}
+
+          {/* Below the table, the main work tool: charts and the women's share per stage. */}
+          <div className="quota-visuals">
+            <ApplicantsChart data={data} />
+            <WomenSection key={data.round_id} data={data} />
+          </div>
         </>
       )}
     </section>

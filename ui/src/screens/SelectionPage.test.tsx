@@ -1,7 +1,7 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import type { QuotaDashboard } from "../bindings/QuotaDashboard";
 import type { QuotaRow } from "../bindings/QuotaRow";
@@ -11,6 +11,9 @@ import { atStage, homeView, pimpinan, round, STAGE_ORDER, verifikator } from "..
 import { sampleSheet } from "../test/fixtures_scores";
 import { timeline } from "../test/fixtures_timeline";
 import { SelectionPage } from "./SelectionPage";
+
+// jsdom has no canvas: the charts render what they were given.
+vi.mock("react-chartjs-2", () => import("../test/chartMock"));
 
 type Call = { cmd: string; args: Record<string, unknown> };
 
@@ -34,6 +37,8 @@ function quotaRow(patch: Partial<QuotaRow> = {}): QuotaRow {
     kecamatan_code: "35.14.01",
     kecamatan_name: "Purwodadi",
     quota: 5,
+    registration_target: 10,
+    below_target: false,
     registered: 30,
     ms: 12,
     passed_written: 0,
@@ -42,6 +47,7 @@ function quotaRow(patch: Partial<QuotaRow> = {}): QuotaRow {
     women_terpilih: 0,
     women_percent: null,
     extended_until: null,
+    women: [],
     flags: [],
     ...patch,
   };
@@ -57,6 +63,8 @@ function dashboard(r: RoundSummary): QuotaDashboard {
     kecamatan: [],
     total: quotaRow({ unit_code: "", unit_name: "Jumlah", kecamatan_code: "", kecamatan_name: "" }),
     flagged: [],
+    extension_threshold: 2,
+    women_low: [],
   };
 }
 

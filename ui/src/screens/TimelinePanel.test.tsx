@@ -6,9 +6,15 @@ import { describe, expect, it, vi } from "vitest";
 import type { Session } from "../bindings/Session";
 import type { Stage } from "../bindings/Stage";
 import type { Timeline } from "../bindings/Timeline";
-import { admin, atStage, operator, pimpinan, round, verifikator } from "../test/fixtures";
+import { admin, atStage, operator, pimpinan, round, STAGE_ORDER, verifikator } from "../test/fixtures";
 import { timeline } from "../test/fixtures_timeline";
+import { chartData } from "../test/chartMock";
+import { STAGE_LABEL } from "./stages";
+import { dayLabel, dayNumber, STAGE_COLOR } from "./timelineChart";
 import { addDays, shortDate, TimelinePanel } from "./TimelinePanel";
+
+// jsdom has no canvas: the charts render what they were given.
+vi.mock("react-chartjs-2", () => import("../test/chartMock"));
 
 type Call = { cmd: string; args: Record<string, unknown> };
 
@@ -353,5 +359,44 @@ describe("TimelinePanel", () => {
       expect(await within(dialog).findByRole("alert")).toHaveTextContent("Hanya Administrator yang dapat membuka kembali tahap.");
       expect(onChanged).not.toHaveBeenCalled();
     });
+  });
+});
+
+describe("TimelinePanel chart", () => {
+  it("counts whole days and writes ticks as Indonesian dates", () => {
+    expect(dayNumber("1970-01-02")).toBe(1);
+    expect(dayNumber("2026-12-01") - dayNumber("2026-11-28")).toBe(3);
+    expect(dayLabel(dayNumber("2026-11-20"))).toBe("20 Nov 2026");
+    expect(dayLabel(dayNumber("2027-03-31"))).toBe("31 Mar 2027");
+  });
+
+  it("draws each stage as a bar over its days, the current one highlighted, and today as a line", async () => {
+    mockCore({ timeline: () => timeline({ current: "tertulis", open: true, today: "2026-12-06" }) });
+    renderPanel(pimpinan, { ...atStage(round(1, "PPK"), "tertulis"), stage_open: true });
+    const figure = await screen.findByTestId("chart-tahapan");
+    const data = chartData(figure);
+    expect(data.labels).toEqual(STAGE_ORDER.map((s) => STAGE_LABEL[s]));
+    const [bars, today] = data.datasets;
+    // Registration 20–26 Nov: from its first day to the day after its last.
+    expect(bars?.data[0]).toEqual([dayNumber("2026-11-20"), dayNumber("2026-11-27")]);
+    expect(bars?.backgroundColor).toEqual([
+      STAGE_COLOR.selesai,
+      STAGE_COLOR.selesai,
+      STAGE_COLOR.berjalan,
+      STAGE_COLOR.belum,
+      STAGE_COLOR.belum,
+      STAGE_COLOR.belum,
+      STAGE_COLOR.belum,
+    ]);
+    expect(today).toMatchObject({ type: "line", label: "Hari ini (6 Des 2026)" });
+    expect(today?.data).toEqual([
+      { x: dayNumber("2026-12-06"), y: "Pendaftaran" },
+      { x: dayNumber("2026-12-06"), y: STAGE_LABEL.masa_kerja },
+    ]);
+    expect(within(figure).getByRole("img")).toHaveAccessibleName(
+      "Diagram jadwal 7 tahapan: tahap saat ini tes tertulis (5 Des 2026 – 7 Des 2026); hari ini 6 Des 2026.",
+    );
+    // The list stays beside it.
+    expect(stateOf("tertulis")).toBe("Sedang berjalan");
   });
 });

@@ -12,6 +12,8 @@ import { ErrorBox } from "../components/ErrorBox";
 import { Modal } from "../components/Modal";
 import { may } from "./may";
 import { CloseStageDialog, ReopenStageDialog } from "./StageDialog";
+import { TimelineChart } from "./TimelineChart";
+import { shortDate } from "./timelineChart";
 import { backupNote, STAGE_LABEL } from "./stages";
 import "./TimelinePanel.css";
 
@@ -22,14 +24,7 @@ interface Props {
   onChanged: () => void;
 }
 
-const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
-
-/** "2022-12-12" → "12 Des 2022"; the text itself when it is not a date. */
-export function shortDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const month = m ? SHORT_MONTHS[Number(m[2]) - 1] : undefined;
-  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
-}
+export { shortDate };
 
 /** `iso` (YYYY-MM-DD) plus `days`, as YYYY-MM-DD. */
 export function addDays(iso: string, days: number): string {
@@ -190,6 +185,7 @@ export function TimelinePanel({ session, round, onChanged }: Props) {
         </p>
       )}
       {timeline && timeline.stages.length === 0 && <p className="empty">Jadwal tahapan belum diisi.</p>}
+      {timeline && timeline.stages.length > 0 && <TimelineChart timeline={timeline} />}
       {timeline && timeline.stages.length > 0 && (
         <ol className="timeline" aria-label={`Tahapan ${timeline.round_name}`}>
           {timeline.stages.flatMap((s, i) => {

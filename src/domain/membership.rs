@@ -1,0 +1,81 @@
+//! Who serves on a unit's body now.
+//!
+//! Why one function: the PAW screen, the quota dashboard's women's share
+//! among members, and later members who did not come through the round's
+//! own selection (appointed by penunjukan, kept from an earlier round after
+//! an evaluation) all need the same answer. The facts are gathered by the
+//! caller; [`serving`] is the one place that turns them into members, so a
+//! new way of becoming or ceasing to be a member is added here once.
+
+use std::collections::HashSet;
+
+/// A recorded departure (PAW) and, once the commission confirmed it, the
+/// reserve who took the seat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Departure {
+    pub member_id: i64,
+    pub replacement_id: Option<i64>,
+}
+
+/// What a unit's members are derived from.
+#[derive(Debug, Clone, Copy)]
+pub struct MembershipFacts<'a> {
+    /// The Terpilih of the final ranking, best first.
+    pub terpilih: &'a [i64],
+    /// The unit's departures, oldest first.
+    pub departures: &'a [Departure],
+}
+
+/// The unit's members now: the Terpilih, then each confirmed replacement,
+/// less everyone who left (a replacement may leave in turn). A departure
+/// still waiting for its replacement leaves the seat empty.
+pub fn serving(facts: &MembershipFacts<'_>) -> Vec<i64> {
+    let left: HashSet<i64> = facts.departures.iter().map(|d| d.member_id).collect();
+    let mut seen = HashSet::new();
+    facts
+        .terpilih
+        .iter()
+        .copied()
+        .chain(facts.departures.iter().filter_map(|d| d.replacement_id))
+        .filter(|id| !left.contains(id) && seen.insert(*id))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn left(member_id: i64, replacement_id: Option<i64>) -> Departure {
+        Departure {
+            member_id,
+            replacement_id,
+        }
+    }
+
+    #[test]
+    fn without_departures_the_terpilih_serve() {
+        let facts = MembershipFacts {
+            terpilih: &[3, 1, 2],
+            departures: &[],
+        };
+        assert_eq!(serving(&facts), vec![3, 1, 2]);
+    }
+
+    #[test]
+    fn a_confirmed_replacement_takes_the_seat_and_a_pending_one_leaves_it_empty() {
+        let facts = MembershipFacts {
+            terpilih: &[1, 2, 3],
+            departures: &[left(2, Some(7)), left(3, None)],
+        };
+        assert_eq!(serving(&facts), vec![1, 7]);
+    }
+
+    #[test]
+    fn a_replacement_who_leaves_in_turn_is_replaced_too() {
+        let facts = MembershipFacts {
+            terpilih: &[1, 2],
+            departures: &[left(2, Some(7)), left(7, Some(8))],
+        };
+        assert_eq!(serving(&facts), vec![1, 8]);
+    }
+}
