@@ -67,6 +67,10 @@ pub async fn create_round(
 ) -> Result<RoundSummary> {
     session.require(Operation::ManageRounds)?;
     setup::kabupaten(db).await?;
+    let draft = &RoundDraft {
+        settings: draft.settings.clone().tidied(),
+        ..draft.clone()
+    };
     draft.validate()?;
     let mut tx = db.begin_write().await?;
     let id = rounds::insert(&mut tx, draft, session.user_id, now).await?;
@@ -111,6 +115,7 @@ pub async fn update_settings(
     now: DateTime<Utc>,
 ) -> Result<RoundSummary> {
     session.require(Operation::ManageRounds)?;
+    let settings = &settings.clone().tidied();
     settings.validate()?;
     let mut tx = db.begin_write().await?;
     let round = rounds::get(&mut tx, round_id).await?;
