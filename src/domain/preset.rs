@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::domain::round_rules;
 use crate::domain::round::{Body, RoundDraft, RoundSettings, Stage, StageDates};
+use crate::domain::round_rules;
 use crate::error::{Error, Result};
 
 /// Ready-made rounds with the schedules of past national rounds.

@@ -177,11 +177,19 @@ pub fn check_statement_items(items: &[String]) -> Result<()> {
                 format!("{label} kosong; isi atau hapus butir itu."),
             ));
         }
-        let key = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let key = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
         if let Some(j) = items[..i].iter().position(|o| key(o) == key(item)) {
             return Err(Error::validation(
                 field,
-                format!("{label} sama dengan butir ke-{}; hapus salah satunya.", j + 1),
+                format!(
+                    "{label} sama dengan butir ke-{}; hapus salah satunya.",
+                    j + 1
+                ),
             ));
         }
     }
@@ -214,10 +222,7 @@ pub fn check_legal_basis(text: &str) -> Result<()> {
 
 /// The legal basis as the documents number it: one instrument a line.
 pub fn legal_basis_lines(text: &str) -> Vec<String> {
-    tidy_legal_basis(text)
-        .lines()
-        .map(str::to_string)
-        .collect()
+    tidy_legal_basis(text).lines().map(str::to_string).collect()
 }
 
 #[cfg(test)]
@@ -258,7 +263,12 @@ mod tests {
 
     #[test]
     fn statement_items_are_bounded_and_distinct() {
-        let field = |items: Vec<String>| check_statement_items(&items).unwrap_err().field().map(str::to_string);
+        let field = |items: Vec<String>| {
+            check_statement_items(&items)
+                .unwrap_err()
+                .field()
+                .map(str::to_string)
+        };
         assert_eq!(field(vec![]), Some("statement_items".into()));
         assert_eq!(
             field(vec!["a".repeat(MAX_STATEMENT_ITEM_CHARS + 1)]),
@@ -273,11 +283,34 @@ mod tests {
             field(vec!["Sehat".into(), "baris\nbaru".into()]),
             Some("statement_items.1".into())
         );
-        assert_eq!(field(vec!["x".into(); MAX_STATEMENT_ITEMS + 1]), Some("statement_items".into()));
+        assert_eq!(
+            field(vec!["x".into(); MAX_STATEMENT_ITEMS + 1]),
+            Some("statement_items".into())
+        );
         assert_eq!(
             tidy_items(&["  a   b ".into(), " ".into()]),
             vec!["a b".to_string()]
         );
+    }
+
+    /// Rounds stored before the settings existed get the same texts as a
+    /// new round of their election.
+    #[test]
+    fn the_migration_fills_in_the_preset_texts() {
+        let sql = include_str!("../../migrations/0021_round_rules_2024.sql");
+        let quoted = |s: &str| format!("'{}'", s.replace('\'', "''"));
+        for item in statement_items_2024(false) {
+            assert!(sql.contains(&quoted(&item)), "{item}");
+        }
+        let health = &statement_items_2024(true)[2];
+        assert!(sql.contains(&format!("'$[2]',\n    {}", quoted(health))));
+        for basis in [LEGAL_BASIS_PEMILU_2024, LEGAL_BASIS_PILKADA_2024] {
+            let joined: Vec<String> = basis.lines().map(quoted).collect();
+            assert!(
+                sql.contains(&joined.join(" || char(10) ||\n    ")),
+                "{basis}"
+            );
+        }
     }
 
     #[test]

@@ -253,9 +253,7 @@ fn legal_basis(doc: &mut Document, mut page: Page, items: &[String]) -> Page {
     page.advance(BODY.leading());
     let indent = page.fonts().width(BODY, &format!("{}.", items.len())) + 6.0;
     for (i, item) in items.iter().enumerate() {
-        let lines = page
-            .fonts()
-            .wrap(BODY, item, page.content_width() - indent);
+        let lines = page.fonts().wrap(BODY, item, page.content_width() - indent);
         for (j, line) in lines.iter().enumerate() {
             if !page.fits(BODY.leading()) {
                 doc.add(std::mem::replace(&mut page, doc.page()));

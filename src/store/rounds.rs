@@ -194,9 +194,8 @@ impl RoundRow {
                 .map_err(|e| corrupt("gabungan nilai", e))?,
                 responses_until: ResponseWindow::parse(&self.responses_until)
                     .map_err(|e| corrupt("batas tanggapan", e))?,
-                statement_items: serde_json::from_str(&self.statement_items).map_err(|e| {
-                    corrupt("isi surat pernyataan", Error::Internal(e.to_string()))
-                })?,
+                statement_items: serde_json::from_str(&self.statement_items)
+                    .map_err(|e| corrupt("isi surat pernyataan", Error::Internal(e.to_string())))?,
                 legal_basis: self.legal_basis,
             },
             schedule,
