@@ -322,3 +322,76 @@ async fn announcements_cite_the_legal_basis_of_their_round() {
         assert_eq!(e.field(), Some("legal_basis"));
     }
 }
+
+#[test]
+fn the_cli_sets_and_shows_the_window_the_items_and_the_legal_basis() {
+    use crate::common::cli::CliDb;
+    let t = CliDb::init();
+    let id = t.ok(&[
+        "rounds",
+        "create",
+        "--preset",
+        "pilkada-2024",
+        "--badan",
+        "PPK",
+        "--tanggapan-sampai",
+        "pelantikan",
+    ]);
+    let round = id.trim();
+    let show = |t: &CliDb| -> Vec<(String, String)> {
+        let out = t.ok(&["rounds", "show", "--round", round]);
+        csv::Reader::from_reader(out.as_bytes())
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                (r[0].to_string(), r[1].to_string())
+            })
+            .collect()
+    };
+    let values = |rows: &[(String, String)], key: &str| -> Vec<String> {
+        rows.iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .collect()
+    };
+    let rows = show(&t);
+    assert_eq!(values(&rows, "tanggapan_sampai"), ["pelantikan"]);
+    assert!(values(&rows, "butir_pernyataan")
+        .iter()
+        .any(|i| i.contains("komorbid")));
+    assert!(values(&rows, "dasar_hukum")[0].contains("Nomor 1 Tahun 2015"));
+
+    t.ok(&[
+        "rounds",
+        "set",
+        "--round",
+        round,
+        "--tanggapan-sampai",
+        "wawancara",
+        "--butir-pernyataan",
+        "Setia kepada Pancasila",
+        "--butir-pernyataan",
+        "Sehat jasmani dan rohani",
+        "--dasar-hukum",
+        "Undang-Undang Nomor 10 Tahun 2016",
+    ]);
+    let rows = show(&t);
+    assert_eq!(values(&rows, "tanggapan_sampai"), ["wawancara"]);
+    assert_eq!(
+        values(&rows, "butir_pernyataan"),
+        ["Setia kepada Pancasila", "Sehat jasmani dan rohani"]
+    );
+    assert_eq!(
+        values(&rows, "dasar_hukum"),
+        ["Undang-Undang Nomor 10 Tahun 2016"]
+    );
+    let e = t.refused(&[
+        "rounds",
+        "set",
+        "--round",
+        round,
+        "--tanggapan-sampai",
+        "lantik",
+    ]);
+    assert!(e.contains("wawancara atau pelantikan"), "{e}");
+}
