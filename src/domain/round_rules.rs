@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::domain::round::Stage;
+use crate::domain::round::{RoundSettings, Stage};
 use crate::domain::text::{check, Lines};
 use crate::error::{Error, Result};
 
@@ -128,6 +128,20 @@ Undang-Undang Nomor 1 Tahun 2015 tentang Penetapan Peraturan Pemerintah Penggant
 Peraturan Komisi Pemilihan Umum Nomor 8 Tahun 2022 tentang Pembentukan dan Tata Kerja Badan Ad Hoc Penyelenggara Pemilihan Umum dan Pemilihan Gubernur dan Wakil Gubernur, Bupati dan Wakil Bupati, serta Wali Kota dan Wakil Wali Kota
 Keputusan Komisi Pemilihan Umum Nomor 476 Tahun 2022 beserta perubahannya
 Keputusan Komisi Pemilihan Umum Nomor 475 Tahun 2024";
+
+/// The code of the document whose contents are the statement items.
+pub const STATEMENT_DOCUMENT: &str = "surat_pernyataan";
+
+/// What a document must state, as the requirement checklists show under
+/// it: the round's statement items under the surat pernyataan, nothing
+/// under the others.
+pub fn contents_of(code: &str, settings: &RoundSettings) -> Vec<String> {
+    if code == STATEMENT_DOCUMENT {
+        settings.statement_items.clone()
+    } else {
+        Vec::new()
+    }
+}
 
 /// Spaces folded, blank items dropped: how the items are kept.
 pub fn tidy_items(items: &[String]) -> Vec<String> {
@@ -259,6 +273,13 @@ mod tests {
         assert!(pilkada.iter().any(|i| i.contains(COMORBIDITY)));
         check_statement_items(&pemilu).unwrap();
         check_statement_items(&pilkada).unwrap();
+        // The checklist shows them under the statement, and only there.
+        let settings = crate::domain::round::Preset::Pilkada2024
+            .draft(crate::domain::round::Body::Pps)
+            .settings;
+        assert_eq!(contents_of(STATEMENT_DOCUMENT, &settings), pilkada);
+        assert!(contents_of("surat_sehat", &settings).is_empty());
+        assert!(crate::domain::documents::by_code(STATEMENT_DOCUMENT).is_some());
     }
 
     #[test]

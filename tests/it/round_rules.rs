@@ -204,7 +204,8 @@ fn pdf_text(bytes: &[u8]) -> String {
 #[tokio::test]
 async fn the_statement_items_come_from_the_preset_and_freeze_at_registration() {
     let (t, admin) = ready_db().await;
-    let (pilkada, _) = small_ppk_round_with(&t.db, &admin, Preset::Pilkada2024, 2, 1, |_| {}).await;
+    let (pilkada, people) =
+        small_ppk_round_with(&t.db, &admin, Preset::Pilkada2024, 2, 1, |_| {}).await;
     let (pemilu, _) = small_ppk_round_with(&t.db, &admin, Preset::Pemilu2024, 2, 0, |_| {}).await;
     let items = |r: &rounds::RoundSummary| r.settings.statement_items.clone();
     let pilkada = rounds::get_round(&t.db, &admin, pilkada).await.unwrap();
@@ -218,6 +219,38 @@ async fn the_statement_items_come_from_the_preset_and_freeze_at_registration() {
     );
     assert!(!items(&pemilu).iter().any(|i| i.contains("komorbid")));
     assert_eq!(items(&pilkada).len(), items(&pemilu).len());
+
+    // The help desk and the verification screen list them under the
+    // statement, from the round.
+    let desk = as_role(&admin, Role::Operator);
+    let check = adhoc::service::registration::check(
+        &t.db,
+        &desk,
+        pilkada.id,
+        &crate::common::ppk_draft("3514015208900099", "Calon Baru"),
+        None,
+        now(),
+    )
+    .await
+    .unwrap();
+    let statement = |code: &str, contents: &[String]| {
+        code == "surat_pernyataan" && contents == items(&pilkada).as_slice()
+    };
+    assert!(check
+        .documents
+        .iter()
+        .any(|d| statement(&d.code, &d.contents)));
+    assert!(check
+        .documents
+        .iter()
+        .all(|d| d.code == "surat_pernyataan" || d.contents.is_empty()));
+    let view = adhoc::service::verification::view(&t.db, &admin, people[0].0, now())
+        .await
+        .unwrap();
+    assert!(view
+        .documents
+        .iter()
+        .any(|d| statement(&d.code, &d.contents)));
 
     // Before anyone registers: edited, tidied, and checked by the core.
     let mut s = pemilu.settings.clone();
