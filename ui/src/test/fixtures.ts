@@ -95,6 +95,9 @@ export function round(id: number, body: Body, name = `Pemilu 2024 – ${body}`):
       max_periods: 2,
       reference_date: "2026-12-01",
       score_combination: { mode: "wawancara" },
+      responses_until: "wawancara",
+      statement_items: ["Setia kepada Pancasila", "Sehat jasmani, rohani, dan bebas dari penyalahgunaan narkotika"],
+      legal_basis: "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum",
     },
     schedule: [{ stage: "pendaftaran", starts_on: "2026-11-20", ends_on: "2026-11-26" }],
     applicants: 0,
@@ -186,8 +189,8 @@ export function registrationCheck(patch: Partial<RegistrationCheck> = {}): Regis
       { rule: "keanggotaan_partai", verdict: "review", reason: "Daftar anggota partai belum diimpor." },
     ],
     documents: [
-      { code: "surat_pendaftaran", name: "Surat pendaftaran", required: true, received: false },
-      { code: "ktp", name: "Fotokopi KTP-el", required: true, received: false },
+      { code: "surat_pendaftaran", name: "Surat pendaftaran", required: true, received: false, contents: [] },
+      { code: "ktp", name: "Fotokopi KTP-el", required: true, received: false, contents: [] },
     ],
     can_save: true,
     ...patch,
@@ -261,6 +264,7 @@ export function documentRows(): DocumentRow[] {
     received: true,
     verdict: null,
     reason: null,
+    contents: [],
     ...patch,
   });
   return [
