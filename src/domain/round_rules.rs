@@ -74,6 +74,23 @@ impl ResponseWindow {
     pub fn is_open(self, stage: Stage) -> bool {
         stage < self.closes_at()
     }
+
+    /// What staff read about the window while the round is at `stage`.
+    pub fn note(self, stage: Stage) -> String {
+        let span = format!(
+            "diterima sejak pengumuman hasil penelitian administrasi sampai {} (pengaturan seleksi)",
+            self.label()
+        );
+        if stage == Stage::MasaKerja {
+            "Seleksi sudah memasuki masa kerja: tanggapan baru tidak lagi dicatat dan tidak lagi diputuskan. Anggota yang diberhentikan diganti melalui PAW.".to_string()
+        } else if self.is_open(stage) {
+            format!("Tanggapan dan masukan masyarakat tentang calon {span}.")
+        } else {
+            format!(
+                "Masa tanggapan masyarakat sudah berakhir: tanggapan {span}. Tanggapan yang sudah dicatat tetap dapat diklarifikasi dan diputuskan."
+            )
+        }
+    }
 }
 
 /// Most items a surat pernyataan may list.
@@ -254,6 +271,12 @@ mod tests {
         assert!(p.is_open(Wawancara));
         assert!(p.is_open(Penetapan));
         assert!(!p.is_open(MasaKerja));
+        assert!(w.note(Tertulis).contains("sampai sebelum tes wawancara"));
+        assert!(w
+            .note(Wawancara)
+            .starts_with("Masa tanggapan masyarakat sudah berakhir"));
+        assert!(p.note(Penetapan).contains("sampai sebelum pelantikan"));
+        assert!(p.note(MasaKerja).contains("PAW"));
         for w in ResponseWindow::ALL {
             assert_eq!(ResponseWindow::parse(w.as_str()).unwrap(), w);
             assert_eq!(serde_json::to_value(w).unwrap(), w.as_str());

@@ -36,10 +36,18 @@ pub struct RoundSummary {
     pub schedule: Vec<StageDates>,
     /// Applicants registered so far.
     pub applicants: u32,
+    /// Whether a public response may be recorded now (the round's window,
+    /// [`crate::domain::round_rules::ResponseWindow`]).
+    pub responses_open: bool,
+    /// What staff read about the response window now.
+    pub responses_note: String,
 }
 
 fn summary(round: rounds::Round, applicants: u32) -> RoundSummary {
+    let window = round.settings.responses_until;
     RoundSummary {
+        responses_open: window.is_open(round.current_stage),
+        responses_note: window.note(round.current_stage),
         id: round.id,
         name: round.name,
         election: round.election,

@@ -69,6 +69,8 @@ async fn by_default_responses_stop_at_the_interviews() {
     assert_eq!(summary.settings.responses_until, ResponseWindow::Wawancara);
     to_written_test(&t.db, &admin, round, &people).await;
     // During the written test: still open.
+    let at = rounds::get_round(&t.db, &admin, round).await.unwrap();
+    assert!(at.responses_open, "{}", at.responses_note);
     responses::record(&t.db, &verifier, &response_about(people[0].0), None, now())
         .await
         .unwrap();
@@ -84,6 +86,13 @@ async fn by_default_responses_stop_at_the_interviews() {
         "{msg}"
     );
     assert!(msg.contains("sebelum tes wawancara"), "{msg}");
+    let at = rounds::get_round(&t.db, &admin, round).await.unwrap();
+    assert!(!at.responses_open);
+    assert!(
+        at.responses_note.contains("sudah berakhir"),
+        "{}",
+        at.responses_note
+    );
     // What was recorded in time is still decided.
     let listed = responses::list(&t.db, &verifier, round).await.unwrap();
     let chair = as_role(&admin, Role::Pimpinan);

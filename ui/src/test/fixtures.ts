@@ -74,6 +74,14 @@ export function homeView(): HomeView {
 
 // --- Applicants ---------------------------------------------------------
 
+/** The core's notes on the response window (until before the interviews). */
+export const RESPONSES_OPEN_NOTE =
+  "Tanggapan dan masukan masyarakat tentang calon diterima sejak pengumuman hasil penelitian administrasi sampai sebelum tes wawancara (pengaturan seleksi).";
+export const RESPONSES_ENDED_NOTE =
+  "Masa tanggapan masyarakat sudah berakhir: tanggapan diterima sejak pengumuman hasil penelitian administrasi sampai sebelum tes wawancara (pengaturan seleksi). Tanggapan yang sudah dicatat tetap dapat diklarifikasi dan diputuskan.";
+export const RESPONSES_TERM_NOTE =
+  "Seleksi sudah memasuki masa kerja: tanggapan baru tidak lagi dicatat dan tidak lagi diputuskan. Anggota yang diberhentikan diganti melalui PAW.";
+
 export function round(id: number, body: Body, name = `Pemilu 2024 – ${body}`): RoundSummary {
   return {
     id,
@@ -101,6 +109,8 @@ export function round(id: number, body: Body, name = `Pemilu 2024 – ${body}`):
     },
     schedule: [{ stage: "pendaftaran", starts_on: "2026-11-20", ends_on: "2026-11-26" }],
     applicants: 0,
+    responses_open: true,
+    responses_note: RESPONSES_OPEN_NOTE,
   };
 }
 
@@ -118,8 +128,12 @@ export const STAGE_ORDER: Stage[] = [
 /** A round whose stage in progress is `stage`, with the closed and next stages the core would send. */
 export function atStage(r: RoundSummary, stage: Stage): RoundSummary {
   const at = STAGE_ORDER.indexOf(stage);
+  // The core's answer for the default window (until before the interviews).
+  const open = at < STAGE_ORDER.indexOf("wawancara");
   return {
     ...r,
+    responses_open: open,
+    responses_note: open ? RESPONSES_OPEN_NOTE : stage === "masa_kerja" ? RESPONSES_TERM_NOTE : RESPONSES_ENDED_NOTE,
     current_stage: stage,
     current_stage_label: STAGE_LABEL[stage],
     closed_stages: STAGE_ORDER.slice(0, at),
