@@ -41,6 +41,14 @@ pub struct RoundSummary {
     pub responses_open: bool,
     /// What staff read about the response window now.
     pub responses_note: String,
+    /// Whether the rule settings may still be changed ([`update_settings`]).
+    pub settings_editable: bool,
+}
+
+/// The rules an applicant was registered under never change under them:
+/// settings change only during registration and before anyone registers.
+fn settings_editable(stage: Stage, registered: u32) -> bool {
+    stage == Stage::Pendaftaran && registered == 0
 }
 
 fn summary(round: rounds::Round, applicants: u32) -> RoundSummary {
@@ -48,6 +56,7 @@ fn summary(round: rounds::Round, applicants: u32) -> RoundSummary {
     RoundSummary {
         responses_open: window.is_open(round.current_stage),
         responses_note: window.note(round.current_stage),
+        settings_editable: settings_editable(round.current_stage, applicants),
         id: round.id,
         name: round.name,
         election: round.election,
@@ -128,7 +137,7 @@ pub async fn update_settings(
     let mut tx = db.begin_write().await?;
     let round = rounds::get(&mut tx, round_id).await?;
     let registered = applicants::next_seq(&mut tx, round_id).await? - 1;
-    if round.current_stage != Stage::Pendaftaran || registered > 0 {
+    if !settings_editable(round.current_stage, registered as u32) {
         return Err(Error::validation(
             "settings",
             format!(

@@ -228,6 +228,9 @@ async fn the_statement_items_come_from_the_preset_and_freeze_at_registration() {
     );
     assert!(!items(&pemilu).iter().any(|i| i.contains("komorbid")));
     assert_eq!(items(&pilkada).len(), items(&pemilu).len());
+    // The screens learn from the core whether they may still be changed.
+    assert!(pemilu.settings_editable);
+    assert!(!pilkada.settings_editable);
 
     // The help desk and the verification screen list them under the
     // statement, from the round.

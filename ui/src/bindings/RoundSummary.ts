@@ -32,4 +32,8 @@ responses_open: boolean,
 /**
  * What staff read about the response window now.
  */
-responses_note: string, };
+responses_note: string, 
+/**
+ * Whether the rule settings may still be changed ([`update_settings`]).
+ */
+settings_editable: boolean, };

@@ -111,6 +111,7 @@ export function round(id: number, body: Body, name = `Pemilu 2024 – ${body}`):
     applicants: 0,
     responses_open: true,
     responses_note: RESPONSES_OPEN_NOTE,
+    settings_editable: true,
   };
 }
 

@@ -11,7 +11,8 @@ export function textFieldOf(field: string | null): string | null {
   return TEXT_FIELDS.includes(base) ? base : null;
 }
 
-const WINDOWS: { value: ResponseWindow; label: string }[] = [
+/** The choices of the response window, as staff read them. */
+export const WINDOWS: { value: ResponseWindow; label: string }[] = [
   { value: "wawancara", label: "Sampai sebelum tes wawancara" },
   { value: "pelantikan", label: "Sampai sebelum pelantikan (selama tahap penetapan)" },
 ];
