@@ -440,3 +440,56 @@ fn the_cli_sets_and_shows_the_window_the_items_and_the_legal_basis() {
     ]);
     assert!(e.contains("wawancara atau pelantikan"), "{e}");
 }
+
+/// A database of the version before these settings, with one round of
+/// each election, brought up to date by the migration alone.
+#[tokio::test]
+async fn rounds_stored_before_keep_their_window_and_get_their_elections_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("lama.db").display());
+    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+    let migrations: Vec<_> = adhoc::store::MIGRATOR.iter().collect();
+    let (before, after): (Vec<_>, Vec<_>) = migrations.into_iter().partition(|m| m.version < 21);
+    for m in before {
+        sqlx::raw_sql(&m.sql).execute(&pool).await.unwrap();
+    }
+    sqlx::raw_sql(
+        "INSERT INTO rounds (name, election, body, quota_per_unit, written_pass_multiple, final_rank_multiple,
+             extension_threshold, extension_days, min_age, reference_date, score_mode, created_at)
+         VALUES ('Pemilu 2024 – PPK', 'Pemilu 2024', 'PPK', 5, 3, 2, 2, 3, 17, '2022-11-20', 'wawancara', '2022-11-01T00:00:00Z'),
+                ('Pilkada 2024 – PPS', 'Pilkada Serentak 2024', 'PPS', 3, 3, 2, 2, 3, 17, '2024-05-01', 'wawancara', '2024-04-01T00:00:00Z')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let m21 = after
+        .iter()
+        .find(|m| m.version == 21)
+        .expect("migration 21");
+    sqlx::raw_sql(&m21.sql).execute(&pool).await.unwrap();
+
+    let mut conn = pool.acquire().await.unwrap();
+    let pemilu = adhoc::store::rounds::get(&mut conn, 1).await.unwrap();
+    let pilkada = adhoc::store::rounds::get(&mut conn, 2).await.unwrap();
+    for r in [&pemilu, &pilkada] {
+        // Responses were taken until the term began: they still are.
+        assert_eq!(r.settings.responses_until, ResponseWindow::Pelantikan);
+        r.settings.validate().unwrap();
+    }
+    assert_eq!(
+        pemilu.settings.statement_items,
+        Preset::Pemilu2024.statement_items()
+    );
+    assert_eq!(
+        pemilu.settings.legal_basis,
+        Preset::Pemilu2024.legal_basis()
+    );
+    assert_eq!(
+        pilkada.settings.statement_items,
+        Preset::Pilkada2024.statement_items()
+    );
+    assert_eq!(
+        pilkada.settings.legal_basis,
+        Preset::Pilkada2024.legal_basis()
+    );
+}
