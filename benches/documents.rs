@@ -118,6 +118,10 @@ fn document(groups: &[(String, Vec<Vec<String>>)]) -> Official {
         number: "03/PP.04.1-Pu/3599/2026".into(),
         mark: None,
         about: "HASIL AKHIR CALON ANGGOTA PANITIA PEMUNGUTAN SUARA (PPS) PEMILU 2029 DI KABUPATEN CONTOH BESAR".into(),
+        legal_basis: vec![
+            "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum".into(),
+            "Peraturan Komisi Pemilihan Umum Nomor 8 Tahun 2022".into(),
+        ],
         opening: "Berdasarkan Berita Acara rapat pleno Komisi Pemilihan Umum Kabupaten Contoh Besar tentang hasil akhir calon anggota PPS, dengan ini diumumkan nama-nama sebagai berikut:".into(),
         table: Table {
             columns: vec![

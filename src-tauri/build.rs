@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "about",
     "round_presets",
     "create_round",
+    "update_round_settings",
     "shift_round_schedule",
     "round_draft_past_dates",
     "unit_quotas",

@@ -26,6 +26,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, db_path: PathBuf) -> Builder<R> 
             commands::home::about,
             commands::rounds::round_presets,
             commands::rounds::create_round,
+            commands::rounds::update_round_settings,
             commands::rounds::shift_round_schedule,
             commands::rounds::round_draft_past_dates,
             commands::rounds::unit_quotas,

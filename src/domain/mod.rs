@@ -26,6 +26,7 @@ pub mod region_names;
 pub mod registration;
 pub mod registration_check;
 pub mod round;
+pub mod round_rules;
 pub mod round_schedule;
 pub mod scan;
 pub mod score_mapping;

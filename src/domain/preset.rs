@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::domain::round::{Body, RoundDraft, RoundSettings, Stage, StageDates};
+use crate::domain::round_rules;
 use crate::error::{Error, Result};
 
 /// Ready-made rounds with the schedules of past national rounds.
@@ -34,6 +35,20 @@ impl Preset {
         match self {
             Preset::Pemilu2024 => "Pemilu 2024",
             Preset::Pilkada2024 => "Pilkada 2024",
+        }
+    }
+
+    /// The items of the surat pernyataan: the 2024 Pilkada adds "no
+    /// comorbidity" to the health statement.
+    pub fn statement_items(self) -> Vec<String> {
+        round_rules::statement_items_2024(self == Preset::Pilkada2024)
+    }
+
+    /// The legal basis the documents cite, one instrument a line.
+    pub fn legal_basis(self) -> &'static str {
+        match self {
+            Preset::Pemilu2024 => round_rules::LEGAL_BASIS_PEMILU_2024,
+            Preset::Pilkada2024 => round_rules::LEGAL_BASIS_PILKADA_2024,
         }
     }
 
@@ -103,7 +118,11 @@ impl Preset {
             })
             .collect();
         // Age is measured on the first day of registration.
-        let settings = RoundSettings::defaults(body, dates[0].0);
+        let settings = RoundSettings {
+            statement_items: self.statement_items(),
+            legal_basis: self.legal_basis().to_string(),
+            ..RoundSettings::defaults(body, dates[0].0)
+        };
         RoundDraft {
             name: format!("{} – {}", self.election(), body),
             election: self.election().to_string(),

@@ -59,6 +59,9 @@ pub struct DocumentItem {
     /// Asked of every applicant, or of this one because of a condition.
     pub required: bool,
     pub received: bool,
+    /// What it must state, item by item (the round's surat pernyataan
+    /// items; empty for other documents).
+    pub contents: Vec<String>,
 }
 
 /// Everything the form shows while it is typed, and whether it can be saved.
@@ -197,6 +200,7 @@ pub fn judge(
             name: r.name.clone(),
             required: r.mandatory,
             received: handed(&r.code),
+            contents: crate::domain::round_rules::contents_of(&r.code, &desk.round.settings),
         })
         .collect();
     // Handed over though the round does not ask for it (any more): shown,
@@ -208,6 +212,7 @@ pub fn judge(
                 name: documents::by_code(code).map_or_else(|| code.clone(), |k| k.name.to_string()),
                 required: false,
                 received: true,
+                contents: Vec::new(),
             });
         }
     }

@@ -31,6 +31,10 @@ pub struct Official {
     pub mark: Option<String>,
     /// What it is about, printed under "TENTANG".
     pub about: String,
+    /// The legal instruments it rests on, printed numbered under "Dasar:"
+    /// between TENTANG and the opening text; nothing when empty (a
+    /// lampiran follows its decision, which cites them).
+    pub legal_basis: Vec<String>,
     pub opening: String,
     pub table: Table,
     /// Paragraphs, one per line.
@@ -154,6 +158,10 @@ pub fn render(d: &Official, paper: Paper) -> Result<Vec<u8>> {
     page.flow(BODY_BOLD, Align::Center, "TENTANG");
     page.flow(BODY_BOLD, Align::Center, &d.about);
     page.advance(10.0);
+    if !d.legal_basis.is_empty() {
+        page = legal_basis(&mut doc, page, &d.legal_basis);
+        page.advance(6.0);
+    }
     if !d.opening.trim().is_empty() {
         page = text_block(&mut doc, page, &d.opening);
         page.advance(8.0);
@@ -230,6 +238,33 @@ fn text_block(doc: &mut Document, mut page: Page, text: &str) -> Page {
             page.advance(BODY.leading());
         }
         page.advance(3.0);
+    }
+    page
+}
+
+/// "Dasar:" and the instruments numbered 1., 2., …, each wrapped with a
+/// hanging indent so that its number stands alone in the margin.
+fn legal_basis(doc: &mut Document, mut page: Page, items: &[String]) -> Page {
+    if !page.fits(BODY.leading() * 2.0) {
+        doc.add(std::mem::replace(&mut page, doc.page()));
+    }
+    let (x, top) = (page.left(), page.cursor());
+    page.text(x, top, BODY_BOLD, Align::Left, "Dasar:");
+    page.advance(BODY.leading());
+    let indent = page.fonts().width(BODY, &format!("{}.", items.len())) + 6.0;
+    for (i, item) in items.iter().enumerate() {
+        let lines = page.fonts().wrap(BODY, item, page.content_width() - indent);
+        for (j, line) in lines.iter().enumerate() {
+            if !page.fits(BODY.leading()) {
+                doc.add(std::mem::replace(&mut page, doc.page()));
+            }
+            let (x, top) = (page.left(), page.cursor());
+            if j == 0 {
+                page.text(x, top, BODY, Align::Left, &format!("{}.", i + 1));
+            }
+            page.text(x + indent, top, BODY, Align::Left, line);
+            page.advance(BODY.leading());
+        }
     }
     page
 }
@@ -471,6 +506,7 @@ mod tests {
             number: "01/PP.04.1-Pu/3514/2026".into(),
             mark: None,
             about: "HASIL AKHIR".into(),
+            legal_basis: vec!["Undang-Undang Nomor 7 Tahun 2017".into()],
             opening: "Dengan ini diumumkan:".into(),
             table: Table {
                 columns: vec![

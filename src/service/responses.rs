@@ -2,7 +2,11 @@
 //! Verifikator with who sent them, what they say and an optional
 //! attachment, clarified, and decided by the commission's plenary. A
 //! founded response drops the candidate: from then on the ranking leaves
-//! them out and the next reserve moves up.
+//! them out and the next reserve moves up. Responses are taken until the
+//! end the round's settings give ([`ResponseWindow`]): before the
+//! interviews, or until the swearing in.
+//!
+//! [`ResponseWindow`]: crate::domain::round_rules::ResponseWindow
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -141,9 +145,38 @@ fn parse_day(s: &str) -> Result<NaiveDate> {
 async fn ensure_before_term(conn: &mut sqlx::SqliteConnection, round_id: i64) -> Result<()> {
     let round = rounds::get(conn, round_id).await?;
     if round.current_stage == Stage::MasaKerja {
-        return Err(Error::stage(
-            "Seleksi sudah memasuki masa kerja; anggota yang diberhentikan diganti melalui PAW.",
-        ));
+        return Err(before_term_refusal());
+    }
+    Ok(())
+}
+
+fn before_term_refusal() -> Error {
+    Error::stage(
+        "Seleksi sudah memasuki masa kerja; anggota yang diberhentikan diganti melalui PAW.",
+    )
+}
+
+/// Refuses a new response once the round's response window has closed
+/// (its setting "tanggapan masyarakat diterima sampai"): before the
+/// interviews, or until the swearing in. In the term of office a member is
+/// replaced by PAW whatever the setting.
+async fn ensure_window_open(conn: &mut sqlx::SqliteConnection, round_id: i64) -> Result<()> {
+    let round = rounds::get(conn, round_id).await?;
+    let window = round.settings.responses_until;
+    if round.current_stage == Stage::MasaKerja {
+        return Err(before_term_refusal());
+    }
+    if !window.is_open(round.current_stage) {
+        return Err(Error::stage(format!(
+            "Masa tanggapan masyarakat {} sudah berakhir: menurut pengaturan seleksi \
+             \"Tanggapan masyarakat diterima sampai\" ({}), tanggapan dicatat hanya sampai \
+             sebelum tahap {} (sekarang tahap {}). Tanggapan yang sudah dicatat tetap dapat \
+             diklarifikasi dan diputuskan.",
+            round.name,
+            window.label(),
+            window.closes_at().label().to_lowercase(),
+            round.current_stage.label().to_lowercase()
+        )));
     }
     Ok(())
 }
@@ -193,7 +226,7 @@ pub async fn record(
     };
     let mut tx = db.begin_write().await?;
     let round_id = applicants::round_of(&mut tx, input.applicant_id).await?;
-    ensure_before_term(&mut tx, round_id).await?;
+    ensure_window_open(&mut tx, round_id).await?;
     let id = store::insert_response(
         &mut tx,
         &NewResponse {

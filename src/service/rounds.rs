@@ -36,10 +36,27 @@ pub struct RoundSummary {
     pub schedule: Vec<StageDates>,
     /// Applicants registered so far.
     pub applicants: u32,
+    /// Whether a public response may be recorded now (the round's window,
+    /// [`crate::domain::round_rules::ResponseWindow`]).
+    pub responses_open: bool,
+    /// What staff read about the response window now.
+    pub responses_note: String,
+    /// Whether the rule settings may still be changed ([`update_settings`]).
+    pub settings_editable: bool,
+}
+
+/// The rules an applicant was registered under never change under them:
+/// settings change only during registration and before anyone registers.
+fn settings_editable(stage: Stage, registered: u32) -> bool {
+    stage == Stage::Pendaftaran && registered == 0
 }
 
 fn summary(round: rounds::Round, applicants: u32) -> RoundSummary {
+    let window = round.settings.responses_until;
     RoundSummary {
+        responses_open: window.is_open(round.current_stage),
+        responses_note: window.note(round.current_stage),
+        settings_editable: settings_editable(round.current_stage, applicants),
         id: round.id,
         name: round.name,
         election: round.election,
@@ -67,6 +84,10 @@ pub async fn create_round(
 ) -> Result<RoundSummary> {
     session.require(Operation::ManageRounds)?;
     setup::kabupaten(db).await?;
+    let draft = &RoundDraft {
+        settings: draft.settings.clone().tidied(),
+        ..draft.clone()
+    };
     draft.validate()?;
     let mut tx = db.begin_write().await?;
     let id = rounds::insert(&mut tx, draft, session.user_id, now).await?;
@@ -111,11 +132,12 @@ pub async fn update_settings(
     now: DateTime<Utc>,
 ) -> Result<RoundSummary> {
     session.require(Operation::ManageRounds)?;
+    let settings = &settings.clone().tidied();
     settings.validate()?;
     let mut tx = db.begin_write().await?;
     let round = rounds::get(&mut tx, round_id).await?;
     let registered = applicants::next_seq(&mut tx, round_id).await? - 1;
-    if round.current_stage != Stage::Pendaftaran || registered > 0 {
+    if !settings_editable(round.current_stage, registered as u32) {
         return Err(Error::validation(
             "settings",
             format!(

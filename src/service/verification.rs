@@ -11,6 +11,7 @@ use crate::domain::documents::Applies;
 use crate::domain::permission::{Operation, Session};
 use crate::domain::region::RegionCode;
 use crate::domain::round::Stage;
+use crate::domain::round_rules::contents_of;
 use crate::domain::text::{self, shown, Lines};
 use crate::domain::verification::{
     derive, AdminVerdict, Derived, DocVerdict, Requirement, COMMON_REASONS,
@@ -125,6 +126,9 @@ pub struct DocumentRow {
     pub received: bool,
     pub verdict: Option<DocVerdict>,
     pub reason: Option<String>,
+    /// What it must state, item by item (the round's surat pernyataan
+    /// items; empty for other documents).
+    pub contents: Vec<String>,
 }
 
 /// Everything the verification screen shows of one applicant.
@@ -154,6 +158,9 @@ pub async fn view(
     let d = registration::detail(db, session, applicant_id, now).await?;
     let mut conn = db.pool().acquire().await?;
     let requirements = store::requirements(&mut conn, d.round_id).await?;
+    let settings = crate::store::rounds::get(&mut conn, d.round_id)
+        .await?
+        .settings;
     let checks = store::checks_of(&mut conn, applicant_id).await?;
     let decision = store::decision_of(&mut conn, applicant_id)
         .await?
@@ -172,6 +179,7 @@ pub async fn view(
                 received: d.draft.documents.contains(&r.code),
                 verdict: c.map(|c| c.verdict),
                 reason: c.and_then(|c| c.reason.clone()),
+                contents: contents_of(&r.code, &settings),
             }
         })
         .collect();

@@ -4,7 +4,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::sqlite::SqliteArguments;
 use sqlx::{Sqlite, SqliteConnection};
 
-use crate::domain::round::{Body, RoundDraft, RoundSettings, ScoreCombination, Stage, StageDates};
+use crate::domain::round::{
+    Body, ResponseWindow, RoundDraft, RoundSettings, ScoreCombination, Stage, StageDates,
+};
 use crate::error::{Error, Result};
 use crate::store::raw;
 
@@ -27,6 +29,9 @@ struct RoundRow {
     score_mode: String,
     written_weight: u32,
     interview_weight: u32,
+    responses_until: String,
+    statement_items: String,
+    legal_basis: String,
     current_stage: String,
     stage_open: bool,
 }
@@ -39,11 +44,14 @@ struct StageRow {
 }
 
 /// A query with the settings bound in the order of the `rounds` columns
-/// from `quota_per_unit` to `interview_weight`.
+/// from `quota_per_unit` to `interview_weight`, then `responses_until`,
+/// `statement_items` (a JSON array) and `legal_basis`.
 fn bind_settings<'q>(
     q: sqlx::query::Query<'q, Sqlite, SqliteArguments<'q>>,
     s: &RoundSettings,
-) -> sqlx::query::Query<'q, Sqlite, SqliteArguments<'q>> {
+) -> Result<sqlx::query::Query<'q, Sqlite, SqliteArguments<'q>>> {
+    let items =
+        serde_json::to_string(&s.statement_items).map_err(|e| Error::Internal(e.to_string()))?;
     let (ww, iw) = match s.score_combination {
         ScoreCombination::Bobot {
             tertulis,
@@ -51,7 +59,7 @@ fn bind_settings<'q>(
         } => (tertulis, wawancara),
         _ => (0, 0),
     };
-    q.bind(s.quota_per_unit)
+    Ok(q.bind(s.quota_per_unit)
         .bind(s.written_pass_multiple)
         .bind(s.final_rank_multiple)
         .bind(s.extension_threshold)
@@ -62,6 +70,9 @@ fn bind_settings<'q>(
         .bind(s.score_combination.mode_str())
         .bind(ww)
         .bind(iw)
+        .bind(s.responses_until.as_str())
+        .bind(items)
+        .bind(s.legal_basis.clone()))
 }
 
 /// Replaces the rule settings of a round (validated by the caller).
@@ -74,11 +85,12 @@ pub async fn update_settings(
         sqlx::query(
             "UPDATE rounds SET quota_per_unit = ?, written_pass_multiple = ?, final_rank_multiple = ?,
                  extension_threshold = ?, extension_days = ?, min_age = ?, max_periods = ?, reference_date = ?,
-                 score_mode = ?, written_weight = ?, interview_weight = ?
+                 score_mode = ?, written_weight = ?, interview_weight = ?, responses_until = ?,
+                 statement_items = ?, legal_basis = ?
              WHERE id = ?",
         ),
         s,
-    )
+    )?
     .bind(round_id)
     .execute(&mut *conn)
     .await?;
@@ -96,14 +108,15 @@ pub async fn insert(
         sqlx::query(
             "INSERT INTO rounds (name, election, body, quota_per_unit, written_pass_multiple, final_rank_multiple,
                  extension_threshold, extension_days, min_age, max_periods, reference_date, score_mode,
-                 written_weight, interview_weight, current_stage, created_at, created_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 written_weight, interview_weight, responses_until, statement_items, legal_basis,
+                 current_stage, created_at, created_by)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(draft.name.trim())
         .bind(draft.election.trim())
         .bind(draft.body.as_str()),
         &draft.settings,
-    )
+    )?
     .bind(Stage::Pendaftaran.as_str())
     .bind(now.to_rfc3339())
     .bind(created_by)
@@ -179,6 +192,11 @@ impl RoundRow {
                     self.interview_weight,
                 )
                 .map_err(|e| corrupt("gabungan nilai", e))?,
+                responses_until: ResponseWindow::parse(&self.responses_until)
+                    .map_err(|e| corrupt("batas tanggapan", e))?,
+                statement_items: serde_json::from_str(&self.statement_items)
+                    .map_err(|e| corrupt("isi surat pernyataan", Error::Internal(e.to_string())))?,
+                legal_basis: self.legal_basis,
             },
             schedule,
             current_stage: Stage::parse(&self.current_stage).map_err(|e| corrupt("tahapan", e))?,
@@ -189,7 +207,7 @@ impl RoundRow {
 
 const ROUND_COLUMNS: &str = "id, name, election, body, quota_per_unit, written_pass_multiple, final_rank_multiple,
     extension_threshold, extension_days, min_age, max_periods, reference_date, score_mode, written_weight,
-    interview_weight, current_stage, stage_open";
+    interview_weight, responses_until, statement_items, legal_basis, current_stage, stage_open";
 
 /// One round with its schedule.
 pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Round> {

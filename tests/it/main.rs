@@ -39,6 +39,7 @@ mod reconciliation;
 mod registration;
 mod responses_paw;
 mod restore_hostile;
+mod round_rules;
 mod rounds;
 mod scans;
 mod score_sheets;

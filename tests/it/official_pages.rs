@@ -45,6 +45,7 @@ fn big(rows: usize) -> Official {
         number: "01/PP.04.1-Pu/3514/2026".into(),
         mark: None,
         about: "HASIL AKHIR SELEKSI CALON ANGGOTA PPS".into(),
+        legal_basis: Vec::new(),
         opening: "Dengan ini diumumkan nama-nama sebagai berikut:".into(),
         table: Table {
             columns: vec![

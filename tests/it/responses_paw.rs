@@ -6,13 +6,16 @@ use crate::common;
 use adhoc::domain::account::Role;
 use adhoc::domain::ranking::Status;
 use adhoc::domain::round::Stage;
+use adhoc::domain::round::{Preset, ResponseWindow};
 use adhoc::domain::verification::AdminVerdict;
 use adhoc::service::paw::{self, LeaveCause, LeaveInput};
 use adhoc::service::responses::{self, Outcome, ResponseInput};
 use adhoc::service::scores::record_mark;
 use adhoc::service::selection::results;
 use adhoc::service::stages::{close, open};
-use common::{as_role, decide_admin, go_on_without_extensions, now, ready_db, small_ppk_round};
+use common::{
+    as_role, decide_admin, go_on_without_extensions, now, ready_db, small_ppk_round_with,
+};
 
 /// Smallest JPEG the sniffer accepts.
 const JPEG: &[u8] = &[
@@ -25,8 +28,12 @@ async fn a_founded_response_moves_the_reserve_up_and_paw_follows_the_ranking() {
     let desk = as_role(&admin, Role::Operator);
     let verifier = as_role(&admin, Role::Verifikator);
     let chair = as_role(&admin, Role::Pimpinan);
-    // Quota 2: positions 1–2 Terpilih, 3–4 Cadangan, 5–6 not listed.
-    let (round, people) = small_ppk_round(&t.db, &admin, 2, 6).await;
+    // Quota 2: positions 1–2 Terpilih, 3–4 Cadangan, 5–6 not listed. This
+    // office takes responses until the swearing in (recorded during Akhir).
+    let (round, people) = small_ppk_round_with(&t.db, &admin, Preset::Pemilu2024, 2, 6, |s| {
+        s.responses_until = ResponseWindow::Pelantikan
+    })
+    .await;
     let id = |i: usize| people[i].0;
     decide_admin(&t.db, &admin, people.iter().map(|p| p.0), AdminVerdict::MS).await;
     close(&t.db, &chair, round, Stage::Pendaftaran, now())

@@ -1,7 +1,7 @@
-//! Creating selection rounds.
+//! Creating selection rounds and changing their rule settings.
 
 use adhoc::domain::applicant_input::FieldProblem;
-use adhoc::domain::round::RoundDraft;
+use adhoc::domain::round::{RoundDraft, RoundSettings};
 use adhoc::service::rounds::{self, PresetChoice, RoundSummary, UnitQuotaList};
 use tauri::State;
 
@@ -34,6 +34,24 @@ pub async fn create_round(
 ) -> CmdResult<RoundSummary> {
     let session = state.session().await?;
     Ok(rounds::create_round(&state.db()?, &session, &draft, chrono::Utc::now()).await?)
+}
+
+/// Replaces the rule settings of a round before anyone registers.
+#[tauri::command]
+pub async fn update_round_settings(
+    state: State<'_, AppState>,
+    round_id: i64,
+    settings: RoundSettings,
+) -> CmdResult<RoundSummary> {
+    let session = state.session().await?;
+    Ok(rounds::update_settings(
+        &state.db()?,
+        &session,
+        round_id,
+        &settings,
+        chrono::Utc::now(),
+    )
+    .await?)
 }
 
 #[tauri::command]

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Args, Subcommand};
 
 use adhoc::domain::permission::Session;
-use adhoc::domain::round::{Body, Preset, RoundSettings, ScoreCombination};
+use adhoc::domain::round::{Body, Preset, ResponseWindow, RoundSettings, ScoreCombination};
 use adhoc::error::{Error, Result};
 use adhoc::service::rounds;
 use adhoc::store::Db;
@@ -106,6 +106,19 @@ pub struct SettingsArgs {
     /// Bobot wawancara dalam persen (untuk --nilai-akhir bobot).
     #[arg(long)]
     bobot_wawancara: Option<u32>,
+    /// Tanggapan masyarakat diterima sampai: wawancara (sebelum tes
+    /// wawancara, bawaan) atau pelantikan (sampai sebelum masa kerja).
+    #[arg(long)]
+    tanggapan_sampai: Option<String>,
+    /// Satu butir isi surat pernyataan; ulangi untuk setiap butir. Bila
+    /// diberikan, seluruh daftar butir diganti (bawaan: butir preset).
+    #[arg(long = "butir-pernyataan")]
+    butir_pernyataan: Vec<String>,
+    /// Satu baris dasar hukum dokumen resmi (satu peraturan); ulangi untuk
+    /// setiap baris. Bila diberikan, seluruh dasar hukum diganti;
+    /// --dasar-hukum "" mengosongkannya.
+    #[arg(long = "dasar-hukum")]
+    dasar_hukum: Vec<String>,
 }
 
 impl SettingsArgs {
@@ -136,6 +149,15 @@ impl SettingsArgs {
         }
         if let Some(d) = self.tanggal_acuan {
             s.reference_date = d;
+        }
+        if let Some(w) = &self.tanggapan_sampai {
+            s.responses_until = ResponseWindow::parse(w)?;
+        }
+        if !self.butir_pernyataan.is_empty() {
+            s.statement_items = self.butir_pernyataan.clone();
+        }
+        if !self.dasar_hukum.is_empty() {
+            s.legal_basis = self.dasar_hukum.join("\n");
         }
         let weights = self.bobot_tertulis.is_some() || self.bobot_wawancara.is_some();
         let mode = match &self.nilai_akhir {
@@ -195,8 +217,16 @@ fn print_settings(s: &RoundSettings) -> Result<()> {
         ),
         ("tanggal_acuan", s.reference_date.to_string()),
         ("nilai_akhir", combination),
+        ("tanggapan_sampai", s.responses_until.as_str().to_string()),
     ] {
         w.write_record([k, v.as_str()])?;
+    }
+    // One row per item and per line, in order.
+    for item in &s.statement_items {
+        w.write_record(["butir_pernyataan", item.as_str()])?;
+    }
+    for line in s.legal_basis.lines() {
+        w.write_record(["dasar_hukum", line])?;
     }
     flush(w)
 }
@@ -305,5 +335,30 @@ mod tests {
             ..Default::default()
         };
         assert!(wrong.apply(&base()).is_err());
+    }
+
+    #[test]
+    fn the_window_items_and_legal_basis_replace_what_was_there() {
+        let args = SettingsArgs {
+            tanggapan_sampai: Some("Pelantikan".into()),
+            butir_pernyataan: vec!["Sehat".into(), "Setia".into()],
+            dasar_hukum: vec!["UU 7/2017".into(), "PKPU 8/2022".into()],
+            ..Default::default()
+        };
+        let s = args.apply(&base()).unwrap();
+        assert_eq!(s.responses_until, ResponseWindow::Pelantikan);
+        assert_eq!(s.statement_items, ["Sehat", "Setia"]);
+        assert_eq!(s.legal_basis, "UU 7/2017\nPKPU 8/2022");
+        // Not given: kept.
+        let kept = SettingsArgs::default().apply(&s).unwrap();
+        assert_eq!(kept, s);
+        let wrong = SettingsArgs {
+            tanggapan_sampai: Some("besok".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            wrong.apply(&base()).unwrap_err().field(),
+            Some("responses_until")
+        );
     }
 }

@@ -13,6 +13,7 @@ use crate::domain::permission::{Operation, Session};
 use crate::domain::publication::{self, fill, PublicationKind};
 use crate::domain::region::RegionCode;
 use crate::domain::round::{Body, Stage};
+use crate::domain::round_rules::legal_basis_lines;
 use crate::error::{Error, Result};
 use crate::pdf::logo::Logo;
 use crate::pdf::official::{render, Letterhead, Official, Signature};
@@ -256,6 +257,11 @@ pub async fn make(
         number: number.clone(),
         mark: draft.then(|| publication::DRAFT_MARK.to_string()),
         about: fill(&texts.about, &values),
+        // A lampiran follows its decision, which cites the basis itself.
+        legal_basis: match kind {
+            PublicationKind::LampiranSk => Vec::new(),
+            _ => legal_basis_lines(&round.settings.legal_basis),
+        },
         opening: fill(&texts.opening, &values),
         table,
         closing: fill(&texts.closing, &values),

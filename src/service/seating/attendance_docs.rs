@@ -214,6 +214,8 @@ pub async fn attendance_report_pdf(
             .unwrap_or("........................................")
             .to_string(),
         mark: (total.open > 0).then(|| "DRAF — DAFTAR HADIR BELUM DITUTUP".to_string()),
+        // Minutes of how the test went, not a decision: no legal basis.
+        legal_basis: Vec::new(),
         about: format!(
             "PELAKSANAAN TES TERTULIS CALON ANGGOTA {} {}",
             body.to_uppercase(),

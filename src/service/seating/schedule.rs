@@ -15,6 +15,7 @@ use super::state;
 use crate::docs::lists::{Cell, Column as ListColumn, Kind, Table};
 use crate::domain::permission::{Operation, Session};
 use crate::domain::round::Stage;
+use crate::domain::round_rules::legal_basis_lines;
 use crate::error::{Error, Result};
 use crate::pdf::official::{
     render, Column, Group, Letterhead, Official, Signature, Table as PdfTable,
@@ -414,6 +415,7 @@ pub async fn schedule_pdf(
             .unwrap_or("........................................")
             .to_string(),
         mark: None,
+        legal_basis: legal_basis_lines(&round.settings.legal_basis),
         about: format!(
             "JADWAL DAN TEMPAT TES TERTULIS CALON ANGGOTA {} {}",
             body.to_uppercase(),

@@ -123,17 +123,45 @@ pub async fn small_ppk_round(
     quota: u32,
     n: u32,
 ) -> (i64, Vec<(i64, String)>) {
-    let round = adhoc::service::rounds::create_from_preset(
+    small_ppk_round_with(
         db,
         admin,
         adhoc::domain::round::Preset::Pemilu2024,
+        quota,
+        n,
+        |_| {},
+    )
+    .await
+}
+
+/// [`small_ppk_round`] from `preset`, with its settings changed by `edit`
+/// before anyone registers.
+pub async fn small_ppk_round_with(
+    db: &adhoc::store::Db,
+    admin: &Session,
+    preset: adhoc::domain::round::Preset,
+    quota: u32,
+    n: u32,
+    edit: impl FnOnce(&mut adhoc::domain::round::RoundSettings),
+) -> (i64, Vec<(i64, String)>) {
+    let created = adhoc::service::rounds::create_from_preset(
+        db,
+        admin,
+        preset,
         adhoc::domain::round::Body::Ppk,
         None,
         now(),
     )
     .await
-    .unwrap()
-    .id;
+    .unwrap();
+    let round = created.id;
+    let mut settings = created.settings.clone();
+    edit(&mut settings);
+    if settings != created.settings {
+        adhoc::service::rounds::update_settings(db, admin, round, &settings, now())
+            .await
+            .unwrap();
+    }
     adhoc::service::rounds::set_unit_quota(
         db,
         admin,

@@ -87,6 +87,7 @@ import type { ResponseView } from "../bindings/ResponseView";
 import type { RestoreCheck } from "../bindings/RestoreCheck";
 import type { Role } from "../bindings/Role";
 import type { RoundDraft } from "../bindings/RoundDraft";
+import type { RoundSettings } from "../bindings/RoundSettings";
 import type { RoundSummary } from "../bindings/RoundSummary";
 import type { ScoreImport } from "../bindings/ScoreImport";
 import type { ScoreSheet } from "../bindings/ScoreSheet";
@@ -137,6 +138,8 @@ export interface Commands {
   about: { args: Record<string, never>; result: AboutInfo };
   round_presets: { args: Record<string, never>; result: PresetChoice[] };
   create_round: { args: { draft: RoundDraft }; result: RoundSummary };
+  /** The rule settings of a round, changed before anyone registers. */
+  update_round_settings: { args: { roundId: number; settings: RoundSettings }; result: RoundSummary };
   /** The draft with its whole schedule moved so registration starts on `firstDay` (ISO). */
   shift_round_schedule: { args: { draft: RoundDraft; firstDay: string }; result: RoundDraft };
   /** The draft's dates already past today, each under its field. */

@@ -7,4 +7,9 @@ export type DocumentItem = { code: string, name: string,
 /**
  * Asked of every applicant, or of this one because of a condition.
  */
-required: boolean, received: boolean, };
+required: boolean, received: boolean, 
+/**
+ * What it must state, item by item (the round's surat pernyataan
+ * items; empty for other documents).
+ */
+contents: Array<string>, };

@@ -12,4 +12,9 @@ applies: boolean,
 /**
  * Handed over at the help desk.
  */
-received: boolean, verdict: DocVerdict | null, reason: string | null, };
+received: boolean, verdict: DocVerdict | null, reason: string | null, 
+/**
+ * What it must state, item by item (the round's surat pernyataan
+ * items; empty for other documents).
+ */
+contents: Array<string>, };

@@ -23,4 +23,17 @@ stage_open: boolean, settings: RoundSettings, schedule: Array<StageDates>,
 /**
  * Applicants registered so far.
  */
-applicants: number, };
+applicants: number, 
+/**
+ * Whether a public response may be recorded now (the round's window,
+ * [`crate::domain::round_rules::ResponseWindow`]).
+ */
+responses_open: boolean, 
+/**
+ * What staff read about the response window now.
+ */
+responses_note: string, 
+/**
+ * Whether the rule settings may still be changed ([`update_settings`]).
+ */
+settings_editable: boolean, };

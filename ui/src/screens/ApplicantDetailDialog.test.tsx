@@ -79,8 +79,8 @@ describe("ApplicantDetailDialog", () => {
         nik_warnings_acknowledged: false,
         check: registrationCheck({
           documents: [
-            { code: "ktp", name: "Fotokopi KTP-el", required: true, received: true },
-            { code: "surat_sehat", name: "Surat keterangan sehat", required: true, received: false },
+            { code: "ktp", name: "Fotokopi KTP-el", required: true, received: true, contents: [] },
+            { code: "surat_sehat", name: "Surat keterangan sehat", required: true, received: false, contents: [] },
           ],
         }),
       }),

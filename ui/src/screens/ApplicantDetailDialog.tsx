@@ -9,6 +9,7 @@ import { Modal } from "../components/Modal";
 import { EDUCATION, regionLabel, SEX_LABEL, statusLabel, waktu } from "./applicantText";
 import { ALL_CARDS, printCards } from "./participantCards";
 import { RuleList } from "./RuleList";
+import { DocumentContents } from "../components/DocumentContents";
 
 interface Props {
   id: number;
@@ -323,6 +324,7 @@ export function ApplicantDetailDialog({ id, regions, canRegister, canEdit = true
                 <span aria-hidden="true">{doc.received ? "✓ " : "✗ "}</span>
                 {doc.name}: {doc.received ? "diterima" : "belum diterima"}
                 {doc.required ? "" : " (tidak wajib)"}
+                <DocumentContents items={doc.contents} />
               </li>
             ))}
           </ul>

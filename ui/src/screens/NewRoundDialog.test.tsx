@@ -25,6 +25,9 @@ function draft(body: "PPK" | "PPS", quota: number): RoundDraft {
       max_periods: null,
       reference_date: "2022-11-20",
       score_combination: { mode: "wawancara" },
+      responses_until: "wawancara",
+      statement_items: ["Setia kepada Pancasila", "Sehat jasmani, rohani, dan bebas dari penyalahgunaan narkotika"],
+      legal_basis: "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum",
     },
     schedule: stages.map((stage, i) => ({
       stage,
@@ -99,6 +102,57 @@ describe("NewRoundDialog", () => {
     expect(d.settings.max_periods).toBe(2);
     expect(d.settings.score_combination).toEqual({ mode: "bobot", tertulis: 40, wawancara: 60 });
     expect(d.schedule[2]).toEqual({ stage: "tertulis", starts_on: "2022-11-22", ends_on: "2022-12-01" });
+  });
+
+  it("sends the response window, the statement items and the legal basis as edited", async () => {
+    const sent: RoundDraft[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "round_presets") return presets;
+      if (cmd === "round_draft_past_dates") return [];
+      if (cmd === "create_round") {
+        sent.push((args as { draft: RoundDraft }).draft);
+        return { id: 1 };
+      }
+      return null;
+    });
+    const onCreated = vi.fn();
+    const user = userEvent.setup();
+    render(<NewRoundDialog onClose={vi.fn()} onCreated={onCreated} />);
+
+    const window = await screen.findByLabelText("Tanggapan masyarakat diterima");
+    expect(window).toHaveValue("wawancara");
+    await user.selectOptions(window, "pelantikan");
+    const items = screen.getByLabelText("Isi surat pernyataan");
+    expect(items).toHaveValue("Setia kepada Pancasila\nSehat jasmani, rohani, dan bebas dari penyalahgunaan narkotika");
+    await user.type(items, ", serta tidak memiliki penyakit penyerta (komorbid)");
+    const basis = screen.getByLabelText("Dasar hukum pada pengumuman dan Berita Acara");
+    await user.type(basis, "{Enter}Keputusan KPU Nomor 475 Tahun 2024");
+    await user.click(screen.getByRole("button", { name: "Buat seleksi" }));
+
+    await waitFor(() => expect(onCreated).toHaveBeenCalled());
+    const d = sent[0]!;
+    expect(d.settings.responses_until).toBe("pelantikan");
+    expect(d.settings.statement_items).toEqual([
+      "Setia kepada Pancasila",
+      "Sehat jasmani, rohani, dan bebas dari penyalahgunaan narkotika, serta tidak memiliki penyakit penyerta (komorbid)",
+    ]);
+    expect(d.settings.legal_basis).toBe(
+      "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum\nKeputusan KPU Nomor 475 Tahun 2024",
+    );
+  });
+
+  it("puts the core's refusal of one statement item beside the item list", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "round_presets") return presets;
+      if (cmd === "round_draft_past_dates") return [];
+      throw { code: "validation", message: "Butir pernyataan ke-2 sama dengan butir ke-1; hapus salah satunya.", field: "statement_items.1" };
+    });
+    const user = userEvent.setup();
+    render(<NewRoundDialog onClose={vi.fn()} onCreated={vi.fn()} />);
+    const items = await screen.findByLabelText("Isi surat pernyataan");
+    await user.click(screen.getByRole("button", { name: "Buat seleksi" }));
+    await waitFor(() => expect(items).toHaveAccessibleDescription(/sama dengan butir ke-1/));
+    expect(items).toHaveFocus();
   });
 
   it("shows the core's refusal beside the field it names and stays open", async () => {

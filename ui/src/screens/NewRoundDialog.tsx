@@ -12,6 +12,7 @@ import { isIsoDate, unreadableDate } from "../components/dates";
 import { Field } from "../components/Field";
 import { Modal } from "../components/Modal";
 import { ErrorBox } from "../components/ErrorBox";
+import { RoundTextsSection, textFieldOf } from "./newRound/RoundTextsSection";
 import { fieldElementId, ScheduleSection } from "./newRound/ScheduleSection";
 
 type NumberKey = "quota_per_unit" | "written_pass_multiple" | "final_rank_multiple" | "extension_threshold" | "extension_days" | "min_age";
@@ -44,9 +45,10 @@ function datesOf(d: RoundDraft): [string, string][] {
   ];
 }
 
-/** Brings the element of a field into view and gives it the focus. */
+/** Brings the element of a field into view and gives it the focus (an item's refusal, its list). */
 function focusField(field: string | null) {
-  const el = field ? document.getElementById(fieldElementId(field)) : null;
+  const shown = textFieldOf(field) ?? field;
+  const el = shown ? document.getElementById(fieldElementId(shown)) : null;
   el?.scrollIntoView?.({ block: "center" });
   el?.focus();
 }
@@ -122,7 +124,8 @@ export function NewRoundDialog({ onClose, onCreated }: Props) {
 
   const fieldError = (f: string) => (error?.field === f ? error.message : null);
   const warningOf = (f: string) => past.find((p) => p.field === f)?.reason ?? null;
-  const shownInline = (f: string | null) => !!f && (INLINE.includes(f) || /^schedule\.\d+\.(starts_on|ends_on)$/.test(f));
+  const shownInline = (f: string | null) =>
+    !!f && (INLINE.includes(f) || textFieldOf(f) !== null || /^schedule\.\d+\.(starts_on|ends_on)$/.test(f));
   const combination = draft?.settings.score_combination;
   return (
     <Modal title="Buat seleksi baru" onClose={onClose} wide>
@@ -231,6 +234,13 @@ export function NewRoundDialog({ onClose, onCreated }: Props) {
             )}
             {fieldError("score_combination") && <p className="error-text">{fieldError("score_combination")}</p>}
           </fieldset>
+
+          <RoundTextsSection
+            settings={draft.settings}
+            setSettings={setSettings}
+            errorOf={(f) => (error && textFieldOf(error.field) === f ? error.message : null)}
+            idOf={fieldElementId}
+          />
 
           <ScheduleSection
             draft={draft}

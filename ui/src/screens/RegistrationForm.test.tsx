@@ -253,9 +253,9 @@ describe("RegistrationForm", () => {
     const sent = mockCore((d) =>
       registrationCheck({
         documents: [
-          { code: "ktp", name: "Fotokopi KTP-el", required: true, received: d.documents.includes("ktp") },
+          { code: "ktp", name: "Fotokopi KTP-el", required: true, received: d.documents.includes("ktp"), contents: [] },
           ...(d.party_status === "mantan"
-            ? [{ code: "surat_partai", name: "Surat keterangan dari partai politik", required: true, received: false }]
+            ? [{ code: "surat_partai", name: "Surat keterangan dari partai politik", required: true, received: false, contents: [] }]
             : []),
         ],
       }),
@@ -285,6 +285,23 @@ describe("RegistrationForm", () => {
     await user.click(screen.getByRole("button", { name: "Hapus riwayat ke-1" }));
     await user.click(screen.getByLabelText("Tidak pernah menjadi anggota partai politik"));
     await waitFor(() => expect(sent.checks.at(-1)?.draft).toMatchObject({ previous_service: [], party_left_year: null }));
+  });
+
+  it("lists under the surat pernyataan what the round's statement says", async () => {
+    const items = ["Setia kepada Pancasila", "Sehat jasmani dan rohani, serta tidak memiliki penyakit penyerta (komorbid)"];
+    mockCore(() =>
+      registrationCheck({
+        documents: [
+          { code: "ktp", name: "Fotokopi KTP-el", required: true, received: false, contents: [] },
+          { code: "surat_pernyataan", name: "Surat pernyataan", required: true, received: false, contents: items },
+        ],
+      }),
+    );
+    renderForm();
+    const contents = await screen.findByTestId("doc-contents");
+    expect(contents).toHaveTextContent("Isi yang harus dinyatakan (2 butir)");
+    expect(within(contents).getAllByRole("listitem").map((li) => li.textContent)).toEqual(items);
+    expect(screen.getAllByTestId("doc-contents")).toHaveLength(1);
   });
 
   it("asks before throwing away unsaved input", async () => {

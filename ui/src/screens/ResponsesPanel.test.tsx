@@ -66,7 +66,8 @@ function mockCore({
 const sent = (calls: Call[], cmd: string) => calls.filter((c) => c.cmd === cmd).map((c) => c.args);
 
 /** The PPK round (id 1) at the interview stage. */
-const ppk = () => atStage(round(1, "PPK"), "wawancara");
+// Responses are taken during the written test (the default window ends before the interviews).
+const ppk = () => atStage(round(1, "PPK"), "tertulis");
 
 function renderPanel(session: Session, r = ppk()) {
   const onChanged = vi.fn();
@@ -501,6 +502,24 @@ describe("ResponsesPanel", () => {
     await screen.findAllByTestId("response-item");
     expect(screen.getByTestId("responses-closed")).toHaveTextContent("Seleksi sudah memasuki masa kerja");
     expect(screen.queryByRole("button", { name: "Catat tanggapan…" })).not.toBeInTheDocument();
+  });
+
+  it("records no new response once the round's window has ended, as the core says, but still decides", async () => {
+    mockCore();
+    renderPanel(verifikator, atStage(round(1, "PPK"), "wawancara"));
+    await screen.findAllByTestId("response-item");
+    expect(screen.getByTestId("responses-closed")).toHaveTextContent("Masa tanggapan masyarakat sudah berakhir");
+    expect(screen.queryByRole("button", { name: "Catat tanggapan…" })).not.toBeInTheDocument();
+  });
+
+  it("records at the final result when the round takes responses until the swearing in", async () => {
+    mockCore();
+    const note = "Tanggapan dan masukan masyarakat tentang calon diterima sejak pengumuman hasil penelitian administrasi sampai sebelum pelantikan (pengaturan seleksi).";
+    renderPanel(verifikator, { ...atStage(round(1, "PPK"), "akhir"), responses_open: true, responses_note: note });
+    await screen.findAllByTestId("response-item");
+    expect(screen.getByTestId("responses-window")).toHaveTextContent("sampai sebelum pelantikan");
+    expect(screen.queryByTestId("responses-closed")).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Catat tanggapan…" })).toBeInTheDocument();
   });
 
   it("says when there is no response yet", async () => {

@@ -100,6 +100,8 @@ export function ResponsesPanel({ session, round, onChanged }: Props) {
   const mayRecord = may(session, "record_responses");
   const mayDecide = may(session, "plenary_decisions");
   const inTerm = round.current_stage === "masa_kerja";
+  // The core says whether the round's window takes a new response now.
+  const canRecord = round.responses_open;
 
   const sorted = useMemo(() => (responses ? [...responses].sort(newestFirst) : []), [responses]);
   const counts = useMemo(() => {
@@ -166,20 +168,19 @@ export function ResponsesPanel({ session, round, onChanged }: Props) {
     <section className="responses-panel" aria-labelledby={titleId}>
       <div className="section-head">
         <h2 id={titleId}>Tanggapan masyarakat</h2>
-        {mayRecord && !inTerm && responses && (
+        {mayRecord && canRecord && responses && (
           <button type="button" className="primary" onClick={() => setDialog({ kind: "record" })}>
             Catat tanggapan…
           </button>
         )}
       </div>
-      <p className="muted responses-intro">
-        Tanggapan dan masukan masyarakat tentang calon, diterima sejak pengumuman hasil penelitian administrasi sampai
-        sebelum tes wawancara. Tanggapan terbaru di atas.
-      </p>
-      {inTerm && (mayRecord || mayDecide) && (
+      {canRecord || !(mayRecord || mayDecide) ? (
+        <p className="muted responses-intro" data-testid="responses-window">
+          {round.responses_note} Tanggapan terbaru di atas.
+        </p>
+      ) : (
         <p className="warn-box" data-testid="responses-closed">
-          Seleksi sudah memasuki masa kerja: tanggapan baru tidak lagi dicatat dan tidak lagi diputuskan. Anggota yang
-          diberhentikan diganti melalui PAW.
+          {round.responses_note}
         </p>
       )}
       <ErrorBox message={loadError} />

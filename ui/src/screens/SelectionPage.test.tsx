@@ -26,6 +26,7 @@ const TAB_NAMES = [
   "Hasil akhir",
   "Tanggapan masyarakat",
   "Kuota",
+  "Aturan",
   "Dokumen resmi",
   "Anggota dan PAW",
 ];
@@ -252,7 +253,7 @@ describe("SelectionPage", () => {
 
     const tablist = screen.getByRole("tablist");
     const tabs = within(tablist).getAllByRole("tab");
-    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1, -1, -1, -1, -1, -1]);
+    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1]);
     for (const t of tabs) {
       const panel = document.getElementById(t.getAttribute("aria-controls")!)!;
       expect(panel).toHaveAttribute("role", "tabpanel");
@@ -267,7 +268,7 @@ describe("SelectionPage", () => {
     expect(tabs[1]).toHaveFocus();
     expect(tabs[1]).toHaveAttribute("aria-selected", "true");
     expect(tabs[0]).toHaveAttribute("aria-selected", "false");
-    expect(tabs.map((t) => t.tabIndex)).toEqual([-1, 0, -1, -1, -1, -1, -1, -1, -1, -1]);
+    expect(tabs.map((t) => t.tabIndex)).toEqual([-1, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1]);
     expect(screen.getByRole("tabpanel", { name: "Nilai tes tertulis" })).toBeVisible();
     expect(await screen.findByRole("heading", { name: "Nilai tes tertulis" })).toBeInTheDocument();
     expect(sent(calls, "score_sheet")).toEqual([{ roundId: 1, stage: "tertulis", unit: null }]);
@@ -277,7 +278,7 @@ describe("SelectionPage", () => {
     await waitFor(() => expect(sent(calls, "score_sheet")).toContainEqual({ roundId: 1, stage: "wawancara", unit: null }));
 
     await user.keyboard("{End}");
-    expect(tabs[9]).toHaveFocus();
+    expect(tabs[10]).toHaveFocus();
     expect(selectedTab()).toHaveTextContent("Anggota dan PAW");
     await waitFor(() => expect(sent(calls, "unit_members")).toEqual([{ roundId: 1, unit: null }]));
     // Hidden panels are not in the accessibility tree.
@@ -288,10 +289,10 @@ describe("SelectionPage", () => {
     expect(tabs[0]).toHaveFocus();
     expect(selectedTab()).toHaveTextContent("Tahapan");
     await user.keyboard("{ArrowLeft}");
-    expect(tabs[9]).toHaveFocus();
+    expect(tabs[10]).toHaveFocus();
     // One back from the last: the official documents.
     await user.keyboard("{ArrowLeft}");
-    expect(tabs[8]).toHaveFocus();
+    expect(tabs[9]).toHaveFocus();
     expect(selectedTab()).toHaveTextContent("Dokumen resmi");
     await waitFor(() => expect(sent(calls, "publication_list")).toEqual([{ roundId: 1 }]));
     await user.keyboard("{Home}");

@@ -12,6 +12,7 @@ import { PawPanel } from "./PawPanel";
 import { QuotaPanel } from "./QuotaPanel";
 import { ResponsesPanel } from "./ResponsesPanel";
 import { ResultsPanel } from "./ResultsPanel";
+import { RulesPanel } from "./RulesPanel";
 import { ScoresPanel } from "./ScoresPanel";
 import { TestSchedulePanel } from "./TestSchedulePanel";
 import { TimelinePanel } from "./TimelinePanel";
@@ -118,6 +119,12 @@ const TABS: TabDef[] = [
     ),
   },
   { id: "kuota", label: "Kuota", stages: [], render: (c) => <QuotaPanel key={c.key("quota")} round={c.round} /> },
+  {
+    id: "aturan",
+    label: "Aturan",
+    stages: [],
+    render: (c) => <RulesPanel key={c.key("rules")} session={c.session} round={c.round} onChanged={c.changed("rules")} />,
+  },
   {
     id: "dokumen",
     label: "Dokumen resmi",

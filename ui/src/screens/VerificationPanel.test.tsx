@@ -58,6 +58,26 @@ function tmsView(reason: string): VerificationView {
 }
 
 describe("VerificationPanel", () => {
+  it("lists under the surat pernyataan what it must state, as the round's settings say", async () => {
+    const items = ["Setia kepada Pancasila", "Sehat jasmani dan rohani, serta tidak memiliki penyakit penyerta (komorbid)"];
+    mockCore(
+      verificationView({
+        documents: [
+          ...documentRows(),
+          { ...documentRows()[1]!, code: "surat_pernyataan", name: "Surat pernyataan", contents: items },
+        ],
+      }),
+    );
+    renderPanel();
+    const rows = await screen.findAllByTestId("doc-row");
+    const statement = rows.find((r) => r.getAttribute("data-code") === "surat_pernyataan")!;
+    const contents = within(statement).getByTestId("doc-contents");
+    expect(contents).toHaveTextContent("Isi yang harus dinyatakan (2 butir)");
+    expect(within(contents).getAllByRole("listitem").map((li) => li.textContent)).toEqual(items);
+    // Other documents list nothing.
+    expect(rows.filter((r) => within(r).queryByTestId("doc-contents"))).toHaveLength(1);
+  });
+
   it("shows the applicant, the rules, the documents asked and the open verdict with what is pending", async () => {
     mockCore(verificationView());
     renderPanel();

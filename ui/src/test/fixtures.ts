@@ -74,6 +74,14 @@ export function homeView(): HomeView {
 
 // --- Applicants ---------------------------------------------------------
 
+/** The core's notes on the response window (until before the interviews). */
+export const RESPONSES_OPEN_NOTE =
+  "Tanggapan dan masukan masyarakat tentang calon diterima sejak pengumuman hasil penelitian administrasi sampai sebelum tes wawancara (pengaturan seleksi).";
+export const RESPONSES_ENDED_NOTE =
+  "Masa tanggapan masyarakat sudah berakhir: tanggapan diterima sejak pengumuman hasil penelitian administrasi sampai sebelum tes wawancara (pengaturan seleksi). Tanggapan yang sudah dicatat tetap dapat diklarifikasi dan diputuskan.";
+export const RESPONSES_TERM_NOTE =
+  "Seleksi sudah memasuki masa kerja: tanggapan baru tidak lagi dicatat dan tidak lagi diputuskan. Anggota yang diberhentikan diganti melalui PAW.";
+
 export function round(id: number, body: Body, name = `Pemilu 2024 – ${body}`): RoundSummary {
   return {
     id,
@@ -95,9 +103,15 @@ export function round(id: number, body: Body, name = `Pemilu 2024 – ${body}`):
       max_periods: 2,
       reference_date: "2026-12-01",
       score_combination: { mode: "wawancara" },
+      responses_until: "wawancara",
+      statement_items: ["Setia kepada Pancasila", "Sehat jasmani, rohani, dan bebas dari penyalahgunaan narkotika"],
+      legal_basis: "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum",
     },
     schedule: [{ stage: "pendaftaran", starts_on: "2026-11-20", ends_on: "2026-11-26" }],
     applicants: 0,
+    responses_open: true,
+    responses_note: RESPONSES_OPEN_NOTE,
+    settings_editable: true,
   };
 }
 
@@ -115,8 +129,12 @@ export const STAGE_ORDER: Stage[] = [
 /** A round whose stage in progress is `stage`, with the closed and next stages the core would send. */
 export function atStage(r: RoundSummary, stage: Stage): RoundSummary {
   const at = STAGE_ORDER.indexOf(stage);
+  // The core's answer for the default window (until before the interviews).
+  const open = at < STAGE_ORDER.indexOf("wawancara");
   return {
     ...r,
+    responses_open: open,
+    responses_note: open ? RESPONSES_OPEN_NOTE : stage === "masa_kerja" ? RESPONSES_TERM_NOTE : RESPONSES_ENDED_NOTE,
     current_stage: stage,
     current_stage_label: STAGE_LABEL[stage],
     closed_stages: STAGE_ORDER.slice(0, at),
@@ -186,8 +204,8 @@ export function registrationCheck(patch: Partial<RegistrationCheck> = {}): Regis
       { rule: "keanggotaan_partai", verdict: "review", reason: "Daftar anggota partai belum diimpor." },
     ],
     documents: [
-      { code: "surat_pendaftaran", name: "Surat pendaftaran", required: true, received: false },
-      { code: "ktp", name: "Fotokopi KTP-el", required: true, received: false },
+      { code: "surat_pendaftaran", name: "Surat pendaftaran", required: true, received: false, contents: [] },
+      { code: "ktp", name: "Fotokopi KTP-el", required: true, received: false, contents: [] },
     ],
     can_save: true,
     ...patch,
@@ -261,6 +279,7 @@ export function documentRows(): DocumentRow[] {
     received: true,
     verdict: null,
     reason: null,
+    contents: [],
     ...patch,
   });
   return [

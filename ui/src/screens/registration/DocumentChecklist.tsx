@@ -1,3 +1,4 @@
+import { DocumentContents } from "../../components/DocumentContents";
 import type { RegistrationCheck } from "../../bindings/RegistrationCheck";
 import type { SectionProps } from "./fields";
 import { FieldError } from "./TextInput";
@@ -17,22 +18,25 @@ export function DocumentChecklist({
         const id = `reg-berkas-${d.code}`;
         const on = draft.documents.includes(d.code);
         return (
-          <div key={d.code} className="check">
-            <input
-              type="checkbox"
-              id={id}
-              checked={on}
-              onChange={(e) =>
-                setDraft((x) => ({
-                  ...x,
-                  documents: e.target.checked ? [...x.documents, d.code] : x.documents.filter((c) => c !== d.code),
-                }))
-              }
-            />
-            <label htmlFor={id}>
-              {d.name}
-              {d.required ? <span className="muted"> (wajib)</span> : <span className="muted"> (tidak wajib)</span>}
-            </label>
+          <div key={d.code}>
+            <div className="check">
+              <input
+                type="checkbox"
+                id={id}
+                checked={on}
+                onChange={(e) =>
+                  setDraft((x) => ({
+                    ...x,
+                    documents: e.target.checked ? [...x.documents, d.code] : x.documents.filter((c) => c !== d.code),
+                  }))
+                }
+              />
+              <label htmlFor={id}>
+                {d.name}
+                {d.required ? <span className="muted"> (wajib)</span> : <span className="muted"> (tidak wajib)</span>}
+              </label>
+            </div>
+            <DocumentContents items={d.contents} />
           </div>
         );
       })}

@@ -3,6 +3,7 @@ import type { DocumentRow } from "../../bindings/DocumentRow";
 import type { DocVerdict } from "../../bindings/DocVerdict";
 import { DOC_VERDICT_LABEL, DOC_VERDICTS } from "../applicantText";
 import { ScanList } from "./ScanList";
+import { DocumentContents } from "../../components/DocumentContents";
 
 /** A "tidak sesuai" being written: the reason so far and what is wrong with it. */
 export interface ReasonDraft {
@@ -85,6 +86,7 @@ export function DocumentLine({
         <span id={`${base}-name`}>{doc.name}</span>
         {!doc.mandatory && <span className="muted"> (tidak wajib)</span>}
         {!doc.applies && <span className="muted"> (tidak diminta dari pendaftar ini)</span>}
+        <DocumentContents items={doc.contents} />
       </th>
       <td data-testid="doc-received">
         <span aria-hidden="true">{doc.received ? "✓ " : "✗ "}</span>
