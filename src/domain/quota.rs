@@ -36,13 +36,17 @@ pub enum QuotaFlag {
     SeriBelumDiputuskan,
     /// Women are under 30% of the Terpilih.
     PerempuanKurang30,
+    /// Every extension the round allows is over and the unit is still
+    /// short: the seats left are filled by appointment.
+    PerluPenunjukan,
 }
 
 /// The flags in the order the summary line names them.
-pub const FLAG_ORDER: [QuotaFlag; 6] = [
+pub const FLAG_ORDER: [QuotaFlag; 7] = [
     QuotaFlag::PerluPerpanjangan,
     QuotaFlag::Diperpanjang,
     QuotaFlag::PerluPerpanjanganLagi,
+    QuotaFlag::PerluPenunjukan,
     QuotaFlag::KurangCalon,
     QuotaFlag::SeriBelumDiputuskan,
     QuotaFlag::PerempuanKurang30,
@@ -57,6 +61,7 @@ impl QuotaFlag {
             QuotaFlag::KurangCalon => "calon kurang dari kuota",
             QuotaFlag::SeriBelumDiputuskan => "nilai seri menunggu pleno",
             QuotaFlag::PerempuanKurang30 => "perempuan < 30%",
+            QuotaFlag::PerluPenunjukan => "perlu penunjukan",
         }
     }
 }
@@ -72,6 +77,9 @@ pub struct QuotaRow {
     pub kecamatan_code: String,
     pub kecamatan_name: String,
     pub quota: u32,
+    /// Seats held by appointed or kept members (penunjukan, dilanjutkan):
+    /// they count toward the quota beside the Terpilih.
+    pub held: u32,
     /// Active applicants (withdrawn ones not counted).
     pub registered: u32,
     pub ms: u32,
@@ -89,6 +97,7 @@ pub struct QuotaRow {
 impl QuotaRow {
     fn add(&mut self, o: &QuotaRow) {
         self.quota += o.quota;
+        self.held += o.held;
         self.registered += o.registered;
         self.ms += o.ms;
         self.passed_written += o.passed_written;
@@ -136,12 +145,16 @@ pub fn unit_row(mut row: QuotaRow, facts: UnitFacts) -> QuotaRow {
             _ => {}
         }
     }
+    // Short after the last extension: appointment, until the seats are held.
+    if facts.extension == Some(ExtensionState::PerluPenunjukan) {
+        row.flags.push(QuotaFlag::PerluPenunjukan);
+    }
     // Short of candidates: of MS while the tests run, of Terpilih once the
-    // final list is out.
+    // final list is out; held seats count toward the quota.
     let short = if facts.stage > Stage::Akhir {
-        row.terpilih < row.quota
+        row.terpilih + row.held < row.quota
     } else if facts.stage > Stage::Administrasi {
-        row.ms < row.quota
+        row.ms + row.held < row.quota
     } else {
         false
     };
@@ -254,6 +267,14 @@ mod tests {
         assert!(during(4, Stage::Akhir).contains(&QuotaFlag::KurangCalon));
         let after = unit_row(row(5, 30, 4, 2), facts(Stage::Penetapan));
         assert!(after.flags.contains(&QuotaFlag::KurangCalon));
+        // One appointed member fills the fifth seat.
+        let held = QuotaRow {
+            held: 1,
+            ..row(5, 30, 4, 2)
+        };
+        assert!(!unit_row(held, facts(Stage::Penetapan))
+            .flags
+            .contains(&QuotaFlag::KurangCalon));
     }
 
     #[test]

@@ -73,6 +73,7 @@ pub(crate) fn dashboard(c: &Computed, now: DateTime<Utc>) -> QuotaDashboard {
             kecamatan_code: dotted(&u.kecamatan_code),
             kecamatan_name: u.kecamatan_name.clone(),
             quota: u.quota,
+            held: u.held,
             registered: registered.get(u.code.as_str()).copied().unwrap_or(0),
             ms: ms.get(u.code.as_str()).copied().unwrap_or(0),
             ..Default::default()
@@ -98,7 +99,7 @@ pub(crate) fn dashboard(c: &Computed, now: DateTime<Utc>) -> QuotaDashboard {
         }
         let h = history.get(u.code.as_str()).copied().unwrap_or_default();
         row.extended_until = h.until.map(|end| end.to_string());
-        let facts = h.facts(row.registered, u.quota, settings.extension_threshold);
+        let facts = h.facts(row.registered, u.seats_left(), settings);
         units.push(quota::unit_row(
             row,
             UnitFacts {

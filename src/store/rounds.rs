@@ -21,6 +21,7 @@ struct RoundRow {
     final_rank_multiple: u32,
     extension_threshold: u32,
     extension_days: u32,
+    extensions_allowed: u32,
     min_age: u32,
     max_periods: Option<u32>,
     reference_date: NaiveDate,
@@ -56,6 +57,7 @@ fn bind_settings<'q>(
         .bind(s.final_rank_multiple)
         .bind(s.extension_threshold)
         .bind(s.extension_days)
+        .bind(s.extensions_allowed)
         .bind(s.min_age)
         .bind(s.max_periods)
         .bind(s.reference_date)
@@ -73,7 +75,7 @@ pub async fn update_settings(
     bind_settings(
         sqlx::query(
             "UPDATE rounds SET quota_per_unit = ?, written_pass_multiple = ?, final_rank_multiple = ?,
-                 extension_threshold = ?, extension_days = ?, min_age = ?, max_periods = ?, reference_date = ?,
+                 extension_threshold = ?, extension_days = ?, extensions_allowed = ?, min_age = ?, max_periods = ?, reference_date = ?,
                  score_mode = ?, written_weight = ?, interview_weight = ?
              WHERE id = ?",
         ),
@@ -95,9 +97,9 @@ pub async fn insert(
     let res = bind_settings(
         sqlx::query(
             "INSERT INTO rounds (name, election, body, quota_per_unit, written_pass_multiple, final_rank_multiple,
-                 extension_threshold, extension_days, min_age, max_periods, reference_date, score_mode,
-                 written_weight, interview_weight, current_stage, created_at, created_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 extension_threshold, extension_days, extensions_allowed, min_age, max_periods, reference_date,
+                 score_mode, written_weight, interview_weight, current_stage, created_at, created_by)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(draft.name.trim())
         .bind(draft.election.trim())
@@ -170,6 +172,7 @@ impl RoundRow {
                 final_rank_multiple: self.final_rank_multiple,
                 extension_threshold: self.extension_threshold,
                 extension_days: self.extension_days,
+                extensions_allowed: self.extensions_allowed,
                 min_age: self.min_age,
                 max_periods: self.max_periods,
                 reference_date: self.reference_date,
@@ -188,7 +191,7 @@ impl RoundRow {
 }
 
 const ROUND_COLUMNS: &str = "id, name, election, body, quota_per_unit, written_pass_multiple, final_rank_multiple,
-    extension_threshold, extension_days, min_age, max_periods, reference_date, score_mode, written_weight,
+    extension_threshold, extension_days, extensions_allowed, min_age, max_periods, reference_date, score_mode, written_weight,
     interview_weight, current_stage, stage_open";
 
 /// One round with its schedule.
