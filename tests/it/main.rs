@@ -7,6 +7,7 @@ mod common;
 
 mod accounts;
 mod applicants;
+mod appointment;
 mod architecture;
 mod attendance;
 mod audit;
