@@ -11,6 +11,11 @@ export type QuotaRow = {
  */
 unit_code: string, unit_name: string, kecamatan_code: string, kecamatan_name: string, quota: number, 
 /**
+ * Seats held by appointed or kept members (penunjukan, dilanjutkan):
+ * they count toward the quota beside the Terpilih.
+ */
+held: number, 
+/**
  * Active applicants (withdrawn ones not counted).
  */
 registered: number, ms: number, passed_written: number, terpilih: number, cadangan: number, women_terpilih: number, 

@@ -18,6 +18,7 @@ function unit(code: string, name: string, kecCode: string, kecName: string, patc
     kecamatan_code: kecCode,
     kecamatan_name: kecName,
     quota: 5,
+    held: 0,
     registered: 0,
     ms: 0,
     passed_written: 0,

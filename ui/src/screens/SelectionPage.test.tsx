@@ -34,6 +34,7 @@ function quotaRow(patch: Partial<QuotaRow> = {}): QuotaRow {
     kecamatan_code: "35.14.01",
     kecamatan_name: "Purwodadi",
     quota: 5,
+    held: 0,
     registered: 30,
     ms: 12,
     passed_written: 0,
