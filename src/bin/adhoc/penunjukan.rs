@@ -3,7 +3,7 @@
 //! unit stands, and cancelling a wrong appointment.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 
 use adhoc::domain::applicant::{Education, Sex};
 use adhoc::domain::permission::Session;
@@ -16,46 +16,7 @@ use adhoc::store::Db;
 pub enum PenunjukanCommand {
     /// Menunjuk satu orang untuk kursi yang kosong di wilayah yang masih
     /// kurang sesudah perpanjangan pendaftaran habis (keputusan pimpinan).
-    Tambah {
-        #[arg(long)]
-        round: i64,
-        /// Kode kecamatan (PPK) atau desa (PPS).
-        #[arg(long)]
-        wilayah: String,
-        #[arg(long)]
-        nik: String,
-        #[arg(long)]
-        nama: String,
-        /// L atau P.
-        #[arg(long)]
-        jenis_kelamin: String,
-        /// YYYY-MM-DD.
-        #[arg(long)]
-        tanggal_lahir: NaiveDate,
-        #[arg(long)]
-        alamat: String,
-        #[arg(long)]
-        telepon: Option<String>,
-        /// SMA, D3, S1, S2 atau S3.
-        #[arg(long)]
-        pendidikan: String,
-        /// sekolah, perguruan_tinggi, pemerintah_desa atau lainnya.
-        #[arg(long)]
-        pengusul: String,
-        /// Nama pengusul, mis. "SMA Negeri 1 Bangil".
-        #[arg(long)]
-        nama_pengusul: String,
-        /// Nomor keputusan atau Berita Acara pleno.
-        #[arg(long)]
-        keputusan: String,
-        /// Alasan penunjukan (paling sedikit 10 karakter).
-        #[arg(long)]
-        alasan: String,
-        /// KTP-el sudah diperiksa walaupun jenis kelamin atau tanggal lahir
-        /// berbeda dengan NIK.
-        #[arg(long)]
-        nik_sudah_diperiksa: bool,
-    },
+    Tambah(Box<TambahArgs>),
     /// Anggota yang memegang kursi tanpa seleksi ini (penunjukan dan
     /// dilanjutkan), CSV.
     Daftar {
@@ -79,6 +40,49 @@ pub enum PenunjukanCommand {
     },
 }
 
+/// The person appointed and the decision.
+#[derive(Args)]
+pub struct TambahArgs {
+    #[arg(long)]
+    round: i64,
+    /// Kode kecamatan (PPK) atau desa (PPS).
+    #[arg(long)]
+    wilayah: String,
+    #[arg(long)]
+    nik: String,
+    #[arg(long)]
+    nama: String,
+    /// L atau P.
+    #[arg(long)]
+    jenis_kelamin: String,
+    /// YYYY-MM-DD.
+    #[arg(long)]
+    tanggal_lahir: NaiveDate,
+    #[arg(long)]
+    alamat: String,
+    #[arg(long)]
+    telepon: Option<String>,
+    /// SMA, D3, S1, S2 atau S3.
+    #[arg(long)]
+    pendidikan: String,
+    /// sekolah, perguruan_tinggi, pemerintah_desa atau lainnya.
+    #[arg(long)]
+    pengusul: String,
+    /// Nama pengusul, mis. "SMA Negeri 1 Bangil".
+    #[arg(long)]
+    nama_pengusul: String,
+    /// Nomor keputusan atau Berita Acara pleno.
+    #[arg(long)]
+    keputusan: String,
+    /// Alasan penunjukan (paling sedikit 10 karakter).
+    #[arg(long)]
+    alasan: String,
+    /// KTP-el sudah diperiksa walaupun jenis kelamin atau tanggal lahir
+    /// berbeda dengan NIK.
+    #[arg(long)]
+    nik_sudah_diperiksa: bool,
+}
+
 pub async fn run(
     db: &Db,
     session: &Session,
@@ -86,22 +90,23 @@ pub async fn run(
     now: DateTime<Utc>,
 ) -> Result<()> {
     match cmd {
-        PenunjukanCommand::Tambah {
-            round,
-            wilayah,
-            nik,
-            nama,
-            jenis_kelamin,
-            tanggal_lahir,
-            alamat,
-            telepon,
-            pendidikan,
-            pengusul,
-            nama_pengusul,
-            keputusan,
-            alasan,
-            nik_sudah_diperiksa,
-        } => {
+        PenunjukanCommand::Tambah(args) => {
+            let TambahArgs {
+                round,
+                wilayah,
+                nik,
+                nama,
+                jenis_kelamin,
+                tanggal_lahir,
+                alamat,
+                telepon,
+                pendidikan,
+                pengusul,
+                nama_pengusul,
+                keputusan,
+                alasan,
+                nik_sudah_diperiksa,
+            } = *args;
             let input = AppointmentInput {
                 unit_code: wilayah,
                 nik,
