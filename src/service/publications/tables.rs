@@ -117,7 +117,7 @@ pub(super) async fn table_of(
                         )),
                     }
                 }
-                if u.registered < u.quota {
+                if u.registered + u.held < u.quota {
                     note.push("Kurang dari kuota".into());
                 }
                 lines.push(Line {
