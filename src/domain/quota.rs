@@ -160,6 +160,11 @@ pub fn unit_row(mut row: QuotaRow, facts: UnitFacts) -> QuotaRow {
     };
     if short {
         row.flags.push(QuotaFlag::KurangCalon);
+        // No extension can be given any more: the seats no candidate can
+        // win are filled by appointment (see crate::domain::appointment).
+        if !row.flags.contains(&QuotaFlag::PerluPenunjukan) {
+            row.flags.push(QuotaFlag::PerluPenunjukan);
+        }
     }
     row.finish_women();
     row
@@ -262,6 +267,8 @@ mod tests {
         let during = |ms, stage| unit_row(row(5, ms, 0, 0), facts(stage)).flags;
         assert!(!during(4, Stage::Administrasi).contains(&QuotaFlag::KurangCalon));
         assert!(during(4, Stage::Tertulis).contains(&QuotaFlag::KurangCalon));
+        assert!(during(4, Stage::Tertulis).contains(&QuotaFlag::PerluPenunjukan));
+        assert!(!during(5, Stage::Tertulis).contains(&QuotaFlag::PerluPenunjukan));
         assert!(!during(5, Stage::Wawancara).contains(&QuotaFlag::KurangCalon));
         // At the final list itself, MS still counts.
         assert!(during(4, Stage::Akhir).contains(&QuotaFlag::KurangCalon));
