@@ -1,11 +1,17 @@
 //! Registration extensions (perpanjangan), unit by unit.
 //!
 //! When registration closes, a unit with fewer active applicants than
-//! `threshold × quota` gets an extension; after it, a unit still below its
-//! quota gets another (Keputusan KPU 534/2022). The Pimpinan may instead
-//! decide, with a written reason, that a unit goes on as it stands. One
-//! function says where a unit is, so the extension list, the quota flags,
-//! the stage close and the Berita Acara of registration cannot disagree.
+//! `threshold × seats` gets an extension; after it, a unit still below its
+//! seats gets another, up to the number of extensions the round allows
+//! (Keputusan KPU 534/2022: two in all, the default). A unit still short
+//! after the last one is filled by appointment (penunjukan). "Seats" are
+//! the seats the selection fills: the quota less the seats already held by
+//! appointed or kept members ([`crate::domain::seat_holder::seats_left`]),
+//! so an appointment settles the shortfall it fills. The Pimpinan may
+//! instead decide, with a written reason, that a unit goes on as it stands.
+//! One function says where a unit is, so the extension list, the quota
+//! flags, the stage close, the appointment and the Berita Acara of
+//! registration cannot disagree; each state says the next step in words.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -26,6 +32,9 @@ pub enum ExtensionState {
     BolehLanjut,
     /// The Pimpinan decided the unit goes on without (another) extension.
     LanjutKeputusan,
+    /// Every extension the round allows is used and over, and the unit is
+    /// still below its seats: the seats left are filled by appointment.
+    PerluPenunjukan,
 }
 
 impl ExtensionState {
@@ -46,6 +55,22 @@ impl ExtensionState {
             ExtensionState::PerluPerpanjanganLagi => "perlu perpanjangan lagi",
             ExtensionState::BolehLanjut => "boleh lanjut",
             ExtensionState::LanjutKeputusan => "lanjut dengan keputusan pimpinan",
+            ExtensionState::PerluPenunjukan => "perlu penunjukan",
+        }
+    }
+
+    /// What the office does next, in words staff act on; `days` is the
+    /// round's length of one extension.
+    pub fn next_step(self, days: u32) -> String {
+        match self {
+            ExtensionState::PerluPerpanjangan => format!("Perpanjang pendaftaran {days} hari"),
+            ExtensionState::Diperpanjang => "Tunggu akhir perpanjangan".into(),
+            ExtensionState::PerluPerpanjanganLagi => {
+                format!("Perpanjang pendaftaran sekali lagi ({days} hari)")
+            }
+            ExtensionState::BolehLanjut => "Lanjutkan dengan pendaftar yang ada".into(),
+            ExtensionState::LanjutKeputusan => "Lanjutkan sesuai keputusan pimpinan".into(),
+            ExtensionState::PerluPenunjukan => "Isi kursi yang kosong dengan penunjukan".into(),
         }
     }
 }
@@ -55,11 +80,15 @@ impl ExtensionState {
 pub struct UnitRegistration {
     /// Active applicants.
     pub registered: u32,
+    /// The seats the selection fills: the quota less the seats held
+    /// ([`crate::domain::seat_holder::seats_left`]).
     pub quota: u32,
     /// The round's threshold (2: fewer than 2 × quota calls for an extension).
     pub threshold: u32,
     /// Extensions so far.
     pub extensions: u32,
+    /// Extensions the round allows in all (at least 1).
+    pub allowed: u32,
     /// End of the latest extension.
     pub extended_until: Option<NaiveDate>,
     /// The Pimpinan decided to go on after this many extensions.
@@ -84,9 +113,19 @@ pub fn state(u: &UnitRegistration, today: NaiveDate) -> Option<ExtensionState> {
         None if u.registered >= u.target() => None,
         None => Some(ExtensionState::PerluPerpanjangan),
         Some(end) if end >= today => Some(ExtensionState::Diperpanjang),
-        Some(_) if u.registered < u.quota => Some(ExtensionState::PerluPerpanjanganLagi),
-        Some(_) => Some(ExtensionState::BolehLanjut),
+        Some(_) if u.registered >= u.quota => Some(ExtensionState::BolehLanjut),
+        Some(_) if u.extensions < u.allowed => Some(ExtensionState::PerluPerpanjanganLagi),
+        Some(_) => Some(ExtensionState::PerluPenunjukan),
     }
+}
+
+/// Whether a unit can get no more extensions on `today`: every one the
+/// round allows is used and over, or the window for extensions has closed
+/// (`window_closed`: the administrative stage is over). From then on a
+/// shortfall is filled by appointment.
+pub fn used_up(u: &UnitRegistration, today: NaiveDate, window_closed: bool) -> bool {
+    let running = u.extended_until.is_some_and(|end| end >= today);
+    !running && (window_closed || u.extensions >= u.allowed)
 }
 
 #[cfg(test)]
@@ -103,6 +142,7 @@ mod tests {
             quota: 5,
             threshold: 2,
             extensions,
+            allowed: 2,
             extended_until: until.map(day),
             decided_after: None,
         }
@@ -125,6 +165,46 @@ mod tests {
         );
         assert!(PerluPerpanjangan.needs_action() && PerluPerpanjanganLagi.needs_action());
         assert!(!Diperpanjang.needs_action() && !BolehLanjut.needs_action());
+    }
+
+    #[test]
+    fn after_the_last_extension_a_short_unit_needs_appointment() {
+        use ExtensionState::*;
+        let today = day(10);
+        // Second of two extensions over: exactly 1 × quota goes on, one
+        // fewer is filled by appointment (and does not hold the stages).
+        assert_eq!(state(&unit(5, Some(9), 2), today), Some(BolehLanjut));
+        assert_eq!(state(&unit(4, Some(9), 2), today), Some(PerluPenunjukan));
+        assert!(!PerluPenunjukan.needs_action());
+        // A round that allows one: short after the first is appointment.
+        let one = UnitRegistration {
+            allowed: 1,
+            ..unit(4, Some(9), 1)
+        };
+        assert_eq!(state(&one, today), Some(PerluPenunjukan));
+        // Measured on the seats left: 2 seats held leave 3, and 3 applicants
+        // after an extension are enough.
+        let held = UnitRegistration {
+            quota: 3,
+            ..unit(3, Some(9), 1)
+        };
+        assert_eq!(state(&held, today), Some(BolehLanjut));
+        assert_eq!(
+            PerluPerpanjangan.next_step(3),
+            "Perpanjang pendaftaran 3 hari"
+        );
+    }
+
+    #[test]
+    fn extensions_are_used_up_when_the_last_is_over_or_the_window_closed() {
+        let today = day(10);
+        assert!(!used_up(&unit(4, Some(9), 1), today, false));
+        assert!(used_up(&unit(4, Some(9), 2), today, false));
+        // The last one still runs on its last day.
+        assert!(!used_up(&unit(4, Some(10), 2), today, false));
+        // Never extended, but the administrative stage is over.
+        assert!(used_up(&unit(4, None, 0), today, true));
+        assert!(!used_up(&unit(4, None, 0), today, false));
     }
 
     #[test]

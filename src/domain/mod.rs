@@ -4,6 +4,7 @@ pub mod account;
 pub mod answer_key;
 pub mod applicant;
 pub mod applicant_input;
+pub mod appointment;
 pub mod audit;
 pub mod documents;
 pub mod eligibility;

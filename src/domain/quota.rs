@@ -40,13 +40,17 @@ pub enum QuotaFlag {
     SeriBelumDiputuskan,
     /// Women are under 30% of the Terpilih.
     PerempuanKurang30,
+    /// Every extension the round allows is over and the unit is still
+    /// short: the seats left are filled by appointment.
+    PerluPenunjukan,
 }
 
 /// The flags in the order the summary line names them.
-pub const FLAG_ORDER: [QuotaFlag; 6] = [
+pub const FLAG_ORDER: [QuotaFlag; 7] = [
     QuotaFlag::PerluPerpanjangan,
     QuotaFlag::Diperpanjang,
     QuotaFlag::PerluPerpanjanganLagi,
+    QuotaFlag::PerluPenunjukan,
     QuotaFlag::KurangCalon,
     QuotaFlag::SeriBelumDiputuskan,
     QuotaFlag::PerempuanKurang30,
@@ -61,6 +65,7 @@ impl QuotaFlag {
             QuotaFlag::KurangCalon => "calon kurang dari kuota",
             QuotaFlag::SeriBelumDiputuskan => "nilai seri menunggu pleno",
             QuotaFlag::PerempuanKurang30 => "perempuan < 30%",
+            QuotaFlag::PerluPenunjukan => "perlu penunjukan",
         }
     }
 }
@@ -82,6 +87,9 @@ pub struct QuotaRow {
     /// Fewer applicants than `registration_target` (on a sum: the summed
     /// applicants against the summed target).
     pub below_target: bool,
+    /// Seats held by appointed or kept members (penunjukan, dilanjutkan):
+    /// they count toward the quota beside the Terpilih.
+    pub held: u32,
     /// Active applicants (withdrawn ones not counted).
     pub registered: u32,
     pub ms: u32,
@@ -103,6 +111,7 @@ impl QuotaRow {
     fn add(&mut self, o: &QuotaRow) {
         self.quota += o.quota;
         self.registration_target += o.registration_target;
+        self.held += o.held;
         self.registered += o.registered;
         self.ms += o.ms;
         self.passed_written += o.passed_written;
@@ -153,17 +162,26 @@ pub fn unit_row(mut row: QuotaRow, facts: UnitFacts) -> QuotaRow {
             _ => {}
         }
     }
+    // Short after the last extension: appointment, until the seats are held.
+    if facts.extension == Some(ExtensionState::PerluPenunjukan) {
+        row.flags.push(QuotaFlag::PerluPenunjukan);
+    }
     // Short of candidates: of MS while the tests run, of Terpilih once the
-    // final list is out.
+    // final list is out; held seats count toward the quota.
     let short = if facts.stage > Stage::Akhir {
-        row.terpilih < row.quota
+        row.terpilih + row.held < row.quota
     } else if facts.stage > Stage::Administrasi {
-        row.ms < row.quota
+        row.ms + row.held < row.quota
     } else {
         false
     };
     if short {
         row.flags.push(QuotaFlag::KurangCalon);
+        // No extension can be given any more: the seats no candidate can
+        // win are filled by appointment (see crate::domain::appointment).
+        if !row.flags.contains(&QuotaFlag::PerluPenunjukan) {
+            row.flags.push(QuotaFlag::PerluPenunjukan);
+        }
     }
     row.finish_women();
     row
@@ -266,11 +284,21 @@ mod tests {
         let during = |ms, stage| unit_row(row(5, ms, 0, 0), facts(stage)).flags;
         assert!(!during(4, Stage::Administrasi).contains(&QuotaFlag::KurangCalon));
         assert!(during(4, Stage::Tertulis).contains(&QuotaFlag::KurangCalon));
+        assert!(during(4, Stage::Tertulis).contains(&QuotaFlag::PerluPenunjukan));
+        assert!(!during(5, Stage::Tertulis).contains(&QuotaFlag::PerluPenunjukan));
         assert!(!during(5, Stage::Wawancara).contains(&QuotaFlag::KurangCalon));
         // At the final list itself, MS still counts.
         assert!(during(4, Stage::Akhir).contains(&QuotaFlag::KurangCalon));
         let after = unit_row(row(5, 30, 4, 2), facts(Stage::Penetapan));
         assert!(after.flags.contains(&QuotaFlag::KurangCalon));
+        // One appointed member fills the fifth seat.
+        let held = QuotaRow {
+            held: 1,
+            ..row(5, 30, 4, 2)
+        };
+        assert!(!unit_row(held, facts(Stage::Penetapan))
+            .flags
+            .contains(&QuotaFlag::KurangCalon));
     }
 
     #[test]

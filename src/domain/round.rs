@@ -196,6 +196,10 @@ pub struct RoundSettings {
     pub extension_threshold: u32,
     /// Length of one extension in days (3).
     pub extension_days: u32,
+    /// Extensions a unit may get in all (2): the first below threshold ×
+    /// quota, each further one while still below the quota; a unit short
+    /// after the last is filled by appointment (penunjukan).
+    pub extensions_allowed: u32,
     /// Minimum age on the reference date (17).
     pub min_age: u32,
     /// Cap on periods served in the same body; `None` means no cap (default).
@@ -223,6 +227,7 @@ impl RoundSettings {
             final_rank_multiple: 2,
             extension_threshold: 2,
             extension_days: 3,
+            extensions_allowed: 2,
             min_age: 17,
             max_periods: None,
             reference_date,
@@ -286,6 +291,13 @@ impl RoundSettings {
             self.extension_days,
             1,
             30,
+        )?;
+        range(
+            "extensions_allowed",
+            "Jumlah perpanjangan",
+            self.extensions_allowed,
+            1,
+            5,
         )?;
         range("min_age", "Usia minimal", self.min_age, 17, 99)?;
         if let Some(cap) = self.max_periods {

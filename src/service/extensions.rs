@@ -17,7 +17,8 @@ use ts_rs::TS;
 use crate::domain::extension::{self, ExtensionState, UnitRegistration};
 use crate::domain::permission::{Operation, Session};
 use crate::domain::region::{atlas, RegionCode};
-use crate::domain::round::Stage;
+use crate::domain::round::{RoundSettings, Stage};
+use crate::domain::seat_holder::seats_left;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::local_time;
@@ -33,8 +34,13 @@ pub struct ExtensionUnit {
     pub unit_code: String,
     pub unit_label: String,
     pub quota: u32,
+    /// Seats held by appointed or kept members.
+    pub held: u32,
+    /// The seats the selection fills (quota less held); the extension
+    /// need is measured on them.
+    pub seats_left: u32,
     pub registered: u32,
-    /// threshold × quota: fewer than this calls for an extension.
+    /// threshold × seats left: fewer than this calls for an extension.
     pub needed: u32,
     /// Extensions so far.
     pub extensions: u32,
@@ -42,6 +48,10 @@ pub struct ExtensionUnit {
     #[ts(type = "string | null")]
     pub extended_until: Option<NaiveDate>,
     pub state: ExtensionState,
+    /// What the office does next ([`ExtensionState::next_step`]).
+    pub next_step: String,
+    /// Extensions the round allows in all.
+    pub allowed: u32,
     /// The Pimpinan's decision that speaks for the unit now: who, when and
     /// why ("Diputuskan oleh X pada 03-12-2026 10:00: …").
     pub decision: Option<String>,
@@ -61,12 +71,14 @@ pub(crate) struct UnitHistory<'a> {
 }
 
 impl UnitHistory<'_> {
-    /// The facts [`extension::state`] decides from.
-    pub fn facts(&self, registered: u32, quota: u32, threshold: u32) -> UnitRegistration {
+    /// The facts [`extension::state`] decides from; `seats` are the seats
+    /// the selection fills (quota less seats held).
+    pub fn facts(&self, registered: u32, seats: u32, settings: &RoundSettings) -> UnitRegistration {
         UnitRegistration {
             registered,
-            quota,
-            threshold,
+            quota: seats,
+            threshold: settings.extension_threshold,
+            allowed: settings.extensions_allowed,
             extensions: self.extensions,
             extended_until: self.until,
             decided_after: self.decision.map(|d| d.extensions),
@@ -108,15 +120,20 @@ pub(crate) async fn short_units(
     let extensions = store::extensions(conn, round.id).await?;
     let decisions = store::decisions(conn, round.id).await?;
     let history = histories(&extensions, &decisions);
+    let held: HashMap<String, u32> = crate::store::seat_holders::held_per_unit(conn, round.id)
+        .await?
+        .into_iter()
+        .collect();
     let window = round.current_stage == Stage::Administrasi;
     let mut out = Vec::new();
     for u in units {
         let quota = u.quota.unwrap_or(round.settings.quota_per_unit);
+        let held = held.get(&u.code).copied().unwrap_or(0);
         let h = history.get(u.code.as_str()).copied().unwrap_or_default();
         let facts = h.facts(
             registered.get(&u.code).copied().unwrap_or(0),
-            quota,
-            round.settings.extension_threshold,
+            seats_left(quota, held),
+            &round.settings,
         );
         let Some(state) = extension::state(&facts, today) else {
             continue;
@@ -128,11 +145,15 @@ pub(crate) async fn short_units(
             unit_code: code.dotted(),
             unit_label: atlas().unit_label(&code),
             quota,
+            held,
+            seats_left: facts.quota,
             registered: facts.registered,
-            needed: facts.threshold * quota,
+            needed: facts.threshold * facts.quota,
             extensions: h.extensions,
             extended_until: facts.extended_until,
             state,
+            next_step: state.next_step(round.settings.extension_days),
+            allowed: facts.allowed,
             decision: decision.map(|d| {
                 format!(
                     "Diputuskan lanjut oleh {} pada {}: {}",
@@ -231,6 +252,16 @@ fn actionable<'a>(
             ),
         ));
     };
+    if u.state == ExtensionState::PerluPenunjukan {
+        return Err(Error::validation(
+            "wilayah",
+            format!(
+                "{} sudah diperpanjang {} kali, sebanyak yang dibolehkan seleksi ini, dan pendaftarnya masih kurang dari kursi yang diisi seleksi ({} dari {}). \
+                 Langkah berikutnya: isi kursi yang kosong dengan penunjukan (usulan sekolah, perguruan tinggi atau pemerintah desa).",
+                u.unit_label, u.extensions, u.registered, u.seats_left
+            ),
+        ));
+    }
     if !u.can_extend {
         return Err(Error::validation(
             "wilayah",

@@ -7,6 +7,7 @@ pub mod answer_keys;
 pub mod answer_sheets;
 pub mod applicant_sheets;
 pub mod applicants;
+pub mod appointment;
 pub mod audit;
 pub mod auth;
 pub mod backup;

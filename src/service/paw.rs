@@ -1,7 +1,10 @@
 //! Interim replacement (PAW, pengganti antar waktu) during the term of
 //! office: a member who dies, resigns, is permanently unable or is
 //! dismissed is replaced by the best-ranked reserve (Cadangan) of the same
-//! unit who is still available, by decision of the commission.
+//! unit who is still available, by decision of the commission. Members
+//! who hold a seat without this round's selection (appointed or kept from
+//! an earlier round, [`crate::domain::seat_holder`]) are listed beside the
+//! selected ones, marked, and leave and are replaced the same way.
 
 use std::collections::{HashMap, HashSet};
 
@@ -15,10 +18,12 @@ use crate::domain::permission::{Operation, Session};
 use crate::domain::ranking::Status;
 use crate::domain::region::RegionCode;
 use crate::domain::round::Stage;
+use crate::domain::seat_holder::HolderSource;
 use crate::error::{Error, Result};
 use crate::service::audit::{self, Change};
 use crate::service::evaluation;
 use crate::store::responses::{self as store, NewLeave, PawRow};
+use crate::store::seat_holders::{self, HolderRow};
 use crate::store::{selection as sel_store, Db};
 
 /// Why a member leaves (DOMAIN.md).
@@ -82,6 +87,30 @@ pub struct Person {
     pub sex: String,
     /// Place in the final ranking.
     pub position: Option<u32>,
+    /// Set when the member holds the seat without this round's selection
+    /// (appointed or kept); `applicant_id` is then 0.
+    #[ts(type = "number | null")]
+    pub holder_id: Option<i64>,
+    /// How a seat holder came to the seat; none for a selected member.
+    pub source: Option<HolderSource>,
+    /// The mark lists show ("Penunjukan", …); none for a selected member.
+    pub source_label: Option<String>,
+}
+
+impl Person {
+    fn holder(h: &HolderRow) -> Person {
+        let source = HolderSource::parse(&h.source).ok();
+        Person {
+            applicant_id: 0,
+            reg_number: String::new(),
+            full_name: h.full_name.clone(),
+            sex: h.sex.clone(),
+            position: None,
+            holder_id: Some(h.id),
+            source,
+            source_label: source.map(|s| s.label().to_string()),
+        }
+    }
 }
 
 /// One recorded departure and its replacement.
@@ -129,29 +158,43 @@ pub async fn members(
     unit: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Vec<UnitMembers>> {
+    session.require(Operation::Read)?;
+    let mut conn = db.pool().acquire().await?;
+    members_in(&mut conn, round_id, unit, now).await
+}
+
+/// [`members`] on a connection the caller holds (e.g. a write transaction).
+pub(crate) async fn members_in(
+    conn: &mut sqlx::SqliteConnection,
+    round_id: i64,
+    unit: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Vec<UnitMembers>> {
     let unit = unit.map(RegionCode::parse).transpose()?;
-    let c = evaluation::ranking(db, session, round_id, now, false).await?;
+    let c = evaluation::ranking_in(conn, round_id, now, false).await?;
     if c.round.current_stage <= Stage::Akhir {
         return Err(Error::stage(
             "Keanggotaan tersedia setelah hasil akhir ditetapkan (tahap hasil akhir ditutup).",
         ));
     }
-    let (names, events) = {
-        let mut conn = db.pool().acquire().await?;
-        let names: HashMap<i64, (String, String)> = sel_store::names(&mut conn, round_id)
-            .await?
-            .into_iter()
-            .map(|n| (n.id, (n.reg_number, n.full_name)))
-            .collect();
-        (names, store::paw_events(&mut conn, round_id).await?)
-    };
+    let names: HashMap<i64, (String, String)> = sel_store::names(conn, round_id)
+        .await?
+        .into_iter()
+        .map(|n| (n.id, (n.reg_number, n.full_name)))
+        .collect();
+    let events = store::paw_events(conn, round_id).await?;
+    let holders = seat_holders::of_round(conn, round_id).await?;
     let mut out = Vec::new();
     for u in &c.units {
         if unit.as_ref().is_some_and(|x| x.digits() != u.code) {
             continue;
         }
-        let Some(r) = c.rankings.get(&u.code) else {
-            continue;
+        let none = crate::domain::ranking::UnitRanking::default();
+        let r = match c.rankings.get(&u.code) {
+            Some(r) => r,
+            // No applicant, but seats may be held.
+            None if holders.iter().any(|h| h.unit_code == u.code) => &none,
+            None => continue,
         };
         let person = |id: i64, position: Option<u32>| {
             let (reg_number, full_name) = names.get(&id).cloned().unwrap_or_default();
@@ -161,12 +204,24 @@ pub async fn members(
                 full_name,
                 sex: c.row(id).map(|r| r.sex()).unwrap_or_default().to_string(),
                 position,
+                holder_id: None,
+                source: None,
+                source_label: None,
             }
+        };
+        let unit_holders: Vec<&HolderRow> =
+            holders.iter().filter(|h| h.unit_code == u.code).collect();
+        let holder_person = |id: i64| {
+            unit_holders
+                .iter()
+                .find(|h| h.id == id)
+                .map(|h| Person::holder(h))
         };
         let position: HashMap<i64, Option<u32>> =
             r.final_.iter().map(|p| (p.id, p.position)).collect();
         let mine: Vec<&PawRow> = events.iter().filter(|e| e.unit_code == u.code).collect();
-        let left: HashSet<i64> = mine.iter().map(|e| e.member_id).collect();
+        let left: HashSet<i64> = mine.iter().filter_map(|e| e.member_id).collect();
+        let holders_left: HashSet<i64> = mine.iter().filter_map(|e| e.member_holder_id).collect();
         let used: HashSet<i64> = mine.iter().filter_map(|e| e.replacement_id).collect();
         let terpilih: Vec<i64> = r
             .final_
@@ -189,6 +244,13 @@ pub async fn members(
         .map(|id| person(id, position.get(&id).copied().flatten()))
         .collect();
         members.sort_by_key(|p| p.position);
+        // Seat holders after the selected members, in the order recorded.
+        members.extend(
+            unit_holders
+                .iter()
+                .filter(|h| !holders_left.contains(&h.id))
+                .map(|h| Person::holder(h)),
+        );
         let reserves: Vec<Person> = r
             .final_
             .iter()
@@ -205,7 +267,11 @@ pub async fn members(
             .iter()
             .map(|e| PawEvent {
                 id: e.id,
-                member: person(e.member_id, position.get(&e.member_id).copied().flatten()),
+                member: match (e.member_id, e.member_holder_id) {
+                    (Some(id), _) => person(id, position.get(&id).copied().flatten()),
+                    (None, Some(h)) => holder_person(h).unwrap_or_else(|| person(0, None)),
+                    (None, None) => person(0, None),
+                },
                 cause: LeaveCause::parse(&e.cause).unwrap_or(LeaveCause::Diberhentikan),
                 cause_label: LeaveCause::parse(&e.cause)
                     .map(|c| c.label())
@@ -263,13 +329,80 @@ pub async fn record_leave(
     leave: &LeaveInput,
     now: DateTime<Utc>,
 ) -> Result<UnitMembers> {
+    let who = Departing::Selected(leave.member_id);
+    let l = leave;
+    leave_in(
+        db,
+        session,
+        round_id,
+        who,
+        (l.cause, l.left_on, &l.reason),
+        now,
+    )
+    .await
+}
+
+/// A seat holder's departure (appointed or kept member), as staff record it.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct HolderLeaveInput {
+    #[ts(type = "number")]
+    pub holder_id: i64,
+    pub cause: LeaveCause,
+    #[ts(type = "string")]
+    pub left_on: NaiveDate,
+    pub reason: String,
+}
+
+/// Records that a seat holder (appointed or kept member) leaves the body;
+/// the seat is then filled by the best reserve still available, like any
+/// member's. Pimpinan; during the term.
+pub async fn record_holder_leave(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    leave: &HolderLeaveInput,
+    now: DateTime<Utc>,
+) -> Result<UnitMembers> {
+    let who = Departing::Holder(leave.holder_id);
+    let l = leave;
+    leave_in(
+        db,
+        session,
+        round_id,
+        who,
+        (l.cause, l.left_on, &l.reason),
+        now,
+    )
+    .await
+}
+
+/// Who leaves: a member chosen by the selection (applicant id) or a seat
+/// holder (holder id).
+#[derive(Debug, Clone, Copy)]
+enum Departing {
+    Selected(i64),
+    Holder(i64),
+}
+
+impl Departing {
+    fn is(self, p: &Person) -> bool {
+        match self {
+            Departing::Selected(id) => p.holder_id.is_none() && p.applicant_id == id,
+            Departing::Holder(id) => p.holder_id == Some(id),
+        }
+    }
+}
+
+async fn leave_in(
+    db: &Db,
+    session: &Session,
+    round_id: i64,
+    who: Departing,
+    (cause, left_on, reason): (LeaveCause, NaiveDate, &str),
+    now: DateTime<Utc>,
+) -> Result<UnitMembers> {
     session.require(Operation::PlenaryDecisions)?;
-    let LeaveInput {
-        member_id,
-        cause,
-        left_on,
-        ref reason,
-    } = *leave;
     let reason = crate::service::written_text(
         reason,
         "alasan",
@@ -282,19 +415,17 @@ pub async fn record_leave(
             "Tanggal berhenti tidak boleh sesudah hari ini.",
         ));
     }
-    let all = members(db, session, round_id, None, now).await?;
-    let round = {
-        let mut conn = db.pool().acquire().await?;
-        crate::store::rounds::get(&mut conn, round_id).await?
-    };
-    ensure_term(round.current_stage)?;
-    let Some(unit) = all
-        .iter()
-        .find(|u| u.members.iter().any(|m| m.applicant_id == member_id))
-    else {
+    let mut tx = db.begin_write().await?;
+    let all = members_in(&mut tx, round_id, None, now).await?;
+    ensure_term(
+        crate::store::rounds::get(&mut tx, round_id)
+            .await?
+            .current_stage,
+    )?;
+    let Some(unit) = all.iter().find(|u| u.members.iter().any(|m| who.is(m))) else {
         return Err(Error::validation(
             "anggota",
-            "Pendaftar ini bukan anggota yang sedang menjabat pada seleksi ini.",
+            "Orang ini bukan anggota yang sedang menjabat pada seleksi ini.",
         ));
     };
     if unit.pending.is_some() {
@@ -307,13 +438,17 @@ pub async fn record_leave(
         ));
     }
     let code = RegionCode::parse(&unit.unit_code)?;
-    let mut tx = db.begin_write().await?;
+    let (member_id, member_holder_id) = match who {
+        Departing::Selected(id) => (Some(id), None),
+        Departing::Holder(id) => (None, Some(id)),
+    };
     let id = store::insert_leave(
         &mut tx,
         &NewLeave {
             round_id,
             unit_code: code.digits(),
             member_id,
+            member_holder_id,
             cause: cause.as_str(),
             left_on,
             reason: &reason,
@@ -322,20 +457,25 @@ pub async fn record_leave(
         now,
     )
     .await?;
-    let change = Change::new("paw.leave", "applicant", member_id).after(json!({
+    let change = match who {
+        Departing::Selected(id) => Change::new("paw.leave", "applicant", id),
+        Departing::Holder(id) => Change::new("paw.leave", "seat_holder", id),
+    }
+    .after(json!({
         "paw": id,
         "cause": cause.as_str(),
         "left_on": left_on.to_string(),
         "reason": reason,
     }));
     audit::record(&mut tx, session, now, change).await?;
-    tx.commit().await?;
     let unit_code = unit.unit_code.clone();
-    members(db, session, round_id, Some(&unit_code), now)
+    let now_stands = members_in(&mut tx, round_id, Some(&unit_code), now)
         .await?
         .into_iter()
         .next()
-        .ok_or_else(|| Error::Internal("wilayah PAW tidak terbaca".into()))
+        .ok_or_else(|| Error::Internal("wilayah PAW tidak terbaca".into()))?;
+    tx.commit().await?;
+    Ok(now_stands)
 }
 
 /// Confirms the proposed reserve as the replacement of a departure (the

@@ -142,6 +142,7 @@ pub(crate) fn dashboard(
             kecamatan_code: dotted(&u.kecamatan_code),
             kecamatan_name: u.kecamatan_name.clone(),
             quota: u.quota,
+            held: u.held,
             registered: applied.at(WomenStage::Pendaftar).1,
             ms: applied.at(WomenStage::Ms).1,
             ..Default::default()
@@ -167,7 +168,7 @@ pub(crate) fn dashboard(
         }
         let h = history.get(u.code.as_str()).copied().unwrap_or_default();
         row.extended_until = h.until.map(|end| end.to_string());
-        let facts = h.facts(row.registered, u.quota, settings.extension_threshold);
+        let facts = h.facts(row.registered, u.seats_left(), settings);
         row.registration_target = facts.target();
         let gone = departures.get(&u.code).map_or(&[][..], Vec::as_slice);
         row.women = women::shares(&ranked_counts(c, &u.code, gone, applied), stage);

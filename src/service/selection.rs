@@ -133,12 +133,23 @@ pub(crate) async fn listed_in(
     // beside the place the final results gave.
     let mut paw_notes: HashMap<i64, String> = HashMap::new();
     if stage == Stage::Akhir {
+        let holders: HashMap<i64, String> = crate::store::seat_holders::of_round(conn, c.round.id)
+            .await?
+            .into_iter()
+            .map(|h| (h.id, h.full_name))
+            .collect();
         for e in crate::store::responses::paw_events(conn, c.round.id).await? {
             let left = e.left_on.format("%d-%m-%Y");
-            paw_notes.insert(e.member_id, format!("Berhenti {left}; diganti melalui PAW"));
+            if let Some(id) = e.member_id {
+                paw_notes.insert(id, format!("Berhenti {left}; diganti melalui PAW"));
+            }
             if let (Some(r), Some(_)) = (e.replacement_id, &e.confirmed_at) {
-                let member = names.get(&e.member_id).map(|n| n.1.as_str()).unwrap_or("");
-                paw_notes.insert(r, format!("Pengganti antarwaktu {member}"));
+                let member = match (e.member_id, e.member_holder_id) {
+                    (Some(id), _) => names.get(&id).map(|n| n.1.as_str()),
+                    (None, Some(h)) => holders.get(&h).map(String::as_str),
+                    _ => None,
+                };
+                paw_notes.insert(r, format!("Pengganti antarwaktu {}", member.unwrap_or("")));
             }
         }
     }

@@ -139,7 +139,10 @@ pub async fn dropped(conn: &mut SqliteConnection, round_id: i64) -> Result<Vec<i
 pub struct PawRow {
     pub id: i64,
     pub unit_code: String,
-    pub member_id: i64,
+    /// The member who left, when chosen by the selection (an applicant)...
+    pub member_id: Option<i64>,
+    /// ... or when holding the seat otherwise (a seat holder).
+    pub member_holder_id: Option<i64>,
     pub cause: String,
     pub left_on: NaiveDate,
     pub reason: String,
@@ -151,7 +154,7 @@ pub struct PawRow {
 
 pub async fn paw_events(conn: &mut SqliteConnection, round_id: i64) -> Result<Vec<PawRow>> {
     Ok(sqlx::query_as(
-        "SELECT id, unit_code, member_id, cause, left_on, reason, recorded_at, replacement_id,
+        "SELECT id, unit_code, member_id, member_holder_id, cause, left_on, reason, recorded_at, replacement_id,
                 decision_note, confirmed_at
          FROM paw_events WHERE round_id = ? ORDER BY id",
     )
@@ -164,7 +167,9 @@ pub async fn paw_events(conn: &mut SqliteConnection, round_id: i64) -> Result<Ve
 pub struct NewLeave<'a> {
     pub round_id: i64,
     pub unit_code: &'a str,
-    pub member_id: i64,
+    /// Exactly one of the two: an applicant or a seat holder.
+    pub member_id: Option<i64>,
+    pub member_holder_id: Option<i64>,
     pub cause: &'a str,
     pub left_on: NaiveDate,
     pub reason: &'a str,
@@ -177,12 +182,14 @@ pub async fn insert_leave(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     Ok(sqlx::query(
-        "INSERT INTO paw_events (round_id, unit_code, member_id, cause, left_on, reason, recorded_at, recorded_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO paw_events (round_id, unit_code, member_id, member_holder_id, cause, left_on, reason,
+                                 recorded_at, recorded_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(l.round_id)
     .bind(l.unit_code)
     .bind(l.member_id)
+    .bind(l.member_holder_id)
     .bind(l.cause)
     .bind(l.left_on)
     .bind(l.reason)

@@ -23,6 +23,7 @@ struct RoundRow {
     final_rank_multiple: u32,
     extension_threshold: u32,
     extension_days: u32,
+    extensions_allowed: u32,
     min_age: u32,
     max_periods: Option<u32>,
     reference_date: NaiveDate,
@@ -44,7 +45,8 @@ struct StageRow {
 }
 
 /// A query with the settings bound in the order of the `rounds` columns
-/// from `quota_per_unit` to `interview_weight`, then `responses_until`,
+/// from `quota_per_unit` (with `extensions_allowed` after
+/// `extension_days`) to `interview_weight`, then `responses_until`,
 /// `statement_items` (a JSON array) and `legal_basis`.
 fn bind_settings<'q>(
     q: sqlx::query::Query<'q, Sqlite, SqliteArguments<'q>>,
@@ -64,6 +66,7 @@ fn bind_settings<'q>(
         .bind(s.final_rank_multiple)
         .bind(s.extension_threshold)
         .bind(s.extension_days)
+        .bind(s.extensions_allowed)
         .bind(s.min_age)
         .bind(s.max_periods)
         .bind(s.reference_date)
@@ -84,8 +87,8 @@ pub async fn update_settings(
     bind_settings(
         sqlx::query(
             "UPDATE rounds SET quota_per_unit = ?, written_pass_multiple = ?, final_rank_multiple = ?,
-                 extension_threshold = ?, extension_days = ?, min_age = ?, max_periods = ?, reference_date = ?,
-                 score_mode = ?, written_weight = ?, interview_weight = ?, responses_until = ?,
+                 extension_threshold = ?, extension_days = ?, extensions_allowed = ?, min_age = ?, max_periods = ?,
+                 reference_date = ?, score_mode = ?, written_weight = ?, interview_weight = ?, responses_until = ?,
                  statement_items = ?, legal_basis = ?
              WHERE id = ?",
         ),
@@ -107,10 +110,10 @@ pub async fn insert(
     let res = bind_settings(
         sqlx::query(
             "INSERT INTO rounds (name, election, body, quota_per_unit, written_pass_multiple, final_rank_multiple,
-                 extension_threshold, extension_days, min_age, max_periods, reference_date, score_mode,
-                 written_weight, interview_weight, responses_until, statement_items, legal_basis,
+                 extension_threshold, extension_days, extensions_allowed, min_age, max_periods, reference_date,
+                 score_mode, written_weight, interview_weight, responses_until, statement_items, legal_basis,
                  current_stage, created_at, created_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(draft.name.trim())
         .bind(draft.election.trim())
@@ -183,6 +186,7 @@ impl RoundRow {
                 final_rank_multiple: self.final_rank_multiple,
                 extension_threshold: self.extension_threshold,
                 extension_days: self.extension_days,
+                extensions_allowed: self.extensions_allowed,
                 min_age: self.min_age,
                 max_periods: self.max_periods,
                 reference_date: self.reference_date,
@@ -206,8 +210,8 @@ impl RoundRow {
 }
 
 const ROUND_COLUMNS: &str = "id, name, election, body, quota_per_unit, written_pass_multiple, final_rank_multiple,
-    extension_threshold, extension_days, min_age, max_periods, reference_date, score_mode, written_weight,
-    interview_weight, responses_until, statement_items, legal_basis, current_stage, stage_open";
+    extension_threshold, extension_days, extensions_allowed, min_age, max_periods, reference_date, score_mode,
+    written_weight, interview_weight, responses_until, statement_items, legal_basis, current_stage, stage_open";
 
 /// One round with its schedule.
 pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Round> {

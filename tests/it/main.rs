@@ -7,6 +7,8 @@ mod common;
 
 mod accounts;
 mod applicants;
+mod appointment;
+mod appointment_cli;
 mod architecture;
 mod attendance;
 mod audit;

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod applicant_sheets;
 pub mod applicants;
+pub mod appointment;
 pub mod attendance;
 pub mod audit;
 pub mod backup;

@@ -1,6 +1,6 @@
 //! Members during the term and their replacement (PAW).
 
-use adhoc::service::paw::{self, LeaveInput, UnitMembers};
+use adhoc::service::paw::{self, HolderLeaveInput, LeaveInput, UnitMembers};
 use chrono::Utc;
 use tauri::State;
 
@@ -34,6 +34,18 @@ pub async fn record_leave(
 ) -> CmdResult<UnitMembers> {
     let session = state.session().await?;
     Ok(paw::record_leave(&state.db()?, &session, round_id, &leave, Utc::now()).await?)
+}
+
+/// Records the departure of a seat holder (appointed or kept member;
+/// Pimpinan); returns the unit with the proposed reserve.
+#[tauri::command]
+pub async fn record_holder_leave(
+    state: State<'_, AppState>,
+    round_id: i64,
+    leave: HolderLeaveInput,
+) -> CmdResult<UnitMembers> {
+    let session = state.session().await?;
+    Ok(paw::record_holder_leave(&state.db()?, &session, round_id, &leave, Utc::now()).await?)
 }
 
 /// Confirms the proposed reserve as the replacement (Pimpinan).

@@ -14,6 +14,7 @@ mod hadir;
 mod interview;
 mod lists;
 mod parties;
+mod penunjukan;
 mod rounds;
 mod scores;
 mod selection;
@@ -102,6 +103,10 @@ enum Command {
     /// jadwal dan pengumumannya.
     #[command(subcommand)]
     Tes(tes::TesCommand),
+    /// Penunjukan: mengisi kursi wilayah yang masih kurang sesudah
+    /// perpanjangan pendaftaran habis; daftar, keadaan wilayah, pembatalan.
+    #[command(subcommand)]
+    Penunjukan(penunjukan::PenunjukanCommand),
     /// Hasil satu tahap seleksi sebagai CSV atau Excel (--format xlsx --out BERKAS).
     Results(selection::ResultsArgs),
     /// Dokumen resmi dari satu tahap yang sudah ditutup, sebagai PDF:
@@ -309,6 +314,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Tes(cmd) => on_db!(cli.db, |db| tes::run(db, session, cmd, now)),
         Command::Applicants(cmd) => on_db!(cli.db, |db| applicants::run(db, session, cmd, now)),
         Command::Parties(cmd) => on_db!(cli.db, |db| parties::run(db, session, cmd, now)),
+        Command::Penunjukan(cmd) => on_db!(cli.db, |db| penunjukan::run(db, session, cmd, now)),
         Command::Audit(cmd) => on_db!(cli.db, |db| audit::run(db, session, cmd, now)),
     }
 }

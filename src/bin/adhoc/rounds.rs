@@ -87,6 +87,10 @@ pub struct SettingsArgs {
     /// Lama satu perpanjangan, hari (bawaan 3).
     #[arg(long)]
     hari_perpanjangan: Option<u32>,
+    /// Jumlah perpanjangan pendaftaran yang dibolehkan (bawaan 2); wilayah
+    /// yang masih kurang sesudahnya diisi dengan penunjukan.
+    #[arg(long)]
+    jumlah_perpanjangan: Option<u32>,
     /// Usia minimal pada tanggal acuan (bawaan 17).
     #[arg(long)]
     usia_minimal: Option<u32>,
@@ -135,6 +139,7 @@ impl SettingsArgs {
         pick(self.kelipatan_akhir, &mut s.final_rank_multiple);
         pick(self.ambang_perpanjangan, &mut s.extension_threshold);
         pick(self.hari_perpanjangan, &mut s.extension_days);
+        pick(self.jumlah_perpanjangan, &mut s.extensions_allowed);
         pick(self.usia_minimal, &mut s.min_age);
         if let Some(cap) = &self.batas_periode {
             s.max_periods = match cap.trim().to_lowercase().as_str() {
@@ -210,6 +215,7 @@ fn print_settings(s: &RoundSettings) -> Result<()> {
         ("kelipatan_akhir", s.final_rank_multiple.to_string()),
         ("ambang_perpanjangan", s.extension_threshold.to_string()),
         ("hari_perpanjangan", s.extension_days.to_string()),
+        ("jumlah_perpanjangan", s.extensions_allowed.to_string()),
         ("usia_minimal", s.min_age.to_string()),
         (
             "batas_periode",

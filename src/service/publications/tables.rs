@@ -13,6 +13,7 @@ use crate::domain::publication::PublicationKind;
 use crate::domain::ranking::Status;
 use crate::domain::region::{atlas, RegionCode};
 use crate::domain::round::Stage;
+use crate::domain::seat_holder::HolderSource;
 use crate::error::Result;
 use crate::pdf::official::{Column, Group, Table};
 use crate::pdf::tanggal;
@@ -116,7 +117,7 @@ pub(super) async fn table_of(
                         )),
                     }
                 }
-                if u.registered < u.quota {
+                if u.registered + u.held < u.quota {
                     note.push("Kurang dari kuota".into());
                 }
                 lines.push(Line {
@@ -203,11 +204,39 @@ pub(super) async fn table_of(
                     rest,
                 });
             }
+            // The SK and its Berita Acara also name the members who hold a
+            // seat without this selection, marked by how they came to it.
+            if matches!(
+                kind,
+                PublicationKind::LampiranSk | PublicationKind::BeritaAcara(Stage::Penetapan)
+            ) {
+                let mut conn = db.pool().acquire().await?;
+                for h in crate::store::seat_holders::of_round(&mut conn, round.id).await? {
+                    let unit = selection::dotted(&h.unit_code);
+                    if !within(&unit) {
+                        continue;
+                    }
+                    let mark = match HolderSource::parse(&h.source) {
+                        Ok(HolderSource::Dilanjutkan) => "Dilanjutkan",
+                        _ => "Penunjukan",
+                    };
+                    lines.push(Line {
+                        unit,
+                        name: h.full_name,
+                        sex: h.sex,
+                        rest: vec![if kind == PublicationKind::LampiranSk {
+                            format!("Anggota ({mark})")
+                        } else {
+                            mark.to_string()
+                        }],
+                    });
+                }
+            }
             match kind {
                 PublicationKind::Pengumuman(_) | PublicationKind::BeritaAcara(Stage::Penetapan) => {
                     person(&[Column::new("Keterangan", 0.22)])
                 }
-                PublicationKind::LampiranSk => person(&[Column::new("Jabatan", 0.14)]),
+                PublicationKind::LampiranSk => person(&[Column::new("Jabatan", 0.2)]),
                 PublicationKind::BeritaAcara(Stage::Tertulis) => person(&[
                     Column::figure("Nilai", 0.1),
                     Column::new("Keterangan", 0.18),

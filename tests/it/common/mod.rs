@@ -219,8 +219,18 @@ pub async fn close_administration(db: &adhoc::store::Db, admin: &Session, round:
 /// short goes on without an extension (so a small test round can close its
 /// administrative stage).
 pub async fn go_on_without_extensions(db: &adhoc::store::Db, admin: &Session, round: i64) {
+    go_on_without_extensions_at(db, admin, round, now()).await;
+}
+
+/// [`go_on_without_extensions`] on a given day (e.g. after an extension ended).
+pub async fn go_on_without_extensions_at(
+    db: &adhoc::store::Db,
+    admin: &Session,
+    round: i64,
+    at: DateTime<Utc>,
+) {
     let chair = as_role(admin, adhoc::domain::account::Role::Pimpinan);
-    let short: Vec<String> = adhoc::service::extensions::extension_list(db, &chair, round, now())
+    let short: Vec<String> = adhoc::service::extensions::extension_list(db, &chair, round, at)
         .await
         .unwrap()
         .into_iter()
@@ -234,7 +244,7 @@ pub async fn go_on_without_extensions(db: &adhoc::store::Db, admin: &Session, ro
             round,
             &short,
             "Tidak ada pendaftar lain (uji)",
-            now(),
+            at,
         )
         .await
         .unwrap();

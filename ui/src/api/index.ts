@@ -35,6 +35,10 @@ import type { KindTexts } from "../bindings/KindTexts";
 import type { ListRequest } from "../bindings/ListRequest";
 import type { KecamatanOption } from "../bindings/KecamatanOption";
 import type { LeaveInput } from "../bindings/LeaveInput";
+import type { HolderLeaveInput } from "../bindings/HolderLeaveInput";
+import type { AppointmentInput } from "../bindings/AppointmentInput";
+import type { SeatHolderView } from "../bindings/SeatHolderView";
+import type { UnitSituation } from "../bindings/UnitSituation";
 import type { NewAccount } from "../bindings/NewAccount";
 import type { Outcome } from "../bindings/Outcome";
 import type { PartyCheck } from "../bindings/PartyCheck";
@@ -337,6 +341,14 @@ export interface Commands {
   /** Fails (validation) before the final results are settled. */
   unit_members: { args: { roundId: number; unit: string | null }; result: UnitMembers[] };
   record_leave: { args: { roundId: number; leave: LeaveInput }; result: UnitMembers };
+  /** A seat holder's (appointed or kept member's) departure. */
+  record_holder_leave: { args: { roundId: number; leave: HolderLeaveInput }; result: UnitMembers };
+  /** Every unit's situation and next step (extensions, appointment). */
+  unit_situations: { args: { roundId: number }; result: UnitSituation[] };
+  seat_holders: { args: { roundId: number }; result: SeatHolderView[] };
+  /** Pimpinan; refused before the unit's extensions are used up and beyond the seats left. */
+  appoint_member: { args: { roundId: number; input: AppointmentInput }; result: SeatHolderView };
+  cancel_appointment: { args: { roundId: number; holderId: number; reason: string }; result: null };
   confirm_replacement: {
     args: { roundId: number; pawId: number; replacementId: number; note: string };
     result: UnitMembers;

@@ -3,4 +3,4 @@
 /**
  * Where a unit stands once registration has closed.
  */
-export type ExtensionState = "perlu_perpanjangan" | "diperpanjang" | "perlu_perpanjangan_lagi" | "boleh_lanjut" | "lanjut_keputusan";
+export type ExtensionState = "perlu_perpanjangan" | "diperpanjang" | "perlu_perpanjangan_lagi" | "boleh_lanjut" | "lanjut_keputusan" | "perlu_penunjukan";

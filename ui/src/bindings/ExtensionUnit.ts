@@ -8,9 +8,18 @@ export type ExtensionUnit = {
 /**
  * Dotted code.
  */
-unit_code: string, unit_label: string, quota: number, registered: number, 
+unit_code: string, unit_label: string, quota: number, 
 /**
- * threshold × quota: fewer than this calls for an extension.
+ * Seats held by appointed or kept members.
+ */
+held: number, 
+/**
+ * The seats the selection fills (quota less held); the extension
+ * need is measured on them.
+ */
+seats_left: number, registered: number, 
+/**
+ * threshold × seats left: fewer than this calls for an extension.
  */
 needed: number, 
 /**
@@ -21,6 +30,14 @@ extensions: number,
  * End of the latest extension.
  */
 extended_until: string | null, state: ExtensionState, 
+/**
+ * What the office does next ([`ExtensionState::next_step`]).
+ */
+next_step: string, 
+/**
+ * Extensions the round allows in all.
+ */
+allowed: number, 
 /**
  * The Pimpinan's decision that speaks for the unit now: who, when and
  * why ("Diputuskan oleh X pada 03-12-2026 10:00: …").

@@ -3,4 +3,4 @@
 /**
  * A flag on a unit of the quota dashboard.
  */
-export type QuotaFlag = "perlu_perpanjangan" | "diperpanjang" | "perlu_perpanjangan_lagi" | "kurang_calon" | "seri_belum_diputuskan" | "perempuan_kurang30";
+export type QuotaFlag = "perlu_perpanjangan" | "diperpanjang" | "perlu_perpanjangan_lagi" | "kurang_calon" | "seri_belum_diputuskan" | "perempuan_kurang30" | "perlu_penunjukan";

@@ -27,6 +27,12 @@ extension_threshold: number,
  */
 extension_days: number, 
 /**
+ * Extensions a unit may get in all (2): the first below threshold ×
+ * quota, each further one while still below the quota; a unit short
+ * after the last is filled by appointment (penunjukan).
+ */
+extensions_allowed: number, 
+/**
  * Minimum age on the reference date (17).
  */
 min_age: number, 

@@ -28,11 +28,13 @@ const STATE_TEXT: Record<string, string> = {
   perlu_perpanjangan_lagi: "Masih kurang; perlu diperpanjang lagi",
   boleh_lanjut: "Boleh lanjut (pendaftar sudah mencapai kuota)",
   lanjut_keputusan: "Lanjut dengan keputusan pimpinan",
+  perlu_penunjukan: "Perpanjangan habis; perlu penunjukan",
 };
 
 const STATE_BADGE: Record<string, string> = {
   perlu_perpanjangan: "badge warn",
   perlu_perpanjangan_lagi: "badge warn",
+  perlu_penunjukan: "badge warn",
   boleh_lanjut: "badge status-terdaftar",
   lanjut_keputusan: "badge status-terdaftar",
 };

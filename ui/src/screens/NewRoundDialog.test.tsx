@@ -21,6 +21,7 @@ function draft(body: "PPK" | "PPS", quota: number): RoundDraft {
       final_rank_multiple: 2,
       extension_threshold: 2,
       extension_days: 3,
+      extensions_allowed: 2,
       min_age: 17,
       max_periods: null,
       reference_date: "2022-11-20",

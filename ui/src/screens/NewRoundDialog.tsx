@@ -15,7 +15,14 @@ import { ErrorBox } from "../components/ErrorBox";
 import { RoundTextsSection, textFieldOf } from "./newRound/RoundTextsSection";
 import { fieldElementId, ScheduleSection } from "./newRound/ScheduleSection";
 
-type NumberKey = "quota_per_unit" | "written_pass_multiple" | "final_rank_multiple" | "extension_threshold" | "extension_days" | "min_age";
+type NumberKey =
+  | "quota_per_unit"
+  | "written_pass_multiple"
+  | "final_rank_multiple"
+  | "extension_threshold"
+  | "extension_days"
+  | "extensions_allowed"
+  | "min_age";
 
 const NUMBER_FIELDS: { key: NumberKey; label: (body: string) => string }[] = [
   { key: "quota_per_unit", label: (b) => `Kuota per ${b === "PPS" ? "desa/kelurahan" : "kecamatan"}` },
@@ -23,6 +30,7 @@ const NUMBER_FIELDS: { key: NumberKey; label: (body: string) => string }[] = [
   { key: "final_rank_multiple", label: () => "Peringkat akhir (× kuota)" },
   { key: "extension_threshold", label: () => "Perpanjangan bila pendaftar kurang dari (× kuota)" },
   { key: "extension_days", label: () => "Lama perpanjangan (hari)" },
+  { key: "extensions_allowed", label: () => "Jumlah perpanjangan (lalu penunjukan)" },
   { key: "min_age", label: () => "Usia minimal (tahun)" },
 ];
 

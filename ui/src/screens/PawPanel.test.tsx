@@ -12,6 +12,7 @@ import { admin, atStage, operator, pimpinan, round, verifikator } from "../test/
 import {
   bigPps,
   eko,
+  person,
   ppkMembers,
   ppsMembers,
   ppsRegions,
@@ -539,4 +540,50 @@ describe("PawPanel (PPS)", () => {
     // Desa stay closed until opened.
     expect(within(first).queryAllByTestId("paw-member")).toEqual([]);
   }, 20_000);
+});
+
+describe("PawPanel: appointed members", () => {
+  const appointed = person("Nur Hasanah", 0, {
+    applicant_id: 0,
+    reg_number: "",
+    position: null,
+    sex: "P",
+    holder_id: 7,
+    source: "penunjukan",
+    source_label: "Penunjukan",
+  });
+  const withAppointed = () => {
+    const units = ppkMembers();
+    units[0]!.members = [...units[0]!.members.slice(0, 4), appointed];
+    return units;
+  };
+
+  it("marks a member who holds the seat by appointment and records the departure as a seat holder's", async () => {
+    const calls: Call[] = [];
+    mockIPC((cmd, raw) => {
+      const args = (raw ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args });
+      if (cmd === "unit_members") return withAppointed();
+      if (cmd === "record_holder_leave") return purwodadiAfterLeave();
+      throw new Error(`${cmd} not expected`);
+    });
+    const user = userEvent.setup();
+    renderPanel(pimpinan);
+    await screen.findAllByTestId("paw-unit");
+    const purwodadi = region("Purwodadi");
+    expect(within(purwodadi).getByTestId("paw-member-source")).toHaveTextContent("Penunjukan");
+
+    await user.click(screen.getByRole("button", { name: "Berhenti… Nur Hasanah" }));
+    const dialog = screen.getByRole("dialog", { name: "Anggota berhenti: Nur Hasanah" });
+    expect(dialog).toHaveTextContent("(Penunjukan), anggota Purwodadi.");
+    await user.click(within(dialog).getByRole("radio", { name: "Mengundurkan diri" }));
+    await user.type(within(dialog).getByLabelText("Keterangan"), "Surat pengunduran diri tanggal 13 Januari 2027");
+    await user.click(within(dialog).getByRole("button", { name: "Catat berhenti" }));
+    await waitFor(() => expect(sent(calls, "record_holder_leave")).toHaveLength(1));
+    expect(sent(calls, "record_holder_leave")[0]).toMatchObject({
+      roundId: 1,
+      leave: { holder_id: 7, cause: "mengundurkan_diri" },
+    });
+    expect(sent(calls, "record_leave")).toHaveLength(0);
+  });
 });

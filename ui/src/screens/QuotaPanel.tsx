@@ -23,6 +23,7 @@ export const FLAG_LABEL: Record<QuotaFlag, string> = {
   perlu_perpanjangan: "Perlu perpanjangan",
   diperpanjang: "Diperpanjang",
   perlu_perpanjangan_lagi: "Perlu perpanjangan lagi",
+  perlu_penunjukan: "Perlu penunjukan",
   kurang_calon: "Calon kurang dari kuota",
   seri_belum_diputuskan: "Seri menunggu pleno",
   perempuan_kurang30: "Perempuan < 30%",
@@ -33,6 +34,7 @@ const FLAG_HELP: Record<QuotaFlag, string> = {
   perlu_perpanjangan: "Pendaftar kurang dari batas; masa pendaftaran perlu diperpanjang.",
   diperpanjang: "Masa pendaftaran sedang diperpanjang.",
   perlu_perpanjangan_lagi: "Sudah diperpanjang, tetapi pendaftar masih kurang dari kuota.",
+  perlu_penunjukan: "Perpanjangan sudah habis dan pendaftar masih kurang; kursi yang kosong diisi dengan penunjukan.",
   kurang_calon: "Calon yang tersisa kurang dari kuota.",
   seri_belum_diputuskan: "Ada nilai seri pada batas peringkat yang menunggu keputusan rapat pleno.",
   perempuan_kurang30:
@@ -43,6 +45,7 @@ const FLAG_TONE: Record<QuotaFlag, "info" | "warn" | "alert"> = {
   perlu_perpanjangan: "warn",
   diperpanjang: "info",
   perlu_perpanjangan_lagi: "alert",
+  perlu_penunjukan: "alert",
   kurang_calon: "alert",
   seri_belum_diputuskan: "warn",
   perempuan_kurang30: "warn",

@@ -40,6 +40,7 @@ function quotaRow(patch: Partial<QuotaRow> = {}): QuotaRow {
     quota: 5,
     registration_target: 10,
     below_target: false,
+    held: 0,
     registered: 30,
     ms: 12,
     passed_written: 0,

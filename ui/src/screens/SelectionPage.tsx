@@ -7,6 +7,7 @@ import type { Session } from "../bindings/Session";
 import type { Stage } from "../bindings/Stage";
 import { ErrorBox } from "../components/ErrorBox";
 import { DocumentsPanel } from "./DocumentsPanel";
+import { UnitSituations } from "./appointment/UnitSituations";
 import { ExtensionPanel } from "./ExtensionPanel";
 import { PawPanel } from "./PawPanel";
 import { QuotaPanel } from "./QuotaPanel";
@@ -61,6 +62,7 @@ const TABS: TabDef[] = [
       <>
         <TimelinePanel key={c.key("timeline")} session={c.session} round={c.round} onChanged={c.changed("timeline")} />
         <ExtensionPanel key={c.key("extension")} session={c.session} round={c.round} onChanged={c.changed("extension")} />
+        <UnitSituations key={c.key("situations")} session={c.session} round={c.round} onChanged={c.changed("situations")} />
       </>
     ),
   },
@@ -118,7 +120,17 @@ const TABS: TabDef[] = [
       <ResponsesPanel key={c.key("responses")} session={c.session} round={c.round} onChanged={c.changed("responses")} />
     ),
   },
-  { id: "kuota", label: "Kuota", stages: [], render: (c) => <QuotaPanel key={c.key("quota")} round={c.round} /> },
+  {
+    id: "kuota",
+    label: "Kuota",
+    stages: [],
+    render: (c) => (
+      <>
+        <QuotaPanel key={c.key("quota")} round={c.round} />
+        <UnitSituations key={c.key("situations")} session={c.session} round={c.round} onChanged={c.changed("situations")} />
+      </>
+    ),
+  },
   {
     id: "aturan",
     label: "Aturan",

@@ -99,6 +99,7 @@ export function round(id: number, body: Body, name = `Pemilu 2024 – ${body}`):
       final_rank_multiple: 2,
       extension_threshold: 2,
       extension_days: 3,
+      extensions_allowed: 2,
       min_age: 17,
       max_periods: 2,
       reference_date: "2026-12-01",

@@ -15,6 +15,9 @@ export function person(full_name: string, position: number, patch: Partial<Perso
     full_name,
     sex: position % 2 ? "L" : "P",
     position,
+    holder_id: null,
+    source: null,
+    source_label: null,
     ...patch,
   };
 }

@@ -12,6 +12,7 @@ export function unit(code: string, name: string, kecCode: string, kecName: strin
     kecamatan_code: kecCode,
     kecamatan_name: kecName,
     quota: 5,
+    held: 0,
     registration_target: 2 * (patch.quota ?? 5),
     below_target: (patch.registered ?? 0) < 2 * (patch.quota ?? 5),
     registered: 0,

@@ -53,10 +53,16 @@ export function LeaveDialog({ round, unit, member, onClose, onRecorded }: LeaveP
     setBusy(true);
     setError(null);
     try {
-      const result = await call("record_leave", {
-        roundId: round.id,
-        leave: { member_id: member.applicant_id, cause, left_on: leftOn, reason },
-      });
+      const result =
+        member.holder_id != null
+          ? await call("record_holder_leave", {
+              roundId: round.id,
+              leave: { holder_id: member.holder_id, cause, left_on: leftOn, reason },
+            })
+          : await call("record_leave", {
+              roundId: round.id,
+              leave: { member_id: member.applicant_id, cause, left_on: leftOn, reason },
+            });
       onRecorded(result);
     } catch (err) {
       const p = toErrorPayload(err);
@@ -69,7 +75,10 @@ export function LeaveDialog({ round, unit, member, onClose, onRecorded }: LeaveP
     <Modal title={`Anggota berhenti: ${member.full_name}`} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)} data-testid="paw-leave-dialog" noValidate>
         <p>
-          <strong>{member.full_name}</strong> ({member.reg_number}), anggota {unit.unit_name}, peringkat {rank(member)}.
+          <strong>{member.full_name}</strong>{" "}
+          {member.source_label
+            ? `(${member.source_label}), anggota ${unit.unit_name}.`
+            : `(${member.reg_number}), anggota ${unit.unit_name}, peringkat ${rank(member)}.`}
           Setelah dicatat, aplikasi mengusulkan cadangan dengan peringkat terbaik yang masih tersedia sebagai pengganti.
         </p>
         <fieldset className={error?.field === "sebab" ? "has-error" : undefined}>

@@ -110,13 +110,20 @@ export const UnitCard = memo(function UnitCard({
                 </thead>
                 <tbody>
                   {unit.members.map((m) => (
-                    <tr key={m.applicant_id} data-testid="paw-member">
-                      <td className="num">{rank(m)}</td>
+                    <tr key={m.holder_id != null ? `h${m.holder_id}` : m.applicant_id} data-testid="paw-member">
+                      <td className="num">{m.holder_id != null ? "–" : rank(m)}</td>
                       <th scope="row">
                         {m.full_name}
-                        {replacements.has(m.applicant_id) && <span className="badge paw-badge">Pengganti</span>}
+                        {m.holder_id == null && replacements.has(m.applicant_id) && (
+                          <span className="badge paw-badge">Pengganti</span>
+                        )}
+                        {m.source_label && (
+                          <span className="badge paw-badge" data-testid="paw-member-source">
+                            {m.source_label}
+                          </span>
+                        )}
                       </th>
-                      <td className="mono">{m.reg_number}</td>
+                      <td className="mono">{m.reg_number || "–"}</td>
                       <td>
                         <Sex sex={m.sex} />
                       </td>

@@ -26,7 +26,8 @@ export const pendingEvent = (u: UnitMembers): PawEvent | null =>
   u.pending === null ? null : (u.history.find((e) => e.id === u.pending) ?? null);
 
 export const rank = (p: Person) => (p.position === null ? "–" : angka(p.position));
-export const who = (p: Person) => `${p.full_name} (${p.reg_number})`;
+/** A member as lists name them: the registration number, or the mark of a seat holder ("Penunjukan"). */
+export const who = (p: Person) => `${p.full_name} (${p.source_label ?? p.reg_number})`;
 
 /** A unit as listed: open onto its tables, or folded. */
 export interface UnitView {
