@@ -5,6 +5,7 @@ pub mod answer_key;
 pub mod applicant;
 pub mod applicant_input;
 pub mod audit;
+pub mod continuity;
 pub mod documents;
 pub mod eligibility;
 pub mod extension;

@@ -10,6 +10,7 @@ pub mod applicants;
 pub mod audit;
 pub mod auth;
 pub mod backup;
+pub mod continuity;
 pub mod demo;
 pub mod document_import;
 pub mod evaluation;

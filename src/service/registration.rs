@@ -8,6 +8,8 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::domain::applicant::{registration_number, ApplicationStatus, Sex};
+use crate::domain::applicant_input::FieldProblem;
+use crate::domain::continuity;
 use crate::domain::nik::Nik;
 use crate::domain::permission::{Operation, Session};
 use crate::domain::personal_data;
@@ -28,6 +30,7 @@ use crate::service::evaluation::{self, detail_from, draft_from, Context};
 use crate::service::setup;
 use crate::service::standing::{standing_detail, ClosedLists};
 use crate::store::applicants::{self as store, NewApplicant, StoredApplicant};
+use crate::store::continuity as continuity_store;
 use crate::store::extensions as ext_store;
 use crate::store::rounds;
 use crate::store::{parties as party_store, Db};
@@ -74,8 +77,27 @@ async fn evaluate(
         if ctx.party_list_imported {
             known.parties = party_store::parties_of(conn, n.as_str()).await?;
         }
+        known.recorded_service =
+            continuity_store::service_of_nik(conn, ctx.round.id, n.as_str()).await?;
     }
-    let judged = registration_check::judge(&ctx.desk(), draft, known, now.date_naive());
+    let mut judged = registration_check::judge(&ctx.desk(), draft, known, now.date_naive());
+    // A new application to a unit whose seats are all held by appointed or
+    // kept members is refused: its selection has no seat to fill.
+    if editing.is_none() {
+        if let Ok(unit) = RegionCode::parse(&draft.fields.kode_wilayah_tugas) {
+            let full =
+                continuity_store::full_units(conn, ctx.round.id, ctx.round.settings.quota_per_unit)
+                    .await?;
+            if let Some((_, quota, _)) = full.iter().find(|(code, _, _)| code == unit.digits()) {
+                judged.check.problems.push(FieldProblem {
+                    field: "kode_wilayah_tugas".into(),
+                    reason: continuity::full_unit_message(&atlas().unit_label(&unit), *quota),
+                });
+                judged.check.can_save = false;
+                judged.valid = None;
+            }
+        }
+    }
     // A valid draft has a party statement (its absence is a problem); the
     // record is made only with one.
     let record = judged.valid.and_then(|(a, warnings)| {

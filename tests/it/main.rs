@@ -17,6 +17,7 @@ mod cli;
 mod cli_round;
 mod cli_sheets;
 mod concurrency;
+mod continuity;
 mod crash;
 mod demo;
 mod evaluation;
