@@ -6,6 +6,7 @@ pub mod applicants;
 pub mod attendance;
 pub mod audit;
 pub mod backup;
+pub mod continuity;
 pub mod exports;
 pub mod extensions;
 pub mod files;

@@ -115,7 +115,7 @@ pub struct KeepInput {
 async fn quota_of(conn: &mut sqlx::SqliteConnection, round: &Round, unit: &str) -> Result<u32> {
     Ok(rounds::unit_quota(conn, round.id, unit)
         .await?
-        .map(|q| q.quota as u32)
+        .map(|q| q.quota)
         .unwrap_or(round.settings.quota_per_unit))
 }
 
