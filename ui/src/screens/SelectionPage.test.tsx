@@ -25,6 +25,7 @@ const TAB_NAMES = [
   "Kuota",
   "Dokumen resmi",
   "Anggota dan PAW",
+  "Anggota lanjutan",
 ];
 
 function quotaRow(patch: Partial<QuotaRow> = {}): QuotaRow {
@@ -98,6 +99,10 @@ function mockCore(rounds: RoundSummary[], elections = ["Pemilu 2024"], inUse: nu
         return [];
       case "unit_members":
         return [];
+      case "round_members":
+        return [];
+      case "takeover_view":
+        return { open: true, sources: [], from_round_id: null, units: [] };
       case "publication_list":
         return [];
       case "list_regions":
@@ -229,6 +234,7 @@ describe("SelectionPage", () => {
       "list_responses",
       "unit_members",
       "publication_list",
+      "takeover_view",
     ];
     expect(calls.filter((c) => panelCommands.includes(c.cmd) && c.cmd !== command)).toEqual([]);
     const stageText = screen.getByTestId("selection-stage");
@@ -244,7 +250,7 @@ describe("SelectionPage", () => {
 
     const tablist = screen.getByRole("tablist");
     const tabs = within(tablist).getAllByRole("tab");
-    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1, -1, -1, -1, -1, -1]);
+    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1]);
     for (const t of tabs) {
       const panel = document.getElementById(t.getAttribute("aria-controls")!)!;
       expect(panel).toHaveAttribute("role", "tabpanel");
@@ -259,7 +265,7 @@ describe("SelectionPage", () => {
     expect(tabs[1]).toHaveFocus();
     expect(tabs[1]).toHaveAttribute("aria-selected", "true");
     expect(tabs[0]).toHaveAttribute("aria-selected", "false");
-    expect(tabs.map((t) => t.tabIndex)).toEqual([-1, 0, -1, -1, -1, -1, -1, -1, -1, -1]);
+    expect(tabs.map((t) => t.tabIndex)).toEqual([-1, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1]);
     expect(screen.getByRole("tabpanel", { name: "Nilai tes tertulis" })).toBeVisible();
     expect(await screen.findByRole("heading", { name: "Nilai tes tertulis" })).toBeInTheDocument();
     expect(sent(calls, "score_sheet")).toEqual([{ roundId: 1, stage: "tertulis", unit: null }]);
@@ -269,9 +275,9 @@ describe("SelectionPage", () => {
     await waitFor(() => expect(sent(calls, "score_sheet")).toContainEqual({ roundId: 1, stage: "wawancara", unit: null }));
 
     await user.keyboard("{End}");
-    expect(tabs[9]).toHaveFocus();
-    expect(selectedTab()).toHaveTextContent("Anggota dan PAW");
-    await waitFor(() => expect(sent(calls, "unit_members")).toEqual([{ roundId: 1, unit: null }]));
+    expect(tabs[10]).toHaveFocus();
+    expect(selectedTab()).toHaveTextContent("Anggota lanjutan");
+    await waitFor(() => expect(sent(calls, "takeover_view")).toEqual([{ roundId: 1, fromRoundId: null }]));
     // Hidden panels are not in the accessibility tree.
     expect(screen.queryByRole("tabpanel", { name: "Tahapan" })).not.toBeInTheDocument();
 
@@ -280,8 +286,11 @@ describe("SelectionPage", () => {
     expect(tabs[0]).toHaveFocus();
     expect(selectedTab()).toHaveTextContent("Tahapan");
     await user.keyboard("{ArrowLeft}");
+    expect(tabs[10]).toHaveFocus();
+    // One back from the last: the members and PAW, then the official documents.
+    await user.keyboard("{ArrowLeft}");
     expect(tabs[9]).toHaveFocus();
-    // One back from the last: the official documents.
+    await waitFor(() => expect(sent(calls, "unit_members")).toEqual([{ roundId: 1, unit: null }]));
     await user.keyboard("{ArrowLeft}");
     expect(tabs[8]).toHaveFocus();
     expect(selectedTab()).toHaveTextContent("Dokumen resmi");
