@@ -2,7 +2,7 @@
 //! members as stored, their monthly reports and end-of-term evaluations,
 //! and the service a NIK has recorded in this database.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use sqlx::SqliteConnection;
 
@@ -73,6 +73,26 @@ pub async fn applies_in(conn: &mut SqliteConnection, round_id: i64, nik: &str) -
     .fetch_one(&mut *conn)
     .await?;
     Ok(n > 0)
+}
+
+/// The NIKs with an active application in `round_id` that also appear in
+/// `from_round_id` (as applicant or seat holder): one query for a takeover
+/// screen.
+pub async fn applying_from(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+    from_round_id: i64,
+) -> Result<HashSet<String>> {
+    let niks: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT nik FROM applicants WHERE round_id = ?1 AND status <> 'mundur'
+           AND (nik IN (SELECT nik FROM applicants WHERE round_id = ?2)
+                OR nik IN (SELECT nik FROM seat_holders WHERE round_id = ?2))",
+    )
+    .bind(round_id)
+    .bind(from_round_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(niks.into_iter().collect())
 }
 
 /// The units of a round whose seats are all held by appointed or kept

@@ -299,6 +299,24 @@ async fn kept_members_count_toward_the_quota_and_the_cap_sees_recorded_service()
     .await
     .unwrap_err();
     assert!(e.to_string().contains("sudah mendaftar"), "{e}");
+    let view = takeover::view(db, &chair, new, Some(earlier))
+        .await
+        .unwrap();
+    let blocked = |i: usize| {
+        let c = view.units[0]
+            .candidates
+            .iter()
+            .find(|c| c.member.member == MemberRef::applicant(id(i)));
+        c.unwrap().blocked.clone()
+    };
+    assert_eq!(
+        blocked(3).as_deref(),
+        Some("Sudah mendaftar pada seleksi ini.")
+    );
+    assert_eq!(
+        blocked(0).as_deref(),
+        Some("Sudah memegang kursi pada seleksi ini.")
+    );
     // The same period typed again by hand is not counted twice: with a cap
     // of 2 it would pass; here it stays one period.
     let mut typed = draft.clone();

@@ -124,21 +124,17 @@ async fn view_in(
     round: &Round,
     from_round_id: Option<i64>,
 ) -> Result<Takeover> {
-    let sources: Vec<SourceRound> = rounds::list(conn)
-        .await?
-        .into_iter()
+    let all_rounds = rounds::list(conn).await?;
+    let sources: Vec<SourceRound> = all_rounds
+        .iter()
         .filter(|r| r.id != round.id && r.body == round.body && r.current_stage == Stage::MasaKerja)
         .map(|r| SourceRound {
             id: r.id,
-            name: r.name,
-            election: r.election,
+            name: r.name.clone(),
+            election: r.election.clone(),
         })
         .collect();
-    let names: HashMap<i64, String> = rounds::list(conn)
-        .await?
-        .into_iter()
-        .map(|r| (r.id, r.name))
-        .collect();
+    let names: HashMap<i64, String> = all_rounds.into_iter().map(|r| (r.id, r.name)).collect();
     let all_holders = holders::of_round(conn, round.id).await?;
     let mut held: HashMap<String, u32> = HashMap::new();
     for h in &all_holders {
@@ -174,10 +170,11 @@ async fn view_in(
             .into_iter()
             .map(|h| h.nik)
             .collect();
+        let applying = store::applying_from(conn, round.id, from).await?;
         for (m, row) in members_in(conn, from).await? {
             let blocked = if holding.contains(&row.nik) {
                 Some("Sudah memegang kursi pada seleksi ini.".to_string())
-            } else if store::applies_in(conn, round.id, &row.nik).await? {
+            } else if applying.contains(&row.nik) {
                 Some("Sudah mendaftar pada seleksi ini.".to_string())
             } else {
                 None
