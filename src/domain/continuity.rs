@@ -280,6 +280,14 @@ pub fn full_unit_message(unit_label: &str, quota: u32) -> String {
     )
 }
 
+/// Why a person holding a seat in a round (appointed or kept) does not
+/// apply in it.
+pub fn holder_applies_message(round_name: &str) -> String {
+    format!(
+        "NIK ini sudah memegang kursi pada {round_name} sebagai anggota lanjutan/penunjukan; tidak perlu mendaftar. Batalkan dulu penetapannya bila ia memang ikut seleksi."
+    )
+}
+
 /// One round in which a person was a member, as this database records it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]

@@ -194,14 +194,9 @@ pub(crate) async fn import_read(
         .into_iter()
         .map(|e| (e.unit_code, e.ends_on))
         .collect();
-    // Units whose seats are all held by appointed or kept members take
-    // nobody (issue 18).
-    let full: HashMap<String, u32> =
-        crate::store::continuity::full_units(&mut tx, round_id, round.settings.quota_per_unit)
-            .await?
-            .into_iter()
-            .map(|(code, quota, _)| (code, quota))
-            .collect();
+    // Units whose seats are all held, and people holding a seat, take no
+    // application (issue 18).
+    let seats = crate::service::continuity::SeatGate::load(&mut tx, &round).await?;
     let mut refused_lines = std::collections::HashSet::new();
     let mut matched: Vec<i64> = Vec::new();
     for (line, a) in &file.applicants {
@@ -221,15 +216,12 @@ pub(crate) async fn import_read(
                 reason: format!("{}: {}", a.unit.dotted(), r.message(&round.name)),
             });
         }
-        if let Some(quota) = full.get(a.unit.digits()) {
+        for p in seats.problems(Some(&a.unit), a.nik.as_str()) {
             refused_lines.insert(*line);
             problems.push(RowProblem {
                 line: *line,
-                column: file.column_name("kode_wilayah_tugas"),
-                reason: crate::domain::continuity::full_unit_message(
-                    &crate::domain::region::atlas().unit_label(&a.unit),
-                    *quota,
-                ),
+                column: file.column_name(&p.field),
+                reason: format!("{}: {}", a.unit.dotted(), p.reason),
             });
         }
         if let Some(h) = held.get(a.nik.as_str()) {

@@ -8,8 +8,6 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::domain::applicant::{registration_number, ApplicationStatus, Sex};
-use crate::domain::applicant_input::FieldProblem;
-use crate::domain::continuity;
 use crate::domain::nik::Nik;
 use crate::domain::permission::{Operation, Session};
 use crate::domain::personal_data;
@@ -25,6 +23,7 @@ use crate::error::{Error, Result};
 use crate::pdf::{receipt, Paper, ReceiptData, ReceiptDocument};
 use crate::service::applicants::new_applicant;
 use crate::service::audit::{self, Change};
+use crate::service::continuity::SeatGate;
 pub use crate::service::evaluation::ApplicantDetail;
 use crate::service::evaluation::{self, detail_from, draft_from, Context};
 use crate::service::setup;
@@ -81,21 +80,17 @@ async fn evaluate(
             continuity_store::service_of_nik(conn, ctx.round.id, n.as_str()).await?;
     }
     let mut judged = registration_check::judge(&ctx.desk(), draft, known, now.date_naive());
-    // A new application to a unit whose seats are all held by appointed or
-    // kept members is refused: its selection has no seat to fill.
+    // A new application to a unit whose seats are all held, or of someone
+    // holding a seat in the round, is refused (issue 18).
     if editing.is_none() {
-        if let Ok(unit) = RegionCode::parse(&draft.fields.kode_wilayah_tugas) {
-            let full =
-                continuity_store::full_units(conn, ctx.round.id, ctx.round.settings.quota_per_unit)
-                    .await?;
-            if let Some((_, quota, _)) = full.iter().find(|(code, _, _)| code == unit.digits()) {
-                judged.check.problems.push(FieldProblem {
-                    field: "kode_wilayah_tugas".into(),
-                    reason: continuity::full_unit_message(&atlas().unit_label(&unit), *quota),
-                });
-                judged.check.can_save = false;
-                judged.valid = None;
-            }
+        let unit = RegionCode::parse(&draft.fields.kode_wilayah_tugas).ok();
+        let seats = SeatGate::load(conn, &ctx.round)
+            .await?
+            .problems(unit.as_ref(), &draft.fields.nik);
+        if !seats.is_empty() {
+            judged.check.problems.extend(seats);
+            judged.check.can_save = false;
+            judged.valid = None;
         }
     }
     // A valid draft has a party statement (its absence is a problem); the

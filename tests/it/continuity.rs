@@ -22,7 +22,12 @@ use common::{as_role, decide_admin, go_on_without_extensions, now, ppk_draft, re
 
 /// Takes a round whose applicants `ids` are all MS through the tests to
 /// its closed final results, marks falling in the order of `ids`.
-async fn through_final(db: &Db, admin: &adhoc::service::auth::Session, round: i64, ids: &[i64]) {
+pub(crate) async fn through_final(
+    db: &Db,
+    admin: &adhoc::service::auth::Session,
+    round: i64,
+    ids: &[i64],
+) {
     let chair = as_role(admin, Role::Pimpinan);
     let verifier = as_role(admin, Role::Verifikator);
     decide_admin(db, admin, ids.iter().copied(), AdminVerdict::MS).await;
@@ -47,7 +52,7 @@ async fn through_final(db: &Db, admin: &adhoc::service::auth::Session, round: i6
     close(db, &chair, round, Stage::Akhir, now()).await.unwrap();
 }
 
-async fn into_term(db: &Db, admin: &adhoc::service::auth::Session, round: i64) {
+pub(crate) async fn into_term(db: &Db, admin: &adhoc::service::auth::Session, round: i64) {
     let chair = as_role(admin, Role::Pimpinan);
     close(db, &chair, round, Stage::Penetapan, now())
         .await
@@ -57,7 +62,7 @@ async fn into_term(db: &Db, admin: &adhoc::service::auth::Session, round: i64) {
         .unwrap();
 }
 
-fn keep_input(from: i64, members: Vec<KeepMember>) -> KeepInput {
+pub(crate) fn keep_input(from: i64, members: Vec<KeepMember>) -> KeepInput {
     KeepInput {
         from_round_id: from,
         members,
@@ -66,7 +71,7 @@ fn keep_input(from: i64, members: Vec<KeepMember>) -> KeepInput {
     }
 }
 
-fn kept(id: i64, score: Option<u32>) -> KeepMember {
+pub(crate) fn kept(id: i64, score: Option<u32>) -> KeepMember {
     KeepMember {
         member: MemberRef::applicant(id),
         evaluation: match score {
@@ -80,7 +85,11 @@ fn kept(id: i64, score: Option<u32>) -> KeepMember {
     }
 }
 
-async fn pilkada_round(db: &Db, admin: &adhoc::service::auth::Session, cap: Option<u32>) -> i64 {
+pub(crate) async fn pilkada_round(
+    db: &Db,
+    admin: &adhoc::service::auth::Session,
+    cap: Option<u32>,
+) -> i64 {
     let r = rounds::create_from_preset(db, admin, Preset::Pilkada2024, Body::Ppk, None, now())
         .await
         .unwrap();

@@ -10,8 +10,11 @@
 //! list of [`crate::service::paw`] without touching its callers.
 
 pub mod history;
+mod seats;
 pub mod takeover;
 pub mod term;
+
+pub(crate) use seats::SeatGate;
 
 use std::collections::HashMap;
 
