@@ -18,6 +18,7 @@ mod cli_round;
 mod cli_sheets;
 mod concurrency;
 mod continuity;
+mod continuity_cli;
 mod continuity_seats;
 mod crash;
 mod demo;
