@@ -6,6 +6,7 @@ pub mod applicant;
 pub mod applicant_input;
 pub mod appointment;
 pub mod audit;
+pub mod continuity;
 pub mod documents;
 pub mod eligibility;
 pub mod extension;

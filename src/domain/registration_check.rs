@@ -15,6 +15,7 @@ use ts_rs::TS;
 
 use crate::domain::applicant::{Education, Sex};
 use crate::domain::applicant_input::{self, parse_date, FieldProblem, ValidApplicant};
+use crate::domain::continuity::{self, RecordedService};
 use crate::domain::documents;
 use crate::domain::eligibility::{self, PartyList, RuleResult};
 use crate::domain::nik::{Nik, NikWarning};
@@ -80,6 +81,9 @@ pub struct RegistrationCheck {
     pub duplicate: Option<ExistingApplication>,
     /// Eligibility, rule by rule.
     pub rules: Vec<RuleResult>,
+    /// Service in the same body recorded in earlier rounds of this
+    /// database ("riwayat tercatat"), shown beside the typed history.
+    pub recorded_service: Vec<RecordedService>,
     /// The documents asked of this applicant.
     pub documents: Vec<DocumentItem>,
     /// No problems, no duplicate, and any NIK warning acknowledged.
@@ -105,6 +109,9 @@ pub struct NikRecords {
     pub duplicate: Option<ExistingApplication>,
     /// The parties the imported list names the NIK under.
     pub parties: Vec<String>,
+    /// The NIK's membership in earlier rounds of the same body recorded in
+    /// this database (it counts toward the periods served).
+    pub recorded_service: Vec<RecordedService>,
 }
 
 /// A judged application: the check, and the valid record with the NIK's
@@ -152,6 +159,11 @@ pub fn judge(
         _ => Vec::new(),
     };
     let duplicate = if nik.is_some() { known.duplicate } else { None };
+    let recorded_service = if nik.is_some() {
+        known.recorded_service
+    } else {
+        Vec::new()
+    };
     let party_list = if !desk.party_list_imported {
         match desk.party_check {
             Some(c) => PartyList::CheckedOtherwise { reason: c.reason() },
@@ -183,7 +195,11 @@ pub fn judge(
             unit: unit.as_ref(),
             domicile_desa: home.as_ref(),
             domicile_exception: Some(f.alasan_domisili.as_str()),
-            periods_served: draft.periods_served(body),
+            periods_served: continuity::periods_served(
+                &draft.previous_service,
+                &recorded_service,
+                body,
+            ),
             party_statement: draft.party_statement(),
             party_list: &party_list,
             misuse_statement: draft.misuse_statement,
@@ -232,6 +248,7 @@ pub fn judge(
             .collect(),
         duplicate,
         rules,
+        recorded_service,
         documents,
         can_save,
     };

@@ -194,6 +194,9 @@ pub(crate) async fn import_read(
         .into_iter()
         .map(|e| (e.unit_code, e.ends_on))
         .collect();
+    // Units whose seats are all held, and people holding a seat, take no
+    // application (issue 18).
+    let seats = crate::service::continuity::SeatGate::load(&mut tx, &round).await?;
     let mut refused_lines = std::collections::HashSet::new();
     let mut matched: Vec<i64> = Vec::new();
     for (line, a) in &file.applicants {
@@ -211,6 +214,14 @@ pub(crate) async fn import_read(
                 line: *line,
                 column: file.column_name("kode_wilayah_tugas"),
                 reason: format!("{}: {}", a.unit.dotted(), r.message(&round.name)),
+            });
+        }
+        for p in seats.problems(Some(&a.unit), a.nik.as_str()) {
+            refused_lines.insert(*line);
+            problems.push(RowProblem {
+                line: *line,
+                column: file.column_name(&p.field),
+                reason: format!("{}: {}", a.unit.dotted(), p.reason),
             });
         }
         if let Some(h) = held.get(a.nik.as_str()) {

@@ -11,6 +11,7 @@ pub mod appointment;
 pub mod audit;
 pub mod auth;
 pub mod backup;
+pub mod continuity;
 pub mod demo;
 pub mod document_import;
 pub mod evaluation;

@@ -23,11 +23,13 @@ use crate::error::{Error, Result};
 use crate::pdf::{receipt, Paper, ReceiptData, ReceiptDocument};
 use crate::service::applicants::new_applicant;
 use crate::service::audit::{self, Change};
+use crate::service::continuity::SeatGate;
 pub use crate::service::evaluation::ApplicantDetail;
 use crate::service::evaluation::{self, detail_from, draft_from, Context};
 use crate::service::setup;
 use crate::service::standing::{standing_detail, ClosedLists};
 use crate::store::applicants::{self as store, NewApplicant, StoredApplicant};
+use crate::store::continuity as continuity_store;
 use crate::store::extensions as ext_store;
 use crate::store::rounds;
 use crate::store::{parties as party_store, Db};
@@ -74,8 +76,23 @@ async fn evaluate(
         if ctx.party_list_imported {
             known.parties = party_store::parties_of(conn, n.as_str()).await?;
         }
+        known.recorded_service =
+            continuity_store::service_of_nik(conn, ctx.round.id, n.as_str()).await?;
     }
-    let judged = registration_check::judge(&ctx.desk(), draft, known, now.date_naive());
+    let mut judged = registration_check::judge(&ctx.desk(), draft, known, now.date_naive());
+    // A new application to a unit whose seats are all held, or of someone
+    // holding a seat in the round, is refused (issue 18).
+    if editing.is_none() {
+        let unit = RegionCode::parse(&draft.fields.kode_wilayah_tugas).ok();
+        let seats = SeatGate::load(conn, &ctx.round)
+            .await?
+            .problems(unit.as_ref(), &draft.fields.nik);
+        if !seats.is_empty() {
+            judged.check.problems.extend(seats);
+            judged.check.can_save = false;
+            judged.valid = None;
+        }
+    }
     // A valid draft has a party statement (its absence is a problem); the
     // record is made only with one.
     let record = judged.valid.and_then(|(a, warnings)| {

@@ -15,6 +15,7 @@ pub mod attendance;
 pub mod audit;
 pub mod backup;
 pub mod candidate;
+pub mod continuity;
 pub mod extensions;
 pub mod interview;
 pub mod meta;

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use sqlx::SqliteConnection;
 
 use super::applicants::{StoredApplicant, STORED_SELECT};
+use crate::domain::continuity::RecordedService;
 use crate::error::Result;
 
 /// Every active application of a round and what belongs to it.
@@ -23,6 +24,9 @@ pub struct Applications {
     pub parties: HashMap<String, Vec<String>>,
     /// Active applications in the round's election holding the same NIKs.
     pub holders: HashMap<String, Vec<Holder>>,
+    /// Membership of the same NIKs in earlier rounds of the same body
+    /// ([`super::continuity::service_of_round`]), for the periods served.
+    pub recorded_service: HashMap<String, Vec<RecordedService>>,
 }
 
 /// An active application in the election holding a NIK.
@@ -105,11 +109,14 @@ pub async fn applications(
         holders.entry(h.nik.clone()).or_default().push(h);
     }
 
+    let recorded_service = super::continuity::service_of_round(conn, round_id).await?;
+
     Ok(Applications {
         applicants,
         service,
         documents,
         parties,
         holders,
+        recorded_service,
     })
 }

@@ -7,6 +7,7 @@ pub mod appointment;
 pub mod attendance;
 pub mod audit;
 pub mod backup;
+pub mod continuity;
 pub mod exports;
 pub mod extensions;
 pub mod files;

@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 use shell::{first_run, invoke, invoke_from, login, open, with_picked_file, ADMIN_PASSWORD};
 
 mod appointment;
+mod continuity;
 mod interview;
 mod scores;
 mod sessions;

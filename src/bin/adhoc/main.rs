@@ -9,6 +9,7 @@
 mod answer_sheets;
 mod applicants;
 mod audit;
+mod continuity;
 mod documents;
 mod hadir;
 mod interview;
@@ -152,6 +153,16 @@ enum Command {
         #[arg(long = "dari-tempat-lain")]
         dari_tempat_lain: bool,
     },
+    /// Anggota lanjutan: melanjutkan anggota seleksi sebelumnya (evaluasi
+    /// kinerja) per wilayah; seleksi hanya mengisi kursi yang tersisa.
+    #[command(subcommand)]
+    Lanjutan(continuity::LanjutanCommand),
+    /// Evaluasi kinerja anggota selama masa kerja: laporan bulanan dan
+    /// evaluasi akhir masa kerja.
+    #[command(subcommand)]
+    Evaluasi(continuity::EvaluasiCommand),
+    /// Riwayat seseorang menurut NIK di semua seleksi (CSV).
+    Riwayat { nik: String },
     /// Membuat database demo Kabupaten Pasuruan dengan pendaftar fiktif.
     Demo {
         /// Benih acak; benih yang sama menghasilkan database yang sama.
@@ -316,6 +327,15 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Parties(cmd) => on_db!(cli.db, |db| parties::run(db, session, cmd, now)),
         Command::Penunjukan(cmd) => on_db!(cli.db, |db| penunjukan::run(db, session, cmd, now)),
         Command::Audit(cmd) => on_db!(cli.db, |db| audit::run(db, session, cmd, now)),
+        Command::Lanjutan(cmd) => {
+            on_db!(cli.db, |db| continuity::run_lanjutan(db, session, cmd, now))
+        }
+        Command::Evaluasi(cmd) => {
+            on_db!(cli.db, |db| continuity::run_evaluasi(db, session, cmd, now))
+        }
+        Command::Riwayat { nik } => {
+            on_db!(cli.db, |db| continuity::print_history(db, session, &nik))
+        }
     }
 }
 

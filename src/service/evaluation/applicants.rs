@@ -184,6 +184,11 @@ pub(super) fn judge_round(
             } else {
                 Vec::new()
             },
+            recorded_service: facts
+                .recorded_service
+                .get(&a.nik)
+                .cloned()
+                .unwrap_or_default(),
         };
         let check = registration_check::judge(&desk, &draft, known, today).check;
         out.push(detail_from(ctx, a, draft, check));

@@ -82,6 +82,14 @@ import type { ClosingPreview } from "../bindings/ClosingPreview";
 import type { ScanAnswer } from "../bindings/ScanAnswer";
 import type { VenueInput } from "../bindings/VenueInput";
 import type { RegistrationCheck } from "../bindings/RegistrationCheck";
+import type { Evaluation } from "../bindings/Evaluation";
+import type { KeepInput } from "../bindings/KeepInput";
+import type { Member } from "../bindings/Member";
+import type { MemberRef } from "../bindings/MemberRef";
+import type { MemberTerm } from "../bindings/MemberTerm";
+import type { PersonHistory } from "../bindings/PersonHistory";
+import type { ReportInput } from "../bindings/ReportInput";
+import type { Takeover } from "../bindings/Takeover";
 import type { RegistrationDraft } from "../bindings/RegistrationDraft";
 import type { RegistrationResult } from "../bindings/RegistrationResult";
 import type { RequirementInput } from "../bindings/RequirementInput";
@@ -353,6 +361,20 @@ export interface Commands {
     args: { roundId: number; pawId: number; replacementId: number; note: string };
     result: UnitMembers;
   };
+  /** Members kept from an earlier round (dilanjutkan); with fromRoundId, its members unit by unit. */
+  takeover_view: { args: { roundId: number; fromRoundId: number | null }; result: Takeover };
+  /** Pimpinan; all or none; while the round takes registrations. */
+  keep_members: { args: { roundId: number; input: KeepInput }; result: Takeover };
+  cancel_kept_member: { args: { holderId: number; reason: string }; result: Takeover };
+  /** The members of a round now, with monthly reports counted and the end-of-term evaluation. */
+  round_members: { args: { roundId: number }; result: Member[] };
+  member_term: { args: { roundId: number; member: MemberRef }; result: MemberTerm };
+  /** The help desk; during the term. */
+  record_member_report: { args: { roundId: number; input: ReportInput }; result: MemberTerm };
+  /** Pimpinan; during the term or after. */
+  evaluate_member: { args: { roundId: number; member: MemberRef; evaluation: Evaluation }; result: MemberTerm };
+  /** Everything recorded of a NIK across rounds. */
+  person_history: { args: { nik: string }; result: PersonHistory };
   /** Every official document of a round, and whether its stage is closed. */
   publication_list: { args: { roundId: number }; result: PublicationItem[] };
   /** Makes a document, asks where to save it and opens it; null if cancelled. */

@@ -3,6 +3,7 @@ import type { DocumentItem } from "./DocumentItem";
 import type { ExistingApplication } from "./ExistingApplication";
 import type { FieldProblem } from "./FieldProblem";
 import type { NikInfo } from "./NikInfo";
+import type { RecordedService } from "./RecordedService";
 import type { RuleResult } from "./RuleResult";
 
 /**
@@ -30,6 +31,11 @@ duplicate: ExistingApplication | null,
  * Eligibility, rule by rule.
  */
 rules: Array<RuleResult>, 
+/**
+ * Service in the same body recorded in earlier rounds of this
+ * database ("riwayat tercatat"), shown beside the typed history.
+ */
+recorded_service: Array<RecordedService>, 
 /**
  * The documents asked of this applicant.
  */

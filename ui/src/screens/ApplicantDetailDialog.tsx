@@ -8,6 +8,7 @@ import { ErrorBox } from "../components/ErrorBox";
 import { Modal } from "../components/Modal";
 import { EDUCATION, regionLabel, SEX_LABEL, statusLabel, waktu } from "./applicantText";
 import { ALL_CARDS, printCards } from "./participantCards";
+import { PersonHistoryView } from "./continuity/PersonHistoryView";
 import { RuleList } from "./RuleList";
 import { DocumentContents } from "../components/DocumentContents";
 
@@ -271,6 +272,7 @@ export function ApplicantDetailDialog({ id, regions, canRegister, canEdit = true
                       {s.body} · {s.election} ({s.year})
                     </div>
                   ))}
+              <PersonHistoryView nik={f.nik} />
             </dd>
             <dt>Keanggotaan partai</dt>
             <dd>

@@ -192,3 +192,28 @@ describe("RegistrationForm focus", () => {
     expect(input("reg-tanggal-lahir")).toHaveAttribute("aria-invalid", "true");
   });
 });
+
+describe("RegistrationForm recorded service", () => {
+  it("shows the service the core found recorded for the NIK, read-only, beside the typed history", async () => {
+    const recorded = {
+      round_id: 1,
+      round_name: "PPK Pemilu 2024",
+      election: "Pemilu 2024",
+      body: "PPK" as const,
+      unit_label: "Kecamatan Purwodadi",
+      how: "Hasil seleksi",
+    };
+    mockCore((d) =>
+      d.fields.nik === "3514011208900001"
+        ? registrationCheck({ recorded_service: [recorded], documents: handedOver })
+        : registrationCheck({ documents: handedOver }),
+    );
+    const user = userEvent.setup();
+    renderForm();
+    expect(screen.queryByTestId("recorded-service")).not.toBeInTheDocument();
+    await user.type(input("reg-nik"), "3514011208900001");
+    const shown = await screen.findByTestId("recorded-service");
+    expect(shown).toHaveTextContent("PPK Pemilu 2024 (Pemilu 2024) · Kecamatan Purwodadi · Hasil seleksi");
+    expect(within(shown).queryByRole("textbox")).not.toBeInTheDocument();
+  });
+});

@@ -20,6 +20,7 @@ import { LivePanel } from "./registration/LivePanel";
 import { MissingDocumentsDialog } from "./registration/MissingDocumentsDialog";
 import { PartyMembership } from "./registration/PartyMembership";
 import { SavedView } from "./registration/SavedView";
+import { RecordedServiceList } from "./continuity/RecordedServiceList";
 import { ServiceHistory } from "./registration/ServiceHistory";
 import { describedBy, FieldError, FieldWarning, TextInput } from "./registration/TextInput";
 
@@ -471,6 +472,7 @@ export function RegistrationForm({ round, regions, editing, paused, recheck = 0,
           </fieldset>
 
           <ServiceHistory {...section} onFocus={setFocusTarget} />
+          <RecordedServiceList items={check?.recorded_service ?? []} />
 
           <PartyMembership {...section} />
 

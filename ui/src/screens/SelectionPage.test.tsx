@@ -29,6 +29,7 @@ const TAB_NAMES = [
   "Aturan",
   "Dokumen resmi",
   "Anggota dan PAW",
+  "Anggota lanjutan",
 ];
 
 function quotaRow(patch: Partial<QuotaRow> = {}): QuotaRow {
@@ -108,6 +109,10 @@ function mockCore(rounds: RoundSummary[], elections = ["Pemilu 2024"], inUse: nu
         return [];
       case "unit_members":
         return [];
+      case "round_members":
+        return [];
+      case "takeover_view":
+        return { open: true, sources: [], from_round_id: null, units: [] };
       case "publication_list":
         return [];
       case "list_regions":
@@ -239,6 +244,7 @@ describe("SelectionPage", () => {
       "list_responses",
       "unit_members",
       "publication_list",
+      "takeover_view",
     ];
     expect(calls.filter((c) => panelCommands.includes(c.cmd) && c.cmd !== command)).toEqual([]);
     const stageText = screen.getByTestId("selection-stage");
@@ -279,9 +285,9 @@ describe("SelectionPage", () => {
     await waitFor(() => expect(sent(calls, "score_sheet")).toContainEqual({ roundId: 1, stage: "wawancara", unit: null }));
 
     await user.keyboard("{End}");
-    expect(tabs[10]).toHaveFocus();
-    expect(selectedTab()).toHaveTextContent("Anggota dan PAW");
-    await waitFor(() => expect(sent(calls, "unit_members")).toEqual([{ roundId: 1, unit: null }]));
+    expect(tabs[11]).toHaveFocus();
+    expect(selectedTab()).toHaveTextContent("Anggota lanjutan");
+    await waitFor(() => expect(sent(calls, "takeover_view")).toEqual([{ roundId: 1, fromRoundId: null }]));
     // Hidden panels are not in the accessibility tree.
     expect(screen.queryByRole("tabpanel", { name: "Tahapan" })).not.toBeInTheDocument();
 
@@ -290,8 +296,11 @@ describe("SelectionPage", () => {
     expect(tabs[0]).toHaveFocus();
     expect(selectedTab()).toHaveTextContent("Tahapan");
     await user.keyboard("{ArrowLeft}");
+    expect(tabs[11]).toHaveFocus();
+    // One back from the last: the members and PAW, then the official documents.
+    await user.keyboard("{ArrowLeft}");
     expect(tabs[10]).toHaveFocus();
-    // One back from the last: the official documents.
+    await waitFor(() => expect(sent(calls, "unit_members")).toEqual([{ roundId: 1, unit: null }]));
     await user.keyboard("{ArrowLeft}");
     expect(tabs[9]).toHaveFocus();
     expect(selectedTab()).toHaveTextContent("Dokumen resmi");

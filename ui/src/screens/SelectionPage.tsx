@@ -9,6 +9,8 @@ import { ErrorBox } from "../components/ErrorBox";
 import { DocumentsPanel } from "./DocumentsPanel";
 import { UnitSituations } from "./appointment/UnitSituations";
 import { ExtensionPanel } from "./ExtensionPanel";
+import { MemberTermPanel } from "./continuity/MemberTermPanel";
+import { TakeoverPanel } from "./continuity/TakeoverPanel";
 import { PawPanel } from "./PawPanel";
 import { QuotaPanel } from "./QuotaPanel";
 import { ResponsesPanel } from "./ResponsesPanel";
@@ -147,7 +149,20 @@ const TABS: TabDef[] = [
     id: "paw",
     label: "Anggota dan PAW",
     stages: ["penetapan", "masa_kerja"],
-    render: (c) => <PawPanel key={c.key("paw")} session={c.session} round={c.round} onChanged={c.changed("paw")} />,
+    render: (c) => (
+      <>
+        <PawPanel key={c.key("paw")} session={c.session} round={c.round} onChanged={c.changed("paw")} />
+        <MemberTermPanel key={c.key("member-term")} session={c.session} round={c.round} />
+      </>
+    ),
+  },
+  {
+    id: "lanjutan",
+    label: "Anggota lanjutan",
+    stages: [],
+    render: (c) => (
+      <TakeoverPanel key={c.key("takeover")} session={c.session} round={c.round} onChanged={c.changed("takeover")} />
+    ),
   },
 ];
 

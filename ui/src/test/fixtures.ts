@@ -204,6 +204,7 @@ export function registrationCheck(patch: Partial<RegistrationCheck> = {}): Regis
       { rule: "status_partai", verdict: "pass", reason: "Tidak pernah menjadi anggota partai politik." },
       { rule: "keanggotaan_partai", verdict: "review", reason: "Daftar anggota partai belum diimpor." },
     ],
+    recorded_service: [],
     documents: [
       { code: "surat_pendaftaran", name: "Surat pendaftaran", required: true, received: false, contents: [] },
       { code: "ktp", name: "Fotokopi KTP-el", required: true, received: false, contents: [] },
