@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
-use crate::domain::membership::{self, Departure, MembershipFacts};
+use crate::domain::membership::{self, Departure, Member, MembershipFacts};
 use crate::domain::permission::{Operation, Session};
 use crate::domain::ranking::Status;
 use crate::domain::region::RegionCode;
@@ -221,7 +221,6 @@ pub(crate) async fn members_in(
             r.final_.iter().map(|p| (p.id, p.position)).collect();
         let mine: Vec<&PawRow> = events.iter().filter(|e| e.unit_code == u.code).collect();
         let left: HashSet<i64> = mine.iter().filter_map(|e| e.member_id).collect();
-        let holders_left: HashSet<i64> = mine.iter().filter_map(|e| e.member_holder_id).collect();
         let used: HashSet<i64> = mine.iter().filter_map(|e| e.replacement_id).collect();
         let terpilih: Vec<i64> = r
             .final_
@@ -231,26 +230,37 @@ pub(crate) async fn members_in(
             .collect();
         let departures: Vec<Departure> = mine
             .iter()
-            .map(|e| Departure {
-                member_id: e.member_id,
-                replacement_id: e.replacement_id,
+            .filter_map(|e| {
+                let member = match (e.member_id, e.member_holder_id) {
+                    (Some(id), _) => Member::Applicant(id),
+                    (None, Some(h)) => Member::Holder(h),
+                    (None, None) => return None,
+                };
+                Some(Departure {
+                    member,
+                    replacement_id: e.replacement_id,
+                })
             })
             .collect();
-        let mut members: Vec<Person> = membership::serving(&MembershipFacts {
+        let held: Vec<i64> = unit_holders.iter().map(|h| h.id).collect();
+        let serving = membership::serving(&MembershipFacts {
             terpilih: &terpilih,
+            holders: &held,
             departures: &departures,
-        })
-        .into_iter()
-        .map(|id| person(id, position.get(&id).copied().flatten()))
-        .collect();
+        });
+        let mut members: Vec<Person> = serving
+            .iter()
+            .filter_map(|m| match *m {
+                Member::Applicant(id) => Some(person(id, position.get(&id).copied().flatten())),
+                Member::Holder(_) => None,
+            })
+            .collect();
         members.sort_by_key(|p| p.position);
         // Seat holders after the selected members, in the order recorded.
-        members.extend(
-            unit_holders
-                .iter()
-                .filter(|h| !holders_left.contains(&h.id))
-                .map(|h| Person::holder(h)),
-        );
+        members.extend(serving.iter().filter_map(|m| match *m {
+            Member::Holder(id) => holder_person(id),
+            Member::Applicant(_) => None,
+        }));
         let reserves: Vec<Person> = r
             .final_
             .iter()

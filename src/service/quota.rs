@@ -14,18 +14,18 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::domain::extension;
-use crate::domain::membership::{self, Departure, MembershipFacts};
+use crate::domain::membership::{self, Departure, Member, MembershipFacts};
 use crate::domain::permission::Session;
 use crate::domain::quota::{self, UnitFacts};
 pub use crate::domain::quota::{QuotaFlag, QuotaRow};
-use crate::domain::ranking::Status;
+use crate::domain::ranking::{Status, UnitRanking};
 use crate::domain::round::{Body, Stage};
 use crate::domain::women::{self, StageCounts, WomenStage};
 use crate::error::Result;
 use crate::service::evaluation::{self, Computed};
 use crate::service::extensions;
 use crate::service::selection::dotted;
-use crate::store::{responses, Db};
+use crate::store::{responses, seat_holders, Db};
 
 /// The quota dashboard of a round.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -60,21 +60,42 @@ pub async fn quota(
     now: DateTime<Utc>,
 ) -> Result<QuotaDashboard> {
     let c = evaluation::ranking(db, session, round_id, now, false).await?;
-    // Departures matter once there are members.
-    let departures = if WomenStage::Anggota.reached_at(c.round.current_stage) {
+    // Departures and seat holders matter once there are members.
+    let mut terms = Terms::default();
+    if WomenStage::Anggota.reached_at(c.round.current_stage) {
         let mut conn = db.pool().acquire().await?;
-        let mut by_unit: HashMap<String, Vec<Departure>> = HashMap::new();
         for e in responses::paw_events(&mut conn, round_id).await? {
-            by_unit.entry(e.unit_code).or_default().push(Departure {
-                member_id: e.member_id,
-                replacement_id: e.replacement_id,
-            });
+            let member = match (e.member_id, e.member_holder_id) {
+                (Some(id), _) => Member::Applicant(id),
+                (None, Some(h)) => Member::Holder(h),
+                (None, None) => continue,
+            };
+            terms
+                .departures
+                .entry(e.unit_code)
+                .or_default()
+                .push(Departure {
+                    member,
+                    replacement_id: e.replacement_id,
+                });
         }
-        by_unit
-    } else {
-        HashMap::new()
-    };
-    Ok(dashboard(&c, &departures, now))
+        for h in seat_holders::of_round(&mut conn, round_id).await? {
+            terms
+                .holders
+                .entry(h.unit_code)
+                .or_default()
+                .push((h.id, h.sex == "P"));
+        }
+    }
+    Ok(dashboard(&c, &terms, now))
+}
+
+/// What the members serving now are derived from, per unit (digits).
+#[derive(Default)]
+pub(crate) struct Terms {
+    pub departures: HashMap<String, Vec<Departure>>,
+    /// Seat holders: id, and whether she is a woman.
+    pub holders: HashMap<String, Vec<(i64, bool)>>,
 }
 
 /// Adds to a unit's counts (applicants and MS already in) the stages its
@@ -83,12 +104,13 @@ fn ranked_counts(
     c: &Computed,
     unit: &str,
     departures: &[Departure],
+    holders: &[(i64, bool)],
     mut counts: StageCounts,
 ) -> StageCounts {
     let woman = |id: i64| c.row(id).is_some_and(|r| r.woman);
-    let Some(r) = c.rankings.get(unit) else {
-        return counts;
-    };
+    // A unit with no applicant may still have seat holders.
+    let none = UnitRanking::default();
+    let r = c.rankings.get(unit).unwrap_or(&none);
     for p in r.written.iter().filter(|p| p.status == Status::Lulus) {
         counts.count(WomenStage::LulusTertulis, woman(p.id));
     }
@@ -105,21 +127,23 @@ fn ranked_counts(
     {
         counts.count(WomenStage::DaftarAkhir, woman(p.id));
     }
+    let held: Vec<i64> = holders.iter().map(|h| h.0).collect();
     let members = membership::serving(&MembershipFacts {
         terpilih: &terpilih,
+        holders: &held,
         departures,
     });
-    for id in members {
-        counts.count(WomenStage::Anggota, woman(id));
+    for m in members {
+        let w = match m {
+            Member::Applicant(id) => woman(id),
+            Member::Holder(id) => holders.iter().any(|h| h.0 == id && h.1),
+        };
+        counts.count(WomenStage::Anggota, w);
     }
     counts
 }
 
-pub(crate) fn dashboard(
-    c: &Computed,
-    departures: &HashMap<String, Vec<Departure>>,
-    now: DateTime<Utc>,
-) -> QuotaDashboard {
+pub(crate) fn dashboard(c: &Computed, terms: &Terms, now: DateTime<Utc>) -> QuotaDashboard {
     let today = now.date_naive();
     let settings = &c.round.settings;
     let stage = c.round.current_stage;
@@ -170,8 +194,9 @@ pub(crate) fn dashboard(
         row.extended_until = h.until.map(|end| end.to_string());
         let facts = h.facts(row.registered, u.seats_left(), settings);
         row.registration_target = facts.target();
-        let gone = departures.get(&u.code).map_or(&[][..], Vec::as_slice);
-        row.women = women::shares(&ranked_counts(c, &u.code, gone, applied), stage);
+        let gone = terms.departures.get(&u.code).map_or(&[][..], Vec::as_slice);
+        let held = terms.holders.get(&u.code).map_or(&[][..], Vec::as_slice);
+        row.women = women::shares(&ranked_counts(c, &u.code, gone, held, applied), stage);
         units.push(quota::unit_row(
             row,
             UnitFacts {

@@ -25,6 +25,7 @@ use self::people::{fake_applicant, pick, PARTIES};
 use self::script::{one_paw, run_tests, written_score};
 use crate::domain::account::Role;
 use crate::domain::documents;
+use crate::domain::permission::Session;
 use crate::domain::round::{Body, Preset, Stage};
 use crate::domain::verification::{DocVerdict, COMMON_REASONS};
 use crate::error::{Error, Result};
@@ -32,7 +33,7 @@ use crate::service::audit::{self, Change};
 use crate::service::rounds::create_from_preset;
 use crate::service::setup::{first_run, NewAccount};
 use crate::service::{accounts, auth, extensions, parties, publications, scores, stages};
-use crate::store::applicants::{ids_in_order, insert_many, insert_receipts};
+use crate::store::applicants::{ids_in_order, insert_many, insert_receipts, NewApplicant};
 use crate::store::regions::all_desa;
 use crate::store::verification::{upsert_checks, NewCheck};
 use crate::store::{Db, OpenMode};
@@ -209,49 +210,7 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
                 ));
             }
         }
-        let mut tx = db.begin_write().await?;
-        insert_many(&mut tx, round.id, &rows, admin.user_id, now).await?;
-        // Most handed in every document at the desk; some still owe one.
-        let standard: Vec<&str> = documents::required(false, false)
-            .iter()
-            .map(|d| d.code)
-            .collect();
-        let mut receipts = Vec::new();
-        let mut verdicts = Vec::new();
-        for id in ids_in_order(&mut tx, round.id).await? {
-            let missing = rng.gen_bool(0.1).then(|| rng.gen_range(0..standard.len()));
-            for (i, code) in standard.iter().enumerate() {
-                if Some(i) != missing {
-                    receipts.push((id, *code));
-                }
-                // Files are checked: what was not handed in is missing,
-                // and now and then a document is not in order.
-                {
-                    let (verdict, reason) = if Some(i) == missing {
-                        (DocVerdict::TidakAda, None)
-                    } else if rng.gen_bool(0.01) {
-                        (
-                            DocVerdict::TidakSesuai,
-                            Some(pick(&mut rng, &COMMON_REASONS).to_string()),
-                        )
-                    } else {
-                        (DocVerdict::Sesuai, None)
-                    };
-                    verdicts.push(NewCheck {
-                        applicant_id: id,
-                        code: code.to_string(),
-                        verdict,
-                        reason,
-                    });
-                }
-            }
-        }
-        insert_receipts(&mut tx, &receipts, admin.user_id, now).await?;
-        upsert_checks(&mut tx, &verdicts, verifier.user_id, now).await?;
-        let change = Change::new("applicants.import", "round", round.id)
-            .after(serde_json::json!({ "source": "demo", "seed": seed, "applicants": rows.len() }));
-        audit::record(&mut tx, &admin, now, change).await?;
-        tx.commit().await?;
+        insert_applicants(db, &mut rng, &admin, &verifier, round.id, &rows, seed, now).await?;
         match body {
             Body::Ppk => ppk_round = Some(round.id),
             Body::Pps => pps_round = Some(round.id),
@@ -331,4 +290,64 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
         accounts: created,
         rounds,
     })
+}
+
+/// Inserts a round's invented applicants with their documents: most handed
+/// in every document at the desk, some still owe one, now and then one is
+/// not in order. One transaction, audited as an import.
+#[allow(clippy::too_many_arguments)]
+async fn insert_applicants<R: Rng>(
+    db: &Db,
+    rng: &mut R,
+    admin: &Session,
+    verifier: &Session,
+    round_id: i64,
+    rows: &[NewApplicant],
+    seed: u64,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut tx = db.begin_write().await?;
+    insert_many(&mut tx, round_id, rows, admin.user_id, now).await?;
+    // Most handed in every document at the desk; some still owe one.
+    let standard: Vec<&str> = documents::required(false, false)
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    let mut receipts = Vec::new();
+    let mut verdicts = Vec::new();
+    for id in ids_in_order(&mut tx, round_id).await? {
+        let missing = rng.gen_bool(0.1).then(|| rng.gen_range(0..standard.len()));
+        for (i, code) in standard.iter().enumerate() {
+            if Some(i) != missing {
+                receipts.push((id, *code));
+            }
+            // Files are checked: what was not handed in is missing,
+            // and now and then a document is not in order.
+            {
+                let (verdict, reason) = if Some(i) == missing {
+                    (DocVerdict::TidakAda, None)
+                } else if rng.gen_bool(0.01) {
+                    (
+                        DocVerdict::TidakSesuai,
+                        Some(pick(rng, &COMMON_REASONS).to_string()),
+                    )
+                } else {
+                    (DocVerdict::Sesuai, None)
+                };
+                verdicts.push(NewCheck {
+                    applicant_id: id,
+                    code: code.to_string(),
+                    verdict,
+                    reason,
+                });
+            }
+        }
+    }
+    insert_receipts(&mut tx, &receipts, admin.user_id, now).await?;
+    upsert_checks(&mut tx, &verdicts, verifier.user_id, now).await?;
+    let change = Change::new("applicants.import", "round", round_id)
+        .after(serde_json::json!({ "source": "demo", "seed": seed, "applicants": rows.len() }));
+    audit::record(&mut tx, admin, now, change).await?;
+    tx.commit().await?;
+    Ok(())
 }

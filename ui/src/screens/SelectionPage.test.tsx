@@ -260,7 +260,7 @@ describe("SelectionPage", () => {
 
     const tablist = screen.getByRole("tablist");
     const tabs = within(tablist).getAllByRole("tab");
-    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1]);
+    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1]);
     for (const t of tabs) {
       const panel = document.getElementById(t.getAttribute("aria-controls")!)!;
       expect(panel).toHaveAttribute("role", "tabpanel");
@@ -275,7 +275,7 @@ describe("SelectionPage", () => {
     expect(tabs[1]).toHaveFocus();
     expect(tabs[1]).toHaveAttribute("aria-selected", "true");
     expect(tabs[0]).toHaveAttribute("aria-selected", "false");
-    expect(tabs.map((t) => t.tabIndex)).toEqual([-1, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1]);
+    expect(tabs.map((t) => t.tabIndex)).toEqual([-1, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1]);
     expect(screen.getByRole("tabpanel", { name: "Nilai tes tertulis" })).toBeVisible();
     expect(await screen.findByRole("heading", { name: "Nilai tes tertulis" })).toBeInTheDocument();
     expect(sent(calls, "score_sheet")).toEqual([{ roundId: 1, stage: "tertulis", unit: null }]);
