@@ -8,9 +8,11 @@
 //! This file makes the database and drives it (accounts, settings, the two
 //! rounds, their applicants, the stages); `people.rs` invents the
 //! applicants; `script.rs` holds the longer steps: the tests and final
-//! ranking of a round, and one PAW.
+//! ranking of a round, and one PAW; `pilkada.rs` the Pilkada round that
+//! keeps some Pemilu members and fills Wonorejo by appointment.
 
 mod people;
+mod pilkada;
 mod script;
 
 use std::collections::BTreeMap;
@@ -276,6 +278,14 @@ async fn fill_demo(db: &Db, seed: u64, now: DateTime<Utc>) -> Result<DemoReport>
         stages::close(db, &chair, ppk, Stage::Penetapan, now).await?;
         stages::open(db, &chair, ppk, Stage::MasaKerja, now).await?;
         one_paw(db, &chair, ppk, now).await?;
+        let staff = pilkada::Staff {
+            admin: &admin,
+            chair: &chair,
+            verifier: &verifier,
+        };
+        rounds.push(
+            pilkada::pilkada_round(db, &mut rng, &staff, ppk, &desa_by_kec, seed, now).await?,
+        );
     }
     if let Some(pps) = pps_round {
         stages::open(db, &chair, pps, Stage::Tertulis, now).await?;
