@@ -42,10 +42,10 @@ async fn the_demo_is_realistic_and_clearly_fake() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.db");
     let report = build_demo(&path, 2024, now()).await.unwrap();
-    assert_eq!(report.rounds.len(), 2);
+    assert_eq!(report.rounds.len(), 3);
     let db = Db::open(&path, OpenMode::MustExist).await.unwrap();
 
-    let h = home::home(&db, None).await.unwrap();
+    let h = home::home(&db, Some("Pemilu 2024")).await.unwrap();
     assert_eq!(h.kabupaten.code, "35.14");
     let ppk = h.totals.applicants_ppk.unwrap();
     let pps = h.totals.applicants_pps.unwrap();
@@ -140,7 +140,7 @@ async fn the_demo_is_realistic_and_clearly_fake() {
     let ppk_round = h
         .rounds
         .iter()
-        .find(|r| r.body == adhoc::domain::round::Body::Ppk)
+        .find(|r| r.body == adhoc::domain::round::Body::Ppk && r.election == "Pemilu 2024")
         .unwrap();
     let rows = adhoc::service::verification::results(
         &db,
@@ -188,7 +188,11 @@ async fn the_demo_ppk_round_has_its_final_results() {
         .await
         .unwrap();
     let h = home::home(&db, None).await.unwrap();
-    let ppk = h.rounds.iter().find(|r| r.body.as_str() == "PPK").unwrap();
+    let ppk = h
+        .rounds
+        .iter()
+        .find(|r| r.body.as_str() == "PPK" && r.election == "Pemilu 2024")
+        .unwrap();
     assert_eq!(ppk.current_stage, Stage::MasaKerja);
     let board = quota::quota(&db, &chair, ppk.id, now()).await.unwrap();
     // Every kecamatan has its Terpilih, up to the quota, and no tie is left open.
@@ -235,5 +239,71 @@ async fn the_demo_ppk_round_has_its_final_results() {
         .unwrap();
     assert!(sheet.rows.len() > 1000, "{}", sheet.rows.len());
     assert_eq!(sheet.entered, sheet.rows.len() as u32 / 2);
+    db.close().await;
+}
+
+/// The Pilkada PPK round keeps Pemilu members after their end-of-term
+/// evaluation, and Wonorejo, short after two extensions, is filled by
+/// appointment.
+#[tokio::test]
+async fn the_demo_pilkada_round_keeps_members_and_appoints_in_wonorejo() {
+    use adhoc::domain::seat_holder::HolderSource;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    build_demo(&path, 2024, now()).await.unwrap();
+    let db = Db::open(&path, OpenMode::MustExist).await.unwrap();
+    let chair = auth::login(&db, "pimpinan", DEMO_PASSWORD, now())
+        .await
+        .unwrap();
+    let h = home::home(&db, None).await.unwrap();
+    let pilkada = h
+        .rounds
+        .iter()
+        .find(|r| r.election.starts_with("Pilkada"))
+        .unwrap();
+    let holders = adhoc::service::appointment::seat_holders(&db, &chair, pilkada.id)
+        .await
+        .unwrap();
+    let kept = holders
+        .iter()
+        .filter(|x| x.source == HolderSource::Dilanjutkan)
+        .count();
+    // Some Pemilu members kept, not all (the better evaluated).
+    assert!((24..110).contains(&kept), "kept {kept}");
+    let wonorejo: Vec<_> = holders
+        .iter()
+        .filter(|x| x.unit_code == "35.14.07")
+        .collect();
+    assert_eq!(
+        wonorejo
+            .iter()
+            .filter(|x| x.source == HolderSource::Dilanjutkan)
+            .count(),
+        2
+    );
+    assert_eq!(
+        wonorejo
+            .iter()
+            .filter(|x| x.source == HolderSource::Penunjukan)
+            .count(),
+        2
+    );
+    // The quota counts the held seats: Wonorejo's one applicant and four
+    // holders make its five.
+    let board = quota::quota(&db, &chair, pilkada.id, now()).await.unwrap();
+    let w = board
+        .units
+        .iter()
+        .find(|u| u.unit_code == "35.14.07")
+        .unwrap();
+    assert_eq!((w.held, w.registered), (4, 1));
+    let situations = adhoc::service::appointment::unit_situations(&db, &chair, pilkada.id, now())
+        .await
+        .unwrap();
+    let s = situations
+        .iter()
+        .find(|u| u.unit_code == "35.14.07")
+        .unwrap();
+    assert_eq!((s.extensions, s.appointable), (2, 0), "{s:?}");
     db.close().await;
 }

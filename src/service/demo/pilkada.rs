@@ -53,6 +53,7 @@ pub(super) async fn pilkada_round<R: Rng>(
     // The end of the Pemilu term: every member evaluated.
     let members = continuity::members(db, chair, pemilu).await?;
     let mut keep = Vec::new();
+    let mut wonorejo_kept = 0;
     for m in &members {
         let score = rng.gen_range(60..=95u32);
         let grade = match score {
@@ -66,7 +67,15 @@ pub(super) async fn pilkada_round<R: Rng>(
             notes: "Evaluasi kinerja akhir masa jabatan Pemilu 2024 (demo).".into(),
         };
         term::evaluate_end(db, chair, pemilu, m.member, &evaluation, now).await?;
-        if score >= KEEP_FROM || m.unit_code.replace('.', "") == WONOREJO {
+        // Wonorejo keeps two of its members, whatever their scores, so
+        // that three seats are left for its selection.
+        let keeps = if m.unit_code.replace('.', "") == WONOREJO {
+            wonorejo_kept += 1;
+            wonorejo_kept <= 2
+        } else {
+            score >= KEEP_FROM
+        };
+        if keeps {
             keep.push(takeover::KeepMember {
                 member: m.member,
                 // The end-of-term evaluation just recorded.
@@ -160,15 +169,21 @@ pub(super) async fn pilkada_round<R: Rng>(
         .take(situation.appointable as usize)
         .enumerate()
     {
-        let p = fake_applicant(
-            rng,
-            Body::Ppk,
-            9_000 + i as i64,
-            WONOREJO,
-            WONOREJO,
-            kecamatan[WONOREJO][0],
-            round.settings.reference_date,
-        );
+        // An invented person whose NIK agrees with the sex and birth date.
+        let p = loop {
+            let p = fake_applicant(
+                rng,
+                Body::Ppk,
+                9_000 + i as i64,
+                WONOREJO,
+                WONOREJO,
+                kecamatan[WONOREJO][0],
+                round.settings.reference_date,
+            );
+            if p.nik_warnings.is_none() {
+                break p;
+            }
+        };
         appointment::appoint(
             db,
             chair,
