@@ -269,9 +269,10 @@ pub(crate) async fn members_in(
             })
             .map(|p| person(p.id, p.position))
             .collect();
+        // Waiting: no replacement yet, and not settled by an appointment.
         let pending = mine
             .iter()
-            .find(|e| e.replacement_id.is_none())
+            .find(|e| e.replacement_id.is_none() && e.confirmed_at.is_none())
             .map(|e| e.id);
         let history = mine
             .iter()

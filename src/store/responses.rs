@@ -221,3 +221,32 @@ pub async fn confirm_replacement(
     .await?;
     Ok(())
 }
+
+/// Settles the oldest departure of a unit still waiting for a replacement
+/// when no reserve could fill it and the seat was filled by appointment:
+/// the departure keeps no replacement, the note names the decision.
+/// Returns the departure settled, if any.
+pub async fn settle_by_appointment(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+    unit_code: &str,
+    note: &str,
+    user_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "UPDATE paw_events SET decision_note = ?, confirmed_at = ?, confirmed_by = ?
+         WHERE id = (SELECT id FROM paw_events
+                     WHERE round_id = ? AND unit_code = ? AND replacement_id IS NULL
+                       AND confirmed_at IS NULL
+                     ORDER BY id LIMIT 1)
+         RETURNING id",
+    )
+    .bind(note)
+    .bind(now.to_rfc3339())
+    .bind(user_id)
+    .bind(round_id)
+    .bind(unit_code)
+    .fetch_optional(&mut *conn)
+    .await?)
+}

@@ -418,6 +418,29 @@ async fn an_appointed_member_counts_is_listed_printed_and_replaced_like_a_select
         (tutur.situation, tutur.appointable),
         (Situation::PerluPenunjukan, 1)
     );
+    // The seat is filled by appointment: the departure no longer waits,
+    // and the next member may leave in turn.
+    let again = appointment::appoint(&t.db, &chair, round, &person(TUTUR, 9002), later)
+        .await
+        .unwrap();
+    let unit = paw::members(&t.db, &chair, round, Some(TUTUR), later)
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(unit.pending, None);
+    assert_eq!(unit.members.len(), 1);
+    assert_eq!(unit.members[0].holder_id, Some(again.id));
+    let note = unit.history[0].decision_note.as_deref().unwrap_or_default();
+    assert!(note.contains("penunjukan"), "{note}");
+    let leave = HolderLeaveInput {
+        holder_id: again.id,
+        ..leave
+    };
+    let unit = paw::record_holder_leave(&t.db, &chair, round, &leave, later)
+        .await
+        .unwrap();
+    assert!(unit.pending.is_some());
+    assert!(unit.members.is_empty());
 }
 
 #[tokio::test]

@@ -332,6 +332,8 @@ async fn the_quota_recap_has_counts_as_numbers_and_the_total_last() {
         .find(|&r| sheet.cell(r, "kode_wilayah") == &calamine::Data::String("35.14.01".into()))
         .unwrap();
     assert_eq!(sheet.number(purwodadi, "kuota"), 1.0);
+    // No seat is held by an appointed or kept member in this round.
+    assert_eq!(sheet.number(purwodadi, "kursi_dipegang"), 0.0);
     assert_eq!(sheet.number(purwodadi, "pendaftar"), 4.0);
     assert_eq!(sheet.number(purwodadi, "ms"), 3.0);
     let total = sheet.len() - 1;

@@ -294,7 +294,26 @@ pub async fn appoint(
         cancelled_reason: None,
     };
     let id = store::insert(&mut tx, &row, session.user_id).await?;
+    // During the term the seat may be one a member left with no reserve to
+    // replace them: the appointment settles that departure.
+    let settled = if round.current_stage == Stage::MasaKerja {
+        crate::store::responses::settle_by_appointment(
+            &mut tx,
+            round_id,
+            unit.digits(),
+            &format!(
+                "Kursi diisi dengan penunjukan {}: {}",
+                row.full_name, row.decision
+            ),
+            session.user_id,
+            now,
+        )
+        .await?
+    } else {
+        None
+    };
     let change = Change::new("seat_holder.appoint", "seat_holder", id).after(json!({
+        "settles_paw": settled,
         "unit": unit.dotted(),
         "name": row.full_name,
         "proposer_kind": row.proposer_kind,

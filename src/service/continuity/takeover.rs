@@ -370,7 +370,7 @@ pub async fn keep(
         )
         .await?;
         ids.push(id);
-        let change = Change::new("holder.keep", "seat_holder", id).after(json!({
+        let change = Change::new("seat_holder.keep", "seat_holder", id).after(json!({
             "round": round_id,
             "from_round": from.id,
             "from_member": m.key,
@@ -431,7 +431,7 @@ pub async fn cancel(
         session.user_id,
     )
     .await?;
-    let change = Change::new("holder.cancel", "seat_holder", holder_id)
+    let change = Change::new("seat_holder.cancel", "seat_holder", holder_id)
         .before(json!({ "nik": h.nik, "unit": h.unit_code, "source": h.source }))
         .after(json!({ "cancelled_reason": reason }));
     audit::record(&mut tx, session, now, change).await?;

@@ -89,7 +89,8 @@ pub(super) fn selection_results(stage: Stage, rows: Vec<SelectionRow>) -> Table 
     table
 }
 
-/// The quota recap per unit, the kabupaten's total last.
+/// The quota recap per unit, the kabupaten's total last. `kursi_dipegang`:
+/// seats held by appointed or kept members, which count toward the quota.
 pub(super) fn quota_recap(board: QuotaDashboard) -> Table {
     let mut table = Table::new(
         "Rekap kuota",
@@ -98,6 +99,7 @@ pub(super) fn quota_recap(board: QuotaDashboard) -> Table {
             Column::new("wilayah", Text, 24),
             Column::new("kecamatan", Text, 20),
             Column::new("kuota", Integer, 7),
+            Column::new("kursi_dipegang", Integer, 9),
             Column::new("pendaftar", Integer, 10),
             Column::new("ms", Integer, 7),
             Column::new("lulus_tertulis", Integer, 10),
@@ -115,6 +117,7 @@ pub(super) fn quota_recap(board: QuotaDashboard) -> Table {
             Cell::optional(Some(u.unit_name)),
             Cell::optional(Some(u.kecamatan_name)),
             Cell::integer(u.quota),
+            Cell::integer(u.held),
             Cell::integer(u.registered),
             Cell::integer(u.ms),
             Cell::integer(u.passed_written),

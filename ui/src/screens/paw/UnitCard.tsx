@@ -217,9 +217,11 @@ export const UnitCard = memo(function UnitCard({
                         <td>
                           {e.replacement
                             ? who(e.replacement)
-                            : e.id === unit.pending && !unit.proposed
-                              ? "Tidak ada cadangan tersisa"
-                              : "Menunggu penetapan"}
+                            : e.id !== unit.pending
+                              ? "Diisi dengan penunjukan"
+                              : !unit.proposed
+                                ? "Tidak ada cadangan tersisa"
+                                : "Menunggu penetapan"}
                         </td>
                         <td>{e.decision_note ?? "–"}</td>
                       </tr>
