@@ -10,6 +10,7 @@ import type { UnitSituation } from "../../bindings/UnitSituation";
 import { ErrorBox } from "../../components/ErrorBox";
 import { may } from "../may";
 import { AppointmentDialog } from "./AppointmentDialog";
+import { CancelAppointment } from "./CancelAppointment";
 
 interface Props {
   session: Session;
@@ -151,6 +152,20 @@ export function UnitSituations({ session, round, onChanged }: Props) {
                 <strong>{h.full_name}</strong> ({h.sex}), {h.unit_label} —{" "}
                 <span className="badge">{h.source_label}</span>
                 {h.proposer ? `, diusulkan ${h.proposer}` : ""}; {h.decision}
+                {mayAppoint && h.source === "penunjukan" && (
+                  <>
+                    {" "}
+                    <CancelAppointment
+                      roundId={round.id}
+                      holder={h}
+                      onCancelled={() => {
+                        setMessage(`Penunjukan ${h.full_name} dibatalkan.`);
+                        void load();
+                        onChanged?.();
+                      }}
+                    />
+                  </>
+                )}
               </li>
             ))}
           </ul>
