@@ -24,7 +24,7 @@ export function CancelAppointment({ roundId, holder, onCancelled }: Props) {
 
   if (!open) {
     return (
-      <button type="button" className="link" onClick={() => setOpen(true)} data-testid="cancel-appointment-open">
+      <button type="button" className="link-button" onClick={() => setOpen(true)} data-testid="cancel-appointment-open">
         Batalkan…
       </button>
     );
@@ -60,7 +60,7 @@ export function CancelAppointment({ roundId, holder, onCancelled }: Props) {
         Tidak jadi
       </button>
       {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
+        <p id={`${id}-error`} className="error-text" role="alert">
           {error}
         </p>
       )}
