@@ -392,14 +392,14 @@ fn applicants_import_and_export_from_the_command_line() {
     let out = t.ok(&["quota", "--round", "1"]);
     assert!(
         out.lines()
-            .any(|l| l.starts_with("35.14.01,Purwodadi,Purwodadi,5,1,1,1,0,0,0,,")),
+            .any(|l| l.starts_with("35.14.01,Purwodadi,Purwodadi,5,0,1,1,1,0,0,0,,")),
         "{out}"
     );
     assert!(
         out.lines()
             .last()
             .unwrap()
-            .starts_with(",Jumlah,,120,1,1,1,"),
+            .starts_with(",Jumlah,,120,0,1,1,1,"),
         "{out}"
     );
     // The women's share per stage: women, everyone, percent; the stages not
