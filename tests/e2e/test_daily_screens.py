@@ -79,7 +79,11 @@ def test_the_list_shows_ms_and_tms_after_the_close_and_a_surname_opens_with_ente
     search = driver.find_element(By.ID, "applicant-search")
     search.send_keys("sali", Keys.ENTER)
     dialog = wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "[role='dialog']")))
-    assert "PPK-3514-0003" in dialog.get_attribute("aria-label"), dialog.get_attribute("aria-label")
+    # The dialog is named once its applicant's detail has arrived.
+    wait(driver).until(
+        lambda d: "PPK-3514-0003" in dialog.get_attribute("aria-label"),
+        message=lambda: dialog.get_attribute("aria-label"),
+    )
     results = wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid='detail-results']")))
     assert "MS (memenuhi syarat)" in results.text, results.text
     assert driver.find_element(By.CSS_SELECTOR, "[data-testid='detail-status']").text == "MS"

@@ -121,7 +121,7 @@ def test_operator_imports_a_siakba_xlsx_through_the_mapping_screen(launch, tmp_p
     button(driver, "Impor 3 pendaftar").click()
     stored = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='import-stored']")))
     assert stored.text.startswith("3 pendaftar disimpan (PPS-3514-0001 sampai PPS-3514-0003)"), stored.text
-    listed = adhoc(db, "applicants", "list", "--round", "3", "--semua").splitlines()
+    listed = adhoc(db, "applicants", "list", "--round", "4", "--semua").splitlines()
     assert len(listed) == 1 + 3 and "Rara Septiani" in listed[1], listed
     button(driver, "Tutup").click()
 
@@ -143,6 +143,6 @@ def test_operator_imports_a_siakba_xlsx_through_the_mapping_screen(launch, tmp_p
     assert "PPS-3514-0001 (Rara Septiani) diterima" in done.text, done.text
     wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-testid='reconciliation-row']")) == 2)
     save_screenshot(driver, "reconciliation.png")
-    report = adhoc(db, "applicants", "rekonsiliasi", "--round", "3").splitlines()
+    report = adhoc(db, "applicants", "rekonsiliasi", "--round", "4").splitlines()
     assert report[1].startswith('"Daring, berkas belum diterima"') and report[3].startswith('"Daring, berkas diterima"'), report
     assert "Rara Septiani" in report[3], report
