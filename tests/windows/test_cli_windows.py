@@ -150,7 +150,7 @@ def test_backup_to_a_usb_folder_and_restore_over_the_database(prefix: Path):
 
     # A change after the backup, then the restore brings the backup back:
     # on Windows the database file must be closed everywhere to be replaced.
-    a.run("--db", db, "rounds", "create", "--preset", "pilkada-2024", "--badan", "ppk")
+    a.run("--db", db, "rounds", "create", "--preset", "pilkada-2024", "--badan", "pps")
     assert len(rows(a.run("--db", db, "rounds", "list").stdout)) == len(before) + 1
     checked = a.run("--db", db, "restore", "--periksa", backup)
     assert "belum dipulihkan" in checked.stderr
