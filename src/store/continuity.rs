@@ -95,26 +95,6 @@ pub async fn applying_from(
     Ok(niks.into_iter().collect())
 }
 
-/// The units of a round whose seats are all held by appointed or kept
-/// members: (unit digits, quota, held).
-pub async fn full_units(
-    conn: &mut SqliteConnection,
-    round_id: i64,
-    default_quota: u32,
-) -> Result<Vec<(String, u32, u32)>> {
-    Ok(sqlx::query_as(
-        "SELECT h.unit_code, coalesce(q.quota, ?2) AS quota, COUNT(*) AS held
-         FROM seat_holders h
-         LEFT JOIN unit_quotas q ON q.round_id = h.round_id AND q.unit_code = h.unit_code
-         WHERE h.round_id = ?1 AND h.cancelled_at IS NULL
-         GROUP BY h.unit_code HAVING COUNT(*) >= coalesce(q.quota, ?2)",
-    )
-    .bind(round_id)
-    .bind(default_quota)
-    .fetch_all(&mut *conn)
-    .await?)
-}
-
 /// A monthly report or end-of-term evaluation belongs to one member.
 fn member_column(applicant_id: Option<i64>) -> &'static str {
     if applicant_id.is_some() {

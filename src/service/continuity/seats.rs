@@ -9,8 +9,9 @@ use crate::domain::applicant_input::FieldProblem;
 use crate::domain::continuity;
 use crate::domain::region::{atlas, RegionCode};
 use crate::domain::round::Round;
+use crate::domain::seat_holder;
 use crate::error::Result;
-use crate::store::continuity as store;
+use crate::store::rounds;
 use crate::store::seat_holders as holders;
 
 /// A round's full units and its seat holders' NIKs.
@@ -23,11 +24,17 @@ pub(crate) struct SeatGate {
 
 impl SeatGate {
     pub(crate) async fn load(conn: &mut sqlx::SqliteConnection, round: &Round) -> Result<Self> {
-        let full = store::full_units(conn, round.id, round.settings.quota_per_unit)
-            .await?
-            .into_iter()
-            .map(|(code, quota, _)| (code, quota))
-            .collect();
+        // Units with seat holders whose seats are all held: no seat left
+        // for the selection (the rule of `seat_holder::seats_left`).
+        let mut full = HashMap::new();
+        for (code, held) in holders::held_per_unit(conn, round.id).await? {
+            let quota = rounds::unit_quota(conn, round.id, &code)
+                .await?
+                .map_or(round.settings.quota_per_unit, |q| q.quota);
+            if seat_holder::seats_left(quota, held) == 0 {
+                full.insert(code, quota);
+            }
+        }
         let holders = holders::of_round(conn, round.id)
             .await?
             .into_iter()
