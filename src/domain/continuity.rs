@@ -30,6 +30,7 @@ use ts_rs::TS;
 
 use crate::domain::registration::PreviousService;
 use crate::domain::round::{Body, Round, Stage};
+use crate::domain::seat_holder::HolderSource;
 use crate::error::{Error, Result};
 
 /// A member of a round: an applicant its selection chose (or a reserve who
@@ -310,20 +311,8 @@ pub fn source_label(source: &str) -> &'static str {
     match source {
         "seleksi" => "Hasil seleksi",
         "paw" => "Pengganti antar waktu",
-        "penunjukan" => "Penunjukan",
-        "dilanjutkan" => "Dilanjutkan (evaluasi kinerja)",
-        _ => "Anggota",
-    }
-}
-
-/// Why a member left by PAW, in the words of the lists.
-pub fn leave_label(cause: &str) -> &'static str {
-    match cause {
-        "meninggal" => "Meninggal dunia",
-        "mengundurkan_diri" => "Mengundurkan diri",
-        "berhalangan_tetap" => "Berhalangan tetap",
-        "diberhentikan" => "Diberhentikan",
-        _ => "Berhenti",
+        // Seat holders: as their source names itself.
+        other => HolderSource::parse(other).map_or("Anggota", HolderSource::label),
     }
 }
 

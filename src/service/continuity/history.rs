@@ -10,11 +10,12 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{unit_label, EvaluationView};
-use crate::domain::continuity::{self, source_label};
+use crate::domain::continuity::source_label;
 use crate::domain::nik::Nik;
 use crate::domain::permission::{Operation, Session};
 use crate::domain::round::Stage;
 use crate::error::{Error, Result};
+use crate::service::paw::LeaveCause;
 use crate::store::continuity as store;
 use crate::store::seat_holders as holders;
 use crate::store::Db;
@@ -75,7 +76,8 @@ fn outcome(a: &store::ApplicationRow) -> String {
 }
 
 fn leave_label(cause: &str, left_on: &str) -> String {
-    let cause = continuity::leave_label(cause);
+    // The cause as the PAW screen words it.
+    let cause = LeaveCause::parse(cause).map_or("Berhenti", LeaveCause::label);
     format!("Berhenti (PAW): {cause}, {left_on}")
 }
 
