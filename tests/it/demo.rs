@@ -20,6 +20,20 @@ async fn fingerprint(path: &std::path::Path) -> Vec<(String, String, String, Str
     rows
 }
 
+/// The default demo, opened by its chair, with the home view of every
+/// round (the folder is kept while the database is in use).
+async fn demo_as_chair() -> (tempfile::TempDir, Db, auth::Session, home::HomeView) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    build_demo(&path, 2024, now()).await.unwrap();
+    let db = Db::open(&path, OpenMode::MustExist).await.unwrap();
+    let chair = auth::login(&db, "pimpinan", DEMO_PASSWORD, now())
+        .await
+        .unwrap();
+    let h = home::home(&db, None).await.unwrap();
+    (dir, db, chair, h)
+}
+
 #[tokio::test]
 async fn the_same_seed_builds_the_same_database() {
     let dir = tempfile::tempdir().unwrap();
@@ -180,14 +194,7 @@ async fn the_demo_is_realistic_and_clearly_fake() {
 async fn the_demo_ppk_round_has_its_final_results() {
     use adhoc::domain::round::Stage;
     use adhoc::service::selection;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("demo.db");
-    build_demo(&path, 2024, now()).await.unwrap();
-    let db = Db::open(&path, OpenMode::MustExist).await.unwrap();
-    let chair = auth::login(&db, "pimpinan", DEMO_PASSWORD, now())
-        .await
-        .unwrap();
-    let h = home::home(&db, None).await.unwrap();
+    let (_dir, db, chair, h) = demo_as_chair().await;
     let ppk = h
         .rounds
         .iter()
@@ -248,14 +255,7 @@ async fn the_demo_ppk_round_has_its_final_results() {
 #[tokio::test]
 async fn the_demo_pilkada_round_keeps_members_and_appoints_in_wonorejo() {
     use adhoc::domain::seat_holder::HolderSource;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("demo.db");
-    build_demo(&path, 2024, now()).await.unwrap();
-    let db = Db::open(&path, OpenMode::MustExist).await.unwrap();
-    let chair = auth::login(&db, "pimpinan", DEMO_PASSWORD, now())
-        .await
-        .unwrap();
-    let h = home::home(&db, None).await.unwrap();
+    let (_dir, db, chair, h) = demo_as_chair().await;
     let pilkada = h
         .rounds
         .iter()
