@@ -341,16 +341,8 @@ pub async fn record_leave(
     now: DateTime<Utc>,
 ) -> Result<UnitMembers> {
     let who = Departing::Selected(leave.member_id);
-    let l = leave;
-    leave_in(
-        db,
-        session,
-        round_id,
-        who,
-        (l.cause, l.left_on, &l.reason),
-        now,
-    )
-    .await
+    let facts = (leave.cause, leave.left_on, leave.reason.as_str());
+    leave_in(db, session, round_id, who, facts, now).await
 }
 
 /// A seat holder's departure (appointed or kept member), as staff record it.
@@ -376,16 +368,8 @@ pub async fn record_holder_leave(
     now: DateTime<Utc>,
 ) -> Result<UnitMembers> {
     let who = Departing::Holder(leave.holder_id);
-    let l = leave;
-    leave_in(
-        db,
-        session,
-        round_id,
-        who,
-        (l.cause, l.left_on, &l.reason),
-        now,
-    )
-    .await
+    let facts = (leave.cause, leave.left_on, leave.reason.as_str());
+    leave_in(db, session, round_id, who, facts, now).await
 }
 
 /// Who leaves: a member chosen by the selection (applicant id) or a seat
